@@ -1,0 +1,37 @@
+"""Built-in plugin ``text``: the generic plain-text reader and the plain-text writer."""
+from __future__ import annotations
+
+import convertkit
+from convertkit.registry import Option, ReaderSpec, WriterSpec
+
+
+def _read(text, ctx):
+    from .reader import read_text
+
+    return read_text(text, ctx)
+
+
+def _write(doc, ctx):
+    from .writer import write_text
+
+    return write_text(doc, ctx)
+
+
+@convertkit.hookimpl
+def convertkit_register_readers(registry):
+    registry.add(ReaderSpec(
+        name="text", read=_read, extensions=("txt",),
+        description="plain text: paragraphs are blank-line separated blocks, CJK-aware line joining"))
+
+
+@convertkit.hookimpl
+def convertkit_register_writers(registry):
+    registry.add(WriterSpec(
+        name="txt", write=_write, extension="txt", binary=False,
+        description="plain text: headlines, bylines, one paragraph per line",
+        options=(Option("columns", "wrap plain text at N display columns (wide characters count 2)", int),)))
+
+
+@convertkit.hookimpl(trylast=True)
+def convertkit_detect_format(text, name):
+    return "text"

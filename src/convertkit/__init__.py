@@ -1,0 +1,36 @@
+"""convertkit: convert documents through one document model and a pluggy plugin system.
+
+The API (:func:`read`, :func:`write`, :func:`convert`) is imported on first use, and
+plugins load lazily on the first conversion, never at import.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pluggy
+
+__version__ = "0.1.0"
+
+#: Marker for plugin hook implementations: ``@convertkit.hookimpl``.
+hookimpl = pluggy.HookimplMarker("convertkit")
+
+_LAZY = {
+    "read": "api", "write": "api", "convert": "api", "render": "api", "Result": "api", "Output": "api",
+    "ConvertkitError": "errors", "ConversionError": "errors", "UsageError": "errors",
+    "Document": "model", "Meta": "model",
+    "ReaderSpec": "registry", "WriterSpec": "registry", "TransformSpec": "registry", "Option": "registry",
+    "Context": "registry",
+}
+
+__all__ = ["__version__", "hookimpl", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'convertkit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"convertkit.{module}"), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,297 @@
+"""The Python API: :func:`read`, :func:`write`, :func:`convert`. The CLI is a thin layer over it."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence, Union
+
+from .atomic import atomic_write
+from .decoding import decode
+from .errors import ConversionError, ConvertkitError, PluginError, UsageError
+from .model import Document, Meta, SourceInfo
+from .plugins import Plugins, get_plugins
+from .registry import Context, Option, ReaderSpec, WriterSpec
+
+Source = Union[str, os.PathLike, bytes]
+DEFAULT_MAX_INPUT = 256 * 1024 * 1024
+
+
+@dataclass
+class Output:
+    """One written format: where it went (``path``) or, when not written to a file, its ``data``."""
+
+    format: str
+    path: Path | None
+    data: str | bytes | None
+    bytes: int
+    ms: float
+
+
+@dataclass
+class Result:
+    """The outcome of :func:`convert`: the document read, one :class:`Output` per format, warnings."""
+
+    source: str
+    document: Document
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def output(self) -> Output:
+        """The only output (for single-format conversions)."""
+        return self.outputs[0]
+
+
+def _plugins(plugins: Plugins | None) -> Plugins:
+    return plugins if plugins is not None else get_plugins()
+
+
+def _load(src: Source, max_input: int) -> tuple[bytes, str]:
+    """Bytes and display name of a source."""
+    if isinstance(src, (bytes, bytearray)):
+        if len(src) > max_input:
+            raise ConversionError(f"input is {len(src)} bytes, over the limit of {max_input} (--max-input-size)")
+        return bytes(src), ""
+    path = Path(src)
+    try:
+        if path.is_dir():
+            raise ConversionError(f"{path}: is a folder, not a file")
+        size = path.stat().st_size
+        if size > max_input:
+            raise ConversionError(f"{path}: {size} bytes, over the limit of {max_input} (--max-input-size)")
+        with open(path, "rb") as fh:
+            data = fh.read(max_input + 1)
+    except FileNotFoundError:
+        raise ConversionError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ConversionError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise ConversionError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise ConversionError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_input:
+        raise ConversionError(f"{path}: over the limit of {max_input} bytes (--max-input-size)")
+    return data, str(path)
+
+
+def _context(specs: Iterable[Any], options: Mapping[str, Any], name: str, warnings: list[str]) -> Context:
+    opts: dict[str, Any] = {}
+    for spec in specs:
+        for opt in spec.options:
+            opts.setdefault(opt.key, opt.default)
+    for k, v in options.items():
+        if v is not None:
+            opts[k] = v
+    return Context(options=opts, source_name=name, warnings=warnings)
+
+
+def _check_options(specs: Sequence[Any], options: Mapping[str, Any]) -> None:
+    known = {opt.key for spec in specs for opt in spec.options}
+    unknown = sorted(k for k, v in options.items() if k not in known and v is not None)
+    if unknown:
+        names = ", ".join(s.name for s in specs)
+        raise UsageError(f"option(s) {', '.join(unknown)} not known to {names}")
+
+
+def _call(spec: Any, what: str, func: Any, *args: Any) -> Any:
+    """Run plugin code; its own errors pass through, anything else is blamed on the plugin."""
+    try:
+        return func(*args)
+    except ConvertkitError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise ConversionError(f"{what} {spec.name!r} ran out of resources: {type(exc).__name__}") from exc
+    except Exception as exc:  # noqa: BLE001
+        raise PluginError(f"{what} {spec.name!r} (plugin {spec.plugin or '?'}) failed: "
+                          f"{type(exc).__name__}: {' '.join(str(exc).split())}") from exc
+
+
+def read(src: Source, format: str | None = None, *, encoding: str | None = None,
+         max_input_size: int = DEFAULT_MAX_INPUT, plugins: Plugins | None = None,
+         warnings: list[str] | None = None, **options: Any) -> Document:
+    """Read a file path or bytes into a :class:`Document`.
+
+    ``format`` names the reader; without it the plugins' format detection decides.
+    The detected encoding, file name and sha256 are recorded in ``doc.meta.source``.
+    """
+    pl = _plugins(plugins)
+    if format is not None:
+        _check_options([pl.registry.reader(format)], options)
+    else:
+        _check_options(list(pl.registry.readers.values()), options)
+    data, name = _load(src, max_input_size)
+    return _read(pl, data, name, format, encoding, options, warnings if warnings is not None else [])
+
+
+def _read(pl: Plugins, data: bytes, name: str, format: str | None, encoding: str | None,
+          options: Mapping[str, Any], warnings: list[str]) -> Document:
+    text = enc = None
+    if format is None:
+        text, enc = decode(data, encoding, name or "input")
+        format = pl.detect_format(text, os.path.basename(name)) or "text"
+    spec: ReaderSpec = pl.registry.reader(format)
+    # Options meant for another reader (detection chose this one) are left out.
+    known = {o.key for o in spec.options}
+    ctx = _context([spec], {k: v for k, v in options.items() if k in known}, name, warnings)
+    if spec.binary:
+        doc = _call(spec, "reader", spec.read, data, ctx)
+        enc = ""
+    else:
+        if text is None:
+            text, enc = decode(data, encoding, name or "input")
+        doc = _call(spec, "reader", spec.read, text, ctx)
+    if not isinstance(doc, Document):
+        raise PluginError(f"reader {spec.name!r} (plugin {spec.plugin}) returned {type(doc).__name__}, not a Document")
+    if not doc.meta.source.sha256:
+        source = SourceInfo(name=os.path.basename(name), encoding=enc or "", sha256=hashlib.sha256(data).hexdigest())
+        doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, source=source))
+    return doc
+
+
+_META_FIELDS = {"title": "title", "lang": "language", "language": "language", "date": "date",
+                "publisher": "publisher"}
+
+
+def apply_meta(doc: Document, pairs: Iterable[tuple[str, str]]) -> Document:
+    """Override metadata with ``key=value`` pairs (``-M``): known keys set fields,
+    ``author`` (repeatable) replaces the authors, anything else goes to ``extra``."""
+    meta = doc.meta
+    authors: list[str] = []
+    extra = dict(meta.extra)
+    changes: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in _META_FIELDS:
+            changes[_META_FIELDS[key]] = value
+        elif key in ("author", "authors"):
+            authors.append(value)
+        else:
+            extra[key] = value
+    if authors:
+        changes["authors"] = tuple(authors)
+    changes["extra"] = tuple(extra.items())
+    return dataclasses.replace(doc, meta=dataclasses.replace(meta, **changes))
+
+
+def render(doc: Document, format: str, *, plugins: Plugins | None = None,
+           warnings: list[str] | None = None, source_name: str = "", **options: Any) -> str | bytes:
+    """The output of one writer for a document, in memory."""
+    pl = _plugins(plugins)
+    spec: WriterSpec = pl.registry.writer(format)
+    _check_options([spec], options)
+    ctx = _context([spec], options, source_name, warnings if warnings is not None else [])
+    out = _call(spec, "writer", spec.write, doc, ctx)
+    expected = bytes if spec.binary else str
+    if not isinstance(out, expected):
+        raise PluginError(f"writer {spec.name!r} (plugin {spec.plugin}) returned {type(out).__name__}, "
+                          f"not {expected.__name__}")
+    return out
+
+
+def write(doc: Document, format: str, dest: str | os.PathLike | None = None, *,
+          plugins: Plugins | None = None, **options: Any) -> str | bytes | Path:
+    """Write a document in ``format``; to ``dest`` atomically if given, else return the data."""
+    out = render(doc, format, plugins=plugins, **options)
+    if dest is None:
+        return out
+    return atomic_write(dest, out.encode("utf-8") if isinstance(out, str) else out)
+
+
+def output_path(src_name: str, ext: str, out: str | os.PathLike | None, several: bool) -> Path | None:
+    """Where one format's output goes; ``None`` means: return the data, write no file."""
+    if out is not None and str(out) == "-":
+        return None
+    stem = Path(src_name).name.split(".")[0] if src_name else "output"
+    if out is None:
+        if not src_name:
+            return None
+        return Path(src_name).with_name(f"{stem}.{ext}")
+    if several:
+        return Path(out) / f"{stem}.{ext}"
+    return Path(out)
+
+
+def _same_file(a: Path, b: str) -> bool:
+    try:
+        return a.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None = None, *,
+            from_: str | None = None, encoding: str | None = None,
+            meta: Iterable[tuple[str, str]] = (), transforms: Sequence[str] = (),
+            max_input_size: int = DEFAULT_MAX_INPUT, plugins: Plugins | None = None,
+            **options: Any) -> Result:
+    """Read ``src``, apply ``transforms`` in order, and write each format of ``to``.
+
+    ``out`` is a file (one format), a folder (several formats), ``"-"`` to get the data
+    back without writing, or ``None`` for ``<stem>.<ext>`` next to the input.
+    Every file is written atomically; writing over the input is refused.
+    """
+    pl = _plugins(plugins)
+    formats = [to] if isinstance(to, str) else list(to)
+    if not formats:
+        raise UsageError("no output format given")
+    writers = [pl.registry.writer(f) for f in formats]
+    tspecs = [pl.registry.transform(t) for t in transforms]
+    reader_spec = pl.registry.reader(from_) if from_ else None
+    all_specs: list[Any] = [*writers, *tspecs, *([reader_spec] if reader_spec else pl.registry.readers.values())]
+    _check_options(all_specs, options)
+    warnings: list[str] = []
+    name = "" if isinstance(src, (bytes, bytearray)) else str(src)
+    several = len(formats) > 1
+    targets = [output_path(name, w.extension, out, several) for w in writers]
+    for t in targets:
+        if t is not None and name and _same_file(t, name):
+            raise UsageError(f"{t}: refusing to write over the input file (choose another -o)")
+    if several and out is not None and str(out) != "-" and not Path(out).is_dir():
+        raise UsageError(f"{out}: with several --to formats, -o must name an existing folder")
+
+    data, _ = _load(src, max_input_size)
+    doc = _read(pl, data, name, from_, encoding, options, warnings)
+    doc = apply_meta(doc, meta) if meta else doc
+    for t in tspecs:
+        ctx = _context([t], {k: v for k, v in options.items() if k in {o.key for o in t.options}}, name, warnings)
+        doc = _call(t, "transform", t.transform, doc, ctx)
+        if not isinstance(doc, Document):
+            raise PluginError(f"transform {t.name!r} (plugin {t.plugin}) returned {type(doc).__name__}, not a Document")
+    result = Result(source=name or "<bytes>", document=doc, warnings=warnings)
+    # Render everything first: a failing format writes no file at all.
+    rendered = []
+    for w, target in zip(writers, targets):
+        t0 = time.perf_counter()
+        w_opts = {k: v for k, v in options.items() if k in {o.key for o in w.options}}
+        data_out = render(doc, w.name, plugins=pl, warnings=warnings, source_name=name, **w_opts)
+        rendered.append((w, target, data_out, (time.perf_counter() - t0) * 1000))
+    for w, target, data_out, ms in rendered:
+        raw = data_out.encode("utf-8") if isinstance(data_out, str) else data_out
+        if target is not None:
+            t0 = time.perf_counter()
+            atomic_write(target, raw)
+            ms += (time.perf_counter() - t0) * 1000
+            result.outputs.append(Output(w.name, target, None, len(raw), ms))
+        else:
+            result.outputs.append(Output(w.name, None, data_out, len(raw), ms))
+    return result
+
+
+def all_options(plugins: Plugins | None = None) -> list[tuple[Option, str]]:
+    """Every format option with the formats that offer it (for the CLI)."""
+    pl = _plugins(plugins)
+    seen: dict[str, tuple[Option, list[str]]] = {}
+    reg = pl.registry
+    for table in (reg.readers, reg.writers, reg.transforms):
+        for spec in table.values():
+            for opt in spec.options:
+                entry = seen.setdefault(opt.key, (opt, []))
+                entry[1].append(spec.name)
+    return [(opt, ", ".join(names)) for opt, names in seen.values()]
+
+
+def with_meta(meta: Meta, **changes: Any) -> Meta:
+    """A copy of ``meta`` with fields changed (helper for plugins)."""
+    return dataclasses.replace(meta, **changes)

@@ -1,0 +1,198 @@
+"""The ``convertkit`` command: argument parsing around :mod:`convertkit.api`.
+
+Exit codes: 0 success, 1 conversion error, 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from typing import Any, Sequence
+
+from . import __version__
+from .errors import ConvertkitError, UsageError
+
+EPILOG = """\
+exit codes:
+  0  success
+  1  conversion error (unreadable input, failed writer, output not writable)
+  2  usage error (unknown format or option)
+
+other commands:
+  convertkit plugins [--json]   list plugins, their formats and load errors
+
+examples:
+  convertkit page.txt --to epub
+  convertkit page.txt --to tei,docx -o out/
+  cat page.txt | convertkit - --to txt --columns 40
+"""
+
+
+def _err(msg: str) -> None:
+    print(f"convertkit: {msg}", file=sys.stderr)
+
+
+def _meta_pair(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return key.strip(), value
+
+
+def _size(text: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    t = text.strip().lower().rstrip("b")
+    try:
+        if t and t[-1] in units:
+            return int(float(t[:-1]) * units[t[-1]])
+        return int(t)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 256M)") from None
+
+
+def build_parser(plugins: Any) -> argparse.ArgumentParser:
+    from .api import all_options
+
+    p = argparse.ArgumentParser(
+        prog="convertkit", description="Convert documents (newspaper pages first) between formats.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("input", nargs="?", help="input file, or - for stdin")
+    p.add_argument("-t", "--to", action="append", default=[], metavar="FORMAT[,FORMAT...]",
+                   help="output format(s); repeatable or comma-separated")
+    p.add_argument("-o", "--output", metavar="OUTPUT",
+                   help="output file (- for stdout); a folder when several formats are given")
+    p.add_argument("-f", "--from", dest="from_", metavar="FORMAT", help="input format (default: detected)")
+    p.add_argument("-M", "--metadata", action="append", default=[], type=_meta_pair, metavar="KEY=VALUE",
+                   help="set or override a metadata field (title, lang, author, date, publisher, ...)")
+    p.add_argument("--encoding", help="input encoding (default: detected)")
+    p.add_argument("--transform", action="append", default=[], metavar="NAME",
+                   help="apply a document transform; repeatable, applied in order")
+    p.add_argument("--max-input-size", type=_size, default=None, metavar="SIZE",
+                   help="refuse inputs larger than this (default 256M)")
+    p.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
+    p.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
+    p.add_argument("--version", action="version", version=f"convertkit {__version__}")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
+    p.add_argument("-v", "--verbose", action="store_true", help="say what was written")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    group = p.add_argument_group("format options")
+    taken = {a for action in p._actions for a in action.option_strings}
+    for opt, owners in all_options(plugins):
+        flag = f"--{opt.name}"
+        if flag in taken:
+            continue
+        taken.add(flag)
+        help_text = f"{opt.help} [{owners}]"
+        if opt.type is bool:
+            group.add_argument(flag, dest=f"opt_{opt.key}", action="store_true", default=None, help=help_text)
+        else:
+            conv = int if opt.type is int else str
+            group.add_argument(flag, dest=f"opt_{opt.key}", type=conv, default=None,
+                               metavar=opt.key.upper(), help=help_text)
+    return p
+
+
+def _plugins_command(argv: Sequence[str], plugins: Any) -> int:
+    p = argparse.ArgumentParser(prog="convertkit plugins", description="List installed convertkit plugins.")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    args = p.parse_args(argv)
+    rows = plugins.describe()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        formats = []
+        for kind in ("readers", "writers", "transforms"):
+            if r[kind]:
+                formats.append(f"{kind}: {', '.join(r[kind])}")
+        line = f"{r['name']:<12} {r['distribution'] or '-'} {r['version']}".rstrip()
+        print(line + ("  (" + "; ".join(formats) + ")" if formats else ""))
+        for e in r["errors"]:
+            print(f"{'':<12} error: {e}")
+    return 0
+
+
+def _write_stdout(data: str | bytes) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    sys.stdout.flush()
+    sys.stdout.buffer.write(raw)
+    sys.stdout.buffer.flush()
+
+
+def _run(argv: Sequence[str]) -> int:
+    from .api import DEFAULT_MAX_INPUT, convert
+    from .plugins import get_plugins
+
+    plugins = get_plugins()
+    if argv and argv[0] == "plugins":
+        return _plugins_command(argv[1:], plugins)
+    parser = build_parser(plugins)
+    args = parser.parse_args(argv)
+    if not args.quiet:
+        for e in plugins.errors:
+            _err(f"warning: {e}")
+    reg = plugins.registry
+    if args.list_input_formats:
+        print("\n".join(sorted(reg.readers)))
+        return 0
+    if args.list_output_formats:
+        print("\n".join(sorted(reg.writers)))
+        return 0
+    if args.input is None:
+        parser.error("an INPUT is required (use - for stdin)")
+    formats = [f.strip() for chunk in args.to for f in chunk.split(",") if f.strip()]
+    if not formats:
+        parser.error("--to FORMAT is required")
+    writers = [reg.writer(f) for f in formats]
+    options = {k[4:]: v for k, v in vars(args).items() if k.startswith("opt_") and v is not None}
+    max_size = args.max_input_size or DEFAULT_MAX_INPUT
+    out = args.output
+    if args.input == "-":
+        src: Any = sys.stdin.buffer.read(max_size + 1)
+        if len(src) > max_size:
+            raise ConvertkitError(f"stdin: over the limit of {max_size} bytes (--max-input-size)")
+        if out is None:
+            out = "-"
+    else:
+        src = args.input
+    if out == "-":
+        if len(formats) > 1:
+            raise UsageError("-o - (stdout) takes a single --to format")
+        if writers[0].binary and sys.stdout.isatty():
+            raise UsageError(f"{formats[0]} is a binary format: refusing to write it to a terminal (use -o FILE)")
+    result = convert(src, formats, out, from_=args.from_, encoding=args.encoding, meta=args.metadata,
+                     transforms=args.transform, max_input_size=max_size, plugins=plugins, **options)
+    if not args.quiet:
+        for w in result.warnings:
+            _err(f"warning: {result.source}: {w}")
+    for o in result.outputs:
+        if o.path is None:
+            _write_stdout(o.data if o.data is not None else b"")
+        elif args.verbose:
+            _err(f"wrote {o.path} ({o.format}, {o.bytes} bytes, {o.ms:.0f} ms)")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        return _run(argv)
+    except ConvertkitError as exc:
+        if debug:
+            traceback.print_exc()
+        _err(f"error: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # noqa: BLE001 - never a traceback without --debug
+        if debug:
+            traceback.print_exc()
+        _err(f"error: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
+             "(rerun with --debug for a traceback)")
+        return 1

@@ -1,0 +1,78 @@
+"""The model's versioned JSON form (like pandoc's ``pandoc-api-version``).
+
+Each node is an object ``{"t": "<ClassName>", <field>: <value>, ...}``; tuples are
+arrays; attribute pairs are ``[key, value]`` arrays. The top level carries
+``"convertkit-api-version": [major, minor]``; a reader refuses another major version.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from .errors import ConversionError
+from .model import NODE_TYPES, Document
+
+API_VERSION = (1, 0)
+VERSION_KEY = "convertkit-api-version"
+
+
+def to_data(node: Any) -> Any:
+    """Plain JSON-able data for a model node (recursively)."""
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        out: dict[str, Any] = {"t": type(node).__name__}
+        for f in dataclasses.fields(node):
+            out[f.name] = to_data(getattr(node, f.name))
+        return out
+    if isinstance(node, tuple):
+        return [to_data(x) for x in node]
+    return node
+
+
+def from_data(data: Any) -> Any:
+    """Model nodes from data made by :func:`to_data`."""
+    if isinstance(data, list):
+        return tuple(from_data(x) for x in data)
+    if isinstance(data, dict):
+        name = data.get("t")
+        cls = NODE_TYPES.get(name) if isinstance(name, str) else None
+        if cls is None:
+            raise ConversionError(f"JSON: unknown node type {name!r}")
+        names = {f.name for f in dataclasses.fields(cls)}
+        kwargs = {k: from_data(v) for k, v in data.items() if k != "t"}
+        unknown = set(kwargs) - names
+        if unknown:
+            raise ConversionError(f"JSON: unknown field(s) {sorted(unknown)} in {name}")
+        try:
+            return cls(**kwargs)
+        except TypeError as exc:
+            raise ConversionError(f"JSON: bad {name} node: {exc}") from None
+    return data
+
+
+def dumps(doc: Document) -> str:
+    """The document as versioned JSON text (UTF-8 characters kept, stable key order)."""
+    data = {VERSION_KEY: list(API_VERSION), **to_data(doc)}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def loads(text: str) -> Document:
+    """A document from versioned JSON text; another major version is refused."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConversionError(f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict) or VERSION_KEY not in data:
+        raise ConversionError(f"not a convertkit JSON document (no {VERSION_KEY!r})")
+    version = data.pop(VERSION_KEY)
+    if not (isinstance(version, list) and version and isinstance(version[0], int)):
+        raise ConversionError(f"bad {VERSION_KEY!r}: {version!r}")
+    if version[0] != API_VERSION[0]:
+        raise ConversionError(
+            f"JSON is convertkit-api-version {'.'.join(map(str, version))}, this convertkit reads "
+            f"major version {API_VERSION[0]} only"
+        )
+    doc = from_data(data)
+    if not isinstance(doc, Document):
+        raise ConversionError("JSON top level is not a Document")
+    return doc

@@ -1,0 +1,233 @@
+"""The document model: a small, closed set of frozen dataclasses in pandoc's spirit.
+
+A :class:`Document` is metadata plus a tuple of blocks. Blocks hold inlines. News pages
+are first-class: an :class:`Article` has its own headline, kicker, subtitle, byline,
+dateline and sign-off, and a body of blocks that may contain :class:`Section` s.
+Every block can carry the source line range it came from (:class:`Span`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+Attrs = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Source provenance: first and last line (1-based, inclusive) of the input."""
+
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------- inlines
+@dataclass(frozen=True)
+class Text:
+    """A run of text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emph:
+    """Emphasised inlines."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    """Strongly emphasised inlines."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A hard line break inside a block."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink around inlines."""
+
+    content: tuple[Inline, ...]
+    url: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote; its body is blocks."""
+
+    blocks: tuple[Block, ...]
+
+
+Inline = Union[Text, Emph, Strong, LineBreak, Link, Note]
+
+
+# ---------------------------------------------------------------- blocks
+@dataclass(frozen=True)
+class Para:
+    """A paragraph."""
+
+    content: tuple[Inline, ...]
+    source: Span | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a level (1 = top) outside the news structure."""
+
+    level: int
+    content: tuple[Inline, ...]
+    source: Span | None = None
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    """A quotation; ``kind="pullquote"`` marks a pull quote repeated from the body."""
+
+    blocks: tuple[Block, ...]
+    kind: str = "quote"
+    source: Span | None = None
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """An ordered or bullet list; each item is a tuple of blocks."""
+
+    items: tuple[tuple[Block, ...], ...]
+    ordered: bool = False
+    source: Span | None = None
+
+
+@dataclass(frozen=True)
+class Div:
+    """Generic container with a role and attributes: the escape hatch."""
+
+    role: str
+    blocks: tuple[Block, ...]
+    attrs: Attrs = ()
+    source: Span | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A subsection of an article: its subhead (may be empty) and its blocks."""
+
+    heading: tuple[Inline, ...]
+    blocks: tuple[Block, ...]
+    source: Span | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article: headline with kicker (引题) and subtitle (副题), byline, dateline,
+    body blocks (paragraphs, sections, quotes) and sign-off."""
+
+    headline: tuple[Inline, ...]
+    blocks: tuple[Block, ...]
+    kicker: tuple[Inline, ...] = ()
+    subtitle: tuple[Inline, ...] = ()
+    byline: tuple[Inline, ...] = ()
+    dateline: tuple[Inline, ...] = ()
+    signoff: tuple[Inline, ...] = ()
+    source: Span | None = None
+
+
+Block = Union[Para, Heading, BlockQuote, ListBlock, Div, Section, Article]
+
+
+# ---------------------------------------------------------------- metadata
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where the document came from: file name, detected encoding, sha256 of the bytes."""
+
+    name: str = ""
+    encoding: str = ""
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Page furniture kept out of the articles: kind is ``label``, ``date``, ``page``,
+    ``credit`` or ``other``; ``text`` is exactly as printed."""
+
+    kind: str
+    text: str
+    source: Span | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Document metadata; ``extra`` holds free key/value pairs in a stable order."""
+
+    title: str = ""
+    language: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    publisher: str = ""
+    source: SourceInfo = field(default_factory=SourceInfo)
+    furniture: tuple[Furniture, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        """Value of a free key, or of the first furniture of that kind."""
+        for k, v in self.extra:
+            if k == key:
+                return v
+        for f in self.furniture:
+            if f.kind == key:
+                return f.text
+        return default
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document: metadata and blocks."""
+
+    meta: Meta = field(default_factory=Meta)
+    blocks: tuple[Block, ...] = ()
+
+
+#: Every class of the model, by name: the closed set the JSON form may use.
+NODE_TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (Span, Text, Emph, Strong, LineBreak, Link, Note, Para, Heading, BlockQuote,
+                ListBlock, Div, Section, Article, SourceInfo, Furniture, Meta, Document)
+}
+
+
+def plain(inlines: tuple[Inline, ...]) -> str:
+    """The text of inlines, with line breaks as newlines and notes left out."""
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, LineBreak):
+            out.append("\n")
+        elif isinstance(node, (Emph, Strong, Link)):
+            out.append(plain(node.content))
+    return "".join(out)
+
+
+def text(s: str) -> tuple[Inline, ...]:
+    """Inlines for a plain string (empty string gives no inlines)."""
+    return (Text(s),) if s else ()
+
+
+def articles(doc: Document) -> list[Article]:
+    """The articles of a document, at any depth of Divs."""
+    found: list[Article] = []
+
+    def walk(blocks: tuple[Block, ...]) -> None:
+        for b in blocks:
+            if isinstance(b, Article):
+                found.append(b)
+            elif isinstance(b, Div):
+                walk(b.blocks)
+
+    walk(doc.blocks)
+    return found

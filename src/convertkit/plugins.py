@@ -1,0 +1,187 @@
+"""Plugin discovery and the typed façade over pluggy.
+
+Every plugin, built-in or third-party, comes from the entry-point group ``convertkit``.
+Entry points load sorted by name, each in its own ``try``: a broken plugin is recorded
+as a :class:`PluginLoadError` and reported in one line; the others keep working.
+Nothing outside this module touches ``pm.hook``.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any, Iterable
+
+import pluggy
+
+from . import hookspecs
+from .registry import Registry
+
+GROUP = "convertkit"
+REGISTER_HOOKS = ("convertkit_register_readers", "convertkit_register_writers", "convertkit_register_transforms")
+
+
+@dataclass(frozen=True)
+class PluginLoadError:
+    """A plugin that failed to load or to register: which, from where, and why."""
+
+    name: str
+    dist: str
+    version: str
+    error: str
+
+    def __str__(self) -> str:
+        origin = f" ({self.dist} {self.version})".rstrip() if self.dist else ""
+        return f'failed to load plugin "{self.name}"{origin}: {self.error}'
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """One loaded plugin as ``convertkit plugins`` lists it."""
+
+    name: str
+    dist: str
+    version: str
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _disabled() -> set[str]:
+    raw = os.environ.get("CONVERTKIT_DISABLE_PLUGINS", "")
+    return {p.strip() for p in raw.split(",") if p.strip()}
+
+
+class Plugins:
+    """The loaded plugins and the registry they filled."""
+
+    def __init__(self, extra: Iterable[tuple[str, Any]] = (), entry_points: bool = True) -> None:
+        self.pm = pluggy.PluginManager(GROUP)
+        self.pm.add_hookspecs(hookspecs)
+        if os.environ.get("CONVERTKIT_TRACE_PLUGINS"):
+            self.pm.add_hookcall_monitoring(self._trace_before, self._trace_after)
+        self.errors: list[PluginLoadError] = []
+        self.infos: dict[str, PluginInfo] = {}
+        self.blocked: list[str] = []
+        if entry_points:
+            self._load_entry_points()
+        for name, plugin in extra:
+            self._register(name, plugin, "", "")
+        self.registry = Registry()
+        self._fill_registry()
+
+    # -- loading ---------------------------------------------------------------------
+    def _load_entry_points(self) -> None:
+        disabled = _disabled()
+        seen: set[str] = set()
+        eps = sorted(metadata.entry_points(group=GROUP), key=lambda ep: (ep.name, ep.value))
+        for ep in eps:
+            if ep.name in seen:  # the same distribution visible twice on sys.path
+                continue
+            seen.add(ep.name)
+            dist = getattr(ep, "dist", None)
+            dist_name = dist.metadata["Name"] if dist is not None else ""
+            version = dist.version if dist is not None else ""
+            if ep.name in disabled:
+                self.pm.set_blocked(ep.name)
+                self.blocked.append(ep.name)
+                continue
+            try:
+                plugin = ep.load()
+            except BaseException as exc:  # noqa: BLE001 - any import failure is the plugin's
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                self._fail(ep.name, dist_name, version, _one_line(exc))
+                continue
+            self._register(ep.name, plugin, dist_name, version)
+
+    def _register(self, name: str, plugin: Any, dist: str, version: str) -> None:
+        unknown = [a for a in dir(plugin) if a.startswith("convertkit_") and not hasattr(hookspecs, a)]
+        if unknown:
+            self._fail(name, dist, version, f"unknown hook(s): {', '.join(sorted(unknown))}")
+            return
+        try:
+            self.pm.register(plugin, name=name)
+        except Exception as exc:  # noqa: BLE001 - pluggy validation errors
+            self._fail(name, dist, version, _one_line(exc))
+            return
+        self.infos[name] = PluginInfo(name, dist, version)
+
+    def _fail(self, name: str, dist: str, version: str, error: str) -> None:
+        self.errors.append(PluginLoadError(name, dist, version, error))
+
+    def _fill_registry(self) -> None:
+        reg = self.registry
+        for hook_name in REGISTER_HOOKS:
+            caller = getattr(self.pm.hook, hook_name)
+            # Called one plugin at a time, in registration order (sorted by name), so each
+            # spec knows its plugin and one plugin's exception cannot stop the others.
+            for impl in caller.get_hookimpls():
+                reg.current_plugin = impl.plugin_name
+                try:
+                    impl.function(registry=reg)
+                except Exception as exc:  # noqa: BLE001 - a plugin's bug is reported, not raised
+                    info = self.infos.get(impl.plugin_name, PluginInfo(impl.plugin_name, "", ""))
+                    self._fail(info.name, info.dist, info.version, f"{hook_name}: {_one_line(exc)}")
+        reg.current_plugin = ""
+        for err in self.errors:
+            reg.missing.setdefault(err.name, str(err))
+
+    # -- tracing ---------------------------------------------------------------------
+    @staticmethod
+    def _trace_before(hook_name: str, impls: list, kwargs: dict) -> None:
+        names = ", ".join(i.plugin_name for i in impls)
+        print(f"convertkit: trace: {hook_name} -> [{names}]", file=sys.stderr)
+
+    @staticmethod
+    def _trace_after(outcome: Any, hook_name: str, impls: list, kwargs: dict) -> None:
+        print(f"convertkit: trace: {hook_name} returned {outcome.get_result()!r}", file=sys.stderr)
+
+    # -- queries ---------------------------------------------------------------------
+    def detect_format(self, text: str, name: str) -> str | None:
+        """Which reader should read this text (first plugin to answer wins)."""
+        return self.pm.hook.convertkit_detect_format(text=text, name=name)
+
+    def formats_of(self, plugin: str) -> dict[str, list[str]]:
+        """Names of the readers, writers and transforms one plugin provides."""
+        reg = self.registry
+        return {
+            kind: sorted(n for n, s in table.items() if s.plugin == plugin)
+            for kind, table in (("readers", reg.readers), ("writers", reg.writers), ("transforms", reg.transforms))
+        }
+
+    def describe(self) -> list[dict[str, Any]]:
+        """Every plugin, loaded or not, as plain data (for ``convertkit plugins``)."""
+        rows: list[dict[str, Any]] = []
+        for name, info in sorted(self.infos.items()):
+            errs = [e.error for e in self.errors if e.name == name]
+            rows.append({"name": name, "distribution": info.dist, "version": info.version,
+                         **self.formats_of(name), "errors": errs})
+        for err in self.errors:
+            if err.name not in self.infos:
+                rows.append({"name": err.name, "distribution": err.dist, "version": err.version,
+                             "readers": [], "writers": [], "transforms": [], "errors": [err.error]})
+        for name in self.blocked:
+            rows.append({"name": name, "distribution": "", "version": "", "readers": [], "writers": [],
+                         "transforms": [], "errors": ["disabled by CONVERTKIT_DISABLE_PLUGINS"]})
+        return sorted(rows, key=lambda r: r["name"])
+
+
+_default: Plugins | None = None
+
+
+def get_plugins() -> Plugins:
+    """The process-wide plugins, loaded on first use (never at import)."""
+    global _default
+    if _default is None:
+        _default = Plugins()
+    return _default
+
+
+def reset_plugins(plugins: Plugins | None = None) -> None:
+    """Forget (or replace) the process-wide plugins; for tests and long-running hosts."""
+    global _default
+    _default = plugins

@@ -1,0 +1,141 @@
+"""Typed registration objects: what a plugin adds, and the registry it adds them to."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Union
+
+from .errors import UsageError
+from .model import Document
+
+
+@dataclass(frozen=True)
+class Option:
+    """A format-specific option, offered on the CLI as ``--<name>`` and in the API as
+    ``name_with_underscores=``. ``type`` is ``bool`` (a flag), ``int``, ``str`` or ``"path"``."""
+
+    name: str
+    help: str
+    type: Any = bool
+    default: Any = None
+
+    @property
+    def key(self) -> str:
+        return self.name.replace("-", "_")
+
+
+@dataclass
+class Context:
+    """What a reader, writer or transform is given besides the document: the options
+    (defaults filled in), the input's name, and a place to report warnings."""
+
+    options: dict[str, Any] = field(default_factory=dict)
+    source_name: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        """Record a one-line warning for the user."""
+        self.warnings.append(message)
+
+    def option(self, key: str, default: Any = None) -> Any:
+        value = self.options.get(key)
+        return default if value is None else value
+
+
+#: ``read(text_or_bytes, ctx) -> Document``
+ReadFunc = Callable[[Any, Context], Document]
+#: ``write(doc, ctx) -> str | bytes``
+WriteFunc = Callable[[Document, Context], Union[str, bytes]]
+#: ``transform(doc, ctx) -> Document``
+TransformFunc = Callable[[Document, Context], Document]
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    """An input format. ``binary`` readers get bytes, others get decoded text."""
+
+    name: str
+    read: ReadFunc
+    description: str = ""
+    extensions: tuple[str, ...] = ()
+    binary: bool = False
+    options: tuple[Option, ...] = ()
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    """An output format. ``binary`` writers return bytes, others return str.
+    ``extension`` is the default file extension without the dot."""
+
+    name: str
+    write: WriteFunc
+    extension: str
+    binary: bool = False
+    description: str = ""
+    options: tuple[Option, ...] = ()
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
+class TransformSpec:
+    """A document filter applied between reading and writing (pandoc's ``--filter``)."""
+
+    name: str
+    transform: TransformFunc
+    description: str = ""
+    options: tuple[Option, ...] = ()
+    plugin: str = ""
+
+
+Spec = Union[ReaderSpec, WriterSpec, TransformSpec]
+
+
+class Registry:
+    """Readers, writers and transforms by name. Plugins call :meth:`add`; the plugin
+    manager records which plugin added each spec."""
+
+    def __init__(self) -> None:
+        self.readers: dict[str, ReaderSpec] = {}
+        self.writers: dict[str, WriterSpec] = {}
+        self.transforms: dict[str, TransformSpec] = {}
+        self.current_plugin = ""
+        self.missing: dict[str, str] = {}  # format name -> why it is not available
+
+    def add(self, spec: Spec) -> None:
+        """Register a reader, writer or transform. A later plugin cannot silently
+        replace an earlier one's name: the first registration wins."""
+        from dataclasses import replace
+
+        table = self._table(spec)
+        if not isinstance(spec.name, str) or not spec.name:
+            raise TypeError(f"spec name must be a non-empty str, got {spec.name!r}")
+        if spec.name not in table:
+            table[spec.name] = replace(spec, plugin=spec.plugin or self.current_plugin)
+
+    def _table(self, spec: Any) -> dict:
+        if isinstance(spec, ReaderSpec):
+            return self.readers
+        if isinstance(spec, WriterSpec):
+            return self.writers
+        if isinstance(spec, TransformSpec):
+            return self.transforms
+        raise TypeError(f"expected ReaderSpec, WriterSpec or TransformSpec, got {type(spec).__name__}")
+
+    def reader(self, name: str) -> ReaderSpec:
+        return self._get(self.readers, name, "input")
+
+    def writer(self, name: str) -> WriterSpec:
+        return self._get(self.writers, name, "output")
+
+    def transform(self, name: str) -> TransformSpec:
+        return self._get(self.transforms, name, "transform")
+
+    def _get(self, table: dict, name: str, what: str) -> Any:
+        if name in table:
+            return table[name]
+        why = self.missing.get(name)
+        if why:
+            raise UsageError(f"{what} format {name!r} is unavailable: {why}")
+        known = ", ".join(sorted(table)) or "none"
+        label = "transform" if what == "transform" else f"{what} format"
+        raise UsageError(f"unknown {label} {name!r} (known: {known})")
