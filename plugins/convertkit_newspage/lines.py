@@ -1,0 +1,88 @@
+"""Line-level facts about a newspaper page: letter-spacing repair, width in ems, and the
+patterns that mark datelines, bylines, sign-offs, author lines and page furniture."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from convertkit.cjk import CJK_CLASS, CLOSERS, SENTENCE_END, is_cjk
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACED_PAIR = re.compile(f"[{CJK_CLASS}] (?=[{CJK_CLASS}])")
+_INNER_WS = re.compile(r"\s+")
+
+DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*星期[一二三四五六日天])?$")
+PAGE_RE = re.compile(rf"^(?:第\s*)?(\d{{1,3}})\s*(?:版)?\s+([{HAN}]{{2,6}})$|^([{HAN}]{{2,6}})\s+(\d{{1,3}})$")
+LABEL_RE = re.compile(rf"^[{HAN}]{{0,4}}(新闻|理论|要闻|评论|国际|经济|财经|文化|体育|副刊|专刊|综合|社会|观点|时评|视点|聚焦|科技|教育|法治|民生|产经)$")
+CREDIT_RE = re.compile(r"^(制图|摄影|图片|绘图|供图|图文|版式设计|责任编辑|本版编辑|美编)\s*[：:]")
+DATELINE_RE = re.compile(
+    rf"^(本报讯|新华社[{HAN}\d\s]{{0,12}}电|本报[{HAN}\d\s]{{0,12}}电|本报记者[{HAN}\s]{{2,20}}报道|"
+    rf"据[{HAN}]{{2,8}}报道)(?=\s|[{HAN}（“])")
+BYLINE_RE = re.compile(rf"^(本报(?:记者|通讯员|特约记者)|记者|通讯员)\s*[{HAN}\s、]{{2,30}}$")
+SIGNOFF_RE = re.compile(rf"\s*(（\s*[{HAN}](?:\s*[{HAN}]){{0,5}}\s*）)\s*$")
+AUTHOR_START_RE = re.compile(r"^（\s*作\s*者")
+ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，、,])")
+SENTENCE_PUNCT = set("。！？；，、：!?;,:")
+
+
+def despace(raw: str) -> str:
+    """A line with letter-spacing closed up: spaces next to CJK characters go, and in a
+    letter-spaced line every space goes except one between two Latin letters/digits."""
+    s = raw.strip()
+    if not s:
+        return s
+    if len(_SPACED_PAIR.findall(s)) >= 2:
+        parts = _INNER_WS.split(s)
+        out = parts[0]
+        for p in parts[1:]:
+            if out[-1:].isascii() and out[-1:].isalnum() and p[:1].isascii() and p[:1].isalnum():
+                out += " "
+            out += p
+        return out
+    from convertkit.cjk import close_up
+
+    return close_up(s)
+
+
+def em_width(text: str) -> float:
+    """Printed width in ems: CJK characters 1, Latin letters, digits and spaces 1/2."""
+    w = 0.0
+    for ch in text:
+        w += 1.0 if is_cjk(ch) else 0.5
+    return w
+
+
+def letter_spaced(raw: str) -> bool:
+    """True when pdftotext spread the line's characters apart (a justified line)."""
+    return len(_SPACED_PAIR.findall(raw.strip())) >= 3
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends a sentence (closing quotes/brackets after the stop allowed)."""
+    t = text.rstrip()
+    while t and t[-1] in CLOSERS:
+        if t[-1] in "）)" and "（" in t[-12:] and not t.endswith("。）"):
+            break
+        t = t[:-1]
+    return bool(t) and t[-1] in SENTENCE_END
+
+
+def has_sentence_punct(text: str) -> bool:
+    return any(c in SENTENCE_PUNCT for c in text)
+
+
+@dataclass
+class Line:
+    """One input line: its number, the raw text, and the despaced text."""
+
+    no: int
+    raw: str
+    text: str
+
+    @property
+    def width(self) -> float:
+        return em_width(self.text)
+
+    @property
+    def spaced(self) -> bool:
+        return letter_spaced(self.raw)

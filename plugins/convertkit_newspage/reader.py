@@ -1,0 +1,528 @@
+"""The newspage reader: articles from a newspaper page extracted by ``pdftotext``.
+
+Pipeline: lines -> blank-line blocks -> page furniture taken out -> pieces (headline-like
+lines, bylines, text) -> articles (openers, closers, headlines printed after their body)
+-> paragraphs (column breaks joined, paragraph breaks found inside blocks) -> sections
+(subheads and pull quotes, put back in reading order). Every decision is logged with the
+rule that made it, for ``--explain``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from statistics import median
+from typing import Any
+
+from convertkit.cjk import join_pair
+from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Para, Section, Span, text)
+from convertkit.registry import Context
+
+from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, HAN, LABEL_RE,
+                    PAGE_RE, SIGNOFF_RE, Line, despace, ends_sentence, has_sentence_punct)
+
+NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}}$")
+PULL_SIMILARITY = 0.75
+
+
+class Explain:
+    """The reader's decisions, each with the rule that made it."""
+
+    def __init__(self) -> None:
+        self.steps: list[dict[str, Any]] = []
+
+    def __call__(self, rule: str, lines: tuple[int, int] | int, decision: str) -> None:
+        first, last = (lines, lines) if isinstance(lines, int) else lines
+        self.steps.append({"rule": rule, "lines": [first, last], "decision": decision})
+
+
+@dataclass
+class Piece:
+    """A run of lines of one kind: ``head``, ``byline`` or ``text``."""
+
+    kind: str
+    lines: list[Line]
+    block: int  # index of the block it came from
+    starts_block: bool = True
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.lines[0].no, self.lines[-1].no)
+
+
+@dataclass
+class Draft:
+    """An article while it is being assembled."""
+
+    heads: list[Line] = field(default_factory=list)
+    byline: list[Line] = field(default_factory=list)
+    dateline: str = ""
+    dateline_line: int = 0
+    body: list[Piece] = field(default_factory=list)
+    signoff: str = ""
+    signoff_line: int = 0
+    closed: bool = False
+
+
+# ------------------------------------------------------------------ lines and blocks
+def to_blocks(source: str) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    cur: list[Line] = []
+    for no, raw in enumerate(source.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if raw.strip():
+            cur.append(Line(no, raw, despace(raw)))
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def furniture_kind(line: Line, first: bool) -> str | None:
+    t = line.raw.strip()
+    if DATE_RE.match(t):
+        return "date"
+    if PAGE_RE.match(t):
+        return "page"
+    if CREDIT_RE.match(t):
+        return "credit"
+    if first and LABEL_RE.match(line.text):
+        return "label"
+    return None
+
+
+def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Furniture], list[list[Line]]]:
+    """Dates, page numbers, section labels and picture credits, out of the text."""
+    furniture: list[Furniture] = []
+    kept: list[list[Line]] = []
+    for bi, block in enumerate(blocks):
+        rest: list[Line] = []
+        for line in block:
+            kind = furniture_kind(line, first=bi < 3 and len(block) == 1)
+            if kind is None:
+                rest.append(line)
+                continue
+            explain(f"furniture-{kind}", line.no, f"page furniture: {line.text}")
+            span = Span(line.no, line.no)
+            m = PAGE_RE.match(line.raw.strip()) if kind == "page" else None
+            if m:
+                num = m.group(1) or m.group(4)
+                label = m.group(2) or m.group(3)
+                furniture.append(Furniture("page", num, span))
+                furniture.append(Furniture("label", label, span))
+            else:
+                furniture.append(Furniture(kind, line.text, span))
+        if rest:
+            kept.append(rest)
+    return furniture, kept
+
+
+# ------------------------------------------------------------------ pieces
+def headish(line: Line) -> bool:
+    """A line that can be (part of) a headline or subhead: short, no sentence punctuation."""
+    t = line.text
+    if t.startswith("——"):
+        return len(t) <= 60
+    if not t or line.width > 32 or has_sentence_punct(t.replace("：", "").replace("，", "，")):
+        return False
+    if DATELINE_RE.match(t) or BYLINE_RE.match(line.raw.strip()) or SIGNOFF_RE.search(t):
+        return False
+    return bool(re.search(f"[{HAN}]", t))
+
+
+def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
+    pieces: list[Piece] = []
+    for bi, block in enumerate(blocks):
+        i = 0
+        # head lines at the top of a block, then an optional byline, then text
+        heads: list[Line] = []
+        while i < len(block) and len(heads) < 3 and headish(block[i]) and not BYLINE_RE.match(block[i].raw.strip()):
+            heads.append(block[i])
+            i += 1
+        rest = block[i:]
+        if heads and rest and len(heads) == len(block) - len(rest):
+            # A lone name under a headline is a byline, not text.
+            if NAME_RE.match(rest[0].raw.strip()) and (len(rest) == 1 or not headish(rest[1])):
+                pieces.append(Piece("head", heads, bi))
+                explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
+                pieces.append(Piece("byline", [rest[0]], bi, starts_block=False))
+                explain("byline-name", rest[0].no, "a name under a headline is a byline")
+                rest = rest[1:]
+                heads = []
+        if heads:
+            pieces.append(Piece("head", heads, bi))
+            explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
+        if not rest:
+            continue
+        if not heads and BYLINE_RE.match(rest[0].raw.strip()):
+            pieces.append(Piece("byline", [rest[0]], bi))
+            explain("byline", rest[0].no, "byline (本报记者 …)")
+            rest = rest[1:]
+            if not rest:
+                continue
+        if not heads and len(rest) == 1 and NAME_RE.match(rest[0].raw.strip()) and pieces \
+                and pieces[-1].kind == "head":
+            pieces.append(Piece("byline", rest, bi))
+            explain("byline-name", rest[0].no, "a name after a headline block is a byline")
+            continue
+        pieces.append(Piece("text", rest, bi, starts_block=not heads))
+    return pieces
+
+
+# ------------------------------------------------------------------ articles
+def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
+    drafts: list[Draft] = []
+    cur: Draft | None = None
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        if p.kind == "head":
+            group = [p]
+            while i + 1 < len(pieces) and pieces[i + 1].kind == "head":
+                i += 1
+                group.append(pieces[i])
+            nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+            lines = [ln for g in group for ln in g.lines]
+            span = (lines[0].no, lines[-1].no)
+            opens_dateline = nxt is not None and nxt.kind == "text" and bool(DATELINE_RE.match(nxt.lines[0].text))
+            if nxt is not None and nxt.kind == "byline":
+                cur = Draft(heads=lines)
+                drafts.append(cur)
+                explain("opener-headline-byline", span, "headline before a byline opens an article")
+            elif cur is not None and cur.closed and not cur.heads:
+                cur.heads = lines
+                explain("headline-after-body", span, "headline between a closer and the next opener "
+                                                     "belongs to the item before it")
+            elif cur is None or cur.closed or opens_dateline:
+                cur = Draft(heads=lines)
+                drafts.append(cur)
+                explain("opener-headline", span, "headline opens an article")
+            else:
+                # a subhead: its first line; any further head lines are a multi-line subhead
+                cur.body.append(Piece("head", lines, group[0].block))
+                explain("subhead", span, "short unpunctuated line inside an article is a subhead")
+        elif p.kind == "byline":
+            if cur is not None and not cur.byline and not cur.body and not cur.closed:
+                cur.byline = p.lines
+            else:
+                cur = Draft(byline=p.lines)
+                drafts.append(cur)
+                explain("opener-byline", p.span, "a byline opens an article")
+        else:
+            first = p.lines[0]
+            m = DATELINE_RE.match(first.text)
+            if m and p.starts_block:
+                if cur is None or cur.body or cur.closed or cur.dateline:
+                    cur = Draft()
+                    drafts.append(cur)
+                    explain("opener-dateline", first.no, f"dateline {m.group(1)} opens an article")
+                cur.dateline = m.group(1)
+                cur.dateline_line = first.no
+                rest = first.text[m.end():].strip()
+                p.lines[0] = Line(first.no, first.raw, rest)
+                if not rest:
+                    p.lines.pop(0)
+                if not p.lines:
+                    i += 1
+                    continue
+            elif cur is None or cur.closed:
+                cur = Draft()
+                drafts.append(cur)
+                explain("untitled-article", p.span, "text with no opener starts an untitled article")
+            last = p.lines[-1]
+            sm = SIGNOFF_RE.search(last.text)
+            if sm and (sm.start() == 0 or last.text[:sm.start()].rstrip()[-1:] in "。！？”）"):
+                cur.signoff = re.sub(r"\s+", "", sm.group(1))
+                cur.signoff_line = last.no
+                body_text = last.text[:sm.start()].rstrip()
+                if body_text:
+                    p.lines[-1] = Line(last.no, last.raw, body_text)
+                else:
+                    p.lines.pop()
+                cur.closed = True
+                explain("closer-signoff", last.no, f"sign-off {cur.signoff} closes the article")
+            if p.lines:
+                cur.body.append(p)
+            if any(AUTHOR_START_RE.match(ln.text) for ln in p.lines) and ends_sentence_or_bracket(p.lines[-1].text):
+                cur.closed = True
+                explain("closer-author", p.span, "author line （作者…） closes the article")
+        i += 1
+    return drafts
+
+
+def ends_sentence_or_bracket(t: str) -> bool:
+    return t.rstrip().endswith("）") or ends_sentence(t)
+
+
+# ------------------------------------------------------------------ paragraphs
+@dataclass
+class ParaDraft:
+    lines: list[Line]
+    width: float  # measure (em) of the block it started in
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for ln in self.lines:
+            out += join_pair(out, ln.text) + ln.text if out else ln.text
+        return out
+
+
+def measure(lines: list[Line]) -> float:
+    """The column width of a block, in ems (the widest ordinary lines)."""
+    widths = sorted(ln.width for ln in lines)
+    if len(widths) >= 3:
+        return widths[-2]
+    return widths[-1] if widths else 0.0
+
+
+def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[ParaDraft]:
+    """Paragraphs of consecutive text pieces (one text run)."""
+    paras: list[ParaDraft] = []
+    cur: ParaDraft | None = None
+    for p in pieces:
+        width = max(measure(p.lines), 1.0)
+        full = min(width, col) if col else width
+        for k, line in enumerate(p.lines):
+            if cur is None:
+                cur = ParaDraft([line], width)
+                continue
+            prev = cur.lines[-1]
+            if k == 0:
+                # a block boundary: a column break unless the sentence ended
+                if ends_sentence(prev.text) or SIGNOFF_RE.search(prev.text) or AUTHOR_START_RE.match(line.text):
+                    explain("block-break-paragraph", (prev.no, line.no), "block ends a sentence: new paragraph")
+                    paras.append(cur)
+                    cur = ParaDraft([line], width)
+                else:
+                    explain("column-break-join", (prev.no, line.no), "blank line in mid-sentence: same paragraph")
+                    cur.lines.append(line)
+                continue
+            if new_paragraph(cur, prev, line, full, explain):
+                paras.append(cur)
+                cur = ParaDraft([line], width)
+            else:
+                cur.lines.append(line)
+    if cur is not None:
+        paras.append(cur)
+    return paras
+
+
+def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: Explain) -> bool:
+    """Whether ``line`` starts a new paragraph inside a block."""
+    if AUTHOR_START_RE.match(line.text):
+        explain("author-line-paragraph", line.no, "author line starts a paragraph")
+        return True
+    if not ends_sentence(prev.text):
+        return False
+    if ENUM_RE.match(line.text) or DATELINE_RE.match(line.text) or BYLINE_RE.match(line.raw.strip()):
+        explain("unit-opener-paragraph", line.no, "line opening a new unit (一是…, 本报讯) starts a paragraph")
+        return True
+    if prev.spaced:
+        return False  # a justified (letter-spaced) line is full width
+    short = prev.width < full - 1.25
+    if short and len(cur.lines) == 1 and ENUM_RE.match(prev.text) and line.width >= full - 1.25:
+        explain("run-in-lead", (prev.no, line.no), "a short 一是… lead sentence runs into its paragraph")
+        return False
+    if short:
+        explain("short-line-paragraph", (prev.no, line.no), "short line ending a sentence ends the paragraph")
+        return True
+    return False
+
+
+# ------------------------------------------------------------------ sections
+def similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def sentences(s: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[。！？；])", s) if x]
+
+
+def best_match(candidate: str, paras: list[ParaDraft]) -> float:
+    best = 0.0
+    for p in paras:
+        t = p.text
+        if candidate in t:
+            return 1.0
+        for s in sentences(t):
+            if abs(len(s) - len(candidate)) <= max(6, len(candidate) // 3):
+                best = max(best, similar(candidate, s))
+        # a pull quote may also sum up two adjacent sentences
+        if len(candidate) > 12:
+            best = max(best, _window_match(candidate, t))
+    return best
+
+
+def _window_match(candidate: str, t: str) -> float:
+    m = SequenceMatcher(None, candidate, t, autojunk=False)
+    matched = sum(b.size for b in m.get_matching_blocks())
+    return matched / len(candidate) * 0.9 if matched >= 0.85 * len(candidate) else 0.0
+
+
+@dataclass
+class SectionDraft:
+    heading: list[Line]
+    pull: ParaDraft | None
+    paras: list[ParaDraft]
+
+
+def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
+    """Paragraphs and sections of an article, subheads put back in reading order."""
+    # runs of text separated by subheads
+    runs: list[list[ParaDraft]] = [[]]
+    heads: list[list[Line]] = []
+    pending: list[Piece] = []
+    for p in d.body + [Piece("end", [], -1)]:
+        if p.kind == "text":
+            pending.append(p)
+            continue
+        runs[-1].extend(split_paragraphs(pending, explain, col))
+        pending = []
+        if p.kind == "head":
+            heads.append(p.lines)
+            runs.append([])
+    all_paras = [p for r in runs for p in r]
+    widths = [p.width for p in all_paras]
+    typical = median(widths) if widths else 0.0
+    intro: list[ParaDraft] = []
+    sections: list[SectionDraft] = []
+    carry: list[ParaDraft] = runs[0]
+    for h, run in zip(heads, runs[1:]):
+        pull = None
+        if run:
+            cand = run[0]
+            others = [p for p in all_paras if p is not cand]
+            score = best_match(cand.text, others)
+            if score >= PULL_SIMILARITY and len(cand.text) <= 120:
+                pull = cand
+                run = run[1:]
+                before = [p for p in carry]
+                where_before = best_match(cand.text, before) if before else 0.0
+                where_after = best_match(cand.text, run) if run else 0.0
+                explain("pull-quote", (cand.lines[0].no, cand.lines[-1].no),
+                        f"repeats a body sentence (similarity {score:.2f}): pull quote")
+                if where_before >= where_after and carry:
+                    # the subhead and its pull quote were printed after the section they head;
+                    # a lead set wider than the columns stays before the first section
+                    lead = [p for p in carry if p.width > 1.4 * typical] if not sections else []
+                    intro.extend(lead)
+                    sections.append(SectionDraft(h, pull, [p for p in carry if p not in lead]))
+                    explain("subhead-after-section", (h[0].no, h[-1].no),
+                            "subhead with its pull quote printed after its section: moved before it")
+                    carry = run
+                    continue
+        # the subhead heads what follows it
+        if not sections:
+            intro.extend(carry)
+        elif carry:
+            sections[-1].paras.extend(carry)
+        sections.append(SectionDraft(h, pull, []))
+        carry = run
+    if not sections:
+        intro.extend(carry)
+    else:
+        sections[-1].paras.extend(carry)
+    return [intro, sections]
+
+
+# ------------------------------------------------------------------ model
+def inline_text(lines: list[Line]) -> str:
+    out = ""
+    for ln in lines:
+        out += join_pair(out, ln.text) + ln.text if out else ln.text
+    return out
+
+
+def span_of(lines: list[Line]) -> Span | None:
+    return Span(lines[0].no, lines[-1].no) if lines else None
+
+
+def headline_parts(heads: list[Line], explain: Explain) -> tuple[str, str, str, list[str]]:
+    """(kicker, headline, subtitle, duplicates) from headline lines."""
+    texts = [h.text for h in heads]
+    dupes: list[str] = []
+    # a headline printed twice (glyphs doubled and fragmented): drop a line that
+    # repeats the start of what follows it
+    i = 0
+    while i < len(texts) - 1:
+        rest = "".join(texts[i + 1:])
+        if len(texts[i]) >= 2 and rest.startswith(texts[i].rstrip("：:")) and \
+                (texts[i].endswith(("：", ":")) or texts[i] == texts[i + 1]):
+            explain("doubled-headline", heads[i].no, "headline glyphs printed twice: merged")
+            dupes.append(texts.pop(i))
+            heads = heads[:i] + heads[i + 1:]
+            continue
+        i += 1
+    subtitle = ""
+    if len(texts) > 1 and texts[-1].startswith("——"):
+        subtitle = texts.pop()
+    kicker = ""
+    if len(texts) == 2 and len(texts[0]) >= 8 and len(texts[1]) >= 6 and not texts[1].startswith(("：", ":")):
+        kicker = texts.pop(0)
+    headline = ""
+    for t in texts:
+        headline = headline + join_pair(headline, t) + t if headline else t
+    return kicker, headline, subtitle, dupes
+
+
+def read_newspage(source: str, ctx: Context) -> Document:
+    explain = Explain()
+    blocks = to_blocks(source)
+    furniture, blocks = take_furniture(blocks, explain)
+    pieces = to_pieces(blocks, explain)
+    drafts = segment(pieces, explain)
+    all_text_lines = [ln for d in drafts for p in d.body if p.kind == "text" for ln in p.lines]
+    col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
+    col = median(col_widths) if col_widths else 0.0
+    articles = []
+    extra_furniture: list[Furniture] = []
+    for d in drafts:
+        kicker, headline, subtitle, dupes = headline_parts(d.heads, explain)
+        for dup in dupes:
+            extra_furniture.append(Furniture("duplicate", dup, span_of(d.heads)))
+        intro, sections = build_body(d, explain, col)
+        blocks_out: list[Any] = [Para(text(p.text), span_of(p.lines)) for p in intro]
+        for s in sections:
+            sec_blocks: list[Any] = []
+            if s.pull is not None:
+                sec_blocks.append(BlockQuote((Para(text(s.pull.text), span_of(s.pull.lines)),), "pullquote",
+                                             span_of(s.pull.lines)))
+            sec_blocks.extend(Para(text(p.text), span_of(p.lines)) for p in s.paras)
+            all_lines = s.heading + [ln for p in s.paras for ln in p.lines]
+            first = min(ln.no for ln in all_lines)
+            last = max(ln.no for ln in all_lines)
+            sec_blocks_t = tuple(sec_blocks)
+            sections_heading = text(inline_text(s.heading))
+            blocks_out.append(Section(sections_heading, sec_blocks_t, Span(first, last)))
+        lines_all = d.heads + d.byline + [ln for p in d.body for ln in p.lines]
+        nos = [ln.no for ln in lines_all] + ([d.signoff_line] if d.signoff_line else []) + \
+              ([d.dateline_line] if d.dateline_line else [])
+        articles.append(Article(
+            headline=text(headline), blocks=tuple(blocks_out), kicker=text(kicker), subtitle=text(subtitle),
+            byline=text(inline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
+            source=Span(min(nos), max(nos)) if nos else None))
+    if not source.strip():
+        ctx.warn("the input has no text: the document is empty")
+    elif not articles:
+        pass
+    furniture = furniture + extra_furniture
+    label = next((f.text for f in furniture if f.kind == "label"), "")
+    date = next((f.text for f in furniture if f.kind == "date"), "")
+    meta = Meta(language="zh-CN", date=_iso_date(date), furniture=tuple(furniture))
+    path = ctx.option("explain")
+    if path:
+        import json
+
+        from convertkit.atomic import atomic_write
+
+        atomic_write(path, (json.dumps({"source": ctx.source_name, "steps": explain.steps}, ensure_ascii=False,
+                                       indent=1) + "\n").encode("utf-8"))
+    del label
+    return Document(meta, tuple(articles))
+
+
+def _iso_date(printed: str) -> str:
+    m = re.match(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", printed)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""

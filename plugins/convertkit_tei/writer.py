@@ -1,0 +1,218 @@
+"""TEI P5 writer. The encoding is the contract ``../shared/eval/README.md`` reads:
+articles as ``div[@type='article']`` with ``head`` (kicker/sub typed), ``byline``,
+``dateline``, ``p``, subsections as child ``div`` with their own ``head``, pull quotes as
+``quote[@type='pullquote']`` and sign-offs in ``closer/signed``."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from lxml import etree
+
+from convertkit import __version__
+from convertkit.model import (Article, Block, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link,
+                              ListBlock, Note, Para, Section, Strong, Text, plain)
+from convertkit.registry import Context
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+T = "{%s}" % TEI_NS
+XML_ID = "{%s}id" % XML_NS
+XML_LANG = "{%s}lang" % XML_NS
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class _Builder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.dropped = 0
+
+    def clean(self, s: str) -> str:
+        out, n = _ILLEGAL.subn("", s)
+        self.dropped += n
+        return out
+
+    def el(self, parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str):
+        e = etree.Element(T + tag) if parent is None else etree.SubElement(parent, T + tag)
+        for k, v in attrs.items():
+            key = XML_ID if k == "xml_id" else XML_LANG if k == "xml_lang" else k
+            e.set(key, self.clean(v))
+        if text:
+            e.text = self.clean(text)
+        return e
+
+    # -- inlines -------------------------------------------------------------------
+    def inlines(self, parent: etree._Element, nodes) -> None:
+        for n in nodes:
+            if isinstance(n, Text):
+                self._append_text(parent, n.text)
+            elif isinstance(n, Emph):
+                self.inlines(self.el(parent, "emph"), n.content)
+            elif isinstance(n, Strong):
+                self.inlines(self.el(parent, "hi", rend="bold"), n.content)
+            elif isinstance(n, LineBreak):
+                self.el(parent, "lb")
+            elif isinstance(n, Link):
+                self.inlines(self.el(parent, "ref", target=n.url), n.content)
+            elif isinstance(n, Note):
+                note = self.el(parent, "note", place="foot")
+                for b in n.blocks:
+                    self._append_text(note, plain(b.content) if isinstance(b, Para) else "")
+
+    def _append_text(self, parent: etree._Element, s: str) -> None:
+        s = self.clean(s)
+        if len(parent):
+            last = parent[-1]
+            last.tail = (last.tail or "") + s
+        else:
+            parent.text = (parent.text or "") + s
+
+    # -- blocks --------------------------------------------------------------------
+    def blocks(self, parent: etree._Element, blocks: tuple[Block, ...], prefix: str) -> None:
+        sec = 0
+        for b in blocks:
+            if isinstance(b, Para):
+                self.inlines(self.el(parent, "p"), b.content)
+            elif isinstance(b, Heading):
+                self.inlines(self.el(parent, "p", rend=f"heading{b.level}"), b.content)
+            elif isinstance(b, BlockQuote):
+                q = self.el(parent, "quote", type=b.kind)
+                for inner in b.blocks:
+                    if isinstance(inner, Para):
+                        self.inlines(self.el(q, "p"), inner.content)
+                    else:
+                        self.inlines(self.el(q, "p"), ())
+            elif isinstance(b, ListBlock):
+                lst = self.el(parent, "list", type="ordered" if b.ordered else "bulleted")
+                for item in b.items:
+                    it = self.el(lst, "item")
+                    self.blocks(it, item, prefix)
+            elif isinstance(b, Section):
+                sec += 1
+                d = self.el(parent, "div", type="section", xml_id=f"{prefix}-s{sec}")
+                if b.heading:
+                    self.inlines(self.el(d, "head"), b.heading)
+                self.blocks(d, b.blocks, f"{prefix}-s{sec}")
+                if len(d) == 0:
+                    self.el(d, "p")
+            elif isinstance(b, Article):
+                self.article(parent, b, prefix)
+            elif isinstance(b, Div):
+                d = self.el(parent, "div", type=b.role or "div")
+                self.blocks(d, b.blocks, prefix)
+                if len(d) == 0:
+                    self.el(d, "p")
+
+    def article(self, parent: etree._Element, a: Article, prefix: str) -> None:
+        n = sum(1 for e in parent if e.tag == T + "div") + 1
+        digest = hashlib.sha1((plain(a.headline) + "|" + _first_text(a)).encode("utf-8")).hexdigest()[:8]
+        aid = f"art{n}-{digest}"
+        d = self.el(parent, "div", type="article", xml_id=aid)
+        if a.kicker:
+            self.inlines(self.el(d, "head", type="kicker"), a.kicker)
+        if a.headline:
+            self.inlines(self.el(d, "head", type="main"), a.headline)
+        if a.subtitle:
+            self.inlines(self.el(d, "head", type="sub"), a.subtitle)
+        if a.byline:
+            self.inlines(self.el(d, "byline"), a.byline)
+        if a.dateline:
+            self.inlines(self.el(d, "dateline"), a.dateline)
+        self.blocks(d, a.blocks, aid)
+        if not any(child.tag in (T + "p", T + "div", T + "quote", T + "list") for child in d):
+            self.el(d, "p")
+        if a.signoff:
+            self.inlines(self.el(self.el(d, "closer"), "signed"), a.signoff)
+
+
+def _first_text(a: Article) -> str:
+    for b in a.blocks:
+        if isinstance(b, Para):
+            return plain(b.content)[:40]
+        if isinstance(b, Section):
+            for x in b.blocks:
+                if isinstance(x, Para):
+                    return plain(x.content)[:40]
+    return ""
+
+
+def _title(doc: Document) -> str:
+    if doc.meta.title:
+        return doc.meta.title
+    label = doc.meta.get("label")
+    first = next((plain(a.headline) for a in doc.blocks if isinstance(a, Article) and a.headline), "")
+    parts = [p for p in (label, first) if p]
+    return "：".join(parts) or doc.meta.source.name or "Untitled"
+
+
+def header(b: _Builder, root: etree._Element, doc: Document) -> None:
+    meta = doc.meta
+    h = b.el(root, "teiHeader")
+    fd = b.el(h, "fileDesc")
+    ts = b.el(fd, "titleStmt")
+    b.el(ts, "title", _title(doc))
+    for author in meta.authors:
+        b.el(ts, "author", author)
+    ps = b.el(fd, "publicationStmt")
+    if meta.publisher:
+        b.el(ps, "publisher", meta.publisher)
+        if meta.date:
+            b.el(ps, "date", meta.date)
+    else:
+        b.el(ps, "p", "Unpublished conversion made with convertkit.")
+    sd = b.el(fd, "sourceDesc")
+    bibl = b.el(sd, "bibl")
+    label = [f for f in meta.furniture if f.kind == "label"]
+    for f in label:
+        b.el(bibl, "title", f.text, type="section")
+    for f in meta.furniture:
+        if f.kind == "date":
+            attrs = {"when": meta.date} if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.date or "") else {}
+            b.el(bibl, "date", f.text, **attrs)
+    for f in meta.furniture:
+        if f.kind == "page":
+            b.el(bibl, "biblScope", f.text, unit="page")
+    src = meta.source
+    if src.name:
+        b.el(bibl, "idno", src.name, type="filename")
+    if src.sha256:
+        b.el(bibl, "idno", src.sha256, type="sha256")
+    if src.encoding:
+        b.el(bibl, "idno", src.encoding, type="encoding")
+    for f in meta.furniture:
+        if f.kind not in ("label", "date", "page"):
+            b.el(bibl, "note", f.text, type=f.kind)
+    for k, v in meta.extra:
+        b.el(bibl, "note", v, type=f"meta-{re.sub(r'[^A-Za-z0-9_.-]', '_', k)}")
+    if len(bibl) == 0:
+        bibl.text = "convertkit input"
+    ed = b.el(h, "encodingDesc")
+    ai = b.el(ed, "appInfo")
+    app = b.el(ai, "application", ident="convertkit", version=__version__)
+    b.el(app, "label", "convertkit")
+    pd = b.el(h, "profileDesc")
+    lu = b.el(pd, "langUsage")
+    lang = meta.language or "zh"
+    b.el(lu, "language", _language_name(lang), ident=lang)
+
+
+def _language_name(tag: str) -> str:
+    return {"zh": "Chinese", "en": "English", "ja": "Japanese"}.get(tag.split("-")[0].lower(), tag)
+
+
+def write_tei(doc: Document, ctx: Context) -> str:
+    b = _Builder(ctx)
+    lang = (doc.meta.language or "zh").split("-")[0] if not doc.meta.language else doc.meta.language
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    root.set(XML_LANG, "zh" if lang.lower().startswith("zh") else lang)
+    header(b, root, doc)
+    text_el = b.el(root, "text")
+    body = b.el(text_el, "body")
+    b.blocks(body, doc.blocks, "d")
+    if len(body) == 0:
+        b.el(body, "p")
+    if b.dropped:
+        ctx.warn(f"dropped {b.dropped} character(s) that XML cannot hold (control characters, "
+                 "lone surrogates, U+FFFE/U+FFFF)")
+    out = etree.tostring(root, encoding="unicode", pretty_print=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + out
