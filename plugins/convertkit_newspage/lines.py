@@ -44,11 +44,15 @@ def despace(raw: str) -> str:
     return close_up(s)
 
 
+_HALF_PUNCT = set("，、。；：！？（）“”‘’《》")
+
+
 def em_width(text: str) -> float:
-    """Printed width in ems: CJK characters 1, Latin letters, digits and spaces 1/2."""
+    """Printed width in ems: CJK characters 1; Latin letters, digits, spaces and the CJK
+    punctuation that justified Chinese lines compress, 1/2."""
     w = 0.0
     for ch in text:
-        w += 1.0 if is_cjk(ch) else 0.5
+        w += 0.5 if ch in _HALF_PUNCT or not is_cjk(ch) else 1.0
     return w
 
 

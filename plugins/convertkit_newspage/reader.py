@@ -131,25 +131,76 @@ def headish(line: Line) -> bool:
     return bool(re.search(f"[{HAN}]", t))
 
 
+class Page:
+    """The page's blocks, with the sentences of its text, for pull-quote checks."""
+
+    def __init__(self, blocks: list[list[Line]]) -> None:
+        self.blocks = blocks
+
+    def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
+        """The sentence that starts at line ``start`` of block ``bi``, followed across
+        column breaks, and the line numbers it uses."""
+        out, used = "", set()
+        for b in range(bi, min(bi + 3, len(self.blocks))):
+            for line in self.blocks[b][start if b == bi else 0:]:
+                out += join_pair(out, line.text) + line.text if out else line.text
+                used.add(line.no)
+                if ends_sentence(line.text):
+                    return out, used
+        return out, used
+
+    def repeats_elsewhere(self, candidate: str, used: set[int]) -> float:
+        """How nearly ``candidate`` repeats a (longer or equal) sentence elsewhere on the page."""
+        if len(candidate) < 8 or not ends_sentence(candidate):
+            return 0.0
+        best = 0.0
+        for block in self.blocks:
+            lines = [ln for ln in block if ln.no not in used]
+            if not lines:
+                continue
+            joined = inline_text(lines)
+            for sent in sentences(joined):
+                if len(sent) + 1 < len(candidate) or len(sent) > 1.6 * len(candidate):
+                    continue
+                best = max(best, similar(candidate, sent))
+        return best
+
+
 def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
+    page = Page(blocks)
     pieces: list[Piece] = []
     for bi, block in enumerate(blocks):
-        i = 0
-        # head lines at the top of a block, then an optional byline, then text
         heads: list[Line] = []
-        while i < len(block) and len(heads) < 3 and headish(block[i]) and not BYLINE_RE.match(block[i].raw.strip()):
-            heads.append(block[i])
-            i += 1
-        rest = block[i:]
-        if heads and rest and len(heads) == len(block) - len(rest):
-            # A lone name under a headline is a byline, not text.
-            if NAME_RE.match(rest[0].raw.strip()) and (len(rest) == 1 or not headish(rest[1])):
-                pieces.append(Piece("head", heads, bi))
-                explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
-                pieces.append(Piece("byline", [rest[0]], bi, starts_block=False))
-                explain("byline-name", rest[0].no, "a name under a headline is a byline")
-                rest = rest[1:]
-                heads = []
+        rest = block
+        first = block[0]
+        if headish(first) and not BYLINE_RE.match(first.raw.strip()):
+            if len(block) == 1:
+                heads, rest = [first], []
+            else:
+                cand, used = page.pull_candidate(bi, 1)
+                score = page.repeats_elsewhere(cand, used)
+                if score >= PULL_SIMILARITY:
+                    heads, rest = [first], block[1:]
+                    explain("subhead-with-pull-quote", (first.no, block[-1].no),
+                            f"a short line over a sentence repeated from the body (similarity {score:.2f})")
+                elif len(block) <= 3 and all(headish(ln) for ln in block):
+                    heads, rest = block, []
+                elif first.width <= 0.7 * measure(block[1:]):
+                    heads, rest = [first], block[1:]
+                else:
+                    k = 0
+                    while k < len(block) and k < 3 and headish(block[k]):
+                        k += 1
+                    # headline lines then a byline (name) in one block
+                    if 0 < k < len(block) and NAME_RE.match(block[k].raw.strip()) and k == len(block) - 1:
+                        heads, rest = block[:k], block[k:]
+        if heads and rest and NAME_RE.match(rest[0].raw.strip()) and (len(rest) == 1 or not headish(rest[1])):
+            pieces.append(Piece("head", heads, bi))
+            explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
+            pieces.append(Piece("byline", [rest[0]], bi, starts_block=False))
+            explain("byline-name", rest[0].no, "a name under a headline is a byline")
+            rest = rest[1:]
+            heads = []
         if heads:
             pieces.append(Piece("head", heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
