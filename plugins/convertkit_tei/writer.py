@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -26,6 +27,7 @@ class _Builder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.dropped = 0
+        self.n_articles = 0
 
     def clean(self, s: str) -> str:
         out, n = _ILLEGAL.subn("", s)
@@ -53,7 +55,8 @@ class _Builder:
             elif isinstance(n, LineBreak):
                 self.el(parent, "lb")
             elif isinstance(n, Link):
-                self.inlines(self.el(parent, "ref", target=n.url), n.content)
+                url = quote(self.clean(n.url), safe=":/?#[]@!$&'()*+,;=%~")
+                self.inlines(self.el(parent, "ref", target=url), n.content)
             elif isinstance(n, Note):
                 note = self.el(parent, "note", place="foot")
                 for b in n.blocks:
@@ -69,42 +72,57 @@ class _Builder:
 
     # -- blocks --------------------------------------------------------------------
     def blocks(self, parent: etree._Element, blocks: tuple[Block, ...], prefix: str) -> None:
-        sec = 0
+        """Blocks into ``parent``. TEI puts paragraphs before child divisions: a paragraph
+        that follows a division is wrapped in a division of its own."""
+        wrapper: etree._Element | None = None
+        n_div = 0
         for b in blocks:
-            if isinstance(b, Para):
-                self.inlines(self.el(parent, "p"), b.content)
-            elif isinstance(b, Heading):
-                self.inlines(self.el(parent, "p", rend=f"heading{b.level}"), b.content)
-            elif isinstance(b, BlockQuote):
-                q = self.el(parent, "quote", type=b.kind)
-                for inner in b.blocks:
-                    if isinstance(inner, Para):
-                        self.inlines(self.el(q, "p"), inner.content)
-                    else:
-                        self.inlines(self.el(q, "p"), ())
-            elif isinstance(b, ListBlock):
-                lst = self.el(parent, "list", type="ordered" if b.ordered else "bulleted")
-                for item in b.items:
-                    it = self.el(lst, "item")
-                    self.blocks(it, item, prefix)
-            elif isinstance(b, Section):
-                sec += 1
-                d = self.el(parent, "div", type="section", xml_id=f"{prefix}-s{sec}")
-                if b.heading:
-                    self.inlines(self.el(d, "head"), b.heading)
-                self.blocks(d, b.blocks, f"{prefix}-s{sec}")
-                if len(d) == 0:
-                    self.el(d, "p")
-            elif isinstance(b, Article):
-                self.article(parent, b, prefix)
-            elif isinstance(b, Div):
-                d = self.el(parent, "div", type=b.role or "div")
-                self.blocks(d, b.blocks, prefix)
-                if len(d) == 0:
-                    self.el(d, "p")
+            if isinstance(b, (Section, Article, Div)):
+                wrapper = None
+                n_div += 1
+                self.division(parent, b, f"{prefix}-{n_div}")
+                continue
+            target = parent
+            if any(child.tag == T + "div" for child in parent):
+                if wrapper is None:
+                    n_div += 1
+                    wrapper = self.el(parent, "div", type="continuation", xml_id=f"{prefix}-{n_div}")
+                target = wrapper
+            self.component(target, b)
 
-    def article(self, parent: etree._Element, a: Article, prefix: str) -> None:
-        n = sum(1 for e in parent if e.tag == T + "div") + 1
+    def component(self, parent: etree._Element, b: Block) -> None:
+        if isinstance(b, Para):
+            self.inlines(self.el(parent, "p"), b.content)
+        elif isinstance(b, Heading):
+            self.inlines(self.el(parent, "p", rend=f"heading{b.level}"), b.content)
+        elif isinstance(b, BlockQuote):
+            q = self.el(parent, "quote", type=_ncname(b.kind))
+            for inner in b.blocks or (Para(()),):
+                self.inlines(self.el(q, "p"), inner.content if isinstance(inner, Para) else _flat(inner))
+        elif isinstance(b, ListBlock):
+            lst = self.el(parent, "list", type="ordered" if b.ordered else "bulleted")
+            for item in b.items or ((),):
+                it = self.el(lst, "item")
+                for inner in item:
+                    self.inlines(self.el(it, "p"), inner.content if isinstance(inner, Para) else _flat(inner))
+
+    def division(self, parent: etree._Element, b: Block, did: str) -> None:
+        if isinstance(b, Article):
+            self.article(parent, b)
+            return
+        if isinstance(b, Section):
+            d = self.el(parent, "div", type="section", xml_id=did)
+            if b.heading:
+                self.inlines(self.el(d, "head"), b.heading)
+        else:
+            d = self.el(parent, "div", type=_ncname(b.role), xml_id=did)
+        self.blocks(d, b.blocks, did)
+        if not any(child.tag in (T + "p", T + "div", T + "quote", T + "list") for child in d):
+            self.el(d, "p")
+
+    def article(self, parent: etree._Element, a: Article) -> None:
+        self.n_articles += 1
+        n = self.n_articles
         digest = hashlib.sha1((plain(a.headline) + "|" + _first_text(a)).encode("utf-8")).hexdigest()[:8]
         aid = f"art{n}-{digest}"
         d = self.el(parent, "div", type="article", xml_id=aid)
@@ -123,6 +141,26 @@ class _Builder:
             self.el(d, "p")
         if a.signoff:
             self.inlines(self.el(self.el(d, "closer"), "signed"), a.signoff)
+
+
+def _ncname(s: str) -> str:
+    s = re.sub(r"[^A-Za-z0-9_.-]", "_", s or "div")
+    return s if re.match(r"[A-Za-z_]", s) else "x" + s
+
+
+def _flat(b: Block) -> tuple:
+    """Inlines standing for a block that cannot nest where it is (its plain text)."""
+    from convertkit.model import Text as _T
+
+    def walk(x) -> str:
+        if isinstance(x, Para):
+            return plain(x.content)
+        if isinstance(x, Heading):
+            return plain(x.content)
+        inner = getattr(x, "blocks", None) or [y for item in getattr(x, "items", ()) for y in item]
+        return " ".join(walk(y) for y in inner)
+
+    return (_T(walk(b)),)
 
 
 def _first_text(a: Article) -> str:
