@@ -117,6 +117,18 @@ def decode(data: bytes, encoding: str | None = None, name: str = "input") -> tup
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
+        # CJK text in UTF-16 has NULs only beside ASCII characters: judge by content
+        scored = []
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                candidate = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            scored.append((_plausibility(candidate), candidate, enc))
+        if scored:
+            score, candidate, enc = max(scored)
+            if score >= 0.6:
+                return candidate, enc
         raise DecodeError(f"{name}: looks like a binary file (NUL bytes), not text; "
                           "if it is text, give its encoding with --encoding")
     try:

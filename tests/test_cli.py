@@ -1,0 +1,138 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from convertkit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "page.txt"
+
+
+def run(*args, input=None, env=None):
+    e = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "convertkit", *args], capture_output=True, input=input, env=e,
+                          cwd=ROOT)
+
+
+def test_convert_to_txt_next_to_input(tmp_path):
+    src = tmp_path / "page.news"
+    src.write_bytes(SAMPLE.read_bytes())
+    r = run(str(src), "--to", "txt")
+    assert r.returncode == 0, r.stderr
+    out = (tmp_path / "page.txt").read_text(encoding="utf-8")
+    assert out.startswith("广东加快打造全球人工智能与机器人发展高地\n")
+
+
+def test_writing_over_the_input_is_refused(tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_bytes(SAMPLE.read_bytes())
+    r = run(str(src), "--to", "txt")
+    assert r.returncode == 2
+    assert b"refusing to write over the input" in r.stderr
+    assert src.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_stdout_is_utf8_whatever_the_locale():
+    r = run(str(SAMPLE), "--to", "txt", "-o", "-", env={"PYTHONIOENCODING": "latin-1", "LC_ALL": "C"})
+    assert r.returncode == 0, r.stderr
+    assert "广东加快打造" in r.stdout.decode("utf-8")
+
+
+def test_stdin_input_goes_to_stdout():
+    r = run("-", "--to", "txt", input="第一段\n文字\n\nsecond para".encode("utf-8"))
+    assert r.returncode == 0
+    assert r.stdout.decode("utf-8") == "第一段文字\n\nsecond para\n"
+
+
+def test_exit_codes_and_one_line_errors(tmp_path):
+    r = run(str(tmp_path / "missing.txt"), "--to", "txt")
+    assert r.returncode == 1 and r.stderr.decode().count("\n") == 1 and b"no such file" in r.stderr
+    r = run(str(SAMPLE), "--to", "nope")
+    assert r.returncode == 2 and b"unknown output format 'nope'" in r.stderr
+    r = run(str(SAMPLE))
+    assert r.returncode == 2
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    r = run(str(binary), "--to", "txt", "-o", str(tmp_path / "x.txt"))
+    assert r.returncode == 1 and b"binary" in r.stderr and b"Traceback" not in r.stderr
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_bad_encoding_names_the_option(tmp_path):
+    src = tmp_path / "latin.txt"
+    src.write_bytes(bytes(range(0x80, 0x100)) * 3)
+    r = run(str(src), "--to", "txt", "-o", str(tmp_path / "o.txt"))
+    assert r.returncode == 1 and b"--encoding" in r.stderr
+    r = run(str(src), "--to", "txt", "-o", str(tmp_path / "o.txt"), "--encoding", "latin-1")
+    assert r.returncode == 0
+
+
+def test_failed_conversion_keeps_existing_file_and_leaves_no_partial(tmp_path, monkeypatch):
+    out = tmp_path / "out.txt"
+    out.write_text("good old content", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    assert main([str(bad), "--to", "txt", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "good old content"
+    assert [p.name for p in tmp_path.iterdir()] == sorted(["out.txt", "bad.txt"]) or \
+        sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "out.txt"]
+
+
+def test_atomic_write_failure_mid_write_keeps_old_file(tmp_path, monkeypatch):
+    from convertkit import atomic
+
+    out = tmp_path / "out.txt"
+    out.write_text("old", encoding="utf-8")
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", broken_fsync)
+    with pytest.raises(Exception, match="No space left"):
+        atomic.atomic_write(out, b"new content")
+    assert out.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_several_formats_into_a_folder(tmp_path):
+    r = run(str(SAMPLE), "--to", "txt,json", "-o", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.json", "page.txt"]
+
+
+def test_metadata_override_and_list_formats(tmp_path):
+    out = tmp_path / "p.json"
+    r = run(str(SAMPLE), "--to", "json", "-o", str(out), "-M", "title=我的标题", "-M", "series=X")
+    assert r.returncode == 0, r.stderr
+    meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
+    assert meta["title"] == "我的标题" and ["series", "X"] in meta["extra"]
+    r = run("--list-output-formats")
+    assert set(r.stdout.decode().split()) >= {"txt", "json", "tei"}
+    r = run("--list-input-formats")
+    assert set(r.stdout.decode().split()) >= {"text", "json", "newspage"}
+
+
+def test_plugins_command_lists_builtins_with_distribution():
+    r = run("plugins", "--json")
+    rows = {row["name"]: row for row in json.loads(r.stdout)}
+    for name in ("json", "newspage", "tei", "text"):
+        assert rows[name]["distribution"] == "convertkit" and rows[name]["errors"] == []
+    assert rows["tei"]["writers"] == ["tei"]
+
+
+def test_help_documents_exit_codes():
+    r = run("--help")
+    assert b"exit codes" in r.stdout and b"usage error" in r.stdout
+
+
+def test_debug_shows_traceback_only_when_asked(tmp_path):
+    bad = tmp_path / "b.json"
+    bad.write_text('{"convertkit-api-version": [9, 0]}', encoding="utf-8")
+    r = run(str(bad), "--to", "txt", "-o", "-")
+    assert r.returncode == 1 and b"Traceback" not in r.stderr and b"major version" in r.stderr
+    r = run(str(bad), "--to", "txt", "-o", "-", "--debug")
+    assert b"Traceback" in r.stderr
