@@ -490,7 +490,7 @@ def span_of(lines: list[Line]) -> Span | None:
     return Span(lines[0].no, lines[-1].no) if lines else None
 
 
-def headline_parts(heads: list[Line], explain: Explain) -> tuple[str, str, str, list[str]]:
+def headline_parts(heads: list[Line], explain: Explain, opener: bool) -> tuple[str, str, str, list[str]]:
     """(kicker, headline, subtitle, duplicates) from headline lines."""
     texts = [h.text for h in heads]
     dupes: list[str] = []
@@ -510,7 +510,9 @@ def headline_parts(heads: list[Line], explain: Explain) -> tuple[str, str, str, 
     if len(texts) > 1 and texts[-1].startswith("——"):
         subtitle = texts.pop()
     kicker = ""
-    if len(texts) == 2 and len(texts[0]) >= 8 and len(texts[1]) >= 6 and not texts[1].startswith(("：", ":")):
+    # a kicker (引题) stands over a headline that opens an article; a short item's
+    # headline printed after its body is one headline broken over two lines
+    if opener and len(texts) == 2 and len(texts[0]) >= 8 and len(texts[1]) >= 6 and not texts[1].startswith(("：", ":")):
         kicker = texts.pop(0)
     headline = ""
     for t in texts:
@@ -530,7 +532,7 @@ def read_newspage(source: str, ctx: Context) -> Document:
     articles = []
     extra_furniture: list[Furniture] = []
     for d in drafts:
-        kicker, headline, subtitle, dupes = headline_parts(d.heads, explain)
+        kicker, headline, subtitle, dupes = headline_parts(d.heads, explain, opener=bool(d.byline))
         for dup in dupes:
             extra_furniture.append(Furniture("duplicate", dup, span_of(d.heads)))
         intro, sections = build_body(d, explain, col)

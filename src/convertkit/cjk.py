@@ -92,10 +92,16 @@ def wrap(text: str, columns: int) -> list[str]:
             while cur and cur[-1] == " ":
                 cur.pop()
             carry: list[str] = []
-            if tok[0] in NO_LINE_START and len(cur) > 1:
-                carry.insert(0, cur.pop())  # take one character along with the punctuation
-            while len(cur) > 1 and cur[-1][-1] in NO_LINE_END:
+
+            def fits(extra: str) -> bool:
+                return display_width("".join(carry) + extra + tok) <= columns
+
+            while len(cur) > 1 and (carry[0] if carry else tok)[0] in NO_LINE_START and fits(cur[-1]):
+                carry.insert(0, cur.pop())  # take characters along with the punctuation
+            while len(cur) > 1 and cur[-1][-1] in NO_LINE_END and fits(cur[-1]):
                 carry.insert(0, cur.pop())
+            while carry and carry[0] == " ":
+                carry.pop(0)
             lines.append(carry)
             width = sum(display_width(t) for t in carry)
         lines[-1].append(tok)
