@@ -183,8 +183,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                     heads, rest = [first], block[1:]
                     explain("subhead-with-pull-quote", (first.no, block[-1].no),
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
-                elif len(block) <= 3 and all(headish(ln) for ln in block):
-                    heads, rest = block, []
+                elif len(block) <= 4 and all(headish(ln) for ln in block):
+                    # headline lines, the last of which may be the author's name
+                    if NAME_RE.match(block[-1].raw.strip()):
+                        heads, rest = block[:-1], block[-1:]
+                    else:
+                        heads, rest = block, []
                 elif first.width <= 0.7 * measure(block[1:]):
                     heads, rest = [first], block[1:]
                 else:

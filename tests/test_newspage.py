@@ -1,0 +1,207 @@
+import json
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import convertkit
+from convertkit.model import Article, BlockQuote, Para, Section, plain
+from conftest import SAMPLE, shared_pages
+
+
+def all_chars(doc) -> Counter:
+    """Every character of the document's text (articles, heads, quotes, furniture), whitespace aside."""
+    parts = [f.text for f in doc.meta.furniture]
+
+    def blocks(bs):
+        for b in bs:
+            if isinstance(b, Para):
+                parts.append(plain(b.content))
+            elif isinstance(b, BlockQuote):
+                blocks(b.blocks)
+            elif isinstance(b, Section):
+                parts.append(plain(b.heading))
+                blocks(b.blocks)
+            elif isinstance(b, Article):
+                for f in (b.kicker, b.headline, b.subtitle, b.byline, b.dateline, b.signoff):
+                    parts.append(plain(f))
+                blocks(b.blocks)
+
+    blocks(doc.blocks)
+    return Counter(c for c in "".join(parts) if not c.isspace())
+
+
+def read(text: str):
+    return convertkit.read(text.encode("utf-8"), "newspage")
+
+
+def paras(article):
+    out = []
+    for b in article.blocks:
+        if isinstance(b, Para):
+            out.append(plain(b.content))
+        elif isinstance(b, Section):
+            out.extend(plain(x.content) for x in b.blocks if isinstance(x, Para))
+    return out
+
+
+# ---------------------------------------------------------------- rules, one fragment each
+def test_column_break_blank_line_in_mid_sentence_is_joined():
+    doc = read("本报讯 某市今年的粮食产量连续\n十二年\n\n保持增长，农民收入稳步提高。\n")
+    assert paras(doc.blocks[0]) == ["某市今年的粮食产量连续十二年保持增长，农民收入稳步提高。"]
+
+
+def test_digit_before_cjk_wrap_is_not_a_space():
+    doc = read("本报讯 会上发布了12个应用场景和30\n个解决方案，涉及 AI 终端产品。\n")
+    assert paras(doc.blocks[0]) == ["会上发布了12个应用场景和30个解决方案，涉及AI终端产品。"]
+
+
+def test_letter_spaced_run_is_closed_up():
+    doc = read("本报讯 近日印发了《质量工作方案\n（ 2025- 2027 年 ）》 一 是 加 大 政 策 资 金 支 持 力\n度。每年 3 月 9 日遴选。\n")
+    [p] = paras(doc.blocks[0])
+    assert p == "近日印发了《质量工作方案（2025-2027年）》一是加大政策资金支持力度。每年3月9日遴选。"
+
+
+def test_short_line_ending_a_sentence_starts_a_paragraph_full_line_does_not():
+    text = ("本报讯 第一段的文字写得足够长而且满\n行，这一行也是满满当当的一整行。\n"
+            "这一行同样很长写满了整整一行字符\n第二段结束。\n第三段开头的文字也很长很\n长，到此为止。\n")
+    doc = read(text)
+    assert paras(doc.blocks[0]) == [
+        "第一段的文字写得足够长而且满行，这一行也是满满当当的一整行。这一行同样很长写满了整整一行字符第二段结束。",
+        "第三段开头的文字也很长很长，到此为止。"]
+
+
+def test_enumerated_unit_starts_a_paragraph_and_run_in_lead_stays():
+    text = ("本报讯 今年重点开展两大行动，具体\n如下，各地要认真落实好有关要求。\n"
+            "一是加强组织领导。\n各地要成立领导小组并统筹推进各\n项工作。\n二是强化督促检查。\n")
+    doc = read(text)
+    assert paras(doc.blocks[0]) == ["今年重点开展两大行动，具体如下，各地要认真落实好有关要求。",
+                                    "一是加强组织领导。各地要成立领导小组并统筹推进各项工作。",
+                                    "二是强化督促检查。"]
+
+
+def test_signoff_and_headline_after_body_belong_to_the_item_before():
+    text = ("本报讯 某省召开会议部署全年工作，要求\n各地抓好落实。 （赣 文）\n\n某省部署\n\n全年重点工作\n\n"
+            "本报讯 另一条消息的正文写在这里，也\n很简短。 （湘 讯）\n\n另一条消息的标题\n")
+    doc = read(text)
+    a, b = doc.blocks
+    assert plain(a.headline) == "某省部署全年重点工作" and plain(a.dateline) == "本报讯"
+    assert plain(a.signoff) == "（赣文）"
+    assert plain(b.headline) == "另一条消息的标题" and plain(b.signoff) == "（湘讯）"
+
+
+def test_headline_before_byline_opens_article_with_kicker():
+    text = "在理论学习中不断提高思想认识\n\n深刻理解新时代意义\n王小明\n\n全文第一段的内容写在这里，比较长的句子。\n"
+    [a] = read(text).blocks
+    assert plain(a.kicker) == "在理论学习中不断提高思想认识"
+    assert plain(a.headline) == "深刻理解新时代意义" and plain(a.byline) == "王小明"
+
+
+def test_byline_line_with_reporter():
+    text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
+    [a] = read(text).blocks
+    assert plain(a.byline) == "本报记者张三" and plain(a.headline) == "某地加快建设新型基础设施"
+
+
+def test_subhead_and_pull_quote_after_their_section_are_put_back():
+    body = ("本报讯 第一节的第一段内容，讲的是企业积\n极运用人工智能提升制造水平。\n\n"
+            "第一节的第二段内容也写在这里，比较\n长的一句话。\n\n"
+            "抢占产业发展制高点\n企业运用人工智能提升制造水平。\n\n"
+            "第二节开头的段落，讲别的事情，写得\n很长很长。\n")
+    [a] = read(body).blocks
+    sec = [b for b in a.blocks if isinstance(b, Section)][0]
+    assert plain(sec.heading) == "抢占产业发展制高点"
+    assert isinstance(sec.blocks[0], BlockQuote) and sec.blocks[0].kind == "pullquote"
+    assert plain(sec.blocks[1].content).startswith("第一节的第一段内容")
+
+
+def test_furniture_goes_to_metadata():
+    text = "2018 年 1 月 2 日 星期二\n\n7 理论\n\n本报讯 正文内容。\n\n制图：李 四\n"
+    doc = read(text)
+    kinds = {f.kind: f.text for f in doc.meta.furniture}
+    assert kinds == {"date": "2018年1月2日星期二", "page": "7", "label": "理论", "credit": "制图：李四"}
+    assert doc.meta.date == "2018-01-02"
+    assert paras(doc.blocks[0]) == ["正文内容。"]
+
+
+def test_doubled_headline_is_merged():
+    text = "新时代：\n新时代\n：发展新方位 奋进新目标\n陈某某\n\n正文的第一段，写得比较长比较长。\n"
+    doc = read(text)
+    assert plain(doc.blocks[0].headline) == "新时代：发展新方位奋进新目标"
+    assert all_chars(doc) == Counter(c for c in text if not c.isspace())
+
+
+# ---------------------------------------------------------------- invariants
+def check_nothing_lost(text: str) -> None:
+    doc = read(text)
+    assert all_chars(doc) == Counter(c for c in text if not c.isspace())
+
+
+def test_nothing_lost_on_sample():
+    check_nothing_lost(SAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", [p for p, _ in shared_pages()], ids=lambda p: p.name)
+def test_nothing_lost_on_shared_pages(page):
+    check_nothing_lost(page.read_text(encoding="utf-8"))
+
+
+def test_no_space_next_to_cjk_in_sample():
+    import re
+
+    from convertkit.cjk import CJK_CLASS
+    doc = convertkit.read(SAMPLE, "newspage")
+    near = re.compile(f"[{CJK_CLASS}]\\s|\\s[{CJK_CLASS}]")
+    for a in doc.blocks:
+        for t in [plain(a.headline)] + paras(a):
+            assert not near.search(t), t
+
+
+def test_sample_is_detected_as_newspage_and_prose_is_not():
+    pl = __import__("convertkit.plugins", fromlist=["get_plugins"]).get_plugins()
+    assert pl.detect_format(SAMPLE.read_text(encoding="utf-8"), "page.txt") == "newspage"
+    assert pl.detect_format("This is English prose.\nIt is not a newspaper page.\n" * 5, "x.txt") == "text"
+
+
+def test_sample_reader_golden(golden):
+    doc = convertkit.read(SAMPLE)
+    golden("page.json", convertkit.write(doc, "json"))
+
+
+def test_explain_records_rules(tmp_path):
+    out = tmp_path / "explain.json"
+    convertkit.read(SAMPLE, "newspage", explain=str(out))
+    steps = json.loads(out.read_text(encoding="utf-8"))["steps"]
+    rules = {s["rule"] for s in steps}
+    assert {"column-break-join", "subhead-after-section", "pull-quote", "headline-after-body",
+            "closer-signoff", "opener-dateline", "opener-headline-byline"} <= rules
+
+
+# ---------------------------------------------------------------- bad input
+def test_empty_input_gives_empty_document_and_warning():
+    warnings = []
+    doc = convertkit.read(b" \n\n\t\n", "newspage", warnings=warnings)
+    assert doc.blocks == () and warnings
+
+
+def test_page_without_opener_is_one_untitled_article():
+    doc = read("这是一段没有标题的文字，内容比较长。\n第二行继续写。\n")
+    [a] = doc.blocks
+    assert a.headline == () and paras(a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_text_never_raises_and_loses_nothing(text):
+    text = text.replace("\x00", "")
+    check_nothing_lost(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "本报讯 ", "本报记者 王 五", "（鄂 文）", "（作者为某大学教授）", "某地召开工作会议", "——副题写在这里",
+    "一 是 加 大 政 策 支 持 力", "度。", "连续34年", "位居全国之首，", "2018 年 1 月 2 日 星期二", "7 理论",
+    "制图：李四", "这是很长的一行正文内容没有标点", "结束。", "", "", "AI 终端", "3 月 9 日"]), max_size=60))
+def test_realistic_parts_never_lose_characters(parts):
+    check_nothing_lost("\n".join(parts))
