@@ -136,6 +136,7 @@ class Page:
 
     def __init__(self, blocks: list[list[Line]]) -> None:
         self.blocks = blocks
+        self._sentences: list[tuple[str, set[int]]] | None = None
 
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
@@ -153,16 +154,20 @@ class Page:
         """How nearly ``candidate`` repeats a (longer or equal) sentence elsewhere on the page."""
         if len(candidate) < 8 or not ends_sentence(candidate):
             return 0.0
+        if self._sentences is None:
+            self._sentences = [(sent, {ln.no for ln in block}) for block in self.blocks
+                               for sent in sentences(inline_text(block))]
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(candidate)
         best = 0.0
-        for block in self.blocks:
-            lines = [ln for ln in block if ln.no not in used]
-            if not lines:
+        for sent, nos in self._sentences:
+            if nos & used or len(sent) + 1 < len(candidate) or len(sent) > 1.6 * len(candidate):
                 continue
-            joined = inline_text(lines)
-            for sent in sentences(joined):
-                if len(sent) + 1 < len(candidate) or len(sent) > 1.6 * len(candidate):
-                    continue
-                best = max(best, similar(candidate, sent))
+            matcher.set_seq1(sent)
+            # cheap upper bounds first: most sentences are nowhere near
+            if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= max(best, PULL_SIMILARITY - 0.1):
+                continue
+            best = max(best, matcher.ratio())
         return best
 
 
