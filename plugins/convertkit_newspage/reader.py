@@ -323,10 +323,7 @@ class ParaDraft:
 
     @property
     def text(self) -> str:
-        out = ""
-        for ln in self.lines:
-            out += join_pair(out, ln.text) + ln.text if out else ln.text
-        return out
+        return inline_text(self.lines)
 
 
 def measure(lines: list[Line]) -> float:
@@ -555,9 +552,7 @@ def read_newspage(source: str, ctx: Context) -> Document:
             all_lines = s.heading + [ln for p in s.paras for ln in p.lines]
             first = min(ln.no for ln in all_lines)
             last = max(ln.no for ln in all_lines)
-            sec_blocks_t = tuple(sec_blocks)
-            sections_heading = text(inline_text(s.heading))
-            blocks_out.append(Section(sections_heading, sec_blocks_t, Span(first, last)))
+            blocks_out.append(Section(text(inline_text(s.heading)), tuple(sec_blocks), Span(first, last)))
         lines_all = d.heads + d.byline + [ln for p in d.body for ln in p.lines]
         nos = [ln.no for ln in lines_all] + ([d.signoff_line] if d.signoff_line else []) + \
               ([d.dateline_line] if d.dateline_line else [])
@@ -567,10 +562,7 @@ def read_newspage(source: str, ctx: Context) -> Document:
             source=Span(min(nos), max(nos)) if nos else None))
     if not source.strip():
         ctx.warn("the input has no text: the document is empty")
-    elif not articles:
-        pass
     furniture = furniture + extra_furniture
-    label = next((f.text for f in furniture if f.kind == "label"), "")
     date = next((f.text for f in furniture if f.kind == "date"), "")
     meta = Meta(language="zh-CN", date=_iso_date(date), furniture=tuple(furniture))
     path = ctx.option("explain")
@@ -581,7 +573,6 @@ def read_newspage(source: str, ctx: Context) -> Document:
 
         atomic_write(path, (json.dumps({"source": ctx.source_name, "steps": explain.steps}, ensure_ascii=False,
                                        indent=1) + "\n").encode("utf-8"))
-    del label
     return Document(meta, tuple(articles))
 
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 from .atomic import atomic_write
 from .decoding import decode
 from .errors import ConversionError, ConvertkitError, PluginError, UsageError
-from .model import Document, Meta, SourceInfo
+from .model import Document, SourceInfo
 from .plugins import Plugins, get_plugins
 from .registry import Context, Option, ReaderSpec, WriterSpec
 
@@ -290,8 +290,3 @@ def all_options(plugins: Plugins | None = None) -> list[tuple[Option, str]]:
                 entry = seen.setdefault(opt.key, (opt, []))
                 entry[1].append(spec.name)
     return [(opt, ", ".join(names)) for opt, names in seen.values()]
-
-
-def with_meta(meta: Meta, **changes: Any) -> Meta:
-    """A copy of ``meta`` with fields changed (helper for plugins)."""
-    return dataclasses.replace(meta, **changes)
