@@ -1,5 +1,4 @@
 import inspect
-import json
 import re
 import subprocess
 import sys
@@ -10,7 +9,7 @@ import pytest
 
 import convertkit
 from convertkit import hookspecs
-from convertkit.api import convert, read, render
+from convertkit.api import convert, render
 from convertkit.errors import PluginError, UsageError
 from convertkit.model import Document, Para, Text
 from convertkit.plugins import Plugins
