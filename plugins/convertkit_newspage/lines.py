@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from convertkit.cjk import CJK_CLASS, CLOSERS, SENTENCE_END, is_cjk
+from convertkit.cjk import CJK_CLASS, CLOSERS, SENTENCE_END, close_up, is_cjk
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACED_PAIR = re.compile(f"[{CJK_CLASS}] (?=[{CJK_CLASS}])")
@@ -39,8 +39,6 @@ def despace(raw: str) -> str:
                 out += " "
             out += p
         return out
-    from convertkit.cjk import close_up
-
     return close_up(s)
 
 

@@ -124,7 +124,7 @@ def headish(line: Line) -> bool:
     t = line.text
     if t.startswith("——"):
         return len(t) <= 60
-    if not t or line.width > 32 or has_sentence_punct(t.replace("：", "").replace("，", "，")):
+    if not t or line.width > 32 or has_sentence_punct(t.replace("：", "")):
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.raw.strip()) or SIGNOFF_RE.search(t):
         return False
