@@ -135,7 +135,9 @@ def test_doubled_headline_is_merged():
 # ---------------------------------------------------------------- invariants
 def check_nothing_lost(text: str) -> None:
     doc = read(text)
-    assert all_chars(doc) == Counter(c for c in text if not c.isspace())
+    # a leading U+FEFF is the UTF-8 byte-order mark, which decoding consumes: not text
+    expected = text[1:] if text.startswith("\ufeff") else text
+    assert all_chars(doc) == Counter(c for c in expected if not c.isspace())
 
 
 def test_nothing_lost_on_sample():
