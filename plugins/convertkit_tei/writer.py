@@ -12,27 +12,23 @@ from lxml import etree
 
 from convertkit import __version__
 from convertkit.model import (Article, Block, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link,
-                              ListBlock, Note, Para, Section, Strong, Text, plain)
+                              ListBlock, Note, Para, Section, Strong, Text, document_title,
+                              plain)
 from convertkit.registry import Context
+from convertkit.xmltext import XmlCleaner
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 T = "{%s}" % TEI_NS
 XML_ID = "{%s}id" % XML_NS
 XML_LANG = "{%s}lang" % XML_NS
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Builder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.dropped = 0
+        self.clean = XmlCleaner()
         self.n_articles = 0
-
-    def clean(self, s: str) -> str:
-        out, n = _ILLEGAL.subn("", s)
-        self.dropped += n
-        return out
 
     def el(self, parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str):
         e = etree.Element(T + tag) if parent is None else etree.SubElement(parent, T + tag)
@@ -174,21 +170,12 @@ def _first_text(a: Article) -> str:
     return ""
 
 
-def _title(doc: Document) -> str:
-    if doc.meta.title:
-        return doc.meta.title
-    label = doc.meta.get("label")
-    first = next((plain(a.headline) for a in doc.blocks if isinstance(a, Article) and a.headline), "")
-    parts = [p for p in (label, first) if p]
-    return "：".join(parts) or doc.meta.source.name or "Untitled"
-
-
 def header(b: _Builder, root: etree._Element, doc: Document) -> None:
     meta = doc.meta
     h = b.el(root, "teiHeader")
     fd = b.el(h, "fileDesc")
     ts = b.el(fd, "titleStmt")
-    b.el(ts, "title", _title(doc))
+    b.el(ts, "title", document_title(doc))
     for author in meta.authors:
         b.el(ts, "author", author)
     ps = b.el(fd, "publicationStmt")
@@ -249,8 +236,6 @@ def write_tei(doc: Document, ctx: Context) -> str:
     b.blocks(body, doc.blocks, "d")
     if len(body) == 0:
         b.el(body, "p")
-    if b.dropped:
-        ctx.warn(f"dropped {b.dropped} character(s) that XML cannot hold (control characters, "
-                 "lone surrogates, U+FFFE/U+FFFF)")
+    b.clean.report(ctx)
     out = etree.tostring(root, encoding="unicode", pretty_print=True)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + out

@@ -231,3 +231,12 @@ def articles(doc: Document) -> list[Article]:
 
     walk(doc.blocks)
     return found
+
+
+def document_title(doc: Document) -> str:
+    """The metadata title, else the page label and the first headline, else the source name."""
+    if doc.meta.title:
+        return doc.meta.title
+    label = doc.meta.get("label")
+    first = next((plain(a.headline) for a in articles(doc) if a.headline), "")
+    return "：".join(p for p in (label, first) if p) or doc.meta.source.name or "Untitled"

@@ -1,0 +1,232 @@
+"""EPUB 3 writer (ebooklib). One XHTML content document per article, nested nav + NCX +
+landmarks, CJK stylesheet, accessibility metadata, and a deterministic zip: ``mimetype``
+first and stored, every member dated ``SOURCE_DATE_EPOCH`` (else a fixed date)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import uuid
+import zipfile
+
+from ebooklib import epub
+from lxml import etree
+
+from convertkit import jsonform
+from convertkit.errors import ConversionError
+from convertkit.model import Article, Document, Heading, document_title, plain
+from convertkit.registry import Context
+from convertkit.xmltext import XmlCleaner
+from convertkit_html.render import XHTML_NS, Renderer, TocEntry, article_title, stylesheet
+
+_FIXED_DATE = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
+_ID_NAMESPACE = uuid.UUID("6f1d2c1e-8a0b-5b8e-9a55-636f6e766b74")  # convertkit's own namespace
+_LABELS = {
+    "zh": {"toc": "目录", "landmarks": "导航", "start": "正文", "untitled": "（无标题）",
+           "summary": "纯文本新闻版面，标题、小标题与目录可供导航；无图片，无多媒体。"},
+    "": {"toc": "Contents", "landmarks": "Landmarks", "start": "Start", "untitled": "(untitled)",
+         "summary": "Text only, with headings and a table of contents for navigation; no images, no media."},
+}
+
+
+class _Chapter(epub.EpubHtml):
+    """A content document whose XHTML we build ourselves (ebooklib's HTML re-parse would
+    drop ``epub:type`` and the language attributes)."""
+
+    def __init__(self, xhtml: bytes, **kw) -> None:
+        super().__init__(**kw)
+        self._xhtml = xhtml
+
+    def get_content(self, default=None) -> bytes:
+        return self._xhtml
+
+    def get_body_content(self) -> bytes:
+        return self._xhtml
+
+
+def build_time() -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set (and valid), else a fixed date: never "now"."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            t = dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ConversionError(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds") from None
+        return max(t, _FIXED_DATE)
+    return _FIXED_DATE
+
+
+def language_tag(tag: str, ctx: Context) -> str:
+    """The metadata language if it is a well-formed BCP 47 tag; ``zh-CN`` when unset."""
+    if not tag:
+        return "zh-CN"
+    if re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", tag):
+        return tag
+    ctx.warn(f"language {tag!r} is not a BCP 47 tag; using 'und' (undetermined)")
+    return "und"
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return _LABELS["zh"] if lang.lower().startswith("zh") else _LABELS[""]
+
+
+def _xhtml(body_el, title: str, lang: str, vertical: bool, clean: XmlCleaner) -> bytes:
+    nsmap = {None: XHTML_NS, "epub": "http://www.idpf.org/2007/ops"}
+    html = etree.Element("{%s}html" % XHTML_NS, nsmap=nsmap)
+    html.set("lang", lang)
+    html.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    if vertical:
+        html.set("class", "vertical")
+    head = etree.SubElement(html, "{%s}head" % XHTML_NS)
+    etree.SubElement(head, "{%s}meta" % XHTML_NS, charset="utf-8")
+    etree.SubElement(head, "{%s}title" % XHTML_NS).text = clean(title)
+    etree.SubElement(head, "{%s}link" % XHTML_NS, rel="stylesheet", type="text/css", href="style.css")
+    html.append(body_el)
+    return (b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            + etree.tostring(html, encoding="utf-8", pretty_print=True))
+
+
+def _chapters(doc: Document, lang: str, vertical: bool, clean: XmlCleaner, untitled: str):
+    """(file name, title, xhtml bytes, toc entry) per content document, in reading order:
+    each top-level article alone; runs of other blocks together."""
+    r = Renderer(xhtml=True, epub=True, clean=clean)
+    out = []
+    run: list = []
+
+    def flush_run() -> None:
+        if not run and out:
+            return
+        body = etree.Element("{%s}body" % XHTML_NS)
+        sec = r.el(body, "section", cls="text", epub_type="bodymatter")
+        toc: list[TocEntry] = []
+        r.blocks(sec, tuple(run), 1, toc)
+        r.footnotes(body)
+        first_heading = next((plain(b.content) for b in run if isinstance(b, Heading)), "")
+        title = clean(first_heading or (document_title(doc) if not out else "")).strip() or untitled
+        name = f"text{len(out) + 1:03d}.xhtml"
+        out.append((name, title, _xhtml(body, title, lang, vertical, clean), TocEntry("", title, toc)))
+        run.clear()
+
+    for b in doc.blocks:
+        if isinstance(b, Article):
+            if run:
+                flush_run()
+            body = etree.Element("{%s}body" % XHTML_NS)
+            entry = r.article(body, b)
+            r.footnotes(body)
+            name = f"text{len(out) + 1:03d}.xhtml"
+            title = clean(entry.title).strip() or untitled
+            out.append((name, title, _xhtml(body, title, lang, vertical, clean), entry))
+        else:
+            run.append(b)
+    if run or not out:
+        flush_run()
+    return out
+
+
+def write_epub(doc: Document, ctx: Context) -> bytes:
+    meta = doc.meta
+    clean = XmlCleaner()
+    lang = language_tag(meta.language, ctx)
+    labels = _labels(lang)
+    vertical = bool(ctx.option("epub_vertical")) or meta.get("writing-mode") == "vertical-rl"
+    when = build_time()
+    title = clean(document_title(doc)).strip() or "Untitled"
+
+    digest = hashlib.sha256(jsonform.dumps(doc).encode("utf-8")).hexdigest()
+    book = epub.EpubBook()
+    book.set_identifier(f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, digest)}")
+    book.set_title(title)
+    book.set_language(lang)
+    for i, author in enumerate(a for a in (clean(x).strip() for x in meta.authors) if a):
+        book.add_author(author, uid=f"creator{i + 1}")
+    if clean(meta.publisher).strip():
+        book.add_metadata("DC", "publisher", clean(meta.publisher).strip())
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", meta.date or ""):
+        book.add_metadata("DC", "date", meta.date)
+    label = meta.get("label")
+    if clean(label).strip():
+        book.add_metadata("DC", "subject", clean(label).strip())
+    if clean(meta.source.name).strip():
+        book.add_metadata("DC", "source", clean(meta.source.name).strip())
+    for prop, value in (("schema:accessMode", "textual"),
+                        ("schema:accessModeSufficient", "textual"),
+                        ("schema:accessibilityFeature", "structuralNavigation"),
+                        ("schema:accessibilityFeature", "tableOfContents"),
+                        ("schema:accessibilityFeature", "readingOrder"),
+                        ("schema:accessibilityHazard", "none"),
+                        ("schema:accessibilitySummary", labels["summary"])):
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+    css = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
+                        content=stylesheet().encode("utf-8"))
+    book.add_item(css)
+
+    toc = []
+    spine: list = []
+    chapters = _chapters(doc, lang, vertical, clean, labels["untitled"])
+    for i, (name, ch_title, data, entry) in enumerate(chapters, 1):
+        ch_title = clean(ch_title).strip() or labels["untitled"]
+        item = _Chapter(data, uid=f"text{i:03d}", file_name=name, title=ch_title, lang=lang)
+        book.add_item(item)
+        spine.append(item)
+        children = [epub.Link(f"{name}#{c.id}", clean(c.title).strip() or labels["untitled"],
+                              f"toc-{i}-{c.id}") for c in entry.children]
+        link_href = f"{name}#{entry.id}" if entry.id else name
+        if children:
+            toc.append((epub.Section(ch_title, href=link_href), children))
+        else:
+            toc.append(epub.Link(link_href, ch_title, f"toc-{i}"))
+    book.toc = toc
+    nav = epub.EpubNav(title=labels["toc"])
+    nav.add_link(href="style.css", rel="stylesheet", type="text/css")
+    book.add_item(nav)
+    book.add_item(epub.EpubNcx())
+    book.spine = [(nav, "no")] + spine
+    book.guide = [{"type": "toc", "href": "nav.xhtml", "title": labels["toc"]},
+                  {"type": "text", "href": chapters[0][0], "title": labels["start"]}]
+    if vertical:
+        book.set_direction("rtl")
+
+    raw = io.BytesIO()
+    epub.write_epub(raw, book, {"epub3_landmark": True, "landmark_title": labels["landmarks"],
+                                "mtime": when, "spine_direction": True, "package_direction": False,
+                                "raise_exceptions": True})
+    clean.report(ctx)
+    return _rezip(raw.getvalue(), when)
+
+
+def _rezip(data: bytes, when: dt.datetime) -> bytes:
+    """The same members in a fixed order with fixed dates; ``mimetype`` first, stored."""
+    stamp = when.timetuple()[:6]
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        contents = {n: src.read(n) for n in src.namelist()}
+    names = list(contents)
+    order = ["mimetype", "META-INF/container.xml"]
+    order += sorted(n for n in names if n not in order)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for n in order:
+            if n not in names:
+                continue
+            info = zipfile.ZipInfo(n, date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            content = contents[n]
+            if n == "EPUB/content.opf":
+                content = _strip_generator(content)
+            if n == "mimetype":
+                info.compress_type = zipfile.ZIP_STORED
+                z.writestr(info, content)
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, content, compresslevel=9)
+    return out.getvalue()
+
+
+def _strip_generator(opf: bytes) -> bytes:
+    """ebooklib names itself and its version in the OPF; convertkit's output should not
+    change when ebooklib is upgraded."""
+    return re.sub(rb'\s*<meta name="generator" content="[^"]*"\s*/>', b"", opf)
