@@ -115,3 +115,9 @@ def epubcheck(*paths: Path) -> dict[Path, str]:
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return {p: out for p, out in pool.map(one, paths) if out is not None}
+
+
+@pytest.fixture(autouse=True)
+def _no_source_date_epoch(monkeypatch):
+    """Goldens assume the fixed build date; a test that wants SOURCE_DATE_EPOCH sets it."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)

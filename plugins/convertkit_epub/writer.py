@@ -3,25 +3,21 @@ landmarks, CJK stylesheet, accessibility metadata, and a deterministic zip: ``mi
 first and stored, every member dated ``SOURCE_DATE_EPOCH`` (else a fixed date)."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
-import os
 import re
 import uuid
-import zipfile
 
 from ebooklib import epub
 from lxml import etree
 
 from convertkit import jsonform
-from convertkit.errors import ConversionError
 from convertkit.model import Article, Document, Heading, document_title, plain
 from convertkit.registry import Context
+from convertkit.reproducible import build_time, rezip
 from convertkit.xmltext import XmlCleaner
-from convertkit_html.render import XHTML_NS, Renderer, TocEntry, article_title, stylesheet
+from convertkit_html.render import XHTML_NS, Renderer, TocEntry, stylesheet
 
-_FIXED_DATE = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
 _ID_NAMESPACE = uuid.UUID("6f1d2c1e-8a0b-5b8e-9a55-636f6e766b74")  # convertkit's own namespace
 _LABELS = {
     "zh": {"toc": "目录", "landmarks": "导航", "start": "正文", "untitled": "（无标题）",
@@ -44,18 +40,6 @@ class _Chapter(epub.EpubHtml):
 
     def get_body_content(self) -> bytes:
         return self._xhtml
-
-
-def build_time() -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when set (and valid), else a fixed date: never "now"."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if raw:
-        try:
-            t = dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise ConversionError(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds") from None
-        return max(t, _FIXED_DATE)
-    return _FIXED_DATE
 
 
 def language_tag(tag: str, ctx: Context) -> str:
@@ -195,35 +179,8 @@ def write_epub(doc: Document, ctx: Context) -> bytes:
                                 "mtime": when, "spine_direction": True, "package_direction": False,
                                 "raise_exceptions": True})
     clean.report(ctx)
-    return _rezip(raw.getvalue(), when)
-
-
-def _rezip(data: bytes, when: dt.datetime) -> bytes:
-    """The same members in a fixed order with fixed dates; ``mimetype`` first, stored."""
-    stamp = when.timetuple()[:6]
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        contents = {n: src.read(n) for n in src.namelist()}
-    names = list(contents)
-    order = ["mimetype", "META-INF/container.xml"]
-    order += sorted(n for n in names if n not in order)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for n in order:
-            if n not in names:
-                continue
-            info = zipfile.ZipInfo(n, date_time=stamp)
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            content = contents[n]
-            if n == "EPUB/content.opf":
-                content = _strip_generator(content)
-            if n == "mimetype":
-                info.compress_type = zipfile.ZIP_STORED
-                z.writestr(info, content)
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(info, content, compresslevel=9)
-    return out.getvalue()
+    return rezip(raw.getvalue(), when, first=("mimetype", "META-INF/container.xml"), stored=("mimetype",),
+                 edit=lambda name, content: _strip_generator(content) if name.endswith(".opf") else content)
 
 
 def _strip_generator(opf: bytes) -> bytes:

@@ -1,0 +1,401 @@
+"""DOCX writer (python-docx) for Chinese editors.
+
+Word's own styles carry the structure (Title, Heading 1 per headline, Heading 2 per subhead,
+Body Text), with named styles for the news parts (Kicker, Subtitle, Byline, Dateline, Pull
+Quote based on Intense Quote, Sign-off). East Asian typography is set in the XML:
+``w:rFonts/@w:eastAsia`` (宋体 body, 黑体 headings), ``w:lang/@w:eastAsia="zh-CN"`` in the
+document defaults, two-character first-line indents, justified body text.
+
+python-docx's template is loaded and styled once per process; each page empties the body,
+fills it and saves (the template load is most of a small page's cost)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import threading
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
+                              Note, Para, Section, Strong, Text, articles, document_title, plain)
+from convertkit.registry import Context
+from convertkit.reproducible import build_time, rezip, source_date_epoch_set
+from convertkit.xmltext import XmlCleaner
+from convertkit_html.render import safe_url
+
+SERIF_CJK, SANS_CJK = "宋体", "黑体"
+SERIF_LATIN, SANS_LATIN = "Times New Roman", "Arial"
+BODY = "Body Text"
+#: convertkit's own paragraph styles: name -> (based on, east-asian font, size pt, bold, alignment)
+NEWS_STYLES = {
+    "Kicker": ("Normal", SANS_CJK, 12, False, WD_ALIGN_PARAGRAPH.CENTER),
+    "Subtitle": ("Normal", SANS_CJK, 14, False, WD_ALIGN_PARAGRAPH.CENTER),
+    "Byline": ("Normal", "楷体", 10.5, False, WD_ALIGN_PARAGRAPH.CENTER),
+    "Dateline": ("Normal", SANS_CJK, 10.5, True, WD_ALIGN_PARAGRAPH.LEFT),
+    "Pull Quote": ("Intense Quote", SANS_CJK, 12, True, WD_ALIGN_PARAGRAPH.LEFT),
+    "Sign-off": ("Normal", SERIF_CJK, 10.5, False, WD_ALIGN_PARAGRAPH.RIGHT),
+    "Note Text": ("Normal", SERIF_CJK, 9, False, WD_ALIGN_PARAGRAPH.LEFT),
+}
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_LOCK = threading.Lock()
+_TEMPLATE: docx.document.Document | None = None
+_STYLE_IDS: dict[str, str] = {}
+
+
+# -- the template, once per process -------------------------------------------------------
+def _set_fonts(rpr, latin: str, east: str) -> None:
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east)
+    fonts.set(qn("w:cs"), latin)
+
+
+def _style_fonts(style, latin: str, east: str) -> None:
+    _set_fonts(style.element.get_or_add_rPr(), latin, east)
+
+
+def _first_line_chars(style, chars: int) -> None:
+    """``w:ind/@w:firstLineChars`` (hundredths of a character): Word indents by characters,
+    whatever the font size; ``w:firstLine`` is the fallback for readers without it."""
+    ind = style.element.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:firstLineChars"), str(chars))
+    size = style.font.size.pt if style.font.size else 10.5
+    ind.set(qn("w:firstLine"), str(int(size * 20 * chars / 100)))
+
+
+def _hanging_punctuation(style) -> None:
+    """``w:overflowPunct=1`` said explicitly: line-end punctuation may hang in the margin, as
+    Word does by default. Without it LibreOffice (7.4) squeezes a line-end 、 out of a
+    justified line and never draws it (measured: gone from the PDF; with it, present)."""
+    _child(style.element.get_or_add_pPr(), "w:overflowPunct").set(qn("w:val"), "1")
+
+
+#: the elements that WordprocessingML's schema puts after each one we insert
+_SUCCESSORS = {
+    "w:overflowPunct": ("w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                        "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:lang": ("w:eastAsianLayout", "w:specVanish", "w:oMath"),
+    "w:updateFields": ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+                       "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+                       "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+                       "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+                       "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator"),
+}
+
+
+def _child(parent, tag: str):
+    """The ``tag`` child of an element, inserted where the schema's order puts it."""
+    el = parent.find(qn(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        parent.insert_element_before(el, *_SUCCESSORS[tag])
+    return el
+
+
+def _build_template() -> docx.document.Document:
+    d = docx.Document()
+    pkg = d.part.package
+    # leftovers of python-docx's template: a thumbnail of another document, Word 2010's
+    # duplicate style part (it would shadow ours there), a bibliography data store
+    for rels, reltypes in ((pkg.rels, (RT.THUMBNAIL,)), (d.part.rels, (_STYLES_WITH_EFFECTS, RT.CUSTOM_XML))):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in reltypes]:
+            rels.pop(rid)
+    for rid, rel in pkg.rels.items():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = _app_xml()
+
+    styles = d.styles
+    # document defaults: Latin and East Asian fonts, zh-CN as the East Asian language
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr, SERIF_LATIN, SERIF_CJK)
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+    normal = styles["Normal"]
+    normal.font.size = Pt(10.5)  # 五号
+    _style_fonts(normal, SERIF_LATIN, SERIF_CJK)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.25
+
+    body = styles[BODY]
+    body.font.size = Pt(10.5)
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    body.paragraph_format.space_after = Pt(0)
+    body.paragraph_format.widow_control = True
+    _first_line_chars(body, 200)
+    _hanging_punctuation(normal)
+
+    for name, size, align in (("Title", 22, WD_ALIGN_PARAGRAPH.CENTER), ("Heading 1", 18, WD_ALIGN_PARAGRAPH.CENTER),
+                              ("Heading 2", 14, WD_ALIGN_PARAGRAPH.LEFT), ("Heading 3", 12, WD_ALIGN_PARAGRAPH.LEFT)):
+        st = styles[name]
+        _style_fonts(st, SANS_LATIN, SANS_CJK)
+        st.font.size = Pt(size)
+        st.font.bold = True
+        st.font.color.rgb = RGBColor(0, 0, 0)
+        st.paragraph_format.alignment = align
+        st.paragraph_format.keep_with_next = True
+        st.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
+        st.paragraph_format.space_after = Pt(6)
+        _drop_border(st)
+
+    for name, (base, east, size, bold, align) in NEWS_STYLES.items():
+        try:
+            st = styles[name]
+        except KeyError:
+            st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = styles[base]
+        st.quick_style = True
+        st.next_paragraph_style = styles[BODY]
+        _style_fonts(st, SANS_LATIN if east == SANS_CJK else SERIF_LATIN, east)
+        st.font.size = Pt(size)
+        st.font.bold = bold
+        st.font.italic = False
+        st.font.color.rgb = RGBColor(0, 0, 0)
+        st.paragraph_format.alignment = align
+        st.paragraph_format.first_line_indent = Pt(0)
+        if name in ("Kicker", "Subtitle", "Byline", "Dateline"):
+            st.paragraph_format.keep_with_next = True
+    if "Hyperlink" not in styles:
+        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        link.font.underline = True
+        link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    return d
+
+
+def _drop_border(style) -> None:
+    ppr = style.element.pPr
+    if ppr is not None:
+        for el in ppr.findall(qn("w:pBdr")):
+            ppr.remove(el)
+
+
+def _app_xml() -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            f"<Application>convertkit</Application><AppVersion>{_app_version()}</AppVersion>"
+            "</Properties>").encode("utf-8")
+
+
+def _app_version() -> str:
+    """AppVersion must look like ``XX.YYYY``; convertkit's version is kept out of the file
+    so that goldens and byte-identical output survive a release."""
+    return "01.0000"
+
+
+# -- one page ---------------------------------------------------------------------------
+class _Filler:
+    def __init__(self, d, clean: XmlCleaner) -> None:
+        self.d = d
+        self.clean = clean
+        self.notes: list[tuple[int, tuple]] = []
+
+    def para(self, style: str, inlines=(), text: str = ""):
+        p = self.d.add_paragraph()
+        p._p.style = _STYLE_IDS[style]  # python-docx's lookup by name scans every style
+        if text:
+            p.add_run(self.clean(text))
+        self.inlines(p, inlines)
+        return p
+
+    def inlines(self, p, nodes, bold=False, italic=False, link_parent=None) -> None:
+        for n in nodes:
+            if isinstance(n, Text):
+                self._run(p, n.text, bold, italic, link_parent)
+            elif isinstance(n, Emph):
+                self.inlines(p, n.content, bold, True, link_parent)
+            elif isinstance(n, Strong):
+                self.inlines(p, n.content, True, italic, link_parent)
+            elif isinstance(n, LineBreak):
+                self._run(p, "", bold, italic, link_parent).add_break(WD_BREAK.LINE)
+            elif isinstance(n, Link):
+                url = safe_url(self.clean(n.url))
+                if link_parent is not None or not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
+                    self.inlines(p, n.content, bold, italic, link_parent)
+                    continue
+                rid = p.part.relate_to(url, RT.HYPERLINK, is_external=True)
+                h = OxmlElement("w:hyperlink")
+                h.set(qn("r:id"), rid)
+                p._p.append(h)
+                self.inlines(p, n.content, bold, italic, h)
+            elif isinstance(n, Note):
+                k = len(self.notes) + 1
+                self.notes.append((k, n.blocks))
+                r = self._run(p, f"[{k}]", bold, italic, link_parent)
+                r.font.superscript = True
+
+    def _run(self, p, s: str, bold: bool, italic: bool, link_parent):
+        r = p.add_run(self.clean(s))
+        if bold:
+            r.bold = True
+        if italic:
+            r.italic = True
+        if link_parent is not None:
+            r._r.style = _STYLE_IDS["Hyperlink"]
+            link_parent.append(r._r)
+        return r
+
+    def blocks(self, blocks, level: int, body_style: str = BODY) -> None:
+        for b in blocks:
+            if isinstance(b, Para):
+                self.para(body_style, b.content)
+            elif isinstance(b, Heading):
+                self.para(_heading(level + b.level - 1), b.content)
+            elif isinstance(b, BlockQuote):
+                self.blocks(b.blocks, level + 1, "Pull Quote" if b.kind == "pullquote" else "Quote")
+            elif isinstance(b, ListBlock):
+                style = "List Number" if b.ordered else "List Bullet"
+                for item in b.items:
+                    self.blocks(item, level + 1, style)
+            elif isinstance(b, Section):
+                if b.heading:
+                    self.para(_heading(level), b.heading)
+                self.blocks(b.blocks, level + 1, body_style)
+            elif isinstance(b, Article):
+                self.article(b, level)
+            elif isinstance(b, Div):
+                self.blocks(b.blocks, level, body_style)
+
+    def article(self, a: Article, level: int = 1) -> None:
+        if a.kicker:
+            self.para("Kicker", a.kicker)
+        self.para(_heading(level), a.headline or (Text("（无标题）"),))
+        if a.subtitle:
+            self.para("Subtitle", a.subtitle)
+        if a.byline:
+            self.para("Byline", a.byline)
+        if a.dateline:
+            self.para("Dateline", a.dateline)
+        self.blocks(a.blocks, level + 1)
+        if a.signoff:
+            self.para("Sign-off", a.signoff)
+
+    def endnotes(self) -> None:
+        for k, blocks in self.notes:
+            text = " ".join(plain(b.content) for b in blocks if isinstance(b, Para))
+            self.para("Note Text", text=f"[{k}] {text}")
+
+
+def _heading(level: int) -> str:
+    return f"Heading {min(9, max(1, level))}"
+
+
+def _toc(filler: _Filler, doc: Document, lang: str) -> None:
+    """A TOC field over Heading 1–2, its result pre-filled with the headlines so that it reads
+    before Word or LibreOffice updates it (``w:updateFields`` asks them to on open)."""
+    d = filler.d
+    filler.para("TOC Heading", text="目录" if lang.startswith("zh") else "Contents")
+    p = d.add_paragraph()
+    for kind, text in (("begin", None), ("instr", ' TOC \\o "1-2" \\h \\z \\u '), ("separate", None)):
+        r = p.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            r._r.append(instr)
+        else:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            r._r.append(fld)
+    titles = [filler.clean(plain(a.headline)) for a in articles(doc) if a.headline]
+    for i, title in enumerate(titles):
+        r = p.add_run(title)
+        if i < len(titles) - 1:
+            r.add_break(WD_BREAK.LINE)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    p.add_run()._r.append(end)
+
+
+def _set_update_fields(d, on: bool) -> None:
+    settings = d.settings.element
+    for el in settings.findall(qn("w:updateFields")):
+        settings.remove(el)
+    if on:
+        _child(settings, "w:updateFields").set(qn("w:val"), "true")
+
+
+def _core(d, doc: Document, title: str, lang: str, when: dt.datetime, clean: XmlCleaner) -> None:
+    """Every core property set afresh, in a fixed order; empty ones left out."""
+    cp = d.core_properties
+    for child in list(cp._element):
+        cp._element.remove(child)
+    cp.title = clean(title)
+    cp.author = clean("; ".join(a for a in doc.meta.authors if a.strip()))
+    cp.subject = clean(doc.meta.get("label"))
+    cp.language = lang
+    cp.comments = ""
+    cp.keywords = ""
+    cp.category = ""
+    cp.last_modified_by = ""
+    cp.revision = 1
+    cp.created = when.replace(tzinfo=None)
+    cp.modified = when.replace(tzinfo=None)
+    el = cp._element
+    for child in list(el):
+        if child.tag != qn("cp:revision") and not (child.text or "").strip() and not len(child):
+            el.remove(child)
+
+
+def _doc_time(doc: Document) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` if set, else the page's own date, else the fixed date."""
+    if not source_date_epoch_set() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.meta.date or ""):
+        try:
+            return dt.datetime.strptime(doc.meta.date, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+        except ValueError:
+            pass
+    return build_time()
+
+
+def write_docx(doc: Document, ctx: Context) -> bytes:
+    global _TEMPLATE
+    clean = XmlCleaner()
+    lang = doc.meta.language or "zh-CN"
+    when = _doc_time(doc)
+    title = doc.meta.title or doc.meta.get("label") or document_title(doc)
+    with _LOCK:
+        if _TEMPLATE is None:
+            _TEMPLATE = _build_template()
+            _STYLE_IDS.update((st.name, st.style_id) for st in _TEMPLATE.styles)
+        d = _TEMPLATE
+        body = d.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        # hyperlinks of the previous page
+        for rid in [rid for rid, rel in d.part.rels.items() if rel.reltype == RT.HYPERLINK]:
+            d.part.rels.pop(rid)
+        try:
+            filler = _Filler(d, clean)
+            filler.para("Title", text=title.strip() or "Untitled")
+            toc = bool(ctx.option("docx_toc"))
+            if toc:
+                _toc(filler, doc, lang)
+            _set_update_fields(d, toc)
+            filler.blocks(doc.blocks, 1)
+            filler.endnotes()
+            _core(d, doc, title, lang, when, clean)
+            buf = io.BytesIO()
+            d.save(buf)
+        finally:
+            for child in list(body):
+                if child.tag != qn("w:sectPr"):
+                    body.remove(child)
+    clean.report(ctx)
+    return rezip(buf.getvalue(), when, first=("[Content_Types].xml", "_rels/.rels"))
+

@@ -1,0 +1,233 @@
+"""DOCX writer: Word's structure and East Asian typography, checked with python-docx,
+LibreOffice (DOCX -> PDF -> pdftotext, and a PNG of page 1) and pandoc."""
+import io
+import json
+import re
+import subprocess
+import zipfile
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+import convertkit
+from convertkit.model import Document, Link, Meta, Para, Text, articles, plain
+from conftest import GOLDEN, SAMPLE, require_tool, shared_pages
+from strategies import documents
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def to_docx(src, **opts) -> bytes:
+    if isinstance(src, Document):
+        return convertkit.write(src, "docx", **opts)
+    return convertkit.convert(src, "docx", "-", **opts).output.data
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def paragraphs(blocks):
+    for b in blocks:
+        if isinstance(b, Para):
+            yield plain(b.content)
+        for inner in getattr(b, "blocks", ()) or ():
+            yield from paragraphs((inner,))
+
+
+def canonical_docx(data: bytes) -> bytes:
+    out = []
+    for name, body in sorted(members(data).items()):
+        if name.endswith((".xml", ".rels")):
+            body = etree.canonicalize(body.decode("utf-8"), strip_text=True).encode("utf-8")
+        out.append(b"== " + name.encode() + b"\n" + body + b"\n")
+    return b"".join(out)
+
+
+@pytest.fixture(scope="module")
+def sample_docx() -> bytes:
+    return to_docx(SAMPLE)
+
+
+def soffice(tmp_path, src, fmt: str):
+    exe = require_tool("soffice")
+    profile = tmp_path / "lo-profile"
+    subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
+                    "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=300, check=True)
+    return src.with_suffix("." + fmt)
+
+
+# -- structure (python-docx) -------------------------------------------------------------
+def test_one_heading1_per_article_and_news_styles(sample_docx):
+    d = docx.Document(io.BytesIO(sample_docx))
+    heads = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    assert heads == [plain(a.headline) for a in articles(convertkit.read(SAMPLE))]
+    used = {p.style.name for p in d.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Body Text", "Byline", "Dateline", "Pull Quote", "Sign-off"} <= used
+    names = {s.name for s in d.styles}
+    assert {"Kicker", "Subtitle", "Byline", "Dateline", "Pull Quote", "Sign-off"} <= names
+    assert d.styles["Pull Quote"].base_style.name == "Intense Quote"
+    assert d.paragraphs[0].style.name == "Title" and d.paragraphs[0].text == "地方新闻"
+
+
+def test_east_asian_typography_in_the_xml(sample_docx):
+    styles = etree.fromstring(members(sample_docx)["word/styles.xml"])
+    rpr = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    assert rpr.find(f"{W}rFonts").get(f"{W}eastAsia") == "宋体"
+    assert rpr.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
+
+    def style(name):
+        return next(s for s in styles.iter(f"{W}style") if s.find(f"{W}name").get(f"{W}val").lower() == name.lower())
+
+    body = style("Body Text")
+    assert body.find(f"{W}pPr/{W}ind").get(f"{W}firstLineChars") == "200"
+    assert body.find(f"{W}pPr/{W}jc").get(f"{W}val") == "both"
+    for name in ("Heading 1", "Heading 2", "Title"):
+        s = style(name)
+        assert s.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "黑体"
+        assert s.find(f"{W}rPr/{W}rFonts").get(f"{W}asciiTheme") is None
+    for name in ("Heading 1", "Heading 2"):
+        assert style(name).find(f"{W}pPr/{W}keepNext") is not None
+
+
+def test_core_properties_and_no_template_leftovers(sample_docx):
+    d = docx.Document(io.BytesIO(sample_docx))
+    cp = d.core_properties
+    assert (cp.title, cp.subject, cp.language) == ("地方新闻", "地方新闻", "zh-CN")
+    assert cp.created == cp.modified and cp.created.year == 1980
+    assert cp.author == "" and cp.comments == "" and cp.last_modified_by == ""
+    m = members(sample_docx)
+    assert not any("thumbnail" in n or "customXml" in n or "stylesWithEffects" in n for n in m)
+    blob = b"".join(m.values())
+    assert b"python-docx" not in blob and b"Macintosh" not in blob
+
+
+def test_meta_overrides_and_page_date(tmp_path):
+    data = to_docx(SAMPLE, meta=[("title", "新标题"), ("author", "记者甲"), ("lang", "zh-TW"),
+                                 ("date", "2025-04-10")])
+    cp = docx.Document(io.BytesIO(data)).core_properties
+    assert (cp.title, cp.author, cp.language) == ("新标题", "记者甲", "zh-TW")
+    assert cp.created.date().isoformat() == "2025-04-10"
+
+
+def test_source_date_epoch_wins(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1744156800")
+    data = to_docx(SAMPLE, meta=[("date", "2025-04-10")])
+    cp = docx.Document(io.BytesIO(data)).core_properties
+    assert cp.created.isoformat().startswith("2025-04-09T00:00:00")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2025, 4, 9, 0, 0, 0)}
+
+
+def test_deterministic_even_with_the_shared_template(sample_docx):
+    """The template is reused across pages: nothing of one page may leak into the next."""
+    other = Document(Meta(title="T", language="en"),
+                     (Para((Link((Text("link"),), "https://example.org/"),)),))
+    to_docx(other, docx_toc=True)
+    assert to_docx(SAMPLE) == sample_docx
+    rels = members(sample_docx)["word/_rels/document.xml.rels"]
+    assert b"example.org" not in rels and b"updateFields" not in members(sample_docx)["word/settings.xml"]
+
+
+def test_toc_field():
+    data = to_docx(SAMPLE, docx_toc=True)
+    m = members(data)
+    body = etree.fromstring(m["word/document.xml"])
+    instr = "".join(t.text for t in body.iter(f"{W}instrText"))
+    assert "TOC" in instr and '\\o "1-2"' in instr
+    assert b"updateFields" in m["word/settings.xml"]
+    d = docx.Document(io.BytesIO(data))
+    assert d.paragraphs[1].style.name == "TOC Heading"
+
+
+def test_hyperlinks_are_real_and_unsafe_ones_are_text():
+    doc = Document(Meta(language="en"), (Para((Link((Text("good"),), "https://example.org/"),
+                                                Link((Text("bad"),), "javascript:alert(1)"))),))
+    m = members(to_docx(doc))
+    assert b"https://example.org/" in m["word/_rels/document.xml.rels"]
+    assert b"javascript" not in b"".join(m.values())
+    assert "goodbad" in squash("".join(etree.fromstring(m["word/document.xml"]).itertext()))
+
+
+def test_xml_illegal_characters_dropped_with_warning():
+    warnings: list[str] = []
+    data = convertkit.render(Document(Meta(), (Para((Text("甲\x0b乙"),)),)), "docx", warnings=warnings)
+    assert "甲乙" in docx.Document(io.BytesIO(data)).paragraphs[1].text
+    assert any("dropped 1" in w for w in warnings)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_generated_documents_reopen(doc):
+    d = docx.Document(io.BytesIO(to_docx(doc)))
+    heads = [p for p in d.paragraphs if p.style.name == "Heading 1"]
+    assert len(heads) >= sum(1 for b in doc.blocks if isinstance(b, convertkit.model.Article))
+
+
+def test_golden_docx(golden, sample_docx):
+    golden("page.docx", sample_docx, normalize=canonical_docx)
+
+
+# -- the real tools -----------------------------------------------------------------------
+@pytest.mark.slow
+def test_libreoffice_renders_every_headline_and_paragraph(tmp_path, sample_docx, update_goldens):
+    pdftotext = require_tool("pdftotext")
+    src = tmp_path / "page.docx"
+    src.write_bytes(sample_docx)
+    pdf = soffice(tmp_path, src, "pdf")
+    text = squash(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    doc = convertkit.read(SAMPLE)
+    missing = [s for a in articles(doc) for s in [plain(a.headline), *paragraphs(a.blocks)]
+               if squash(s) not in text]
+    assert missing == []
+    # page 1 as PNG, for a look when the golden changes: LibreOffice's layout, rasterised by
+    # poppler (Debian's headless LibreOffice has no PNG export filter for Writer)
+    subprocess.run([require_tool("pdftoppm"), "-f", "1", "-l", "1", "-r", "60", "-png", "-singlefile", str(pdf),
+                    str(tmp_path / "page1")], check=True)
+    png = tmp_path / "page1.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    if update_goldens:
+        (GOLDEN / "page.docx.png").write_bytes(png.read_bytes())
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_shared_pages(tmp_path):
+    pdftotext = require_tool("pdftotext")
+    for page, _truth in shared_pages()[:2]:
+        src = tmp_path / f"{page.stem}.docx"
+        src.write_bytes(to_docx(page))
+        text = squash(subprocess.run([pdftotext, str(soffice(tmp_path, src, "pdf")), "-"],
+                                     capture_output=True, text=True, check=True).stdout)
+        for a in articles(convertkit.read(page)):
+            assert squash(plain(a.headline)) in text
+
+
+@pytest.mark.slow
+def test_pandoc_reads_headlines_as_level1_headers(tmp_path, sample_docx):
+    pandoc = require_tool("pandoc")
+    src = tmp_path / "page.docx"
+    src.write_bytes(sample_docx)
+    ast = json.loads(subprocess.run([pandoc, "-f", "docx", "-t", "json", str(src)],
+                                    capture_output=True, text=True, check=True).stdout)
+
+    def stringify(inlines):
+        out = []
+        for x in inlines:
+            if x["t"] == "Str":
+                out.append(x["c"])
+            elif x["t"] in ("Space", "SoftBreak"):
+                out.append(" ")
+            elif isinstance(x.get("c"), list) and x["t"] in ("Emph", "Strong", "Span"):
+                out.append(stringify(x["c"][-1] if x["t"] == "Span" else x["c"]))
+        return "".join(out)
+
+    h1 = [stringify(b["c"][2]) for b in ast["blocks"] if b["t"] == "Header" and b["c"][0] == 1]
+    assert [squash(h) for h in h1] == [plain(a.headline) for a in articles(convertkit.read(SAMPLE))]
