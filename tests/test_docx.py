@@ -8,7 +8,6 @@ import zipfile
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 

@@ -240,3 +240,30 @@ def document_title(doc: Document) -> str:
     label = doc.meta.get("label")
     first = next((plain(a.headline) for a in articles(doc) if a.headline), "")
     return "：".join(p for p in (label, first) if p) or doc.meta.source.name or "Untitled"
+
+
+def map_text(node, fn):
+    """A copy of a document (or any node) with ``fn`` applied to every piece of human-readable
+    text: ``Text`` runs, link titles, furniture and the metadata's title, authors and
+    publisher. Structure, ids, URLs, language and provenance are left alone. Transforms such
+    as simplified→traditional conversion are one call of this."""
+    from dataclasses import fields, replace
+
+    if isinstance(node, tuple):
+        return tuple(map_text(x, fn) for x in node)
+    if isinstance(node, Text):
+        return Text(fn(node.text))
+    if isinstance(node, Link):
+        return replace(node, content=map_text(node.content, fn), title=fn(node.title) if node.title else "")
+    if isinstance(node, Furniture):
+        return replace(node, text=fn(node.text))
+    if isinstance(node, Meta):
+        return replace(node, title=fn(node.title) if node.title else "",
+                       authors=tuple(fn(a) for a in node.authors),
+                       publisher=fn(node.publisher) if node.publisher else "",
+                       furniture=map_text(node.furniture, fn))
+    if isinstance(node, (Span, SourceInfo, LineBreak)) or not hasattr(node, "__dataclass_fields__"):
+        return node
+    changes = {f.name: map_text(getattr(node, f.name), fn) for f in fields(node)
+               if isinstance(getattr(node, f.name), (tuple, Meta)) and f.name != "attrs"}
+    return replace(node, **changes)

@@ -1,0 +1,122 @@
+"""Markdown (CommonMark) and pandoc-json writers, read back by markdown-it and real pandoc."""
+import json
+import re
+import subprocess
+
+import pytest
+from hypothesis import given, settings
+from markdown_it import MarkdownIt
+
+import convertkit
+from convertkit.model import Document, Meta, Para, Text, articles, plain
+from conftest import SAMPLE, require_tool
+from strategies import documents
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def paragraphs(blocks):
+    for b in blocks:
+        if isinstance(b, Para):
+            yield plain(b.content)
+        for inner in getattr(b, "blocks", ()) or ():
+            yield from paragraphs((inner,))
+
+
+@pytest.fixture(scope="module")
+def sample_doc():
+    return convertkit.read(SAMPLE)
+
+
+# -- markdown ---------------------------------------------------------------------------
+def test_markdown_structure_read_back_by_a_commonmark_parser(sample_doc):
+    md = convertkit.write(sample_doc, "markdown")
+    assert md.startswith("---\n") and '"lang": "zh-CN"' in md
+    body = md.split("\n---\n", 1)[1]
+    tokens = MarkdownIt("commonmark").parse(body)
+    h1 = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h1"]
+    assert h1 == [plain(a.headline) for a in articles(sample_doc)]
+    h2 = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    assert len(h2) == 3
+    assert sum(t.type == "blockquote_open" for t in tokens) == 3
+    text = squash(MarkdownIt("commonmark").render(body))
+    for a in articles(sample_doc):
+        for p in paragraphs(a.blocks):
+            assert squash(p) in text
+
+
+def test_markdown_escapes_what_would_become_markup():
+    doc = Document(Meta(), (Para((Text("# not a heading *nor emphasis* [x](y) <b> 1. no list"),)),))
+    html = MarkdownIt("commonmark").render(convertkit.write(doc, "markdown"))
+    assert "<h1>" not in html and "<em>" not in html and "<a " not in html and "<b>" not in html
+    assert "<ol" not in html
+    assert "# not a heading *nor emphasis* [x](y) &lt;b&gt; 1. no list" in html
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents)
+def test_markdown_keeps_every_paragraph_text(doc):
+    """Whatever the text, a paragraph's words come back from a CommonMark parser as text."""
+    md = convertkit.write(doc, "markdown")
+    body = md.split("\n---\n", 1)[1] if md.startswith("---\n") else md
+    rendered = MarkdownIt("commonmark").render(body)
+    from html import unescape
+    flat = squash(unescape(re.sub(r"<[^>]+>", "", rendered)))
+    for b in doc.blocks:
+        if isinstance(b, Para) and all(isinstance(x, Text) for x in b.content):
+            words = squash(plain(b.content))
+            if words:
+                assert words in flat
+
+
+# -- pandoc-json ----------------------------------------------------------------------------
+def test_pandoc_json_shape(sample_doc):
+    ast = json.loads(convertkit.write(sample_doc, "pandoc-json", pandoc_api_version="1.23.1"))
+    assert ast["pandoc-api-version"] == [1, 23, 1]
+    arts = [b for b in ast["blocks"] if b["t"] == "Div" and "article" in b["c"][0][1]]
+    assert len(arts) == 5
+    assert ast["meta"]["lang"] == {"t": "MetaString", "c": "zh-CN"}
+
+
+def test_bad_api_version_is_a_usage_error(sample_doc):
+    with pytest.raises(convertkit.UsageError, match="pandoc-api-version"):
+        convertkit.write(sample_doc, "pandoc-json", pandoc_api_version="one")
+
+
+@pytest.mark.slow
+def test_pandoc_reads_our_json_and_writes_other_formats(tmp_path, sample_doc):
+    pandoc = require_tool("pandoc")
+    data = convertkit.write(sample_doc, "pandoc-json")  # declares the installed pandoc's version
+    native = subprocess.run([pandoc, "-f", "json", "-t", "json"], input=data, capture_output=True, text=True,
+                            check=True).stdout
+    ast = json.loads(native)
+    h1 = []
+
+    def walk(blocks):
+        for b in blocks:
+            if b["t"] == "Header" and b["c"][0] == 1:
+                h1.append("".join(x.get("c", " ") if x["t"] == "Str" else " " for x in b["c"][2]))
+            elif b["t"] == "Div":
+                walk(b["c"][1])
+
+    walk(ast["blocks"])
+    assert [squash(h) for h in h1] == [plain(a.headline) for a in articles(sample_doc)]
+    odt = tmp_path / "page.odt"
+    subprocess.run([pandoc, "-f", "json", "-o", str(odt)], input=data, text=True, check=True)
+    plain_text = subprocess.run([pandoc, "-f", "odt", "-t", "plain", str(odt)], capture_output=True, text=True,
+                                check=True).stdout
+    for a in articles(sample_doc):
+        for p in paragraphs(a.blocks):
+            assert squash(p) in squash(plain_text)
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None)
+@given(documents)
+def test_pandoc_accepts_generated_documents(doc):
+    pandoc = require_tool("pandoc")
+    proc = subprocess.run([pandoc, "-f", "json", "-t", "html"], input=convertkit.write(doc, "pandoc-json"),
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
