@@ -55,6 +55,7 @@ class Draft:
     """An article while it is being assembled."""
 
     heads: list[Line] = field(default_factory=list)
+    head_sizes: list[int] = field(default_factory=list)  # lines per printed block of ``heads``
     byline: list[Line] = field(default_factory=list)
     dateline: str = ""
     dateline_line: int = 0
@@ -62,6 +63,7 @@ class Draft:
     signoff: str = ""
     signoff_line: int = 0
     closed: bool = False
+    closed_by_author: bool = False
 
 
 # ------------------------------------------------------------------ lines and blocks
@@ -119,6 +121,22 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
 
 
 # ------------------------------------------------------------------ pieces
+def is_name_line(line: Line) -> bool:
+    """A line of one or more personal names, 2–3 characters each (陈宝生, 周江 张济坤)."""
+    parts = line.raw.split()
+    return bool(NAME_RE.match(line.raw.strip())) and all(2 <= len(x) <= 3 for x in parts)
+
+
+def lone_name(line: Line, next_block: list[Line] | None) -> bool:
+    """A block of just a name or names (2–3 characters each): an author's byline, unless
+    the next block is a one-line head that it would be the start of ("湖北推动⏎⏎中小企业…")."""
+    if not is_name_line(line):
+        return False
+    if len(line.raw.split()) == 1 and next_block is not None and len(next_block) == 1 and headish(next_block[0]):
+        return False
+    return True
+
+
 def headish(line: Line) -> bool:
     """A line that can be (part of) a headline or subhead: short, no sentence punctuation."""
     t = line.text
@@ -178,6 +196,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
         heads: list[Line] = []
         rest = block
         first = block[0]
+        if len(block) == 1 and lone_name(first, blocks[bi + 1] if bi + 1 < len(blocks) else None) \
+                and not (pieces and pieces[-1].kind == "byline"):
+            pieces.append(Piece("byline", [first], bi))
+            explain("byline-name-alone", first.no, "a name alone in its block is a byline")
+            continue
         if headish(first) and not BYLINE_RE.match(first.raw.strip()):
             if len(block) == 1:
                 heads, rest = [first], []
@@ -194,16 +217,27 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                         heads, rest = block[:-1], block[-1:]
                     else:
                         heads, rest = block, []
-                elif first.width <= 0.7 * measure(block[1:]):
-                    heads, rest = [first], block[1:]
-                else:
-                    k = 0
-                    while k < len(block) and k < 3 and headish(block[k]):
+                elif first.width <= 0.7 * measure(block[1:7]):  # the column right under it
+                    # a subhead may take two or three short lines before the body's first
+                    # full-width line (narrow columns break it)
+                    k = 1
+                    body_w = measure(block[1:7])
+                    while k < min(4, len(block) - 1) and headish(block[k]) and \
+                            block[k].width <= 0.7 * body_w and not ends_sentence(block[k].text):
                         k += 1
-                    # headline lines then a byline (name) in one block
-                    if 0 < k < len(block) and NAME_RE.match(block[k].raw.strip()) and k == len(block) - 1:
-                        heads, rest = block[:k], block[k:]
-        if heads and rest and NAME_RE.match(rest[0].raw.strip()) and (len(rest) == 1 or not headish(rest[1])):
+                    if block[k].width <= 0.7 * body_w:
+                        k = 1  # the short lines run on into the body: only the first is a head
+                    if k > 1:
+                        explain("multi-line-subhead", (first.no, block[k - 1].no),
+                                f"{k} short lines over full-width body lines are one subhead")
+                    heads, rest = block[:k], block[k:]
+                else:
+                    # headline lines, then a byline (a name) and maybe the body, in one block
+                    j = next((j for j in range(1, min(4, len(block))) if is_name_line(block[j])), 0)
+                    if j and all(headish(ln) for ln in block[:j]):
+                        heads, rest = block[:j], block[j:]
+        if heads and rest and NAME_RE.match(rest[0].raw.strip()) and \
+                (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])):
             pieces.append(Piece("head", heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
             pieces.append(Piece("byline", [rest[0]], bi, starts_block=False))
@@ -246,16 +280,17 @@ def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
             lines = [ln for g in group for ln in g.lines]
             span = (lines[0].no, lines[-1].no)
             opens_dateline = nxt is not None and nxt.kind == "text" and bool(DATELINE_RE.match(nxt.lines[0].text))
+            sizes = [len(g.lines) for g in group]
             if nxt is not None and nxt.kind == "byline":
-                cur = Draft(heads=lines)
+                cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
                 explain("opener-headline-byline", span, "headline before a byline opens an article")
             elif cur is not None and cur.closed and not cur.heads:
-                cur.heads = lines
+                cur.heads, cur.head_sizes = lines, sizes
                 explain("headline-after-body", span, "headline between a closer and the next opener "
                                                      "belongs to the item before it")
             elif cur is None or cur.closed or opens_dateline:
-                cur = Draft(heads=lines)
+                cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
                 explain("opener-headline", span, "headline opens an article")
             else:
@@ -263,8 +298,15 @@ def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
                 cur.body.append(Piece("head", lines, group[0].block))
                 explain("subhead", span, "short unpunctuated line inside an article is a subhead")
         elif p.kind == "byline":
+            nxt = pieces[i + 1] if i + 1 < len(pieces) else None
             if cur is not None and not cur.byline and not cur.body and not cur.closed:
                 cur.byline = p.lines
+            elif cur is not None and cur.closed and cur.closed_by_author and not cur.byline and \
+                    len(p.lines) == 1 and NAME_RE.match(p.lines[0].raw.strip()) and \
+                    (nxt is None or nxt.kind != "head"):
+                cur.byline = p.lines
+                explain("byline-after-author-line", p.span,
+                        "a name right after an article closed by its author line is that article's byline")
             else:
                 cur = Draft(byline=p.lines)
                 drafts.append(cur)
@@ -305,7 +347,7 @@ def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
             if p.lines:
                 cur.body.append(p)
             if any(AUTHOR_START_RE.match(ln.text) for ln in p.lines) and ends_sentence_or_bracket(p.lines[-1].text):
-                cur.closed = True
+                cur.closed = cur.closed_by_author = True
                 explain("closer-author", p.span, "author line （作者…） closes the article")
         i += 1
     return drafts
@@ -496,8 +538,34 @@ def span_of(lines: list[Line]) -> Span | None:
     return Span(lines[0].no, lines[-1].no) if lines else None
 
 
-def headline_parts(heads: list[Line], explain: Explain, opener: bool) -> tuple[str, str, str, list[str]]:
-    """(kicker, headline, subtitle, duplicates) from headline lines."""
+def headline_parts(heads: list[Line], explain: Explain, opener: bool,
+                   sizes: list[int] | None = None) -> tuple[str, str, str, list[str], list[str]]:
+    """(kicker, headline, subtitle, duplicates, rubrics) from headline lines; ``sizes`` gives
+    how many of the lines each printed block holds. Over a byline, separate blocks stack as
+    rubric(s) (栏目), kicker (引题) and headline; a block opening with —— is the subtitle."""
+    rubrics: list[str] = []
+    if sizes and sum(sizes) == len(heads) and len(sizes) > 1:
+        groups, at = [], 0
+        for n in sizes:
+            groups.append(heads[at:at + n])
+            at += n
+        sub_group: list[Line] = []
+        if groups[-1][0].text.startswith("——"):
+            sub_group = groups.pop()
+        if opener and len(groups) >= 2:
+            for g in groups[:-2]:
+                rubrics.append(inline_text(g))
+                explain("rubric", (g[0].no, g[-1].no), "a banner over kicker and headline is a column rubric")
+            kicker_g, head_g = (groups[-2], groups[-1]) if len(groups) >= 2 else ([], groups[-1])
+            explain("kicker-block", (kicker_g[0].no, kicker_g[-1].no), "the block over the headline is its kicker")
+            k, h, sub, dupes = _headline_lines(head_g + sub_group, explain, opener=False)
+            return inline_text(kicker_g), h, sub, dupes, rubrics
+    k, h, sub, dupes = _headline_lines(heads, explain, opener)
+    return k, h, sub, dupes, rubrics
+
+
+def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[str, str, str, list[str]]:
+    """(kicker, headline, subtitle, duplicates) from the lines of one headline block."""
     texts = [h.text for h in heads]
     dupes: list[str] = []
     # a headline printed twice (glyphs doubled and fragmented): drop a line that
@@ -513,8 +581,10 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool) -> tuple[s
             continue
         i += 1
     subtitle = ""
-    if len(texts) > 1 and texts[-1].startswith("——"):
-        subtitle = texts.pop()
+    sub_at = next((j for j, t in enumerate(texts) if j > 0 and t.startswith("——")), None)
+    if sub_at is not None:
+        subtitle = "".join(texts[sub_at:])
+        texts = texts[:sub_at]
     kicker = ""
     # a kicker (引题) stands over a headline that opens an article; a short item's
     # headline printed after its body is one headline broken over two lines
@@ -538,9 +608,12 @@ def read_newspage(source: str, ctx: Context) -> Document:
     articles = []
     extra_furniture: list[Furniture] = []
     for d in drafts:
-        kicker, headline, subtitle, dupes = headline_parts(d.heads, explain, opener=bool(d.byline))
+        kicker, headline, subtitle, dupes, rubrics = headline_parts(d.heads, explain, opener=bool(d.byline),
+                                                                    sizes=d.head_sizes)
         for dup in dupes:
             extra_furniture.append(Furniture("duplicate", dup, span_of(d.heads)))
+        for rubric in rubrics:
+            extra_furniture.append(Furniture("rubric", rubric, span_of(d.heads)))
         intro, sections = build_body(d, explain, col)
         blocks_out: list[Any] = [Para(text(p.text), span_of(p.lines)) for p in intro]
         for s in sections:
@@ -560,6 +633,7 @@ def read_newspage(source: str, ctx: Context) -> Document:
             headline=text(headline), blocks=tuple(blocks_out), kicker=text(kicker), subtitle=text(subtitle),
             byline=text(inline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
             source=Span(min(nos), max(nos)) if nos else None))
+    articles, extra_furniture = place_orphan_headlines(articles, extra_furniture, explain)
     if not source.strip():
         ctx.warn("the input has no text: the document is empty")
     furniture = furniture + extra_furniture
@@ -574,6 +648,60 @@ def read_newspage(source: str, ctx: Context) -> Document:
         atomic_write(path, (json.dumps({"source": ctx.source_name, "steps": explain.steps}, ensure_ascii=False,
                                        indent=1) + "\n").encode("utf-8"))
     return Document(meta, tuple(articles))
+
+
+def _article_text(a: Article) -> str:
+    out: list[str] = []
+
+    def walk(blocks) -> None:
+        for b in blocks:
+            if isinstance(b, Para):
+                out.append("".join(x.text for x in b.content if hasattr(x, "text")))
+            elif isinstance(b, Section):
+                out.append("".join(x.text for x in b.heading if hasattr(x, "text")))
+                walk(b.blocks)
+            elif isinstance(b, BlockQuote):
+                walk(b.blocks)
+
+    walk(a.blocks)
+    return "".join(out)
+
+
+def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
+                           explain: Explain) -> tuple[list[Article], list[Furniture]]:
+    """Headlines printed in a stack away from their articles (they came out as rubrics over
+    another article's kicker) go to the headless articles whose text repeats them most
+    (longest common run of characters, at least half the headline); articles with a byline
+    are preferred to untitled fragments."""
+    from dataclasses import replace
+
+    orphans = [i for i, f in enumerate(furniture) if f.kind == "rubric"]
+    headless = [i for i, a in enumerate(articles) if not a.headline]
+    if not orphans or not headless:
+        return articles, furniture
+    texts = {i: _article_text(articles[i]) for i in headless}
+    scored = []
+    for fi in orphans:
+        cand = furniture[fi].text
+        for ai in headless:
+            m = SequenceMatcher(None, cand, texts[ai], autojunk=False)
+            run = m.find_longest_match(0, len(cand), 0, len(texts[ai])).size
+            score = run / max(1, len(cand))
+            if score >= 0.5:
+                scored.append((score, bool(articles[ai].byline), len(texts[ai]), fi, ai))
+    taken_f: set[int] = set()
+    taken_a: set[int] = set()
+    out = list(articles)
+    for score, _, _, fi, ai in sorted(scored, reverse=True):
+        if fi in taken_f or ai in taken_a:
+            continue
+        taken_f.add(fi)
+        taken_a.add(ai)
+        out[ai] = replace(out[ai], headline=text(furniture[fi].text))
+        span = furniture[fi].source
+        explain("orphan-headline", (span.start, span.end) if span else 0,
+                f"headline placed on the headless article whose text repeats it ({score:.2f})")
+    return out, [f for i, f in enumerate(furniture) if i not in taken_f]
 
 
 def _iso_date(printed: str) -> str:
