@@ -121,6 +121,11 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
 
 
 # ------------------------------------------------------------------ pieces
+def name_fragment(line: Line) -> bool:
+    """A single Chinese character alone on its line: a name the layout broke apart (肖⏎⏎珺)."""
+    return bool(re.fullmatch(f"[{HAN}]", line.raw.strip()))
+
+
 def is_name_line(line: Line) -> bool:
     """A line of one or more personal names, 2–3 characters each (陈宝生, 周江 张济坤)."""
     parts = line.raw.split()
@@ -142,7 +147,8 @@ def headish(line: Line) -> bool:
     t = line.text
     if t.startswith("——"):
         return len(t) <= 60
-    if not t or line.width > 32 or has_sentence_punct(t.replace("：", "")):
+    # a headline may list with 、 (保持香港、澳门…); it never holds a sentence's 。，；
+    if not t or line.width > 32 or has_sentence_punct(t.replace("：", "").replace("、", "")):
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.raw.strip()) or SIGNOFF_RE.search(t):
         return False
@@ -196,6 +202,16 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
         heads: list[Line] = []
         rest = block
         first = block[0]
+        if len(block) == 1 and pieces and pieces[-1].kind == "byline" and \
+                (name_fragment(first) or is_name_line(first)) and \
+                (name_fragment(pieces[-1].lines[-1]) or name_fragment(first)):
+            pieces[-1].lines.append(first)
+            explain("name-continued", first.no, "a name broken by the layout: joined to the byline before it")
+            continue
+        if len(block) == 1 and name_fragment(first):
+            pieces.append(Piece("byline", [first], bi))
+            explain("name-fragment", first.no, "a single character alone is part of a name")
+            continue
         if len(block) == 1 and lone_name(first, blocks[bi + 1] if bi + 1 < len(blocks) else None) \
                 and not (pieces and pieces[-1].kind == "byline"):
             pieces.append(Piece("byline", [first], bi))
@@ -213,7 +229,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
                 elif len(block) <= 4 and all(headish(ln) for ln in block):
                     # headline lines, the last of which may be the author's name
-                    if NAME_RE.match(block[-1].raw.strip()):
+                    if NAME_RE.match(block[-1].raw.strip()) or name_fragment(block[-1]):
                         heads, rest = block[:-1], block[-1:]
                     else:
                         heads, rest = block, []
@@ -233,11 +249,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                     heads, rest = block[:k], block[k:]
                 else:
                     # headline lines, then a byline (a name) and maybe the body, in one block
-                    j = next((j for j in range(1, min(4, len(block))) if is_name_line(block[j])), 0)
+                    j = next((j for j in range(1, min(4, len(block)))
+                              if is_name_line(block[j]) or (j == len(block) - 1 and name_fragment(block[j]))), 0)
                     if j and all(headish(ln) for ln in block[:j]):
                         heads, rest = block[:j], block[j:]
-        if heads and rest and NAME_RE.match(rest[0].raw.strip()) and \
-                (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])):
+        if heads and rest and (NAME_RE.match(rest[0].raw.strip()) or (len(rest) == 1 and name_fragment(rest[0]))) \
+                and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])):
             pieces.append(Piece("head", heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
             pieces.append(Piece("byline", [rest[0]], bi, starts_block=False))
@@ -301,6 +318,9 @@ def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
             if cur is not None and not cur.byline and not cur.body and not cur.closed:
                 cur.byline = p.lines
+            elif cur is not None and cur.byline and len(inline_text(cur.byline)) == 1 and not cur.closed:
+                cur.byline = cur.byline + p.lines
+                explain("name-continued", p.span, "the rest of a byline the layout broke apart")
             elif cur is not None and cur.closed and cur.closed_by_author and not cur.byline and \
                     len(p.lines) == 1 and NAME_RE.match(p.lines[0].raw.strip()) and \
                     (nxt is None or nxt.kind != "head"):
