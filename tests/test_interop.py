@@ -103,6 +103,13 @@ def test_pandoc_reads_our_json_and_writes_other_formats(tmp_path, sample_doc):
 
     walk(ast["blocks"])
     assert [squash(h) for h in h1] == [plain(a.headline) for a in articles(sample_doc)]
+    html = subprocess.run([pandoc, "-f", "json", "-t", "html"], input=data, capture_output=True, text=True,
+                          check=True).stdout
+    assert [squash(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.S)] == \
+        [plain(a.headline) for a in articles(sample_doc)]
+    direct = squash(subprocess.run([pandoc, "-f", "json", "-t", "plain"], input=data, capture_output=True, text=True,
+                                   check=True).stdout)
+    assert all(squash(p) in direct for a in articles(sample_doc) for p in paragraphs(a.blocks))
     odt = tmp_path / "page.odt"
     subprocess.run([pandoc, "-f", "json", "-o", str(odt)], input=data, text=True, check=True)
     plain_text = subprocess.run([pandoc, "-f", "odt", "-t", "plain", str(odt)], capture_output=True, text=True,
