@@ -3,6 +3,8 @@ and the external validators (which must exist in CI: CONVERTKIT_CI=1 turns a mis
 validator into a failure, not a skip)."""
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ import pytest
 pytest.register_assert_rewrite("convertkit.testing")
 from convertkit.testing import IN_CI, epubcheck, require_tool
 
-__all__ = ["IN_CI", "epubcheck", "require_tool", "shared_pages", "SAMPLE", "GOLDEN", "ROOT"]
+__all__ = ["squash", "paragraphs", "IN_CI", "epubcheck", "require_tool", "shared_pages", "SAMPLE", "GOLDEN", "ROOT"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "page.txt"
@@ -18,6 +20,22 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 SHARED = ROOT.parent / "shared"
 
 pytest_plugins = ["convertkit.testing"]  # golden, update_goldens, convertkit_plugins, sample_document
+
+
+def squash(s: str) -> str:
+    """Text with all whitespace removed (how output text is compared with the model's)."""
+    return re.sub(r"\s+", "", s)
+
+
+def paragraphs(blocks):
+    """The plain text of every paragraph in blocks, at any depth (sections, quotes)."""
+    from convertkit.model import Para, plain
+
+    for b in blocks:
+        if isinstance(b, Para):
+            yield plain(b.content)
+        for inner in getattr(b, "blocks", ()) or ():
+            yield from paragraphs((inner,))
 
 
 def shared_pages() -> list[tuple[Path, Path]]:

@@ -2,7 +2,6 @@
 LibreOffice (DOCX -> PDF -> pdftotext, and a PNG of page 1) and pandoc."""
 import io
 import json
-import re
 import subprocess
 import zipfile
 
@@ -13,7 +12,7 @@ from lxml import etree
 
 import convertkit
 from convertkit.model import Document, Link, Meta, Para, Text, articles, plain
-from conftest import GOLDEN, SAMPLE, require_tool, shared_pages
+from conftest import paragraphs, squash, GOLDEN, SAMPLE, require_tool, shared_pages
 from strategies import documents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -30,16 +29,7 @@ def members(data: bytes) -> dict[str, bytes]:
         return {n: z.read(n) for n in z.namelist()}
 
 
-def squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
 
-
-def paragraphs(blocks):
-    for b in blocks:
-        if isinstance(b, Para):
-            yield plain(b.content)
-        for inner in getattr(b, "blocks", ()) or ():
-            yield from paragraphs((inner,))
 
 
 def canonical_docx(data: bytes) -> bytes:

@@ -11,7 +11,7 @@ from lxml import etree
 
 import convertkit
 from convertkit.model import Document, Meta, Para, Text, articles, plain
-from conftest import SAMPLE, epubcheck, require_tool, shared_pages
+from conftest import paragraphs, squash, SAMPLE, epubcheck, require_tool, shared_pages
 from strategies import documents
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -33,9 +33,6 @@ def members(data: bytes) -> dict[str, bytes]:
 def xhtml_docs(data: bytes) -> dict[str, etree._Element]:
     return {n: etree.fromstring(b) for n, b in members(data).items() if n.endswith(".xhtml")}
 
-
-def squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
 
 
 def canonical_epub(data: bytes) -> bytes:
@@ -125,16 +122,10 @@ def test_every_headline_and_paragraph_survives(sample_epub):
     text = squash("".join("".join(etree.fromstring(item.get_content()).itertext()) for item in docs))
     for art in articles(doc):
         assert squash(plain(art.headline)) in text
-        for para in _paras(art.blocks):
+        for para in paragraphs(art.blocks):
             assert squash(para) in text
 
 
-def _paras(blocks):
-    for b in blocks:
-        if isinstance(b, Para):
-            yield plain(b.content)
-        for inner in getattr(b, "blocks", ()) or ():
-            yield from _paras((inner,))
 
 
 @pytest.mark.slow
@@ -148,7 +139,7 @@ def test_pandoc_reads_the_text_back(tmp_path, sample_epub):
     doc = convertkit.read(SAMPLE)
     for art in articles(doc):
         assert squash(plain(art.headline)) in flat
-        for para in _paras(art.blocks):
+        for para in paragraphs(art.blocks):
             assert squash(para) in flat
 
 

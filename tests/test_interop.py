@@ -9,20 +9,11 @@ from markdown_it import MarkdownIt
 
 import convertkit
 from convertkit.model import Document, Meta, Para, Text, articles, plain
-from conftest import SAMPLE, require_tool
+from conftest import paragraphs, squash, SAMPLE, require_tool
 from strategies import documents
 
 
-def squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
 
-
-def paragraphs(blocks):
-    for b in blocks:
-        if isinstance(b, Para):
-            yield plain(b.content)
-        for inner in getattr(b, "blocks", ()) or ():
-            yield from paragraphs((inner,))
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,12 @@
 from __future__ import annotations
 
 import convertkit
-from convertkit.registry import Option, WriterSpec
-
-
-def _write(doc, ctx):
-    from .writer import write_docx
-
-    return write_docx(doc, ctx)
+from convertkit.registry import Option, WriterSpec, lazy
 
 
 @convertkit.hookimpl
 def convertkit_register_writers(registry):
     registry.add(WriterSpec(
-        name="docx", write=_write, extension="docx", binary=True,
+        name="docx", write=lazy("convertkit_docx.writer:write_docx"), extension="docx", binary=True,
         description="Word: Heading 1 per headline, named news styles, 宋体/黑体 East Asian fonts",
         options=(Option("docx-toc", "add a table of contents field (Word and LibreOffice fill it on open)"),)))

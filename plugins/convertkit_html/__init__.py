@@ -2,17 +2,11 @@
 from __future__ import annotations
 
 import convertkit
-from convertkit.registry import WriterSpec
-
-
-def _write(doc, ctx):
-    from .writer import write_html
-
-    return write_html(doc, ctx)
+from convertkit.registry import WriterSpec, lazy
 
 
 @convertkit.hookimpl
 def convertkit_register_writers(registry):
     registry.add(WriterSpec(
-        name="html", write=_write, extension="html", binary=False,
+        name="html", write=lazy("convertkit_html.writer:write_html"), extension="html", binary=False,
         description="standalone HTML5 with the CJK stylesheet, lang set, articles as <article>"))

@@ -2,17 +2,11 @@
 from __future__ import annotations
 
 import convertkit
-from convertkit.registry import WriterSpec
-
-
-def _write(doc, ctx):
-    from .writer import write_markdown
-
-    return write_markdown(doc, ctx)
+from convertkit.registry import WriterSpec, lazy
 
 
 @convertkit.hookimpl
 def convertkit_register_writers(registry):
     registry.add(WriterSpec(
-        name="markdown", write=_write, extension="md", binary=False,
+        name="markdown", write=lazy("convertkit_markdown.writer:write_markdown"), extension="md", binary=False,
         description="CommonMark: # headlines, ## subheads, > pull quotes, YAML front matter"))

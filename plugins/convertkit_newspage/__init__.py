@@ -4,22 +4,16 @@ from __future__ import annotations
 import re
 
 import convertkit
-from convertkit.registry import Option, ReaderSpec
+from convertkit.registry import Option, ReaderSpec, lazy
 
 _MARKERS = re.compile(r"本\s*报\s*讯|本报记者|（\s*[\u4e00-\u9fff]\s*[文讯]\s*）|（\s*作\s*者|"
                       r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.M)
 
 
-def _read(text, ctx):
-    from .reader import read_newspage
-
-    return read_newspage(text, ctx)
-
-
 @convertkit.hookimpl
 def convertkit_register_readers(registry):
     registry.add(ReaderSpec(
-        name="newspage", read=_read, extensions=("txt",),
+        name="newspage", read=lazy("convertkit_newspage.reader:read_newspage"), extensions=("txt",),
         description="newspaper page as pdftotext output: articles, headlines, bylines, datelines, sign-offs",
         options=(Option("explain", "write every join/split the newspage reader decided, as JSON, to FILE",
                         "path"),)))

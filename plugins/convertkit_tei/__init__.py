@@ -2,17 +2,11 @@
 from __future__ import annotations
 
 import convertkit
-from convertkit.registry import WriterSpec
-
-
-def _write(doc, ctx):
-    from .writer import write_tei
-
-    return write_tei(doc, ctx)
+from convertkit.registry import WriterSpec, lazy
 
 
 @convertkit.hookimpl
 def convertkit_register_writers(registry):
     registry.add(WriterSpec(
-        name="tei", write=_write, extension="tei.xml", binary=False,
+        name="tei", write=lazy("convertkit_tei.writer:write_tei"), extension="tei.xml", binary=False,
         description="TEI P5 XML: articles as div[@type=article], furniture in the header"))

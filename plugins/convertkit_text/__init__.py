@@ -2,32 +2,20 @@
 from __future__ import annotations
 
 import convertkit
-from convertkit.registry import Option, ReaderSpec, WriterSpec
-
-
-def _read(text, ctx):
-    from .reader import read_text
-
-    return read_text(text, ctx)
-
-
-def _write(doc, ctx):
-    from .writer import write_text
-
-    return write_text(doc, ctx)
+from convertkit.registry import Option, ReaderSpec, WriterSpec, lazy
 
 
 @convertkit.hookimpl
 def convertkit_register_readers(registry):
     registry.add(ReaderSpec(
-        name="text", read=_read, extensions=("txt",),
+        name="text", read=lazy("convertkit_text.reader:read_text"), extensions=("txt",),
         description="plain text: paragraphs are blank-line separated blocks, CJK-aware line joining"))
 
 
 @convertkit.hookimpl
 def convertkit_register_writers(registry):
     registry.add(WriterSpec(
-        name="txt", write=_write, extension="txt", binary=False,
+        name="txt", write=lazy("convertkit_text.writer:write_text"), extension="txt", binary=False,
         description="plain text: headlines, bylines, one paragraph per line",
         options=(Option("columns", "wrap plain text at N display columns (wide characters count 2)", int),)))
 

@@ -41,6 +41,28 @@ class Context:
         return default if value is None else value
 
 
+def lazy(target: str) -> Callable[..., Any]:
+    """A function named ``"package.module:function"``, imported on its first call, so that
+    registering a format costs no import of its (often heavy) implementation::
+
+        registry.add(WriterSpec("epub", lazy("convertkit_epub.writer:write_epub"), "epub"))
+    """
+    module, _, attr = target.partition(":")
+    if not module or not attr:
+        raise ValueError(f"lazy({target!r}): expected 'package.module:function'")
+    resolved: list[Callable[..., Any]] = []
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        if not resolved:
+            import importlib
+
+            resolved.append(getattr(importlib.import_module(module), attr))
+        return resolved[0](*args, **kwargs)
+
+    call.__qualname__ = call.__name__ = f"lazy:{target}"
+    return call
+
+
 #: ``read(text_or_bytes, ctx) -> Document``
 ReadFunc = Callable[[Any, Context], Document]
 #: ``write(doc, ctx) -> str | bytes``
