@@ -12,7 +12,7 @@ import pytest
 pytest.register_assert_rewrite("convertkit.testing")
 from convertkit.testing import IN_CI, epubcheck, require_tool
 
-__all__ = ["squash", "paragraphs", "IN_CI", "epubcheck", "require_tool", "shared_pages", "SAMPLE", "GOLDEN", "ROOT"]
+__all__ = ["output", "members", "squash", "paragraphs", "IN_CI", "epubcheck", "require_tool", "shared_pages", "SAMPLE", "GOLDEN", "ROOT"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "page.txt"
@@ -36,6 +36,25 @@ def paragraphs(blocks):
             yield plain(b.content)
         for inner in getattr(b, "blocks", ()) or ():
             yield from paragraphs((inner,))
+
+
+def output(fmt: str, src, **opts):
+    """One format's output for a Document (write) or a path/bytes input (convert)."""
+    import convertkit
+    from convertkit.model import Document
+
+    if isinstance(src, Document):
+        return convertkit.write(src, fmt, **opts)
+    return convertkit.convert(src, fmt, "-", **opts).output.data
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    """The members of a zip (EPUB, DOCX) by name."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
 
 
 def shared_pages() -> list[tuple[Path, Path]]:

@@ -12,24 +12,14 @@ from lxml import etree
 
 import convertkit
 from convertkit.model import Document, Link, Meta, Para, Text, articles, plain
-from conftest import paragraphs, squash, GOLDEN, SAMPLE, require_tool, shared_pages
+from conftest import members, output, paragraphs, squash, GOLDEN, SAMPLE, require_tool, shared_pages
 from strategies import documents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def to_docx(src, **opts) -> bytes:
-    if isinstance(src, Document):
-        return convertkit.write(src, "docx", **opts)
-    return convertkit.convert(src, "docx", "-", **opts).output.data
-
-
-def members(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {n: z.read(n) for n in z.namelist()}
-
-
-
+    return output("docx", src, **opts)
 
 
 def canonical_docx(data: bytes) -> bytes:

@@ -11,7 +11,7 @@ from lxml import etree
 
 import convertkit
 from convertkit.model import Document, Meta, Para, Text, articles, plain
-from conftest import paragraphs, squash, SAMPLE, epubcheck, require_tool, shared_pages
+from conftest import members, output, paragraphs, squash, SAMPLE, epubcheck, require_tool, shared_pages
 from strategies import documents
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -20,19 +20,11 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 
 
 def to_epub(src, **opts) -> bytes:
-    if isinstance(src, Document):
-        return convertkit.write(src, "epub", **opts)
-    return convertkit.convert(src, "epub", "-", **opts).output.data
-
-
-def members(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {n: z.read(n) for n in z.namelist()}
+    return output("epub", src, **opts)
 
 
 def xhtml_docs(data: bytes) -> dict[str, etree._Element]:
     return {n: etree.fromstring(b) for n, b in members(data).items() if n.endswith(".xhtml")}
-
 
 
 def canonical_epub(data: bytes) -> bytes:
@@ -124,8 +116,6 @@ def test_every_headline_and_paragraph_survives(sample_epub):
         assert squash(plain(art.headline)) in text
         for para in paragraphs(art.blocks):
             assert squash(para) in text
-
-
 
 
 @pytest.mark.slow
