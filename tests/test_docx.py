@@ -210,3 +210,15 @@ def test_pandoc_reads_headlines_as_level1_headers(tmp_path, sample_docx):
 
     h1 = [stringify(b["c"][2]) for b in ast["blocks"] if b["t"] == "Header" and b["c"][0] == 1]
     assert [squash(h) for h in h1] == [plain(a.headline) for a in articles(convertkit.read(SAMPLE))]
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_the_table_of_contents(tmp_path):
+    pdftotext = require_tool("pdftotext")
+    src = tmp_path / "toc.docx"
+    src.write_bytes(to_docx(SAMPLE, docx_toc=True))
+    first_page = subprocess.run([pdftotext, "-l", "1", str(soffice(tmp_path, src, "pdf")), "-"],
+                                capture_output=True, text=True, check=True).stdout
+    lines = [squash(x) for x in first_page.splitlines() if x.strip()]
+    heads = [plain(a.headline) for a in articles(convertkit.read(SAMPLE))]
+    assert lines[1] == "目录" and lines[2:2 + len(heads)] == heads
