@@ -21,6 +21,8 @@ exit codes:
 
 other commands:
   convertkit plugins [--json]   list plugins, their formats and load errors
+  convertkit batch IN... --to epub,docx --output-dir OUT [--jobs N] [--resume]
+                                convert files and folders; see convertkit batch --help
 
 examples:
   convertkit page.txt --to epub
@@ -127,6 +129,10 @@ def _run(argv: Sequence[str]) -> int:
     plugins = get_plugins()
     if argv and argv[0] == "plugins":
         return _plugins_command(argv[1:], plugins)
+    if argv and argv[0] == "batch":
+        from .batchcli import batch_command
+
+        return batch_command(argv[1:])
     parser = build_parser(plugins)
     args = parser.parse_args(argv)
     if not args.quiet:

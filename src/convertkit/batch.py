@@ -1,0 +1,342 @@
+"""Batch conversion: many inputs, several formats, one or many processes.
+
+The core of it is :func:`run_batch`, a pure, picklable function from a list of
+:class:`Task` s to a list of :class:`BatchResult` s. Executors only move tasks and results:
+``local`` runs batches of tasks in a process pool (the plugin registry is built once per
+worker process), ``dask`` submits the same batches to a Dask cluster. A bad file is a
+failed result, never an exception that stops the batch.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from . import __version__
+from .errors import ConvertkitError, UsageError
+
+BATCH_SIZE = 8
+STATE_FILE = ".convertkit-state.sqlite"
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input to convert: its path, the output path without extension (relative to the
+    output folder), the formats, and the options shared by the whole batch."""
+
+    input: str
+    out_base: str
+    formats: tuple[str, ...]
+    options: tuple[tuple[str, Any], ...] = ()
+    skip: tuple[str, ...] = ()  # formats already up to date (--resume)
+    timeout: float = 0.0
+
+
+@dataclass
+class BatchResult:
+    """The outcome of one input in one format."""
+
+    input: str
+    format: str
+    status: str  # ok, failed, skipped
+    output: str | None = None
+    bytes: int = 0
+    ms: float = 0.0
+    error: str = ""
+    key: str = ""  # what --resume compares: input hash, options, convertkit version
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+
+class _Timeout(BaseException):
+    """Raised by the per-file alarm; a BaseException so that no plugin's (or our own)
+    ``except Exception`` can swallow it."""
+
+
+def _alarm(signum, frame):  # pragma: no cover - runs in a signal handler
+    raise _Timeout()
+
+
+def resume_key(data: bytes, fmt: str, options: Iterable[tuple[str, Any]]) -> str:
+    h = hashlib.sha256(data)
+    h.update(json.dumps([fmt, sorted(options, key=lambda kv: kv[0]), __version__], default=str).encode())
+    return h.hexdigest()
+
+
+def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
+    """Convert every task, each format of it, into ``output_dir``. Pure and picklable: the
+    unit of work every executor runs. Never raises for a bad input."""
+    from .api import DEFAULT_MAX_INPUT, _call, _context, _load, _read, apply_meta, render
+    from .atomic import atomic_write
+    from .plugins import get_plugins
+
+    pl = get_plugins()  # built once per process, then cached
+    out_root = Path(output_dir)
+    results: list[BatchResult] = []
+    for task in tasks:
+        opts = dict(task.options)
+        use_alarm = task.timeout > 0 and hasattr(signal, "SIGALRM")
+        try:
+            if use_alarm:
+                old = signal.signal(signal.SIGALRM, _alarm)
+                signal.setitimer(signal.ITIMER_REAL, task.timeout)
+            t0 = time.perf_counter()
+            try:
+                data, _ = _load(task.input, int(opts.pop("max_input_size", DEFAULT_MAX_INPUT)))
+                meta = opts.pop("meta", ())
+                transforms = opts.pop("transforms", ())
+                doc = _read(pl, data, task.input, opts.pop("from_", None), opts.pop("encoding", None), opts, [])
+                if meta:
+                    doc = apply_meta(doc, meta)
+                for name in transforms:
+                    t = pl.registry.transform(name)
+                    doc = _call(t, "transform", t.transform, doc, _context([t], {}, task.input, []))
+            except ConvertkitError as exc:
+                results.extend(BatchResult(task.input, f, "failed", error=str(exc)) for f in task.formats)
+                continue
+            read_ms = (time.perf_counter() - t0) * 1000
+            for fmt in task.formats:
+                key = resume_key(data, fmt, task.options)
+                if fmt in task.skip:
+                    results.append(BatchResult(task.input, fmt, "skipped", key=key))
+                    continue
+                t1 = time.perf_counter()
+                try:
+                    spec = pl.registry.writer(fmt)
+                    w_opts = {k: v for k, v in opts.items() if k in {o.key for o in spec.options}}
+                    out = render(doc, fmt, plugins=pl, source_name=task.input, **w_opts)
+                    raw = out.encode("utf-8") if isinstance(out, str) else out
+                    target = out_root / f"{task.out_base}.{spec.extension}"
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    atomic_write(target, raw)
+                    ms = (time.perf_counter() - t1) * 1000 + read_ms / len(task.formats)
+                    results.append(BatchResult(task.input, fmt, "ok", str(target), len(raw), round(ms, 2), key=key))
+                except ConvertkitError as exc:
+                    results.append(BatchResult(task.input, fmt, "failed", error=str(exc), key=key))
+                except OSError as exc:
+                    results.append(BatchResult(task.input, fmt, "failed", error=f"cannot write: {exc}", key=key))
+                except Exception as exc:  # noqa: BLE001 - a bad file is a result, never a stop
+                    results.append(BatchResult(task.input, fmt, "failed", key=key,
+                                               error=f"internal error: {type(exc).__name__}: {exc}"))
+        except _Timeout:
+            # (caught here, outside the per-format loop, so a slow writer cannot swallow it)
+            done = {r.format for r in results if r.input == task.input}
+            results.extend(BatchResult(task.input, f, "failed", error=f"timed out after {task.timeout:g} s")
+                           for f in task.formats if f not in done)
+        finally:
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, old)
+    return results
+
+
+# -- inputs and output paths -------------------------------------------------------------------
+def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None) -> Iterator[tuple[str, str]]:
+    """(input path, output base relative to the output folder) for files, folders (recursed,
+    files matching ``pattern``) and ``-`` (a list of paths on stdin), lazily."""
+    for item in inputs:
+        if item == "-":
+            for line in (stdin or sys.stdin):
+                path = line.rstrip("\r\n")
+                if path:
+                    yield path, _safe_base(path)
+            continue
+        p = Path(item)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for name in sorted(files):
+                    if fnmatch.fnmatch(name, pattern):
+                        full = Path(root) / name
+                        rel = full.relative_to(p)
+                        yield str(full), str(rel.with_suffix(""))
+        else:
+            yield str(p), _safe_base(str(p))
+
+
+def _safe_base(path: str) -> str:
+    """A relative path without ``..`` keeps its folders; anything else keeps its name only:
+    the output tree never escapes the output folder."""
+    pp = PurePosixPath(path.replace(os.sep, "/"))
+    if not pp.is_absolute() and ".." not in pp.parts and pp.parts:
+        return str(pp.with_suffix(""))
+    return pp.stem or "input"
+
+
+class State:
+    """What --resume knows: for each output file, the key it was made with."""
+
+    def __init__(self, output_dir: Path) -> None:
+        self.db = sqlite3.connect(str(output_dir / STATE_FILE))
+        self.db.execute("create table if not exists done (output text primary key, key text)")
+
+    def up_to_date(self, output: Path, key: str) -> bool:
+        row = self.db.execute("select key from done where output = ?", (str(output),)).fetchone()
+        return row is not None and row[0] == key and output.exists()
+
+    def record(self, r: BatchResult) -> None:
+        if r.status == "ok" and r.output:
+            self.db.execute("insert or replace into done values (?, ?)", (r.output, r.key))
+
+    def commit(self) -> None:
+        self.db.commit()
+
+
+# -- executors ----------------------------------------------------------------------------------
+def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    cur: list[Task] = []
+    for t in tasks:
+        cur.append(t)
+        if len(cur) >= size:
+            yield cur
+            cur = []
+    if cur:
+        yield cur
+
+
+def _local(batches: Iterator[list[Task]], output_dir: str, jobs: int) -> Iterator[list[BatchResult]]:
+    """A process pool with at most ``2 × jobs`` batches in flight; a batch whose worker died
+    is retried once in a fresh pool, then reported as failed."""
+    if jobs <= 1:
+        for b in batches:
+            yield run_batch(b, output_dir)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    inflight: dict[Future, tuple[list[Task], int]] = {}
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(inflight) < 2 * jobs:
+                b = next(batches, None)
+                if b is None:
+                    exhausted = True
+                    break
+                inflight[pool.submit(run_batch, b, output_dir)] = (b, 0)
+            if not inflight:
+                return
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            for fut in done:
+                b, tries = inflight.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=jobs)
+                    lost = [(bb, t) for bb, t in inflight.values()]
+                    inflight.clear()
+                    for bb, t in lost + [(b, tries)]:
+                        if t >= 1:
+                            yield [BatchResult(x.input, f, "failed", error="worker crashed (retried once)")
+                                   for x in bb for f in x.formats]
+                        else:
+                            inflight[pool.submit(run_batch, bb, output_dir)] = (bb, t + 1)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _dask(batches: Iterator[list[Task]], output_dir: str, jobs: int, scheduler: str | None
+          ) -> Iterator[list[BatchResult]]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise UsageError("--executor dask needs the dask extra: pip install 'convertkit[dask]'") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = as_completed()
+        inflight = 0
+        for b in batches:
+            futures.add(client.submit(run_batch, b, output_dir, pure=False))
+            inflight += 1
+            if inflight >= 4 * max(1, jobs):
+                yield next(futures).result()
+                inflight -= 1
+        for fut in futures:
+            yield fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str | os.PathLike, *,
+                 jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
+                 resume: bool = False, timeout: float = 0.0, pattern: str = "*.txt",
+                 batch_size: int = BATCH_SIZE, stdin=None, **options: Any) -> Iterator[BatchResult]:
+    """Convert many inputs to each format of ``to`` under ``output_dir`` (mirroring the input
+    tree); yields one :class:`BatchResult` per input and format as they complete."""
+    formats = tuple([to] if isinstance(to, str) else to)
+    if not formats:
+        raise UsageError("no output format given")
+    from .plugins import get_plugins
+
+    pl = get_plugins()
+    for f in formats:
+        pl.registry.writer(f)  # unknown format: a usage error before any work
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = jobs or os.cpu_count() or 1
+    opts = tuple(sorted(options.items()))
+    state = State(out)  # always recorded, so that any later run can --resume
+    seen: set[str] = set()
+    early: list[BatchResult] = []
+
+    def tasks() -> Iterator[Task]:
+        for path, base in iter_inputs(inputs, pattern, stdin):
+            if base in seen:
+                early.append(BatchResult(path, ",".join(formats), "failed",
+                                         error=f"another input already writes {base}.*"))
+                continue
+            seen.add(base)
+            skip: tuple[str, ...] = ()
+            if resume:
+                try:
+                    data = Path(path).read_bytes()
+                except OSError:
+                    data = b""
+                skip = tuple(f for f in formats
+                             if state.up_to_date(out / f"{base}.{pl.registry.writer(f).extension}",
+                                                 resume_key(data, f, opts)))
+            yield Task(path, base, formats, opts, skip, timeout)
+
+    batches = _batches(tasks(), batch_size)
+    if executor == "local":
+        stream = _local(batches, str(out), jobs)
+    elif executor == "dask":
+        stream = _dask(batches, str(out), jobs, scheduler)
+    else:
+        raise UsageError(f"unknown executor {executor!r} (local, dask)")
+    try:
+        for results in stream:
+            while early:
+                yield early.pop(0)
+            for r in results:
+                if state is not None:
+                    state.record(r)
+                yield r
+            if state is not None:
+                state.commit()
+        while early:
+            yield early.pop(0)
+    finally:
+        if state is not None:
+            state.commit()
+
+
+Progress = Callable[[BatchResult], None]

@@ -1,0 +1,112 @@
+"""``convertkit batch``: folders in, an output tree out, a report and a summary."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from .errors import UsageError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="convertkit batch",
+        description="Convert many files: each INPUT is a file, a folder (recursed, --glob) or - for a list "
+                    "of paths on stdin. The output tree mirrors the input tree under --output-dir.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-t", "--to", required=True, help="formats, comma-separated (epub,docx,tei,txt)")
+    p.add_argument("--output-dir", "-O", required=True, help="folder for the output tree")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: CPU count)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip outputs already made from the same input, options and convertkit version")
+    p.add_argument("--report", help="write one JSON line per result to FILE as results arrive")
+    p.add_argument("--fail-fast", action="store_true", help="stop at the first failed file")
+    p.add_argument("--timeout", type=float, default=0.0, help="give up on a file after SECONDS")
+    p.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1)")
+    p.add_argument("-f", "--from", dest="from_", help="input format (default: detected per file)")
+    p.add_argument("-M", "--metadata", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--transform", action="append", default=[], metavar="NAME")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    return p
+
+
+class _Progress:
+    """A progress line on stderr when it is a terminal: files done, failures, pages/s, ETA."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="page", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def update(self, pages: int, failed: int) -> None:
+        if self.bar is not None:
+            self.bar.update(pages)
+            self.bar.set_postfix(failed=failed, refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def batch_command(argv: Sequence[str]) -> int:
+    from .batch import convert_many
+
+    args = build_parser().parse_args(argv)
+    formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
+    pairs = []
+    for m in args.metadata:
+        k, sep, v = m.partition("=")
+        if not sep:
+            raise UsageError(f"-M expects KEY=VALUE, got {m!r}")
+        pairs.append((k.strip(), v))
+    options = {}
+    if pairs:
+        options["meta"] = tuple(pairs)
+    if args.transform:
+        options["transforms"] = tuple(args.transform)
+    if args.from_:
+        options["from_"] = args.from_
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    report = open(args.report, "w", encoding="utf-8") if args.report else None
+    progress = _Progress(sys.stderr.isatty() and not args.quiet)
+    counts = {"ok": 0, "failed": 0, "skipped": 0}
+    failed_inputs: set[str] = set()
+    inputs_seen: dict[str, int] = {}
+    t0 = time.perf_counter()
+    try:
+        for r in convert_many(args.inputs, formats, Path(args.output_dir), jobs=args.jobs, executor=args.executor,
+                              scheduler=args.scheduler, resume=args.resume, timeout=args.timeout,
+                              pattern=args.glob, **options):
+            counts[r.status] = counts.get(r.status, 0) + 1
+            if report is not None:
+                report.write(r.to_json() + "\n")
+                report.flush()
+            inputs_seen[r.input] = inputs_seen.get(r.input, 0) + 1
+            if r.status == "failed":
+                if not args.quiet and not progress.enabled and r.input not in failed_inputs:
+                    where = "" if r.error.startswith(r.input) else f"{r.input}: "
+                    print(f"convertkit: error: {where}{r.error}", file=sys.stderr)
+                failed_inputs.add(r.input)
+            if inputs_seen[r.input] == len(formats):
+                progress.update(1, len(failed_inputs))
+            if r.status == "failed" and args.fail_fast:
+                break
+    finally:
+        progress.close()
+        if report is not None:
+            report.close()
+    secs = time.perf_counter() - t0
+    if not args.quiet:
+        n = len(inputs_seen)
+        print(f"convertkit batch: {n} files, {counts['ok']} outputs written, {counts['skipped']} up to date, "
+              f"{counts['failed']} failed ({len(failed_inputs)} files) in {secs:.1f} s "
+              f"({n / secs if secs else 0:.1f} pages/s)", file=sys.stderr)
+    return 1 if failed_inputs else 0
