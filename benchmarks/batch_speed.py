@@ -1,0 +1,180 @@
+"""Batch speed, scaling and growth, against pandoc in the same run. Prints tables.
+
+    python benchmarks/batch_speed.py [--pages N] [--pandoc-pages N] [--skip-dask]
+
+1. per-page cost (warm, one process) of each writer and of all four formats; peak memory
+2. convertkit batch vs a shell loop of pandoc on the same files (EPUB and DOCX), and one
+   page from a cold start (`convertkit page.txt --to txt|epub` vs `pandoc page.txt -o …`)
+3. scaling: --jobs 1 vs --jobs 2, and the Dask executor (2-worker LocalCluster) vs local
+4. growth: the sample page concatenated 1,000 times into one file vs 1,000 × one page
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import convertkit
+from convertkit import batch
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "page.txt"
+FORMATS = ("epub", "docx", "tei", "txt")
+
+
+def per_page() -> None:
+    doc = convertkit.read(SAMPLE)
+    data = SAMPLE.read_bytes()
+    print("\n## 1. Per-page cost, warm, one process (sample page)\n")
+    print("| step | ms/page | pages/s |")
+    print("| --- | ---: | ---: |")
+    for fmt in FORMATS:
+        convertkit.write(doc, fmt)
+    rows = [("read (newspage)", lambda: convertkit.read(data, "newspage"))]
+    rows += [(f"write {fmt}", (lambda f=fmt: convertkit.write(doc, f))) for fmt in FORMATS]
+    rows.append(("read + all four formats", lambda: [convertkit.write(convertkit.read(data, "newspage"), f)
+                                                     for f in FORMATS]))
+    for name, fn in rows:
+        times = []
+        for _ in range(30):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        ms = statistics.median(times) * 1000
+        print(f"| {name} | {ms:.1f} | {1000 / ms:.0f} |")
+    tracemalloc.start()
+    for f in FORMATS:
+        convertkit.write(convertkit.read(data, "newspage"), f)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nPeak Python allocation for one page in all four formats: {peak / 2**20:.1f} MiB; "
+          f"process max RSS (a worker's footprint): {rss:.0f} MiB")
+
+
+def make_pages(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    data = SAMPLE.read_bytes()
+    paths = []
+    for i in range(n):
+        p = folder / f"p{i:04d}.txt"
+        p.write_bytes(data)
+        paths.append(p)
+    return paths
+
+
+def timed_batch(inputs, formats, out: Path, **kw) -> float:
+    t = time.perf_counter()
+    results = list(batch.convert_many([str(i) for i in inputs], formats, out, **kw))
+    secs = time.perf_counter() - t
+    bad = [r for r in results if r.status != "ok"]
+    assert not bad, bad[:3]
+    return secs
+
+
+def against_pandoc(tmp: Path, n: int) -> None:
+    pandoc = shutil.which("pandoc")
+    print(f"\n## 2. Against pandoc ({n} copies of the sample page, one core each side)\n")
+    if pandoc is None:
+        print("pandoc is not installed: skipped")
+        return
+    pages = make_pages(tmp / "vs", n)
+    print("| format | convertkit batch --jobs 1 | pandoc shell loop | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    for fmt, ext in (("epub", "epub"), ("docx", "docx")):
+        ck = timed_batch([tmp / "vs"], fmt, tmp / f"ck-{fmt}", jobs=1)
+        outdir = tmp / f"pd-{fmt}"
+        outdir.mkdir()
+        t = time.perf_counter()
+        subprocess.run(["sh", "-c", f'for f in "$@"; do {pandoc} -f markdown "$f" -o "{outdir}/$(basename "$f" .txt).{ext}" '
+                        f'--metadata title=page 2>/dev/null; done', "sh", *map(str, pages)], check=True)
+        pd = time.perf_counter() - t
+        print(f"| {fmt} | {ck:.1f} s ({n / ck:.0f} pages/s) | {pd:.1f} s ({n / pd:.0f} pages/s) | {pd / ck:.1f}× |")
+    print("\nOne page from a cold start (median of 5 runs):\n")
+    print("| command | seconds | ratio to pandoc |")
+    print("| --- | ---: | ---: |")
+
+    def cold(cmd) -> float:
+        ts = []
+        for _ in range(5):
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            ts.append(time.perf_counter() - t)
+        return statistics.median(ts)
+
+    ck_bin = [sys.executable, "-m", "convertkit"]
+    for fmt, ext in (("txt", "txt"), ("epub", "epub")):
+        pd = cold([pandoc, "-f", "markdown", str(SAMPLE), "-o", str(tmp / f"cold.{ext}"), "--metadata", "title=page"])
+        ck = cold(ck_bin + [str(SAMPLE), "--to", fmt, "-o", str(tmp / f"cold-ck.{ext}")])
+        print(f"| convertkit --to {fmt} | {ck:.3f} | {ck / pd:.2f} (pandoc {pd:.3f}) |")
+
+
+def scaling(tmp: Path, n: int, dask: bool) -> None:
+    print(f"\n## 3. Scaling ({n} pages, all four formats)\n")
+    make_pages(tmp / "scale", n)
+    one = timed_batch([tmp / "scale"], FORMATS, tmp / "j1", jobs=1)
+    two = timed_batch([tmp / "scale"], FORMATS, tmp / "j2", jobs=2)
+    print("| executor | seconds | pages/s | vs --jobs 1 |")
+    print("| --- | ---: | ---: | ---: |")
+    print(f"| local --jobs 1 | {one:.1f} | {n / one:.0f} | 1.00× |")
+    print(f"| local --jobs 2 | {two:.1f} | {n / two:.0f} | {one / two:.2f}× |")
+    if dask:
+        d = timed_batch([tmp / "scale"], FORMATS, tmp / "dask", jobs=2, executor="dask")
+        print(f"| dask, 2-worker LocalCluster | {d:.1f} | {n / d:.0f} | {one / d:.2f}× "
+              f"(local --jobs 2 / dask = {two / d:.2f}) |")
+
+
+def growth(tmp: Path) -> None:
+    print("\n## 4. Growth: one file of 1,000 pages vs 1,000 × one page (read + txt)\n")
+    data = SAMPLE.read_bytes()
+    big = tmp / "big.txt"
+    big.write_bytes(b"\n\n".join([data] * 1000))
+    doc_one = convertkit.read(SAMPLE)
+    t = time.perf_counter()
+    for _ in range(50):
+        convertkit.write(convertkit.read(data, "newspage"), "txt")
+    one = (time.perf_counter() - t) / 50
+    del doc_one
+    tracemalloc.start()
+    t = time.perf_counter()
+    doc = convertkit.read(big, "newspage")
+    out = convertkit.write(doc, "txt")
+    secs = time.perf_counter() - t
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    size = big.stat().st_size
+    print("| measure | value | target |")
+    print("| --- | ---: | --- |")
+    print(f"| input | {size / 2**20:.1f} MiB, {len(convertkit.model.articles(doc))} articles | |")
+    print(f"| time, one 1,000-page file | {secs:.1f} s | |")
+    print(f"| time, 1,000 × one page | {one * 1000:.1f} s | |")
+    print(f"| ratio | {secs / (one * 1000):.2f} | ≤ 1.3 |")
+    print(f"| peak Python allocation / input size | {peak / size:.1f} × | ≤ 15 × |")
+    assert len(out) > 0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=1000, help="pages for the scaling run")
+    ap.add_argument("--pandoc-pages", type=int, default=500, help="pages for the pandoc comparison")
+    ap.add_argument("--skip-dask", action="store_true")
+    args = ap.parse_args()
+    print(f"convertkit {convertkit.__version__}, Python {sys.version.split()[0]}, "
+          f"{__import__('os').cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        per_page()
+        against_pandoc(tmp, args.pandoc_pages)
+        scaling(tmp, args.pages, not args.skip_dask)
+        growth(tmp)
+
+
+if __name__ == "__main__":
+    main()
