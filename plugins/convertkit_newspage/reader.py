@@ -9,6 +9,7 @@ rule that made it, for ``--explain``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from statistics import median
@@ -23,6 +24,7 @@ from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE,
 
 NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}}$")
 PULL_SIMILARITY = 0.75
+PAGE_LINES = 800  # how far (in lines) a pull quote's source sentence may be
 
 
 class Explain:
@@ -175,16 +177,22 @@ class Page:
         return out, used
 
     def repeats_elsewhere(self, candidate: str, used: set[int]) -> float:
-        """How nearly ``candidate`` repeats a (longer or equal) sentence elsewhere on the page."""
+        """How nearly ``candidate`` repeats a (longer or equal) sentence elsewhere on the page:
+        within PAGE_LINES lines of it (a printed page is a few hundred lines), so that an
+        input of many pages costs linear, not quadratic, time."""
         if len(candidate) < 8 or not ends_sentence(candidate):
             return 0.0
         if self._sentences is None:
             self._sentences = [(sent, {ln.no for ln in block}) for block in self.blocks
                                for sent in sentences(inline_text(block))]
+            self._starts = [min(nos) for _, nos in self._sentences]  # in line order
+        at = min(used)
+        lo = bisect_left(self._starts, at - PAGE_LINES)
+        hi = bisect_right(self._starts, at + PAGE_LINES)
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(candidate)
         best = 0.0
-        for sent, nos in self._sentences:
+        for sent, nos in self._sentences[lo:hi]:
             if nos & used or len(sent) + 1 < len(candidate) or len(sent) > 1.6 * len(candidate):
                 continue
             matcher.set_seq1(sent)
@@ -192,6 +200,8 @@ class Page:
             if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= max(best, PULL_SIMILARITY - 0.1):
                 continue
             best = max(best, matcher.ratio())
+            if best >= 0.98:  # found: nothing nearer to look for
+                break
         return best
 
 
