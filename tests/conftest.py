@@ -12,7 +12,7 @@ import pytest
 pytest.register_assert_rewrite("convertkit.testing")
 from convertkit.testing import IN_CI, epubcheck, require_tool
 
-__all__ = ["output", "members", "squash", "paragraphs", "IN_CI", "epubcheck", "require_tool", "shared_pages", "SAMPLE", "GOLDEN", "ROOT"]
+__all__ = ["canonical_zip", "output", "members", "squash", "paragraphs", "IN_CI", "epubcheck", "require_tool", "shared_pages", "SAMPLE", "GOLDEN", "ROOT"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "page.txt"
@@ -55,6 +55,19 @@ def members(data: bytes) -> dict[str, bytes]:
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {n: z.read(n) for n in z.namelist()}
+
+
+def canonical_zip(data: bytes) -> bytes:
+    """A zip's members in sorted order, XML parts canonicalized (C14N 2.0, whitespace-only
+    text dropped), other members as they are: what goldens of EPUB and DOCX compare."""
+    from lxml import etree
+
+    out = []
+    for name, body in sorted(members(data).items()):
+        if name.endswith((".xml", ".rels", ".xhtml", ".opf", ".ncx")):
+            body = etree.canonicalize(body.decode("utf-8"), strip_text=True).encode("utf-8")
+        out.append(b"== " + name.encode() + b"\n" + body + b"\n")
+    return b"".join(out)
 
 
 def shared_pages() -> list[tuple[Path, Path]]:
