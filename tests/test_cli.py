@@ -136,3 +136,32 @@ def test_debug_shows_traceback_only_when_asked(tmp_path):
     assert r.returncode == 1 and b"Traceback" not in r.stderr and b"major version" in r.stderr
     r = run(str(bad), "--to", "txt", "-o", "-", "--debug")
     assert b"Traceback" in r.stderr
+
+
+def test_binary_format_is_refused_on_a_terminal(tmp_path):
+    """`-o -` with EPUB to a terminal: a usage error and nothing written, not bytes on the screen."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from conftest import SAMPLE
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "convertkit", str(SAMPLE), "--to", "epub", "-o", "-"],
+                              stdout=slave, stderr=subprocess.PIPE, text=True, timeout=60)
+        os.set_blocking(master, False)
+        try:
+            shown = os.read(master, 65536)
+        except BlockingIOError:
+            shown = b""
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert proc.returncode == 2
+    assert "binary format" in proc.stderr and "Traceback" not in proc.stderr
+    assert b"PK" not in shown
+    piped = subprocess.run([sys.executable, "-m", "convertkit", str(SAMPLE), "--to", "epub", "-o", "-"],
+                           capture_output=True, timeout=60)
+    assert piped.returncode == 0 and piped.stdout[:2] == b"PK"
