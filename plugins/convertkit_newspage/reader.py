@@ -701,8 +701,8 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
                            explain: Explain) -> tuple[list[Article], list[Furniture]]:
     """Headlines printed in a stack away from their articles (they came out as rubrics over
     another article's kicker) go to the headless articles whose text repeats them most
-    (longest common run of characters, at least half the headline); articles with a byline
-    are preferred to untitled fragments."""
+    (longest common run of characters, at least half the headline) on the same printed page;
+    articles with a byline are preferred to untitled fragments."""
     from dataclasses import replace
 
     orphans = [i for i, f in enumerate(furniture) if f.kind == "rubric"]
@@ -713,7 +713,11 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
     scored = []
     for fi in orphans:
         cand = furniture[fi].text
+        at = furniture[fi].source.start if furniture[fi].source else 0
         for ai in headless:
+            src = articles[ai].source
+            if src is not None and at and abs(src.start - at) > PAGE_LINES:
+                continue  # another printed page: keeps many-page inputs linear
             m = SequenceMatcher(None, cand, texts[ai], autojunk=False)
             run = m.find_longest_match(0, len(cand), 0, len(texts[ai])).size
             score = run / max(1, len(cand))
