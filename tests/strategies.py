@@ -23,7 +23,8 @@ inline = st.deferred(lambda: st.one_of(
                              max_size=1).map(tuple)),
 ))
 inlines = st.lists(inline, max_size=4).map(tuple)
-para = st.builds(Para, inlines, spans)
+para = st.builds(Para, inlines, spans,
+                 st.lists(st.tuples(st.integers(0, 80), st.integers(1, 500)), max_size=3).map(tuple))
 
 block = st.deferred(lambda: st.one_of(
     para,

@@ -77,6 +77,7 @@ def test_shared_pages_valid_under_own_schema(own_schema, page):
 @given(documents)
 def test_generated_documents_valid_under_own_schema(own_schema, doc):
     assert_valid(own_schema, tei(doc))
+    assert_valid(own_schema, tei(doc, tei_lines=True))
 
 
 def test_xml_illegal_characters_are_dropped_and_counted(own_schema):
@@ -95,9 +96,10 @@ def test_outputs_valid_under_own_schema_are_valid_under_tei_all(tmp_path, shared
     files = [SAMPLE] + [p for p, _ in shared_pages()]
     paths = []
     for i, f in enumerate(files):
-        out = tmp_path / f"doc{i}.xml"
-        out.write_text(tei(f), encoding="utf-8")
-        paths.append(out)
+        for mode, opts in (("", {}), ("-lines", {"tei_lines": True})):
+            out = tmp_path / f"doc{i}{mode}.xml"
+            out.write_text(tei(f, **opts), encoding="utf-8")
+            paths.append(out)
     for i, doc in enumerate(_sample_documents(25)):
         out = tmp_path / f"gen{i}.xml"
         out.write_text(tei(doc), encoding="utf-8")
@@ -131,3 +133,44 @@ def test_own_schema_rejects_what_tei_all_rejects(own_schema):
     assert not own_schema.validate(etree.fromstring(broken.encode()))
     unknown = xml.replace("<byline>", "<bogus>").replace("</byline>", "</bogus>")
     assert not own_schema.validate(etree.fromstring(unknown.encode()))
+
+
+# -- --tei-lines (diplomatic) ------------------------------------------------------------
+def test_golden_lines(golden):
+    golden("page.tei-lines.xml", tei(SAMPLE, tei_lines=True), normalize=canonical)
+
+
+def test_lines_mode_loses_and_invents_nothing(own_schema):
+    plain_xml = etree.fromstring(tei(SAMPLE).encode())
+    lines_xml = etree.fromstring(tei(SAMPLE, tei_lines=True).encode())
+    assert_valid(own_schema, etree.tostring(lines_xml, encoding="unicode"))
+    T = "{http://www.tei-c.org/ns/1.0}"
+    a = ["".join(p.itertext()) for p in plain_xml.iter(T + "p")]
+    b = ["".join(p.itertext()) for p in lines_xml.iter(T + "p")]
+    assert a == b
+    assert lines_xml.find(f".//{T}lb") is not None and plain_xml.find(f".//{T}lb") is None
+
+
+def test_each_lb_starts_its_source_line_and_cb_marks_column_breaks():
+    source = SAMPLE.read_text(encoding="utf-8").splitlines()
+    root = etree.fromstring(tei(SAMPLE, tei_lines=True).encode())
+    T = "{http://www.tei-c.org/ns/1.0}"
+    checked = 0
+    for p in root.iter(T + "p"):
+        lbs = p.findall(T + "lb")
+        for lb in lbs:
+            n = int(lb.get("n"))
+            seg = re.sub(r"\s+", "", lb.tail or "")
+            raw = re.sub(r"\s+", "", source[n - 1])
+            assert seg and seg in raw, (n, seg, raw)
+            checked += 1
+        nos = [int(lb.get("n")) for lb in lbs]
+        assert nos == sorted(nos)
+        for prev, lb in zip(lbs, lbs[1:]):
+            gap = int(lb.get("n")) - int(prev.get("n")) > 1
+            before = lb.getprevious()
+            assert (before is not None and before.tag == T + "cb") == gap
+    assert checked > 300
+    # the column break in "连续34年⏎⏎位居全国之首" is kept as <cb/>
+    xml = tei(SAMPLE, tei_lines=True)
+    assert re.search(r"连续34年<cb/><lb n=\"\d+\" break=\"no\"/>位居全国之首", xml)

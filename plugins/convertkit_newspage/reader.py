@@ -558,10 +558,24 @@ def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
 
 # ------------------------------------------------------------------ model
 def inline_text(lines: list[Line]) -> str:
+    return joined(lines)[0]
+
+
+def joined(lines: list[Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The lines joined into one text, and where each source line starts in it."""
     out = ""
+    marks = []
     for ln in lines:
-        out += join_pair(out, ln.text) + ln.text if out else ln.text
-    return out
+        if out:
+            out += join_pair(out, ln.text)
+        marks.append((len(out), ln.no))
+        out += ln.text
+    return out, tuple(marks)
+
+
+def para_of(lines: list[Line]) -> Para:
+    body, marks = joined(lines)
+    return Para(text(body), span_of(lines), marks)
 
 
 def span_of(lines: list[Line]) -> Span | None:
@@ -645,13 +659,13 @@ def read_newspage(source: str, ctx: Context) -> Document:
         for rubric in rubrics:
             extra_furniture.append(Furniture("rubric", rubric, span_of(d.heads)))
         intro, sections = build_body(d, explain, col)
-        blocks_out: list[Any] = [Para(text(p.text), span_of(p.lines)) for p in intro]
+        blocks_out: list[Any] = [para_of(p.lines) for p in intro]
         for s in sections:
             sec_blocks: list[Any] = []
             if s.pull is not None:
-                sec_blocks.append(BlockQuote((Para(text(s.pull.text), span_of(s.pull.lines)),), "pullquote",
+                sec_blocks.append(BlockQuote((para_of(s.pull.lines),), "pullquote",
                                              span_of(s.pull.lines)))
-            sec_blocks.extend(Para(text(p.text), span_of(p.lines)) for p in s.paras)
+            sec_blocks.extend(para_of(p.lines) for p in s.paras)
             all_lines = s.heading + [ln for p in s.paras for ln in p.lines]
             first = min(ln.no for ln in all_lines)
             last = max(ln.no for ln in all_lines)

@@ -66,6 +66,25 @@ class _Builder:
         else:
             parent.text = (parent.text or "") + s
 
+    def diplomatic(self, p: etree._Element, s: str, marks) -> None:
+        """``--tei-lines``: an ``<lb n="…"/>`` where each source line starts (``break="no"``
+        where no space separates it from the line before: inside a word, and always between
+        Chinese characters), and a ``<cb/>`` where lines were skipped (a column break)."""
+        pos, prev = 0, None
+        for i, (off, no) in enumerate(marks):
+            off = min(max(off, pos), len(s))
+            if off > pos:
+                self._append_text(p, s[pos:off])
+                pos = off
+            if prev is not None and no - prev > 1:
+                self.el(p, "cb")
+            attrs = {"n": str(no)}
+            if i > 0 and off > 0 and not s[off - 1].isspace():
+                attrs["break"] = "no"
+            self.el(p, "lb", **attrs)
+            prev = no
+        self._append_text(p, s[pos:])
+
     # -- blocks --------------------------------------------------------------------
     def blocks(self, parent: etree._Element, blocks: tuple[Block, ...], prefix: str) -> None:
         """Blocks into ``parent``. TEI puts paragraphs before child divisions: a paragraph
@@ -88,7 +107,11 @@ class _Builder:
 
     def component(self, parent: etree._Element, b: Block) -> None:
         if isinstance(b, Para):
-            self.inlines(self.el(parent, "p"), b.content)
+            p = self.el(parent, "p")
+            if self.ctx.option("tei_lines") and b.lines and len(b.content) == 1 and isinstance(b.content[0], Text):
+                self.diplomatic(p, b.content[0].text, b.lines)
+            else:
+                self.inlines(p, b.content)
         elif isinstance(b, Heading):
             self.inlines(self.el(parent, "p", rend=f"heading{b.level}"), b.content)
         elif isinstance(b, BlockQuote):

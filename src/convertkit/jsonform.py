@@ -13,7 +13,7 @@ from typing import Any
 from .errors import ConversionError
 from .model import NODE_TYPES, Document
 
-API_VERSION = (1, 0)
+API_VERSION = (1, 1)  # 1.1: Para.lines
 VERSION_KEY = "convertkit-api-version"
 
 

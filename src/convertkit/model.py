@@ -70,10 +70,12 @@ Inline = Union[Text, Emph, Strong, LineBreak, Link, Note]
 # ---------------------------------------------------------------- blocks
 @dataclass(frozen=True)
 class Para:
-    """A paragraph."""
+    """A paragraph. ``lines`` (optional) keeps the source lines it was joined from, as
+    ``(offset into its text, 1-based source line)`` pairs, for diplomatic output."""
 
     content: tuple[Inline, ...]
     source: Span | None = None
+    lines: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
