@@ -45,6 +45,7 @@ NEWS_STYLES = {
 }
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _LOCK = threading.Lock()
+_RUN_CHARS = 1_000_000
 _TEMPLATE: docx.document.Document | None = None
 _STYLE_IDS: dict[str, str] = {}
 
@@ -240,7 +241,13 @@ class _Filler:
                 r.font.superscript = True
 
     def _run(self, p, s: str, bold: bool, italic: bool, link_parent):
-        r = p.add_run(self.clean(s))
+        s = self.clean(s)
+        # one w:t per megabyte at most: libxml2-based readers (python-docx, LibreOffice) refuse
+        # a text node over 10 MB, and a run boundary changes nothing that is shown
+        while len(s) > _RUN_CHARS:
+            self._run(p, s[:_RUN_CHARS], bold, italic, link_parent)
+            s = s[_RUN_CHARS:]
+        r = p.add_run(s)
         if bold:
             r.bold = True
         if italic:

@@ -17,7 +17,7 @@ from .plugins import Plugins, get_plugins
 from .registry import Context, Option, ReaderSpec, WriterSpec
 
 Source = Union[str, os.PathLike, bytes]
-DEFAULT_MAX_INPUT = 256 * 1024 * 1024
+DEFAULT_MAX_INPUT = 64 * 1024 * 1024  # about 2,000 newspaper pages: beyond it, split the input
 
 
 @dataclass

@@ -1,11 +1,14 @@
 """Atomic file output: a temporary file in the same folder, fsync, then rename.
 
-A failure at any point leaves no partial file and never touches an existing file.
+A failure at any point leaves no partial file and never touches an existing file. A process
+killed outright (SIGKILL) may leave its hidden temporary ``.NAME.*.part`` beside NAME, never a
+partial NAME; the next write of NAME removes such leftovers once they are a minute old.
 """
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import ConversionError
@@ -44,4 +47,19 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
         if isinstance(exc, OSError):
             raise ConversionError(f"{target}: cannot write: {exc.strerror or exc}") from None
         raise
+    _remove_stale_parts(folder, target.name)
     return target
+
+
+def _remove_stale_parts(folder: Path, name: str, age: float = 60.0) -> None:
+    now = time.time()
+    for part in folder.glob(f".{_glob_escape(name)}.*.part"):
+        try:
+            if now - part.stat().st_mtime > age:
+                part.unlink()
+        except OSError:
+            pass
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)

@@ -205,6 +205,12 @@ def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield cur
 
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops handing out work and lets the
+    batches in flight finish, so that every output is whole and recorded for --resume."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _local(batches: Iterator[list[Task]], output_dir: str, jobs: int) -> Iterator[list[BatchResult]]:
     """A process pool with at most ``2 × jobs`` batches in flight; a batch whose worker died
     is retried once in a fresh pool, then reported as failed."""
@@ -212,7 +218,7 @@ def _local(batches: Iterator[list[Task]], output_dir: str, jobs: int) -> Iterato
         for b in batches:
             yield run_batch(b, output_dir)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     inflight: dict[Future, tuple[list[Task], int]] = {}
     try:
         exhausted = False
@@ -232,7 +238,7 @@ def _local(batches: Iterator[list[Task]], output_dir: str, jobs: int) -> Iterato
                     yield fut.result()
                 except BrokenProcessPool:
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(max_workers=jobs)
+                    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
                     lost = [(bb, t) for bb, t in inflight.values()]
                     inflight.clear()
                     for bb, t in lost + [(b, tries)]:

@@ -81,6 +81,7 @@ def batch_command(argv: Sequence[str]) -> int:
     failed_inputs: set[str] = set()
     inputs_seen: dict[str, int] = {}
     t0 = time.perf_counter()
+    interrupted = False
     try:
         for r in convert_many(args.inputs, formats, Path(args.output_dir), jobs=args.jobs, executor=args.executor,
                               scheduler=args.scheduler, resume=args.resume, timeout=args.timeout,
@@ -99,11 +100,18 @@ def batch_command(argv: Sequence[str]) -> int:
                 progress.update(1, len(failed_inputs))
             if r.status == "failed" and args.fail_fast:
                 break
+    except KeyboardInterrupt:
+        # outputs written so far are complete (atomic) and recorded: --resume goes on from here
+        interrupted = True
     finally:
         progress.close()
         if report is not None:
             report.close()
     secs = time.perf_counter() - t0
+    if interrupted:
+        print(f"convertkit batch: interrupted after {len(inputs_seen)} files ({counts['ok']} outputs written); "
+              "rerun with --resume to go on", file=sys.stderr)
+        return 130
     if not args.quiet:
         n = len(inputs_seen)
         print(f"convertkit batch: {n} files, {counts['ok']} outputs written, {counts['skipped']} up to date, "

@@ -71,7 +71,7 @@ def build_parser(plugins: Any) -> argparse.ArgumentParser:
     p.add_argument("--transform", action="append", default=[], metavar="NAME",
                    help="apply a document transform; repeatable, applied in order")
     p.add_argument("--max-input-size", type=_size, default=None, metavar="SIZE",
-                   help="refuse inputs larger than this (default 256M)")
+                   help="refuse inputs larger than this (default 64M)")
     p.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
     p.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
     p.add_argument("--version", action="version", version=f"convertkit {__version__}")

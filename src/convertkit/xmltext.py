@@ -22,3 +22,13 @@ class XmlCleaner:
         if self.dropped:
             ctx.warn(f"dropped {self.dropped} character(s) that XML cannot hold (control characters, "
                      "lone surrogates, U+FFFE/U+FFFF)")
+
+
+def safe_parser():
+    """An lxml parser for XML that comes from input (a TEI/HTML/EPUB/DOCX reader, or a plugin):
+    no entity expansion, no DTD loading, no network, no huge trees. Use it for every
+    ``etree.fromstring(data, safe_parser())`` of untrusted bytes."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, remove_comments=False)
