@@ -153,7 +153,7 @@ def test_a_hanging_file_times_out_and_the_rest_carry_on(tree, tmp_path, extra_pl
     results = run([tree / "a"], "txt", tmp_path / "out", jobs=1, timeout=0.5, from_="slow")
     assert time.perf_counter() - t0 < 10
     assert [r.status for r in results] == ["failed", "failed"]
-    assert all("timed out after 0.5 s" in r.error for r in results)
+    assert all("timed out after 0.5 s in reader 'slow' (plugin test_extra)" in r.error for r in results)
 
 
 def test_a_crashed_worker_is_retried_once_then_reported(tree, tmp_path, extra_plugin):
@@ -201,3 +201,12 @@ def test_dask_local_cluster_gives_the_same_bytes(tree, tmp_path):
     assert len(local) == 12
     for rel in local:
         assert (tmp_path / "local" / rel).read_bytes() == (tmp_path / "dask" / rel).read_bytes(), rel
+
+
+def test_output_names_are_made_safe():
+    assert batch._safe_base("a/b/page.txt") == "a/b/page"
+    assert batch._safe_base("/etc/passwd.txt") == "passwd"
+    assert batch._safe_base("../../x.txt") == "x"
+    assert batch._safe_base("CON.txt") == "_CON"
+    assert batch._safe_base("dir/nul.x.txt") == "dir/_nul.x"
+    assert batch._safe_base("bad\x01name.txt") == "bad_name"

@@ -246,3 +246,11 @@ def test_unsafe_and_relative_links_lose_their_target():
     hrefs = [a.get("href") for r in xhtml_docs(to_epub(doc)).values() for a in r.iter(f"{XHTML}a")]
     assert "https://example.org/" in hrefs
     assert not any(h and ("javascript" in h or h == "other.html") for h in hrefs)
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents)
+def test_generated_documents_give_well_formed_xhtml(doc):
+    for name, body in members(to_epub(doc)).items():
+        if name.endswith((".xhtml", ".opf", ".ncx")):
+            etree.fromstring(body)

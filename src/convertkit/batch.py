@@ -92,15 +92,20 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
                 old = signal.signal(signal.SIGALRM, _alarm)
                 signal.setitimer(signal.ITIMER_REAL, task.timeout)
             t0 = time.perf_counter()
+            stage = "reading"
             try:
                 data, _ = _load(task.input, int(opts.pop("max_input_size", DEFAULT_MAX_INPUT)))
                 meta = opts.pop("meta", ())
                 transforms = opts.pop("transforms", ())
+                if opts.get("from_") in pl.registry.readers:
+                    spec = pl.registry.readers[opts["from_"]]
+                    stage = f"reader {spec.name!r} (plugin {spec.plugin})"
                 doc = _read(pl, data, task.input, opts.pop("from_", None), opts.pop("encoding", None), opts, [])
                 if meta:
                     doc = apply_meta(doc, meta)
                 for name in transforms:
                     t = pl.registry.transform(name)
+                    stage = f"transform {t.name!r} (plugin {t.plugin})"
                     doc = _call(t, "transform", t.transform, doc, _context([t], {}, task.input, []))
             except ConvertkitError as exc:
                 results.extend(BatchResult(task.input, f, "failed", error=str(exc)) for f in task.formats)
@@ -114,6 +119,7 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
                 t1 = time.perf_counter()
                 try:
                     spec = pl.registry.writer(fmt)
+                    stage = f"writer {spec.name!r} (plugin {spec.plugin})"
                     w_opts = {k: v for k, v in opts.items() if k in {o.key for o in spec.options}}
                     out = render(doc, fmt, plugins=pl, source_name=task.input, **w_opts)
                     raw = out.encode("utf-8") if isinstance(out, str) else out
@@ -132,7 +138,8 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
         except _Timeout:
             # (caught here, outside the per-format loop, so a slow writer cannot swallow it)
             done = {r.format for r in results if r.input == task.input}
-            results.extend(BatchResult(task.input, f, "failed", error=f"timed out after {task.timeout:g} s")
+            results.extend(BatchResult(task.input, f, "failed",
+                                       error=f"timed out after {task.timeout:g} s in {stage}")
                            for f in task.formats if f not in done)
         finally:
             if use_alarm:
@@ -165,13 +172,25 @@ def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None) -> It
             yield str(p), _safe_base(str(p))
 
 
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
 def _safe_base(path: str) -> str:
     """A relative path without ``..`` keeps its folders; anything else keeps its name only:
-    the output tree never escapes the output folder."""
+    the output tree never escapes the output folder. Control characters are replaced and
+    names Windows reserves (CON, NUL, COM1…) get a leading underscore."""
     pp = PurePosixPath(path.replace(os.sep, "/"))
     if not pp.is_absolute() and ".." not in pp.parts and pp.parts:
-        return str(pp.with_suffix(""))
-    return pp.stem or "input"
+        parts = list(pp.with_suffix("").parts)
+    else:
+        parts = [pp.stem or "input"]
+    safe = []
+    for part in parts:
+        part = "".join("_" if ord(c) < 32 else c for c in part) or "_"
+        if part.split(".")[0].upper() in _RESERVED or part in (".", ".."):
+            part = "_" + part
+        safe.append(part)
+    return "/".join(safe)
 
 
 class State:
