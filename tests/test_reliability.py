@@ -80,6 +80,11 @@ BAD_INPUTS = {
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
 def test_bad_input_valid_output_or_one_line_error(tmp_path, name):
+    out = tmp_path / "out"
+    out.mkdir()
+    exts = ("tei.xml", "epub", "docx", "txt")
+    for ext in exts:  # a good file from an earlier run: only a successful conversion replaces it
+        (out / f"{name}.{ext}").write_bytes(b"good earlier output")
     proc, out, src = convert_cli(tmp_path, f"{name}.txt", BAD_INPUTS[name])
     assert "Traceback" not in proc.stderr
     if proc.returncode == 0:
@@ -88,7 +93,19 @@ def test_bad_input_valid_output_or_one_line_error(tmp_path, name):
         assert proc.returncode == 1
         errors = [ln for ln in proc.stderr.splitlines() if "error" in ln]
         assert len(errors) == 1 and str(src) in errors[0], proc.stderr
-        assert list(out.iterdir()) == []  # nothing half-written
+        assert all((out / f"{name}.{ext}").read_bytes() == b"good earlier output" for ext in exts)
+        assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.{ext}" for ext in exts)
+    # the API: the same outcome, as a ConvertkitError rather than an exit code
+    api_out = tmp_path / "api"
+    api_out.mkdir()
+    try:
+        convertkit.convert(src, FORMATS.split(","), api_out)
+    except convertkit.ConvertkitError as exc:
+        assert proc.returncode == 1 and str(src) in str(exc) and "\n" not in str(exc)
+        assert list(api_out.iterdir()) == []
+    else:
+        assert proc.returncode == 0
+        check_outputs(api_out, name)
 
 
 def test_entities_in_input_are_text_never_resolved(tmp_path):
