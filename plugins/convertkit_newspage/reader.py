@@ -625,6 +625,10 @@ def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[
             continue
         i += 1
     subtitle = ""
+    if texts and all(t.startswith("——") for t in texts[:1]) and opener:
+        # only a subtitle over the byline: the headline is printed elsewhere
+        explain("subtitle-only", heads[0].no, "a —— line over a byline is a subtitle; the headline is elsewhere")
+        return "", "", "".join(texts), dupes
     sub_at = next((j for j, t in enumerate(texts) if j > 0 and t.startswith("——")), None)
     if sub_at is not None:
         subtitle = "".join(texts[sub_at:])
