@@ -30,10 +30,10 @@ def source_date_epoch_set() -> bool:
 
 
 def rezip(data: bytes, when: dt.datetime, *, first: Iterable[str] = (), stored: Iterable[str] = (),
-          edit: Callable[[str, bytes], bytes | None] | None = None) -> bytes:
+          edit: Callable[[str, bytes], bytes | None] | None = None, level: int = 9) -> bytes:
     """The members of zip ``data`` again, ``first`` ones first then the rest sorted, each dated
-    ``when`` with fixed permissions; ``stored`` ones uncompressed. ``edit(name, content)`` may
-    return new content, or None to drop the member."""
+    ``when`` with fixed permissions; ``stored`` ones uncompressed, the others deflated at
+    ``level``. ``edit(name, content)`` may return new content, or None to drop the member."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         contents = {n: src.read(n) for n in src.namelist()}
     lead = [n for n in first if n in contents]
@@ -54,5 +54,5 @@ def rezip(data: bytes, when: dt.datetime, *, first: Iterable[str] = (), stored: 
                 z.writestr(info, content)
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(info, content, compresslevel=9)
+                z.writestr(info, content, compresslevel=level)
     return out.getvalue()
