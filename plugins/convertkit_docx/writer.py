@@ -404,5 +404,6 @@ def write_docx(doc: Document, ctx: Context) -> bytes:
                 if child.tag != qn("w:sectPr"):
                     body.remove(child)
     clean.report(ctx)
-    return rezip(buf.getvalue(), when, first=("[Content_Types].xml", "_rels/.rels"), level=6)  # zlib's default: 5 ms less per page than 9, 4% larger
+    # deflate level 6 (zlib's default): 5 ms less per page than level 9, 4% larger
+    return rezip(buf.getvalue(), when, first=("[Content_Types].xml", "_rels/.rels"), level=6)
 
