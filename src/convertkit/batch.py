@@ -20,7 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from . import __version__
 from .errors import ConvertkitError, UsageError
@@ -363,5 +363,3 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
         if state is not None:
             state.commit()
 
-
-Progress = Callable[[BatchResult], None]
