@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+
+from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
 from statistics import median
 from typing import Any
 
@@ -189,17 +191,11 @@ class Page:
         at = min(used)
         lo = bisect_left(self._starts, at - PAGE_LINES)
         hi = bisect_right(self._starts, at + PAGE_LINES)
-        matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(candidate)
-        best = 0.0
+        best, floor = 0.0, PULL_SIMILARITY - 0.1
         for sent, nos in self._sentences[lo:hi]:
             if nos & used or len(sent) + 1 < len(candidate) or len(sent) > 1.6 * len(candidate):
                 continue
-            matcher.set_seq1(sent)
-            # cheap upper bounds first: most sentences are nowhere near
-            if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= max(best, PULL_SIMILARITY - 0.1):
-                continue
-            best = max(best, matcher.ratio())
+            best = max(best, _ratio(sent, candidate, score_cutoff=max(best, floor) * 100) / 100.0)
             if best >= 0.98:  # found: nothing nearer to look for
                 break
         return best
@@ -462,7 +458,7 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
 
 # ------------------------------------------------------------------ sections
 def similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return _ratio(a, b) / 100.0
 
 
 def sentences(s: str) -> list[str]:
