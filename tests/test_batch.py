@@ -210,3 +210,14 @@ def test_output_names_are_made_safe():
     assert batch._safe_base("CON.txt") == "_CON"
     assert batch._safe_base("dir/nul.x.txt") == "dir/_nul.x"
     assert batch._safe_base("bad\x01name.txt") == "bad_name"
+
+
+def test_a_timeout_outside_the_main_thread_does_not_break_the_batch(tree, tmp_path):
+    """Dask runs tasks in worker threads, where no alarm can be set: the files still convert."""
+    import threading
+
+    out: list = []
+    t = threading.Thread(target=lambda: out.extend(run([tree / "a"], "txt", tmp_path / "o", jobs=1, timeout=5)))
+    t.start()
+    t.join(60)
+    assert [r.status for r in out] == ["ok", "ok"]

@@ -15,6 +15,7 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -86,7 +87,10 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
     results: list[BatchResult] = []
     for task in tasks:
         opts = dict(task.options)
-        use_alarm = task.timeout > 0 and hasattr(signal, "SIGALRM")
+        # the alarm needs the main thread (a process-pool worker's); in a Dask worker thread
+        # the per-file timeout is not enforced (use Dask's own task timeouts there)
+        use_alarm = task.timeout > 0 and hasattr(signal, "SIGALRM") and \
+            threading.current_thread() is threading.main_thread()
         try:
             if use_alarm:
                 old = signal.signal(signal.SIGALRM, _alarm)
