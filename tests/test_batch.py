@@ -221,3 +221,10 @@ def test_a_timeout_outside_the_main_thread_does_not_break_the_batch(tree, tmp_pa
     t.start()
     t.join(60)
     assert [r.status for r in out] == ["ok", "ok"]
+
+
+def test_an_unusable_output_folder_is_one_line(tree):
+    proc = subprocess.run(CLI + [str(tree / "a"), "--to", "txt", "--output-dir", "/proc/nope/out"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and "cannot use as the output folder" in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1

@@ -319,10 +319,13 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
     for f in formats:
         pl.registry.writer(f)  # unknown format: a usage error before any work
     out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        state = State(out)  # always recorded, so that any later run can --resume
+    except (OSError, sqlite3.Error) as exc:
+        raise ConvertkitError(f"{out}: cannot use as the output folder: {exc}") from None
     jobs = jobs or os.cpu_count() or 1
     opts = tuple(sorted(options.items()))
-    state = State(out)  # always recorded, so that any later run can --resume
     seen: set[str] = set()
     early: list[BatchResult] = []
 
