@@ -228,3 +228,7 @@ def test_an_unusable_output_folder_is_one_line(tree):
                           capture_output=True, text=True)
     assert proc.returncode == 1 and "cannot use as the output folder" in proc.stderr
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    bad_report = subprocess.run(CLI + [str(tree / "a"), "--to", "txt", "--output-dir", str(tree.parent / "o"),
+                                       "--report", "/proc/nope/r.jsonl"], capture_output=True, text=True)
+    assert bad_report.returncode == 1 and "cannot write the report" in bad_report.stderr
+    assert "Traceback" not in bad_report.stderr

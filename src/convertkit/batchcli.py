@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-from .errors import UsageError
+from .errors import ConvertkitError, UsageError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,7 +75,10 @@ def batch_command(argv: Sequence[str]) -> int:
         options["from_"] = args.from_
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    report = open(args.report, "w", encoding="utf-8") if args.report else None
+    try:
+        report = open(args.report, "w", encoding="utf-8") if args.report else None
+    except OSError as exc:
+        raise ConvertkitError(f"{args.report}: cannot write the report: {exc.strerror or exc}") from None
     progress = _Progress(sys.stderr.isatty() and not args.quiet)
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     failed_inputs: set[str] = set()
