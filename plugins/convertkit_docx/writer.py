@@ -189,14 +189,10 @@ def _app_xml() -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
             'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-            f"<Application>convertkit</Application><AppVersion>{_app_version()}</AppVersion>"
+            # AppVersion must look like XX.YYYY; convertkit's own version stays out of the file
+            # so that goldens and byte-identical output survive a release
+            "<Application>convertkit</Application><AppVersion>01.0000</AppVersion>"
             "</Properties>").encode("utf-8")
-
-
-def _app_version() -> str:
-    """AppVersion must look like ``XX.YYYY``; convertkit's version is kept out of the file
-    so that goldens and byte-identical output survive a release."""
-    return "01.0000"
 
 
 # -- one page ---------------------------------------------------------------------------

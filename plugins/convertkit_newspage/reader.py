@@ -12,13 +12,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-
-from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
 from statistics import median
 from typing import Any
 
+from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
+
 from convertkit.cjk import join_pair
-from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Para, Section, Span, text)
+from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Para, Section, Span, plain,
+                              text)
 from convertkit.registry import Context
 
 from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, HAN, LABEL_RE,
@@ -596,9 +597,9 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool,
             for g in groups[:-2]:
                 rubrics.append(inline_text(g))
                 explain("rubric", (g[0].no, g[-1].no), "a banner over kicker and headline is a column rubric")
-            kicker_g, head_g = (groups[-2], groups[-1]) if len(groups) >= 2 else ([], groups[-1])
+            kicker_g, head_g = groups[-2], groups[-1]
             explain("kicker-block", (kicker_g[0].no, kicker_g[-1].no), "the block over the headline is its kicker")
-            k, h, sub, dupes = _headline_lines(head_g + sub_group, explain, opener=False)
+            _, h, sub, dupes = _headline_lines(head_g + sub_group, explain, opener=False)
             return inline_text(kicker_g), h, sub, dupes, rubrics
     k, h, sub, dupes = _headline_lines(heads, explain, opener)
     return k, h, sub, dupes, rubrics
@@ -621,7 +622,7 @@ def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[
             continue
         i += 1
     subtitle = ""
-    if texts and all(t.startswith("——") for t in texts[:1]) and opener:
+    if opener and texts and texts[0].startswith("——"):
         # only a subtitle over the byline: the headline is printed elsewhere
         explain("subtitle-only", heads[0].no, "a —— line over a byline is a subtitle; the headline is elsewhere")
         return "", "", "".join(texts), dupes
@@ -700,9 +701,9 @@ def _article_text(a: Article) -> str:
     def walk(blocks) -> None:
         for b in blocks:
             if isinstance(b, Para):
-                out.append("".join(x.text for x in b.content if hasattr(x, "text")))
+                out.append(plain(b.content))
             elif isinstance(b, Section):
-                out.append("".join(x.text for x in b.heading if hasattr(x, "text")))
+                out.append(plain(b.heading))
                 walk(b.blocks)
             elif isinstance(b, BlockQuote):
                 walk(b.blocks)
