@@ -69,10 +69,11 @@ def _alarm(signum, frame):  # pragma: no cover - runs in a signal handler
     raise _Timeout()
 
 
-def resume_key(data: bytes, fmt: str, options: Iterable[tuple[str, Any]]) -> str:
-    h = hashlib.sha256(data)
-    h.update(json.dumps([fmt, sorted(options, key=lambda kv: kv[0]), __version__], default=str).encode())
-    return h.hexdigest()
+def resume_key(data_digest: str, fmt: str, options: Iterable[tuple[str, Any]]) -> str:
+    """What makes an output up to date: the input's sha256, the format, the options and the
+    convertkit version."""
+    spec = [data_digest, fmt, sorted(options, key=lambda kv: kv[0]), __version__]
+    return hashlib.sha256(json.dumps(spec, default=str).encode()).hexdigest()
 
 
 def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
@@ -115,8 +116,9 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
                 results.extend(BatchResult(task.input, f, "failed", error=str(exc)) for f in task.formats)
                 continue
             read_ms = (time.perf_counter() - t0) * 1000
+            digest = hashlib.sha256(data).hexdigest()  # once per input, not once per format
             for fmt in task.formats:
-                key = resume_key(data, fmt, task.options)
+                key = resume_key(digest, fmt, task.options)
                 if fmt in task.skip:
                     results.append(BatchResult(task.input, fmt, "skipped", key=key))
                     continue
@@ -339,12 +341,12 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
             skip: tuple[str, ...] = ()
             if resume:
                 try:
-                    data = Path(path).read_bytes()
+                    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
                 except OSError:
-                    data = b""
+                    digest = ""
                 skip = tuple(f for f in formats
                              if state.up_to_date(out / f"{base}.{pl.registry.writer(f).extension}",
-                                                 resume_key(data, f, opts)))
+                                                 resume_key(digest, f, opts)))
             yield Task(path, base, formats, opts, skip, timeout)
 
     batches = _batches(tasks(), batch_size)
