@@ -3,12 +3,14 @@ from hypothesis import strategies as st
 
 import convertkit
 from convertkit.cjk import NO_LINE_END, NO_LINE_START, close_up, display_width, join_lines, wrap
+import re
+
 from conftest import SAMPLE
-from convertkit.cjk import _TOKEN
+from convertkit.cjk import CJK_CLASS, is_cjk, tokens
 
 
 def _tokens(line):
-    return [t for t in _TOKEN.findall(line) if not t.isspace()]
+    return [t for t in tokens(line) if not t.isspace()]
 
 
 def test_text_reader_joins_lines_cjk_aware():
@@ -20,6 +22,24 @@ def test_text_reader_joins_lines_cjk_aware():
 
 def test_close_up_removes_only_space_next_to_cjk():
     assert close_up("支持 AI 终端 and more 3 月 9 日") == "支持AI终端and more 3月9日"
+
+
+# The helpers avoid regex classes over CJK ranges (each costs ~3 ms to compile at start-up);
+# these reference patterns state what they must agree with.
+_REF_NEAR = re.compile(f"(?<=[{CJK_CLASS}])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?=[{CJK_CLASS}])")
+_REF_TOKEN = re.compile(f"[{CJK_CLASS}]|[^\\s{CJK_CLASS}]+|\\s+")
+_MIXED = st.text(st.sampled_from(list("中文，。“” \t\u3000\u00a0ab1-\n—·한カ") + ["\U00020001", "\u2e80", "\uffef"]))
+
+
+@given(_MIXED)
+def test_close_up_agrees_with_the_regex_definition(s):
+    assert close_up(s) == re.sub(r"[ \t\u00a0\u3000]+", " ", _REF_NEAR.sub("", s)).strip()
+
+
+@given(_MIXED)
+def test_tokens_and_is_cjk_agree_with_the_class(s):
+    assert tokens(s) == _REF_TOKEN.findall(s)
+    assert [is_cjk(c) for c in s] == [re.fullmatch(f"[{CJK_CLASS}]", c) is not None for c in s]
 
 
 def test_join_lines_keeps_one_space_between_latin_words():

@@ -10,6 +10,17 @@ _MARKERS = re.compile(r"本\s*报\s*讯|本报记者|（\s*[\u4e00-\u9fff]\s*[�
                       r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.M)
 
 
+class _HanTable(dict):
+    def __missing__(self, ch: str) -> bool:
+        answer = "\u4e00" <= ch <= "\u9fff"
+        if len(self) < 65536:
+            self[ch] = answer
+        return answer
+
+
+_IS_HAN = _HanTable()
+
+
 @convertkit.hookimpl
 def convertkit_register_readers(registry):
     registry.add(ReaderSpec(
@@ -25,7 +36,7 @@ def looks_like_newspage(text: str) -> bool:
     lines = [ln.strip() for ln in sample.splitlines() if ln.strip()]
     if len(lines) < 5:
         return False
-    han = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    han = sum(map(_IS_HAN.__getitem__, sample))
     if han < 0.4 * len("".join(lines)):
         return False
     short = sum(1 for ln in lines if len(ln) <= 40)

@@ -3,12 +3,11 @@ patterns that mark datelines, bylines, sign-offs, author lines and page furnitur
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from convertkit.cjk import CJK_CLASS, CLOSERS, SENTENCE_END, close_up, is_cjk
+from convertkit.cjk import CLOSERS, SENTENCE_END, close_up, is_cjk
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_SPACED_PAIR = re.compile(f"[{CJK_CLASS}] (?=[{CJK_CLASS}])")
 _INNER_WS = re.compile(r"\s+")
 
 DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*星期[一二三四五六日天])?$")
@@ -25,13 +24,23 @@ ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再
 SENTENCE_PUNCT = set("。！？；，、：!?;,:")
 
 
+def spaced_pairs(s: str) -> int:
+    """How many single spaces stand between two CJK characters."""
+    n, i = 0, s.find(" ", 1)
+    while i != -1:
+        if i + 1 < len(s) and s[i + 1] != " " and is_cjk(s[i - 1]) and is_cjk(s[i + 1]):
+            n += 1
+        i = s.find(" ", i + 1)
+    return n
+
+
 def despace(raw: str) -> str:
     """A line with letter-spacing closed up: spaces next to CJK characters go, and in a
     letter-spaced line every space goes except one between two Latin letters/digits."""
     s = raw.strip()
     if not s:
         return s
-    if len(_SPACED_PAIR.findall(s)) >= 2:
+    if spaced_pairs(s) >= 2:
         parts = _INNER_WS.split(s)
         out = parts[0]
         for p in parts[1:]:
@@ -45,18 +54,28 @@ def despace(raw: str) -> str:
 _HALF_PUNCT = set("，、。；：！？（）“”‘’《》")
 
 
+class _EmTable(dict):
+    """Width in ems per character, filled in as characters are met."""
+
+    def __missing__(self, ch: str) -> float:
+        width = 0.5 if ch in _HALF_PUNCT or not is_cjk(ch) else 1.0
+        if len(self) < 65536:
+            self[ch] = width
+        return width
+
+
+_EM = _EmTable()
+
+
 def em_width(text: str) -> float:
     """Printed width in ems: CJK characters 1; Latin letters, digits, spaces and the CJK
     punctuation that justified Chinese lines compress, 1/2."""
-    w = 0.0
-    for ch in text:
-        w += 0.5 if ch in _HALF_PUNCT or not is_cjk(ch) else 1.0
-    return w
+    return sum(map(_EM.__getitem__, text))
 
 
 def letter_spaced(raw: str) -> bool:
     """True when pdftotext spread the line's characters apart (a justified line)."""
-    return len(_SPACED_PAIR.findall(raw.strip())) >= 3
+    return spaced_pairs(raw.strip()) >= 3
 
 
 def ends_sentence(text: str) -> bool:
@@ -80,11 +99,9 @@ class Line:
     no: int
     raw: str
     text: str
+    width: float = field(init=False, repr=False, compare=False)
+    spaced: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def width(self) -> float:
-        return em_width(self.text)
-
-    @property
-    def spaced(self) -> bool:
-        return letter_spaced(self.raw)
+    def __post_init__(self) -> None:
+        self.width = em_width(self.text)
+        self.spaced = letter_spaced(self.raw)

@@ -8,6 +8,7 @@ rule that made it, for ``--explain``.
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from difflib import SequenceMatcher
 from statistics import median
 from typing import Any
 
+from rapidfuzz.distance.LCSseq import similarity as _lcs
+from rapidfuzz.process import extract as _extract
 from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
 
 from convertkit.cjk import join_pair
@@ -166,6 +169,8 @@ class Page:
     def __init__(self, blocks: list[list[Line]]) -> None:
         self.blocks = blocks
         self._sentences: list[tuple[str, set[int]]] | None = None
+        self._starts: list[int] = []  # first line of each sentence
+        self._texts: list[str] = []  # each sentence's text
 
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
@@ -189,17 +194,21 @@ class Page:
             self._sentences = [(sent, {ln.no for ln in block}) for block in self.blocks
                                for sent in sentences(inline_text(block))]
             self._starts = [min(nos) for _, nos in self._sentences]  # in line order
+            self._texts = [sent for sent, _ in self._sentences]
         at = min(used)
         lo = bisect_left(self._starts, at - PAGE_LINES)
         hi = bisect_right(self._starts, at + PAGE_LINES)
-        best, floor = 0.0, PULL_SIMILARITY - 0.1
-        for sent, nos in self._sentences[lo:hi]:
-            if nos & used or len(sent) + 1 < len(candidate) or len(sent) > 1.6 * len(candidate):
-                continue
-            best = max(best, _ratio(sent, candidate, score_cutoff=max(best, floor) * 100) / 100.0)
-            if best >= 0.98:  # found: nothing nearer to look for
-                break
-        return best
+        floor = PULL_SIMILARITY - 0.1
+        n, longest = len(candidate), 1.6 * len(candidate)
+        window = self._sentences[lo:hi]
+        # scored in C, best first; the first that is long enough and not the candidate's
+        # own lines is the answer
+        for _, score, i in _extract(candidate, self._texts[lo:hi], scorer=_ratio,
+                                    score_cutoff=floor * 100, limit=None):
+            sent, nos = window[i]
+            if n <= len(sent) + 1 and len(sent) <= longest and nos.isdisjoint(used):
+                return score / 100.0
+        return 0.0
 
 
 def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
@@ -387,12 +396,15 @@ def ends_sentence_or_bracket(t: str) -> bool:
 # ------------------------------------------------------------------ paragraphs
 @dataclass
 class ParaDraft:
-    lines: list[Line]
+    lines: list[Line]  # only ever appended to, so its length keys the cached text
     width: float  # measure (em) of the block it started in
+    _joined: tuple[int, str] = field(default=(0, ""), repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return inline_text(self.lines)
+        if self._joined[0] != len(self.lines):
+            self._joined = (len(self.lines), inline_text(self.lines))
+        return self._joined[1]
 
 
 def measure(lines: list[Line]) -> float:
@@ -482,8 +494,8 @@ def best_match(candidate: str, paras: list[ParaDraft]) -> float:
 
 
 def _window_match(candidate: str, t: str) -> float:
-    m = SequenceMatcher(None, candidate, t, autojunk=False)
-    matched = sum(b.size for b in m.get_matching_blocks())
+    """How much of ``candidate`` appears in ``t`` in order (longest common subsequence)."""
+    matched = _lcs(candidate, t, score_cutoff=math.ceil(0.85 * len(candidate)))
     return matched / len(candidate) * 0.9 if matched >= 0.85 * len(candidate) else 0.0
 
 
@@ -560,14 +572,19 @@ def inline_text(lines: list[Line]) -> str:
 
 def joined(lines: list[Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The lines joined into one text, and where each source line starts in it."""
-    out = ""
+    parts: list[str] = []
     marks = []
+    pos, tail = 0, ""  # tail: the last two characters joined so far
     for ln in lines:
-        if out:
-            out += join_pair(out, ln.text)
-        marks.append((len(out), ln.no))
-        out += ln.text
-    return out, tuple(marks)
+        if tail:
+            sep = join_pair(tail, ln.text)
+            parts.append(sep)
+            pos += len(sep)
+        marks.append((pos, ln.no))
+        parts.append(ln.text)
+        pos += len(ln.text)
+        tail = (tail + ln.text)[-2:]
+    return "".join(parts), tuple(marks)
 
 
 def para_of(lines: list[Line]) -> Para:

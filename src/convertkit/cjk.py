@@ -6,12 +6,15 @@ import re
 import unicodedata
 
 # Ideographs, kana, hangul, CJK symbols and punctuation, fullwidth forms, and the
-# dashes, quotes and ellipsis that Chinese text uses between ideographs.
-CJK_CLASS = (r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
-             r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-             r"\U00020000-\U0003134f\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00b7")
-CJK_RE = re.compile(f"[{CJK_CLASS}]")
-_SPACE_NEAR_CJK = re.compile(f"(?<=[{CJK_CLASS}])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?=[{CJK_CLASS}])")
+# dashes, quotes and ellipsis that Chinese text uses between ideographs, as code point
+# bounds. ``is_cjk`` tests them directly: compiling a regex class over these ranges costs
+# about 3 ms each (the re compiler visits every code point), which start-up time notices.
+_CJK_BOUNDS = ((0x00B7, 0x00B7), (0x2014, 0x2015), (0x2018, 0x2019), (0x201C, 0x201D), (0x2026, 0x2026),
+               (0x2E80, 0x2FDF), (0x3000, 0x303F), (0x3040, 0x30FF), (0x3100, 0x312F), (0x3190, 0x31FF),
+               (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
+               (0xFF00, 0xFFEF), (0x20000, 0x3134F))
+#: The same set as a regex character class body, for patterns that need it.
+CJK_CLASS = "".join(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _CJK_BOUNDS)
 _WS = re.compile(r"[ \t\u00a0\u3000]+")
 
 #: Characters that may not start a line (closing punctuation).
@@ -23,9 +26,23 @@ SENTENCE_END = set("。！？!?…")
 CLOSERS = set("”’」』）)》〉】")
 
 
+class _Known(dict):
+    """CJK or not, per character, filled in as characters are met (at most 64 Ki entries)."""
+
+    def __missing__(self, ch: str) -> bool:
+        o = ord(ch)
+        answer = any(lo <= o <= hi for lo, hi in _CJK_BOUNDS)
+        if len(self) < 65536:
+            self[ch] = answer
+        return answer
+
+
+_CJK_KNOWN = _Known()
+
+
 def is_cjk(ch: str) -> bool:
     """True for a Chinese/Japanese/Korean character or CJK punctuation."""
-    return bool(ch) and CJK_RE.match(ch) is not None
+    return bool(ch) and _CJK_KNOWN[ch[0]]
 
 
 def join_pair(left: str, right: str) -> str:
@@ -54,7 +71,16 @@ def join_lines(lines: list[str]) -> str:
 
 def close_up(text: str) -> str:
     """Remove whitespace next to CJK characters; collapse other runs to one space."""
-    return _WS.sub(" ", _SPACE_NEAR_CJK.sub("", text)).strip()
+    out: list[str] = []
+    prev = ""
+    for part in _WS.split(text):
+        if not part:
+            continue
+        if prev and not is_cjk(prev[-1]) and not is_cjk(part[0]):
+            out.append(" ")
+        out.append(part)
+        prev = part
+    return "".join(out).strip()
 
 
 def char_width(ch: str) -> int:
@@ -69,7 +95,34 @@ def display_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
-_TOKEN = re.compile(f"[{CJK_CLASS}]|[^\\s{CJK_CLASS}]+|\\s+")
+_RUN = re.compile(r"\s+|\S+")
+
+
+def tokens(text: str) -> list[str]:
+    """Break units for wrapping: each CJK character alone, runs of other non-space
+    characters, and runs of whitespace."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if run[0].isspace():  # an ideographic space (U+3000) leading a run stands alone
+            i = 0
+            while i < len(run) and is_cjk(run[i]):
+                out.append(run[i])
+                i += 1
+            if i < len(run):
+                out.append(run[i:])
+            continue
+        word = ""
+        for ch in run:
+            if is_cjk(ch):
+                if word:
+                    out.append(word)
+                    word = ""
+                out.append(ch)
+            else:
+                word += ch
+        if word:
+            out.append(word)
+    return out
 
 
 def wrap(text: str, columns: int) -> list[str]:
@@ -80,7 +133,7 @@ def wrap(text: str, columns: int) -> list[str]:
         return [text]
     lines: list[list[str]] = [[]]
     width = 0
-    for tok in _TOKEN.findall(text):
+    for tok in tokens(text):
         if tok.isspace():
             if lines[-1]:
                 lines[-1].append(" ")
