@@ -207,3 +207,41 @@ def test_arbitrary_text_never_raises_and_loses_nothing(text):
     "制图：李四", "这是很长的一行正文内容没有标点", "结束。", "", "", "AI 终端", "3 月 9 日"]), max_size=60))
 def test_realistic_parts_never_lose_characters(parts):
     check_nothing_lost("\n".join(parts))
+
+
+# ---------------------------------------------------------------- cheap ideograph patterns
+def _han_patterns():
+    import convertkit_newspage as plugin
+    from convertkit_newspage import lines, reader
+
+    found = {f"lines.{n}": p for n, p in vars(lines).items() if isinstance(p, lines.HanPattern)}
+    found["reader.NAME_RE"] = reader.NAME_RE
+    found["detect._MARKERS"] = plugin._MARKERS
+    return found
+
+
+def test_every_ideograph_pattern_is_covered():
+    assert {"lines.DATELINE_RE", "lines.BYLINE_RE", "lines.SIGNOFF_RE", "lines.PAGE_RE", "lines.LABEL_RE"} \
+        <= set(_han_patterns())
+
+
+# ideographs from each range, and the letters the cheap class also admits: kana, hangul,
+# Latin with accents, Cyrillic, fullwidth digits; the patterns' own words and marks
+_PATTERN_ALPHABET = list("本报讯记者通讯员特约新华社电据道张三文鄂（）“、 \t12３４版第新闻理论")
+_PATTERN_ALPHABET += ["\u3400", "\uf900", "\u9fff", "カ", "한", "é", "Ж", "٣", "ⅷ", "_", "a"]
+
+
+@pytest.mark.parametrize("name", sorted(_han_patterns()))
+@settings(max_examples=400, deadline=None)
+@given(s=st.text(st.sampled_from(_PATTERN_ALPHABET), max_size=14))
+def test_ideograph_pattern_accepts_what_the_exact_pattern_does(name, s):
+    import re
+
+    pattern = _han_patterns()[name]
+    exact = re.compile(pattern.exact(), pattern._re.flags)
+    for probe in (s, "本报讯" + s, "（" + s + "）", s + "电", "记者 " + s, "3 " + s, "本报记者" + s + "报道"):
+        for how in ("match", "search"):
+            got, want = getattr(pattern, how)(probe), getattr(exact, how)(probe)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (how, probe)
+        # detection asks only whether there is a marker at all
+        assert any(True for _ in pattern.finditer(probe)) == any(True for _ in exact.finditer(probe)), probe

@@ -100,6 +100,33 @@ def test_disable_plugins_blocks_them(monkeypatch):
     assert set(pl.blocked) == {"tei", "json"}
 
 
+def test_entry_point_scan_agrees_with_importlib_metadata(tmp_path, monkeypatch):
+    from importlib import metadata
+
+    from convertkit.entrypoints import entry_points
+
+    fake_distribution(tmp_path, "convertkit-shout", "ck_shout", SHOUT, "shout")
+    egg = tmp_path / "ck_egg.egg-info"  # the older layout
+    egg.mkdir()
+    (egg / "PKG-INFO").write_text("Metadata-Version: 1.1\nName: ck-egg\nVersion: 0.9\n", encoding="utf-8")
+    (egg / "entry_points.txt").write_text("[other]\nx = y\n\n[convertkit]\n# note\negg = ck_egg:plugin [extra]\n",
+                                          encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ours = sorted((ep.name, ep.value, ep.dist, ep.version) for ep in entry_points("convertkit"))
+    theirs = sorted((ep.name, ep.value, ep.dist.metadata["Name"], ep.dist.version)
+                    for ep in metadata.entry_points(group="convertkit"))
+    assert ours == theirs
+    assert ("egg", "ck_egg:plugin [extra]", "ck-egg", "0.9") in ours
+    assert any(name == "text" for name, *_ in ours)
+
+
+def test_entry_point_load_follows_module_and_attribute_path():
+    from convertkit.entrypoints import EntryPoint
+
+    assert EntryPoint("x", "os.path:join", "", "").load() is __import__("os").path.join
+    assert EntryPoint("x", "os:path.join [extra]", "", "").load() is __import__("os").path.join
+
+
 def test_entry_points_load_sorted_by_name():
     pl = Plugins()
     names = [name for name, _ in pl.pm.list_name_plugin()]

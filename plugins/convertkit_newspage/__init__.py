@@ -6,7 +6,9 @@ import re
 import convertkit
 from convertkit.registry import Option, ReaderSpec, lazy
 
-_MARKERS = re.compile(r"本\s*报\s*讯|本报记者|（\s*[\u4e00-\u9fff]\s*[文讯]\s*）|（\s*作\s*者|"
+from .lines import HanPattern
+
+_MARKERS = HanPattern(r"本\s*报\s*讯|本报记者|（\s*{H}\s*[文讯]\s*）|（\s*作\s*者|"
                       r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.M)
 
 
@@ -40,7 +42,7 @@ def looks_like_newspage(text: str) -> bool:
     if han < 0.4 * len("".join(lines)):
         return False
     short = sum(1 for ln in lines if len(ln) <= 40)
-    return short >= 0.6 * len(lines) and len(_MARKERS.findall(sample)) >= 1
+    return short >= 0.6 * len(lines) and next(_MARKERS.finditer(sample), None) is not None
 
 
 @convertkit.hookimpl

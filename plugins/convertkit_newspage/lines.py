@@ -4,21 +4,79 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from convertkit.cjk import CLOSERS, SENTENCE_END, close_up, is_cjk
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (with extension A, compatibility)
 _INNER_WS = re.compile(r"\s+")
 
+
+def is_han(ch: str) -> bool:
+    """True for one CJK ideograph (the ``HAN`` ranges)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+class _Foreign(dict):
+    """Per character: a non-ASCII letter (not a digit) that is not an ideograph."""
+
+    def __missing__(self, ch: str) -> bool:
+        answer = ch > "\x7f" and ch.isalnum() and not ch.isdecimal() and not is_han(ch)
+        if len(self) < 65536:
+            self[ch] = answer
+        return answer
+
+
+_FOREIGN = _Foreign()
+
+
+class HanPattern:
+    """A regex in which ``{H}`` stands for one CJK ideograph.
+
+    The ``re`` compiler walks every code point of a class like ``[\u4e00-\u9fff]``: some
+    3 ms per pattern, which start-up notices. Here ``{H}`` compiles to the cheap class of
+    non-ASCII letters (``[^\\W\\d\\x00-\\x7f]``), and a match counts only when no such
+    letter in it (or in the character after it, with ``lookahead``) is anything
+    but an ideograph. As the pattern's literals and other classes never match such a
+    letter, this accepts exactly what the pattern with the ideograph ranges accepts
+    (tests/test_newspage.py checks it against those patterns).
+    """
+
+    def __init__(self, pattern: str, flags: int = 0, lookahead: bool = False) -> None:
+        self.pattern = pattern
+        self._re = re.compile(pattern.replace("{H}", r"[^\W\d\x00-\x7f]"), flags)
+        self._extra = 1 if lookahead else 0
+
+    def exact(self) -> str:
+        """The pattern with the ideograph ranges spelled out."""
+        return self.pattern.replace("{H}", f"[{HAN}]")
+
+    def _ok(self, m: re.Match[str] | None) -> re.Match[str] | None:
+        if m is None:
+            return None
+        span = m.string[m.start():m.end() + self._extra]
+        return None if any(map(_FOREIGN.__getitem__, span)) else m
+
+    def match(self, s: str) -> re.Match[str] | None:
+        return self._ok(self._re.match(s))
+
+    def search(self, s: str) -> re.Match[str] | None:
+        return self._ok(self._re.search(s))
+
+    def finditer(self, s: str) -> Iterator[re.Match[str]]:
+        return (m for m in map(self._ok, self._re.finditer(s)) if m is not None)
+
+
 DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*星期[一二三四五六日天])?$")
-PAGE_RE = re.compile(rf"^(?:第\s*)?(\d{{1,3}})\s*(?:版)?\s+([{HAN}]{{2,6}})$|^([{HAN}]{{2,6}})\s+(\d{{1,3}})$")
-LABEL_RE = re.compile(rf"^[{HAN}]{{0,4}}(新闻|理论|要闻|评论|国际|经济|财经|文化|体育|副刊|专刊|综合|社会|观点|时评|视点|聚焦|科技|教育|法治|民生|产经)$")
+PAGE_RE = HanPattern(r"^(?:第\s*)?(\d{1,3})\s*(?:版)?\s+({H}{2,6})$|^({H}{2,6})\s+(\d{1,3})$")
+LABEL_RE = HanPattern(r"^{H}{0,4}(新闻|理论|要闻|评论|国际|经济|财经|文化|体育|副刊|专刊|综合|社会|观点|时评|视点|聚焦|"
+                      r"科技|教育|法治|民生|产经)$")
 CREDIT_RE = re.compile(r"^(制图|摄影|图片|绘图|供图|图文|版式设计|责任编辑|本版编辑|美编)\s*[：:]")
-DATELINE_RE = re.compile(
-    rf"^(本报讯|新华社[{HAN}\d\s]{{0,12}}电|本报[{HAN}\d\s]{{0,12}}电|本报记者[{HAN}\s]{{2,20}}报道|"
-    rf"据[{HAN}]{{2,8}}报道)(?=\s|[{HAN}（“])")
-BYLINE_RE = re.compile(rf"^(本报(?:记者|通讯员|特约记者)|记者|通讯员)\s*[{HAN}\s、]{{2,30}}$")
-SIGNOFF_RE = re.compile(rf"\s*(（\s*[{HAN}](?:\s*[{HAN}]){{0,5}}\s*）)\s*$")
+DATELINE_RE = HanPattern(
+    r"^(本报讯|新华社(?:{H}|[\d\s]){0,12}电|本报(?:{H}|[\d\s]){0,12}电|本报记者(?:{H}|\s){2,20}报道|"
+    r"据{H}{2,8}报道)(?=\s|{H}|[（“])", lookahead=True)
+BYLINE_RE = HanPattern(r"^(本报(?:记者|通讯员|特约记者)|记者|通讯员)\s*(?:{H}|[\s、]){2,30}$")
+SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$")
 AUTHOR_START_RE = re.compile(r"^（\s*作\s*者")
 ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，、,])")
 SENTENCE_PUNCT = set("。！？；，、：!?;,:")

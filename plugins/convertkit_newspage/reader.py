@@ -12,8 +12,6 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from statistics import median
 from typing import Any
 
 from rapidfuzz.distance.LCSseq import similarity as _lcs
@@ -25,10 +23,10 @@ from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Pa
                               text)
 from convertkit.registry import Context
 
-from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, HAN, LABEL_RE,
-                    PAGE_RE, SIGNOFF_RE, Line, despace, ends_sentence, has_sentence_punct)
+from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
+                    PAGE_RE, SIGNOFF_RE, HanPattern, Line, despace, ends_sentence, has_sentence_punct, is_han)
 
-NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}}$")
+NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
 PAGE_LINES = 800  # how far (in lines) a pull quote's source sentence may be
 
@@ -128,10 +126,18 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
     return furniture, kept
 
 
+def median(values: list[float]) -> float:
+    """The median (statistics.median, without that module's import cost)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
 # ------------------------------------------------------------------ pieces
 def name_fragment(line: Line) -> bool:
     """A single Chinese character alone on its line: a name the layout broke apart (肖⏎⏎珺)."""
-    return bool(re.fullmatch(f"[{HAN}]", line.raw.strip()))
+    raw = line.raw.strip()
+    return len(raw) == 1 and is_han(raw)
 
 
 def is_name_line(line: Line) -> bool:
@@ -160,7 +166,7 @@ def headish(line: Line) -> bool:
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.raw.strip()) or SIGNOFF_RE.search(t):
         return False
-    return bool(re.search(f"[{HAN}]", t))
+    return any(map(is_han, t))
 
 
 class Page:
@@ -736,6 +742,7 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
     (longest common run of characters, at least half the headline) on the same printed page;
     articles with a byline are preferred to untitled fragments."""
     from dataclasses import replace
+    from difflib import SequenceMatcher
 
     orphans = [i for i, f in enumerate(furniture) if f.kind == "rubric"]
     headless = [i for i, a in enumerate(articles) if not a.headline]

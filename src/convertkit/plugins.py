@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from typing import Any, Iterable
 
 import pluggy
 
 from . import hookspecs
+from .entrypoints import entry_points
 from .registry import Registry
 
 GROUP = "convertkit"
@@ -77,14 +77,11 @@ class Plugins:
     def _load_entry_points(self) -> None:
         disabled = _disabled()
         seen: set[str] = set()
-        eps = sorted(metadata.entry_points(group=GROUP), key=lambda ep: (ep.name, ep.value))
-        for ep in eps:
+        for ep in sorted(entry_points(GROUP), key=lambda ep: (ep.name, ep.value)):
             if ep.name in seen:  # the same distribution visible twice on sys.path
                 continue
             seen.add(ep.name)
-            dist = getattr(ep, "dist", None)
-            dist_name = dist.metadata["Name"] if dist is not None else ""
-            version = dist.version if dist is not None else ""
+            dist_name, version = ep.dist, ep.version
             if ep.name in disabled:
                 self.pm.set_blocked(ep.name)
                 self.blocked.append(ep.name)
