@@ -81,6 +81,34 @@ def test_enumerated_unit_starts_a_paragraph_and_run_in_lead_stays():
                                     "二是强化督促检查。"]
 
 
+def test_line_cut_before_an_opening_quote_is_not_a_paragraph_end():
+    # pdftotext cuts one printed line in two before “ : the first piece is short and may end
+    # a sentence, but together the pieces are one full line
+    text = ("本报讯 各地要全面理解和准确把握两者\n之间的关系，两者缺一不可而不能偏\n废，要统筹把握好它们之间的关系。\n"
+            "“两个方面”是一\n个完整的概念。\n“一方面”是前提\n和基础，也是根本所在之处的东西啊\n我们要把握。\n"
+            "第二段的开头文字写在这里还要写\n一些字。\n")
+    assert paras(read(text).blocks[0]) == [
+        "各地要全面理解和准确把握两者之间的关系，两者缺一不可而不能偏废，要统筹把握好它们之间的关系。"
+        "“两个方面”是一个完整的概念。“一方面”是前提和基础，也是根本所在之处的东西啊我们要把握。",
+        "第二段的开头文字写在这里还要写一些字。"]
+
+
+def test_paragraph_ends_are_measured_against_the_nearby_column_width():
+    # most of the page is set in narrow columns; one article runs wide: its short last
+    # lines are short against its own lines, not against the page's usual column
+    narrow = "本报讯 " + "\n".join(["窄栏里的文字每行不多，"] * 12) + "\n窄栏结束了。\n\n"
+    wide = "这一段的文字排得很宽很宽很宽很宽很宽很宽很宽，"
+    text = (narrow + "本报讯 " + "\n".join([wide] * 4) + "\n第一段在这里结束了结束了。\n"
+            + "\n".join([wide] * 4) + "\n第二段也结束了结束了。\n" + "\n".join([wide] * 3) + "\n最后一段。\n")
+    assert len(paras(read(text).blocks[1])) == 3
+
+
+def test_a_line_ending_in_a_colon_is_not_a_subhead():
+    text = ("本报讯 会议强调要把工作做实做细，持续\n推进各项任务落地见效。有关负责同志指\n\n出：\n“ 要 坚 持 稳 中 求 进 ，久 久 为 功 ，把\n各项工作落到实处落到细处。”\n")
+    [a] = read(text).blocks
+    assert not [b for b in a.blocks if isinstance(b, Section)]
+
+
 def test_signoff_and_headline_after_body_belong_to_the_item_before():
     text = ("本报讯 某省召开会议部署全年工作，要求\n各地抓好落实。 （赣 文）\n\n某省部署\n\n全年重点工作\n\n"
             "本报讯 另一条消息的正文写在这里，也\n很简短。 （湘 讯）\n\n另一条消息的标题\n")

@@ -166,7 +166,7 @@ def headish(line: Line) -> bool:
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.raw.strip()) or SIGNOFF_RE.search(t):
         return False
-    return any(map(is_han, t))
+    return sum(map(is_han, t)) >= 2  # not a lone character (出：, the tail of 指⏎⏎出：)
 
 
 class Page:
@@ -261,9 +261,10 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                     k = 1
                     body_w = measure(block[1:7])
                     while k < min(4, len(block) - 1) and headish(block[k]) and \
-                            block[k].width <= 0.7 * body_w and not ends_sentence(block[k].text):
+                            block[k].width <= 0.7 * body_w and not ends_sentence(block[k].text) and \
+                            not block[k].text.endswith(("：", ":")):  # 指出： opens a quotation
                         k += 1
-                    if block[k].width <= 0.7 * body_w:
+                    if physical_width(block, k, body_w) <= 0.7 * body_w:
                         k = 1  # the short lines run on into the body: only the first is a head
                     if k > 1:
                         explain("multi-line-subhead", (first.no, block[k - 1].no),
@@ -421,13 +422,40 @@ def measure(lines: list[Line]) -> float:
     return widths[-1] if widths else 0.0
 
 
+OPENING_QUOTES = "“‘《"
+
+
+def split_line(prev: Line, line: Line, full: float) -> bool:
+    """Whether ``prev`` and ``line`` are two pieces of one printed line: pdftotext cuts a
+    justified line before an opening quote (…的关系。⏎“一国两制”是一), and the two pieces
+    together are about a full line wide."""
+    return bool(line.text) and line.text[0] in OPENING_QUOTES and \
+        prev.width + line.width <= full + 1.0 and prev.width + line.width >= full - 2.5
+
+
+def physical_width(lines: list[Line], k: int, full: float) -> float:
+    """The width of the printed line that line ``k`` starts: with the pieces pdftotext cut
+    off it before opening quotes (现在，⏎“一国两制”事业正站在)."""
+    width = lines[k].width
+    for nxt in lines[k + 1:k + 4]:
+        if not (nxt.text and nxt.text[0] in OPENING_QUOTES and width + nxt.width <= full + 1.0):
+            break
+        width += nxt.width
+    return width
+
+
+def local_measure(lines: list[Line], k: int) -> float:
+    """The column width around line ``k``: the second widest of its neighbours (a block
+    may change width where it passes a picture or another column)."""
+    return measure(lines[max(0, k - 4):k + 5])
+
+
 def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[ParaDraft]:
     """Paragraphs of consecutive text pieces (one text run)."""
     paras: list[ParaDraft] = []
     cur: ParaDraft | None = None
     for p in pieces:
         width = max(measure(p.lines), 1.0)
-        full = min(width, col) if col else width
         for k, line in enumerate(p.lines):
             if cur is None:
                 cur = ParaDraft([line], width)
@@ -443,6 +471,7 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
                     explain("column-break-join", (prev.no, line.no), "blank line in mid-sentence: same paragraph")
                     cur.lines.append(line)
                 continue
+            full = max(local_measure(p.lines, k), 1.0) if len(p.lines) >= 6 else min(width, col) if col else width
             if new_paragraph(cur, prev, line, full, explain):
                 paras.append(cur)
                 cur = ParaDraft([line], width)
@@ -468,6 +497,9 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
     short = prev.width < full - 1.25
     if short and len(cur.lines) == 1 and ENUM_RE.match(prev.text) and line.width >= full - 1.25:
         explain("run-in-lead", (prev.no, line.no), "a short 一是… lead sentence runs into its paragraph")
+        return False
+    if short and split_line(prev, line, full):
+        explain("split-line", (prev.no, line.no), "two pieces of one printed line, cut before a quote")
         return False
     if short:
         explain("short-line-paragraph", (prev.no, line.no), "short line ending a sentence ends the paragraph")
