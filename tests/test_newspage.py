@@ -103,6 +103,31 @@ def test_paragraph_ends_are_measured_against_the_nearby_column_width():
     assert len(paras(read(text).blocks[1])) == 3
 
 
+def test_block_continuing_a_cut_sentence_is_put_back_after_it():
+    # article A's sentence is cut at the foot of its column (…事物的根本); another article's
+    # byline and text come next in pdftotext's order; A's sentence goes on further down in
+    # a block of A's column width whose first line is full (性质，…)
+    col = "这是一行排满了整整一栏的文字啊，"
+    a_head = "第一篇文章的标题在这里\n王小明\n\n"
+    a_body = "\n".join(["第一篇文章的第一段开头，" + "文字" * 2] + [col] * 4 + ["从哲学的角度来看，本质是事物的根本"]) + "\n\n"
+    b = "李大为\n\n" + "\n".join(["另一篇文章排得很宽很宽的正文开头啊，"] + ["另一篇文章排得很宽很宽很宽很宽的正文，"] * 3
+                               + ["另一篇结束了。"]) + "\n\n"
+    a_tail = "\n".join(["性质，具有相对的稳定性；现象则是本", col, col, "第一篇到这里结束。"]) + "\n"
+    doc = read(a_head + a_body + b + a_tail)
+    first = [x for x in doc.blocks if plain(x.byline) == "王小明"][0]
+    assert any("本质是事物的根本性质，具有相对的稳定性" in p for p in paras(first))
+    assert paras(first)[-1].endswith("第一篇到这里结束。")
+    assert all_chars(doc) == Counter(c for c in a_head + a_body + b + a_tail if not c.isspace())
+
+
+def test_name_after_an_untitled_article_is_its_byline():
+    text = ("本报讯 第一条消息的正文写在这里，比较长。（鄂 文）\n\n"
+            "没有标题的一段文字写在这里，这段文字比较\n长，一直写到这一行的末尾才结束的。\n\n赵小平\n\n"
+            "另一段文字开头写在这里，这段文字也比较\n长，一直写到这一行的末尾才结束的。\n")
+    untitled = [a for a in read(text).blocks if paras(a) and paras(a)[0].startswith("没有标题")][0]
+    assert plain(untitled.byline) == "赵小平"
+
+
 def test_a_line_ending_in_a_colon_is_not_a_subhead():
     text = ("本报讯 会议强调要把工作做实做细，持续\n推进各项任务落地见效。有关负责同志指\n\n出：\n“ 要 坚 持 稳 中 求 进 ，久 久 为 功 ，把\n各项工作落到实处落到细处。”\n")
     [a] = read(text).blocks

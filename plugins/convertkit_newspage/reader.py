@@ -304,6 +304,65 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
     return pieces
 
 
+# ------------------------------------------------------------------ reading order
+def ends_mid_sentence(p: Piece) -> bool:
+    t = p.lines[-1].text
+    return p.kind == "text" and not ends_sentence(t) and not t.endswith(("）", ")")) and not SIGNOFF_RE.search(t)
+
+
+def starts_mid_sentence(p: Piece) -> bool:
+    """A text block whose first line is as wide as its column: not a paragraph's indented
+    first line but the middle of one (性质，具有相对稳定性；现…)."""
+    if p.kind != "text" or len(p.lines) < 3 or not p.starts_block:
+        return False
+    first = p.lines[0]
+    if DATELINE_RE.match(first.text) or ENUM_RE.match(first.text) or AUTHOR_START_RE.match(first.text):
+        return False
+    return first.width >= measure(p.lines[:8]) - 0.75
+
+
+def same_column(a: Piece, b: Piece) -> bool:
+    return abs(measure(a.lines[-8:]) - measure(b.lines[:8])) <= 1.0
+
+
+def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12) -> list[Piece]:
+    """Put a block that continues a sentence back after the block it continues.
+
+    pdftotext follows the page's text blocks: a sentence cut at the foot of a column may go
+    on in a block printed several blocks later, past other articles' headlines, bylines
+    and text. A text block that ends in mid-sentence, and is not followed by text in its
+    own column width (both at least three lines, to know the width), is continued by the first later block (within ``reach``) of that
+    width which starts in mid-sentence (a full-width first line); that block, and the
+    blocks that run on from it, move up."""
+    out = list(pieces)
+    i = 0
+    while i < len(out) - 1:
+        t = out[i]
+        nxt = out[i + 1]
+        if not ends_mid_sentence(t) or len(t.lines) < 3 or (nxt.kind == "text" and (len(nxt.lines) < 3 or same_column(t, nxt))):
+            i += 1
+            continue
+        for j in range(i + 2, min(len(out), i + 2 + reach)):
+            c = out[j]
+            if not (starts_mid_sentence(c) and same_column(t, c)):
+                continue
+            before = out[j - 1]
+            if before.kind == "text" and ends_mid_sentence(before) and same_column(before, c):
+                continue  # c already goes on from the block before it
+            k = j + 1  # the blocks running on from c come along
+            while k < len(out) and ends_mid_sentence(out[k - 1]) and out[k].kind == "text" and \
+                    same_column(out[k - 1], out[k]):
+                k += 1
+            moved = out[j:k]
+            del out[j:k]
+            out[i + 1:i + 1] = moved
+            explain("continuation-moved", (moved[0].lines[0].no, moved[-1].lines[-1].no),
+                    f"block continues the sentence cut at line {t.lines[-1].no}: put back after it")
+            break
+        i += 1
+    return out
+
+
 # ------------------------------------------------------------------ articles
 def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
     drafts: list[Draft] = []
@@ -350,6 +409,13 @@ def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
                 cur.byline = p.lines
                 explain("byline-after-author-line", p.span,
                         "a name right after an article closed by its author line is that article's byline")
+            elif cur is not None and not cur.heads and not cur.byline and not cur.dateline and cur.body and \
+                    cur.body[-1].kind == "text" and ends_sentence(cur.body[-1].lines[-1].text) and \
+                    len(p.lines) == 1 and NAME_RE.match(p.lines[0].raw.strip()):
+                cur.byline = p.lines
+                cur.closed = True
+                explain("byline-after-untitled", p.span,
+                        "a name right after the end of an article with neither headline nor byline is its byline")
             else:
                 cur = Draft(byline=p.lines)
                 drafts.append(cur)
@@ -700,7 +766,7 @@ def read_newspage(source: str, ctx: Context) -> Document:
     explain = Explain()
     blocks = to_blocks(source)
     furniture, blocks = take_furniture(blocks, explain)
-    pieces = to_pieces(blocks, explain)
+    pieces = reorder_continuations(to_pieces(blocks, explain), explain)
     drafts = segment(pieces, explain)
     all_text_lines = [ln for d in drafts for p in d.body if p.kind == "text" for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
