@@ -120,6 +120,20 @@ def test_block_continuing_a_cut_sentence_is_put_back_after_it():
     assert all_chars(doc) == Counter(c for c in a_head + a_body + b + a_tail if not c.isspace())
 
 
+def test_untitled_text_goes_to_the_article_it_shares_most_text_with():
+    # article A (education) starts with a subhead: its intro was printed apart, after B
+    a = ("优先发展教育事业\n王小明\n\n教育改革取得显著成就\n"
+         "教育事业全面发展，教育公平不断改善，\n教育质量显著提高，教师队伍建设不断\n加强，教育改革开放持续推进。\n\n")
+    b = ("推动海洋经济高质量发展\n李大为\n\n海洋资源丰富，海洋经济发展潜力巨大，\n"
+         "要维护国家海权，发展海洋事业，建设\n海洋强国，海洋法律体系不断完善。\n（作者单位：某某大学）\n\n")
+    intro = "百年大计，教育为本。要优先发展教育事\n业，推进教育改革，促进教育公平，提高\n教育质量，办好人民满意的教育。\n"
+    doc = read(a + b + intro)
+    assert len(doc.blocks) == 2
+    first = doc.blocks[0]
+    assert isinstance(first.blocks[0], Para) and plain(first.blocks[0].content).startswith("百年大计")
+    assert isinstance(first.blocks[1], Section)
+
+
 def test_name_after_an_untitled_article_is_its_byline():
     text = ("本报讯 第一条消息的正文写在这里，比较长。（鄂 文）\n\n"
             "没有标题的一段文字写在这里，这段文字比较\n长，一直写到这一行的末尾才结束的。\n\n赵小平\n\n"

@@ -462,6 +462,44 @@ def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
     return drafts
 
 
+def _bigrams(lines: list[Line]) -> set[str]:
+    t = "".join(ln.text for ln in lines)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """Text with neither headline, byline nor dateline, on a page of titled articles, is
+    part of one of them printed apart (an intro set beside the headline stack): it goes to
+    the article whose text shares clearly the most of its character pairs. Before the
+    first subhead of an article that starts with one (it lacks its intro), else at its end."""
+    titled = [d for d in drafts if d.heads or d.byline]
+    out: list[Draft] = []
+    for d in drafts:
+        anonymous = not (d.heads or d.byline or d.dateline or d.signoff) and d.body and len(titled) >= 2
+        if not anonymous:
+            out.append(d)
+            continue
+        mine = _bigrams([ln for p in d.body for ln in p.lines])
+        scores = sorted(((len(mine & _bigrams(t.heads + [ln for p in t.body for ln in p.lines])) / max(1, len(mine)), k)
+                         for k, t in enumerate(titled)), reverse=True)
+        (best, k), (second, _) = scores[0], scores[1]
+        if best < 0.3 or best < 1.3 * second:
+            out.append(d)
+            continue
+        target = titled[k]
+        if target.body and target.body[0].kind == "head":
+            target.body[0:0] = d.body
+            where = "as its intro"
+        else:
+            target.body.extend(d.body)
+            where = "at its end"
+        span = (d.body[0].lines[0].no, d.body[-1].lines[-1].no)
+        explain("merged-by-affinity", span, f"untitled text shares {best:.0%} of its character pairs with the "
+                                            f"article at line {(target.heads or target.byline)[0].no} "
+                                            f"(next best {second:.0%}): put {where}")
+    return out
+
+
 def ends_sentence_or_bracket(t: str) -> bool:
     return t.rstrip().endswith("）") or ends_sentence(t)
 
@@ -767,7 +805,7 @@ def read_newspage(source: str, ctx: Context) -> Document:
     blocks = to_blocks(source)
     furniture, blocks = take_furniture(blocks, explain)
     pieces = reorder_continuations(to_pieces(blocks, explain), explain)
-    drafts = segment(pieces, explain)
+    drafts = merge_by_affinity(segment(pieces, explain), explain)
     all_text_lines = [ln for d in drafts for p in d.body if p.kind == "text" for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
     col = median(col_widths) if col_widths else 0.0
