@@ -146,7 +146,7 @@ def has_sentence_punct(text: str) -> bool:
     return any(c in SENTENCE_PUNCT for c in text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One input line: its number, the raw text, and the despaced text."""
 

@@ -28,21 +28,25 @@ from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE,
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
-PAGE_LINES = 800  # how far (in lines) a pull quote's source sentence may be
+PAGE_LINES = 800  # how far (in lines) a headline printed apart may be from its article
+PULL_LINES = 400  # how far a pull quote may be from the sentence it repeats (same page)
 
 
 class Explain:
     """The reader's decisions, each with the rule that made it."""
 
-    def __init__(self) -> None:
+    def __init__(self, record: bool = True) -> None:
+        self.record = record  # off unless --explain asks: a long input makes many steps
         self.steps: list[dict[str, Any]] = []
 
     def __call__(self, rule: str, lines: tuple[int, int] | int, decision: str) -> None:
+        if not self.record:
+            return
         first, last = (lines, lines) if isinstance(lines, int) else lines
         self.steps.append({"rule": rule, "lines": [first, last], "decision": decision})
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """A run of lines of one kind: ``head``, ``byline`` or ``text``."""
 
@@ -174,7 +178,7 @@ class Page:
 
     def __init__(self, blocks: list[list[Line]]) -> None:
         self.blocks = blocks
-        self._sentences: list[tuple[str, set[int]]] | None = None
+        self._sentences: list[tuple[str, frozenset[int]]] | None = None
         self._starts: list[int] = []  # first line of each sentence
         self._texts: list[str] = []  # each sentence's text
 
@@ -192,18 +196,20 @@ class Page:
 
     def repeats_elsewhere(self, candidate: str, used: set[int]) -> float:
         """How nearly ``candidate`` repeats a (longer or equal) sentence elsewhere on the page:
-        within PAGE_LINES lines of it (a printed page is a few hundred lines), so that an
+        within PULL_LINES lines of it (a printed page is a few hundred lines), so that an
         input of many pages costs linear, not quadratic, time."""
         if len(candidate) < 8 or not ends_sentence(candidate):
             return 0.0
         if self._sentences is None:
-            self._sentences = [(sent, {ln.no for ln in block}) for block in self.blocks
-                               for sent in sentences(inline_text(block))]
+            self._sentences = []
+            for block in self.blocks:
+                nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
+                self._sentences.extend((sent, nos) for sent in sentences(inline_text(block)))
             self._starts = [min(nos) for _, nos in self._sentences]  # in line order
             self._texts = [sent for sent, _ in self._sentences]
         at = min(used)
-        lo = bisect_left(self._starts, at - PAGE_LINES)
-        hi = bisect_right(self._starts, at + PAGE_LINES)
+        lo = bisect_left(self._starts, at - PULL_LINES)
+        hi = bisect_right(self._starts, at + PULL_LINES)
         floor = PULL_SIMILARITY - 0.1
         n, longest = len(candidate), 1.6 * len(candidate)
         window = self._sentences[lo:hi]
@@ -472,16 +478,26 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     part of one of them printed apart (an intro set beside the headline stack): it goes to
     the article whose text shares clearly the most of its character pairs. Before the
     first subhead of an article that starts with one (it lacks its intro), else at its end."""
+    def first_line(d: Draft) -> int:
+        return min(ln.no for part in (d.heads, d.byline, *(p.lines for p in d.body)) for ln in part[:1])
+
     titled = [d for d in drafts if d.heads or d.byline]
+    starts = [first_line(t) for t in titled]
+    grams: dict[int, set[str]] = {}
     out: list[Draft] = []
     for d in drafts:
-        anonymous = not (d.heads or d.byline or d.dateline or d.signoff) and d.body and len(titled) >= 2
-        if not anonymous:
+        anonymous = not (d.heads or d.byline or d.dateline or d.signoff) and d.body
+        at = first_line(d) if anonymous else 0
+        # only articles of the same printed page (within PAGE_LINES): linear in long inputs
+        near = [k for k, start in enumerate(starts) if abs(start - at) <= PAGE_LINES] if anonymous else []
+        if len(near) < 2:
             out.append(d)
             continue
         mine = _bigrams([ln for p in d.body for ln in p.lines])
-        scores = sorted(((len(mine & _bigrams(t.heads + [ln for p in t.body for ln in p.lines])) / max(1, len(mine)), k)
-                         for k, t in enumerate(titled)), reverse=True)
+        for k in near:
+            if k not in grams:
+                grams[k] = _bigrams(titled[k].heads + [ln for p in titled[k].body for ln in p.lines])
+        scores = sorted(((len(mine & grams[k]) / max(1, len(mine)), k) for k in near), reverse=True)
         (best, k), (second, _) = scores[0], scores[1]
         if best < 0.3 or best < 1.3 * second:
             out.append(d)
@@ -505,7 +521,7 @@ def ends_sentence_or_bracket(t: str) -> bool:
 
 
 # ------------------------------------------------------------------ paragraphs
-@dataclass
+@dataclass(slots=True)
 class ParaDraft:
     lines: list[Line]  # only ever appended to, so its length keys the cached text
     width: float  # measure (em) of the block it started in
@@ -801,7 +817,7 @@ def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[
 
 
 def read_newspage(source: str, ctx: Context) -> Document:
-    explain = Explain()
+    explain = Explain(record=bool(ctx.option("explain")))
     blocks = to_blocks(source)
     furniture, blocks = take_furniture(blocks, explain)
     pieces = reorder_continuations(to_pieces(blocks, explain), explain)

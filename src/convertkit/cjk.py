@@ -71,6 +71,8 @@ def join_lines(lines: list[str]) -> str:
 
 def close_up(text: str) -> str:
     """Remove whitespace next to CJK characters; collapse other runs to one space."""
+    if _WS.search(text) is None:
+        return text.strip()  # nothing to close up: the same string, not a copy
     out: list[str] = []
     prev = ""
     for part in _WS.split(text):
