@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import convertkit
+from convertkit.cjk import CharTable
 from convertkit.registry import Option, ReaderSpec, lazy
 
 from .lines import HanPattern
@@ -12,15 +13,7 @@ _MARKERS = HanPattern(r"本\s*报\s*讯|本报记者|（\s*{H}\s*[文讯]\s*）|
                       r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.M)
 
 
-class _HanTable(dict):
-    def __missing__(self, ch: str) -> bool:
-        answer = "\u4e00" <= ch <= "\u9fff"
-        if len(self) < 65536:
-            self[ch] = answer
-        return answer
-
-
-_IS_HAN = _HanTable()
+_IS_HAN = CharTable(lambda ch: "\u4e00" <= ch <= "\u9fff")
 
 
 @convertkit.hookimpl

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from convertkit.cjk import CLOSERS, SENTENCE_END, close_up, is_cjk
+from convertkit.cjk import CLOSERS, SENTENCE_END, CharTable, close_up, is_cjk
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (with extension A, compatibility)
 _INNER_WS = re.compile(r"\s+")
@@ -17,19 +17,14 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
-class _Mask(dict):
-    """A ``str.translate`` table: each non-ASCII letter that is not an ideograph (kana,
-    hangul, é, Ж …; digits are not letters here) becomes U+0000, other characters stay."""
-
-    def __missing__(self, code: int) -> int:
-        ch = chr(code)
-        out = 0 if code > 127 and ch.isalnum() and not ch.isdecimal() and not is_han(ch) else code
-        if len(self) < 65536:
-            self[code] = out
-        return out
+def _mask(code: int) -> int:
+    """For ``str.translate``: a non-ASCII letter that is not an ideograph (kana, hangul, é,
+    Ж …; digits are not letters here) becomes U+0000, other characters stay."""
+    ch = chr(code)
+    return 0 if code > 127 and ch.isalnum() and not ch.isdecimal() and not is_han(ch) else code
 
 
-_MASK = _Mask()
+_MASK = CharTable(_mask)
 
 
 class HanPattern:
@@ -108,17 +103,7 @@ def despace(raw: str) -> str:
 _HALF_PUNCT = set("，、。；：！？（）“”‘’《》")
 
 
-class _EmTable(dict):
-    """Width in ems per character, filled in as characters are met."""
-
-    def __missing__(self, ch: str) -> float:
-        width = 0.5 if ch in _HALF_PUNCT or not is_cjk(ch) else 1.0
-        if len(self) < 65536:
-            self[ch] = width
-        return width
-
-
-_EM = _EmTable()
+_EM = CharTable(lambda ch: 0.5 if ch in _HALF_PUNCT or not is_cjk(ch) else 1.0)  # width in ems
 
 
 def em_width(text: str) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any, Callable
 
 # Ideographs, kana, hangul, CJK symbols and punctuation, fullwidth forms, and the
 # dashes, quotes and ellipsis that Chinese text uses between ideographs, as code point
@@ -26,18 +27,28 @@ SENTENCE_END = set("。！？!?…")
 CLOSERS = set("”’」』）)》〉】")
 
 
-class _Known(dict):
-    """CJK or not, per character, filled in as characters are met (at most 64 Ki entries)."""
+class CharTable(dict):
+    """Answers of ``compute`` per key (a character, or a code point for ``str.translate``),
+    filled in as keys are met and capped at 64 Ki entries: the per-character tests of the
+    readers' hot loops run as dictionary lookups, in C when mapped over a string."""
 
-    def __missing__(self, ch: str) -> bool:
-        o = ord(ch)
-        answer = any(lo <= o <= hi for lo, hi in _CJK_BOUNDS)
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: Any) -> Any:
+        answer = self.compute(key)
         if len(self) < 65536:
-            self[ch] = answer
+            self[key] = answer
         return answer
 
 
-_CJK_KNOWN = _Known()
+def _in_cjk_bounds(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _CJK_BOUNDS)
+
+
+_CJK_KNOWN = CharTable(_in_cjk_bounds)
 
 
 def is_cjk(ch: str) -> bool:
