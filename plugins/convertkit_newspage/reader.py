@@ -545,12 +545,16 @@ def measure(lines: list[Line]) -> float:
 OPENING_QUOTES = "“‘《"
 
 
+def cut_before_quote(width: float, nxt: Line, full: float) -> bool:
+    """Whether ``nxt`` can be a piece pdftotext cut off a printed line, ``width`` ems wide
+    so far, before an opening quote: it starts with one and the line still fits."""
+    return bool(nxt.text) and nxt.text[0] in OPENING_QUOTES and width + nxt.width <= full + 1.0
+
+
 def split_line(prev: Line, line: Line, full: float) -> bool:
-    """Whether ``prev`` and ``line`` are two pieces of one printed line: pdftotext cuts a
-    justified line before an opening quote (…的关系。⏎“一国两制”是一), and the two pieces
-    together are about a full line wide."""
-    return bool(line.text) and line.text[0] in OPENING_QUOTES and \
-        prev.width + line.width <= full + 1.0 and prev.width + line.width >= full - 2.5
+    """Whether ``prev`` and ``line`` are two pieces of one printed line (…的关系。⏎“一国两制”
+    是一): the second cut off before a quote, and together about a full line wide."""
+    return cut_before_quote(prev.width, line, full) and prev.width + line.width >= full - 2.5
 
 
 def physical_width(lines: list[Line], k: int, full: float) -> float:
@@ -558,7 +562,7 @@ def physical_width(lines: list[Line], k: int, full: float) -> float:
     off it before opening quotes (现在，⏎“一国两制”事业正站在)."""
     width = lines[k].width
     for nxt in lines[k + 1:k + 4]:
-        if not (nxt.text and nxt.text[0] in OPENING_QUOTES and width + nxt.width <= full + 1.0):
+        if not cut_before_quote(width, nxt, full):
             break
         width += nxt.width
     return width
@@ -576,6 +580,7 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
     cur: ParaDraft | None = None
     for p in pieces:
         width = max(measure(p.lines), 1.0)
+        piece_full = min(width, col) if col else width  # for pieces too short for a local measure
         for k, line in enumerate(p.lines):
             if cur is None:
                 cur = ParaDraft([line], width)
@@ -591,7 +596,7 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
                     explain("column-break-join", (prev.no, line.no), "blank line in mid-sentence: same paragraph")
                     cur.lines.append(line)
                 continue
-            full = max(local_measure(p.lines, k), 1.0) if len(p.lines) >= 6 else min(width, col) if col else width
+            full = max(local_measure(p.lines, k), 1.0) if len(p.lines) >= 6 else piece_full
             if new_paragraph(cur, prev, line, full, explain):
                 paras.append(cur)
                 cur = ParaDraft([line], width)
