@@ -213,3 +213,54 @@ def test_libreoffice_shows_the_table_of_contents(tmp_path):
     lines = [squash(x) for x in first_page.splitlines() if x.strip()]
     heads = [plain(a.headline) for a in articles(convertkit.read(SAMPLE))]
     assert lines[1] == "目录" and lines[2:2 + len(heads)] == heads
+
+
+def test_runs_are_the_elements_python_docx_makes():
+    """The writer builds paragraphs and runs itself (python-docx's run API goes one character
+    at a time); they must be exactly what python-docx's own API makes for the same content."""
+    from convertkit.xmltext import XmlCleaner
+    from convertkit_docx.writer import _STYLE_IDS, _Filler
+
+    to_docx(SAMPLE)  # the writer's template, and its style ids
+    texts = ["甲乙", " lead and trail ", "a\tb\nc\rd\r\n", "\u3000全角空格", "", "\t"]
+    for bold in (False, True):
+        for italic in (False, True):
+            for sup in (False, True):
+                for link in (False, True):
+                    expected = docx.Document()
+                    p = expected.add_paragraph()
+                    p._p.style = _STYLE_IDS["Body Text"]
+                    parent = p._p
+                    if link:
+                        parent = p._p.makeelement(f"{W}hyperlink", {})
+                        p._p.append(parent)
+                    for text in texts:
+                        r = p.add_run(text)
+                        if bold:
+                            r.bold = True
+                        if italic:
+                            r.italic = True
+                        if sup:
+                            r.font.superscript = True
+                        if link:
+                            r._r.style = _STYLE_IDS["Hyperlink"]
+                            parent.append(r._r)
+                    r = p.add_run("")
+                    r.add_break()
+                    if link:
+                        r._r.style = _STYLE_IDS["Hyperlink"]
+                        parent.append(r._r)
+                    ours = docx.Document()
+                    body = ours.element.body
+                    for child in list(body):
+                        body.remove(child)
+                    filler = _Filler(ours, body, XmlCleaner())
+                    q = filler.para("Body Text")
+                    where = None
+                    if link:
+                        where = q.makeelement(f"{W}hyperlink", {})
+                        q.append(where)
+                    for text in texts:
+                        filler._run(q, text, bold, italic, where, superscript=sup)
+                    etree.SubElement(filler._run(q, "", link_parent=where), f"{W}br")
+                    assert etree.tostring(q) == etree.tostring(p._p), (bold, italic, sup, link)

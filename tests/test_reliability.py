@@ -262,3 +262,29 @@ def test_every_crash_the_fuzzer_found_stays_fixed():
             continue
         convertkit.write(doc, "tei")
         convertkit.write(doc, "txt")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00/"),
+                               min_size=1, max_size=12),
+                       st.binary(max_size=3000) | st.sampled_from([b"<a/>" * 600, b""]), max_size=6),
+       st.datetimes(min_value=__import__("datetime").datetime(1980, 1, 1),
+                    max_value=__import__("datetime").datetime(2107, 12, 31)),
+       st.integers(0, 9))
+def test_zip_writer_writes_the_bytes_zipfile_writes(contents, when, level):
+    """convertkit's zip writer (it memoises the deflate of unchanging members) against the
+    standard library's, member for member, with one member stored and the rest deflated."""
+    from convertkit.reproducible import zip_members
+
+    first = sorted(contents)[-1:]
+    stored = sorted(contents)[:1]
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w") as z:
+        for name in first + sorted(n for n in contents if n not in first):
+            info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
+            z.writestr(info, contents[name], compresslevel=level)
+    for _ in range(2):  # the second time from the memo
+        assert zip_members(contents, when, first=first, stored=stored, level=level) == expected.getvalue()

@@ -3,7 +3,6 @@ landmarks, CJK stylesheet, accessibility metadata, and a deterministic zip: ``mi
 first and stored, every member dated ``SOURCE_DATE_EPOCH`` (else a fixed date)."""
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import uuid
@@ -119,7 +118,7 @@ def write_epub(doc: Document, ctx: Context) -> bytes:
     when = build_time()
     title = clean(document_title(doc)).strip() or "Untitled"
 
-    digest = hashlib.sha256(jsonform.dumps(doc).encode("utf-8")).hexdigest()
+    digest = jsonform.digest(doc)
     book = epub.EpubBook()
     book.set_identifier(f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, digest)}")
     book.set_title(title)

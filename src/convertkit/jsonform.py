@@ -7,6 +7,7 @@ arrays; attribute pairs are ``[key, value]`` arrays. The top level carries
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from typing import Any
 
@@ -19,14 +20,20 @@ VERSION_KEY = "convertkit-api-version"
 
 def to_data(node: Any) -> Any:
     """Plain JSON-able data for a model node (recursively)."""
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        out: dict[str, Any] = {"t": type(node).__name__}
-        for f in dataclasses.fields(node):
-            out[f.name] = to_data(getattr(node, f.name))
-        return out
-    if isinstance(node, tuple):
-        return [to_data(x) for x in node]
-    return node
+    names = _FIELDS.get(type(node))
+    if names is None:
+        if isinstance(node, tuple):
+            return [to_data(x) for x in node]
+        if not dataclasses.is_dataclass(node) or isinstance(node, type):
+            return node
+        names = _FIELDS[type(node)] = tuple(f.name for f in dataclasses.fields(node))
+    out: dict[str, Any] = {"t": type(node).__name__}
+    for name in names:
+        out[name] = to_data(getattr(node, name))
+    return out
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names, in order
 
 
 def from_data(data: Any) -> Any:
@@ -54,6 +61,13 @@ def dumps(doc: Document) -> str:
     """The document as versioned JSON text (UTF-8 characters kept, stable key order)."""
     data = {VERSION_KEY: list(API_VERSION), **to_data(doc)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def digest(doc: Document) -> str:
+    """SHA-256 (hex) of the document's JSON form, compact: the same document, the same digest."""
+    data = {VERSION_KEY: list(API_VERSION), **to_data(doc)}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def loads(text: str) -> Document:

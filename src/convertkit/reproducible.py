@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import struct
 import zipfile
+import zlib
 from typing import Callable, Iterable
 
 from .errors import ConversionError
@@ -36,23 +38,61 @@ def rezip(data: bytes, when: dt.datetime, *, first: Iterable[str] = (), stored: 
     ``level``. ``edit(name, content)`` may return new content, or None to drop the member."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         contents = {n: src.read(n) for n in src.namelist()}
+    if edit is not None:
+        contents = {n: c for n, c in ((n, edit(n, c)) for n, c in contents.items()) if c is not None}
+    return zip_members(contents, when, first=first, stored=stored, level=level)
+
+
+def zip_members(contents: dict[str, bytes], when: dt.datetime, *, first: Iterable[str] = (),
+                stored: Iterable[str] = (), level: int = 9) -> bytes:
+    """A zip of ``contents`` (name -> bytes): ``first`` ones first then the rest sorted, each
+    dated ``when``, mode 0644, made on Unix; ``stored`` ones uncompressed, the others deflated
+    at ``level``. The bytes are those :mod:`zipfile` writes for the same members (a test
+    compares them); deflated members are memoised, so that a writer's unchanging parts
+    (styles, fonts, theme) are compressed once per process, not once per page."""
     lead = [n for n in first if n in contents]
     order = lead + sorted(n for n in contents if n not in lead)
     stored = set(stored)
-    stamp = when.timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name in order:
-            content = contents[name] if edit is None else edit(name, contents[name])
-            if content is None:
-                continue
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            if name in stored:
-                info.compress_type = zipfile.ZIP_STORED
-                z.writestr(info, content)
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(info, content, compresslevel=level)
-    return out.getvalue()
+    y, mo, d, h, mi, s = when.timetuple()[:6]
+    dosdate, dostime = (y - 1980) << 9 | mo << 5 | d, h << 11 | mi << 5 | s // 2
+    body: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name in order:
+        content = contents[name]
+        try:
+            raw_name, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            raw_name, flags = name.encode("utf-8"), 0x800
+        method = 0 if name in stored else 8
+        packed, crc = (content, zlib.crc32(content)) if method == 0 else _deflated(content, level)
+        if len(content) >= _ZIP64_LIMIT or offset >= _ZIP64_LIMIT:
+            raise ConversionError(f"zip member {name} is too large (4 GiB)")
+        fields = (flags, method, dostime, dosdate, crc, len(packed), len(content), len(raw_name), 0)
+        body += (struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, *fields), raw_name, packed)
+        central += (struct.pack("<4s4B4HL2L5HLL", b"PK\x01\x02", 20, 3, 20, 0, *fields, 0, 0, 0,
+                                0o644 << 16, offset), raw_name)
+        offset += 30 + len(raw_name) + len(packed)
+    directory = b"".join(central)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(order), len(order), len(directory), offset, 0)
+    return b"".join(body) + directory + end
+
+
+_ZIP64_LIMIT = (1 << 31) - 1
+_DEFLATED: dict[tuple[bytes, int], tuple[bytes, int]] = {}
+_MEMO_MIN, _MEMO_MAX, _MEMO_LARGEST = 1024, 32, 256 * 1024
+
+
+def _deflated(content: bytes, level: int) -> tuple[bytes, int]:
+    """Raw deflate of ``content`` and its CRC-32; memoised for the last few large members."""
+    key = (content, level)
+    hit = _DEFLATED.get(key)
+    if hit is not None:
+        return hit
+    c = zlib.compressobj(level, zlib.DEFLATED, -15)
+    out = c.compress(content) + c.flush(), zlib.crc32(content)
+    if _MEMO_MIN <= len(content) <= _MEMO_LARGEST:
+        if len(_DEFLATED) >= _MEMO_MAX:
+            _DEFLATED.clear()
+        _DEFLATED[key] = out
+    return out
