@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz.distance.LCSseq import similarity as _lcs
-from rapidfuzz.process import extract as _extract
+from rapidfuzz.process import extractOne as _extract_one
 from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
 
 from convertkit.cjk import join_pair
@@ -180,7 +180,6 @@ class Page:
         self.blocks = blocks
         self._sentences: list[tuple[str, frozenset[int]]] | None = None
         self._starts: list[int] = []  # first line of each sentence
-        self._texts: list[str] = []  # each sentence's text
 
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
@@ -206,21 +205,17 @@ class Page:
                 nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
                 self._sentences.extend((sent, nos) for sent in sentences(inline_text(block)))
             self._starts = [min(nos) for _, nos in self._sentences]  # in line order
-            self._texts = [sent for sent, _ in self._sentences]
         at = min(used)
         lo = bisect_left(self._starts, at - PULL_LINES)
         hi = bisect_right(self._starts, at + PULL_LINES)
         floor = PULL_SIMILARITY - 0.1
         n, longest = len(candidate), 1.6 * len(candidate)
-        window = self._sentences[lo:hi]
-        # scored in C, best first; the first that is long enough and not the candidate's
-        # own lines is the answer
-        for _, score, i in _extract(candidate, self._texts[lo:hi], scorer=_ratio,
-                                    score_cutoff=floor * 100, limit=None):
-            sent, nos = window[i]
-            if n <= len(sent) + 1 and len(sent) <= longest and nos.isdisjoint(used):
-                return score / 100.0
-        return 0.0
+        # sentences long enough (a pull quote may shorten, not lengthen) and not the
+        # candidate's own lines, the best of them scored in C
+        choices = [sent for sent, nos in self._sentences[lo:hi]
+                   if n - 1 <= len(sent) <= longest and nos.isdisjoint(used)]
+        best = _extract_one(candidate, choices, scorer=_ratio, score_cutoff=floor * 100)
+        return best[1] / 100.0 if best else 0.0
 
 
 def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
