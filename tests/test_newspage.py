@@ -142,6 +142,34 @@ def test_name_after_an_untitled_article_is_its_byline():
     assert plain(untitled.byline) == "赵小平"
 
 
+def test_campaign_banner_is_furniture_and_what_follows_starts_an_article():
+    # A's text ends a sentence; the banner stands over B, whose body follows it and whose
+    # author line and name come at its end
+    a = ("第一篇文章的标题在这里\n王小明\n\n第一篇文章的正文从这里开始写起，写\n了整整两行才写完这一段话。\n\n"
+         "认真学习宣传贯彻党的十九大精神\n\n")
+    b = ("法治和德治要相互配合，法律和道德\n各有各的作用，二者相得益彰。\n（作者为某某大学教授）\n\n李大为\n")
+    doc = read(a + b)
+    assert ("banner", "认真学习宣传贯彻党的十九大精神") in [(f.kind, f.text) for f in doc.meta.furniture]
+    first, second = doc.blocks
+    assert plain(first.byline) == "王小明" and paras(first) == ["第一篇文章的正文从这里开始写起，写了整整两行才写完这一段话。"]
+    assert plain(second.byline) == "李大为" and paras(second)[0].startswith("法治和德治")
+
+
+def test_headline_printed_apart_goes_to_the_article_sharing_its_words():
+    # a headline stacked over another article's kicker goes to the headless article whose
+    # text takes up its words, though not in one run (法治 … 德治 … 相得益彰)
+    text = ("某某某某的教育改革工作\n王小明\n\n教育改革不断深化，教育公平持续改善，\n"
+            "人民群众满意的教育正在形成。\n（作者为某某大学教授）\n\n"
+            "坚持依法治国和以德治国相结合，法治\n和德治二者相得益彰，不能偏废。\n（作者为某某研究员）\n\n李大为\n\n"
+            "优先发展教育事业，深化教育改革，促进\n教育公平，办好人民满意的教育。\n\n"
+            "法治与德治何以相得益彰\n\n为维护海权提供有力法律支撑\n\n建设海洋强国需完善法律体系\n张三丰\n\n"
+            "海洋资源丰富，海洋经济发展潜力巨大，\n要维护国家海权，发展海洋事业。\n")
+    by_author = {plain(a.byline): a for a in read(text).blocks}
+    assert plain(by_author["李大为"].headline) == "法治与德治何以相得益彰"
+    assert plain(by_author["张三丰"].headline) == "建设海洋强国需完善法律体系"
+    assert plain(by_author["张三丰"].kicker) == "为维护海权提供有力法律支撑"
+
+
 def test_a_line_ending_in_a_colon_is_not_a_subhead():
     text = ("本报讯 会议强调要把工作做实做细，持续\n推进各项任务落地见效。有关负责同志指\n\n出：\n“ 要 坚 持 稳 中 求 进 ，久 久 为 功 ，把\n各项工作落到实处落到细处。”\n")
     [a] = read(text).blocks

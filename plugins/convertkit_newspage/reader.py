@@ -23,7 +23,7 @@ from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Pa
                               text)
 from convertkit.registry import Context
 
-from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
+from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
                     PAGE_RE, SIGNOFF_RE, HanPattern, Line, despace, ends_sentence, has_sentence_punct, is_han)
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
@@ -91,8 +91,10 @@ def to_blocks(source: str) -> list[list[Line]]:
     return blocks
 
 
-def furniture_kind(line: Line, first: bool) -> str | None:
+def furniture_kind(line: Line, first: bool, alone: bool = False) -> str | None:
     t = line.raw.strip()
+    if alone and BANNER_RE.match(line.text):
+        return "banner"
     if DATE_RE.match(t):
         return "date"
     if PAGE_RE.match(t):
@@ -104,14 +106,19 @@ def furniture_kind(line: Line, first: bool) -> str | None:
     return None
 
 
-def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Furniture], list[list[Line]]]:
-    """Dates, page numbers, section labels and picture credits, out of the text."""
+def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Furniture], list[list[Line]], set[int]]:
+    """Dates, page numbers, section labels, campaign banners and picture credits, out of the
+    text; and the first line of each block right after a banner (a banner stands over
+    articles, never inside one: what follows it starts an article)."""
     furniture: list[Furniture] = []
     kept: list[list[Line]] = []
+    breaks: set[int] = set()
     for bi, block in enumerate(blocks):
+        if bi and furniture and furniture[-1].kind == "banner" and furniture[-1].source.start == blocks[bi - 1][0].no:
+            breaks.add(block[0].no)
         rest: list[Line] = []
         for line in block:
-            kind = furniture_kind(line, first=bi < 3 and len(block) == 1)
+            kind = furniture_kind(line, first=bi < 3 and len(block) == 1, alone=len(block) == 1)
             if kind is None:
                 rest.append(line)
                 continue
@@ -127,7 +134,7 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
                 furniture.append(Furniture(kind, line.text, span))
         if rest:
             kept.append(rest)
-    return furniture, kept
+    return furniture, kept, breaks
 
 
 def median(values: list[float]) -> float:
@@ -365,12 +372,18 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
 
 
 # ------------------------------------------------------------------ articles
-def segment(pieces: list[Piece], explain: Explain) -> list[Draft]:
+def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset()) -> list[Draft]:
+    """Pieces into articles; a piece starting at a line in ``breaks`` (after a banner)
+    starts a new one."""
     drafts: list[Draft] = []
     cur: Draft | None = None
     i = 0
     while i < len(pieces):
         p = pieces[i]
+        if cur is not None and not cur.closed and p.starts_block and p.lines[0].no in breaks:
+            cur.closed = True
+            explain("after-banner", p.lines[0].no, "a campaign banner stands over articles: what follows it "
+                                                   "starts one")
         if p.kind == "head":
             group = [p]
             while i + 1 < len(pieces) and pieces[i + 1].kind == "head":
@@ -819,9 +832,9 @@ def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[
 def read_newspage(source: str, ctx: Context) -> Document:
     explain = Explain(record=bool(ctx.option("explain")))
     blocks = to_blocks(source)
-    furniture, blocks = take_furniture(blocks, explain)
+    furniture, blocks, breaks = take_furniture(blocks, explain)
     pieces = reorder_continuations(to_pieces(blocks, explain), explain)
-    drafts = merge_by_affinity(segment(pieces, explain), explain)
+    drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
     all_text_lines = [ln for d in drafts for p in d.body if p.kind == "text" for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
     col = median(col_widths) if col_widths else 0.0
@@ -887,20 +900,31 @@ def _article_text(a: Article) -> str:
     return "".join(out)
 
 
+def _pairs(t: str) -> set[str]:
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _coverage(headline: str, pairs: set[str]) -> float:
+    """The share of a headline's character pairs found in an article's text: a headline
+    takes up its article's words (法治与德治何以相得益彰 over 以德治国 … 相得益彰),
+    though seldom one long run of them."""
+    mine = _pairs("".join(headline.split()))
+    return len(mine & pairs) / len(mine) if mine else 0.0
+
+
 def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
                            explain: Explain) -> tuple[list[Article], list[Furniture]]:
     """Headlines printed in a stack away from their articles (they came out as rubrics over
     another article's kicker) go to the headless articles whose text repeats them most
-    (longest common run of characters, at least half the headline) on the same printed page;
+    (at least half the headline's character pairs) on the same printed page;
     articles with a byline are preferred to untitled fragments."""
     from dataclasses import replace
-    from difflib import SequenceMatcher
 
     orphans = [i for i, f in enumerate(furniture) if f.kind == "rubric"]
     headless = [i for i, a in enumerate(articles) if not a.headline]
     if not orphans or not headless:
         return articles, furniture
-    texts = {i: _article_text(articles[i]) for i in headless}
+    grams = {i: _pairs(_article_text(articles[i])) for i in headless}
     scored = []
     for fi in orphans:
         cand = furniture[fi].text
@@ -909,11 +933,9 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
             src = articles[ai].source
             if src is not None and at and abs(src.start - at) > PAGE_LINES:
                 continue  # another printed page: keeps many-page inputs linear
-            m = SequenceMatcher(None, cand, texts[ai], autojunk=False)
-            run = m.find_longest_match(0, len(cand), 0, len(texts[ai])).size
-            score = run / max(1, len(cand))
+            score = _coverage(cand, grams[ai])
             if score >= 0.5:
-                scored.append((score, bool(articles[ai].byline), len(texts[ai]), fi, ai))
+                scored.append((score, bool(articles[ai].byline), len(grams[ai]), fi, ai))
     taken_f: set[int] = set()
     taken_a: set[int] = set()
     out = list(articles)
