@@ -170,6 +170,29 @@ def test_headline_printed_apart_goes_to_the_article_sharing_its_words():
     assert plain(by_author["张三丰"].kicker) == "为维护海权提供有力法律支撑"
 
 
+def test_a_second_name_broken_apart_completes_the_byline_and_a_lone_headline_finds_its_article():
+    # 高 and 静, each alone in its block far apart, are the second author of A; the
+    # headline printed alone between them (no byline, no text under it) is B's
+    a = ("第一篇文章的标题在这里\n王小明\n\n第一篇文章的正文从这里开始写起，写\n了整整两行才写完这一段话。\n"
+         "（作者单位：某某大学）\n\n高\n\n")
+    b = ("海洋资源丰富，海洋经济发展潜力巨大，\n要维护国家海权，发展海洋事业。\n\n李大为\n\n")
+    stack = "发展海洋经济维护国家海权\n\n静\n\n"
+    c = "第三篇文章的标题\n张三丰\n\n第三篇文章的正文写在这里，也写了整\n整两行才写完。\n"
+    doc = read(a + b + stack + c)
+    by_author = {plain(x.byline): x for x in doc.blocks}
+    assert set(by_author) == {"王小明高静", "李大为", "张三丰"}
+    assert plain(by_author["李大为"].headline) == "发展海洋经济维护国家海权"
+    assert all_chars(doc) == Counter(ch for ch in a + b + stack + c if not ch.isspace())
+
+
+def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
+    body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
+    [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks
+    assert plain(a.headline) == "扎扎实实把这项建设向前推进" and not plain(a.byline)
+    [b] = read("扎扎实实把这项建设向前\n陈进" + body).blocks
+    assert plain(b.headline) == "扎扎实实把这项建设向前" and plain(b.byline) == "陈进"
+
+
 def test_a_line_ending_in_a_colon_is_not_a_subhead():
     text = ("本报讯 会议强调要把工作做实做细，持续\n推进各项任务落地见效。有关负责同志指\n\n出：\n“ 要 坚 持 稳 中 求 进 ，久 久 为 功 ，把\n各项工作落到实处落到细处。”\n")
     [a] = read(text).blocks

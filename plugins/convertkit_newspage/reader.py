@@ -23,6 +23,7 @@ from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Pa
                               text)
 from convertkit.registry import Context
 
+from .names import is_personal_name
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
                     PAGE_RE, SIGNOFF_RE, HanPattern, Line, despace, ends_sentence, has_sentence_punct, is_han)
 
@@ -162,9 +163,15 @@ def lone_name(line: Line, next_block: list[Line] | None) -> bool:
     the next block is a one-line head that it would be the start of ("湖北推动⏎⏎中小企业…")."""
     if not is_name_line(line):
         return False
-    if len(line.raw.split()) == 1 and next_block is not None and len(next_block) == 1 and headish(next_block[0]):
+    if len(line.raw.split()) == 1 and next_block is not None and len(next_block) == 1 and headish(next_block[0]) \
+            and not names_only(line):
         return False
     return True
+
+
+def names_only(line: Line) -> bool:
+    """Every word of the line reads as a personal name (starts with a surname)."""
+    return all(is_personal_name(w) for w in line.raw.split())
 
 
 def headish(line: Line) -> bool:
@@ -259,7 +266,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
                 elif len(block) <= 4 and all(headish(ln) for ln in block):
                     # headline lines, the last of which may be the author's name
-                    if NAME_RE.match(block[-1].raw.strip()) or name_fragment(block[-1]):
+                    if (NAME_RE.match(block[-1].raw.strip()) and names_only(block[-1])) or name_fragment(block[-1]):
                         heads, rest = block[:-1], block[-1:]
                     else:
                         heads, rest = block, []
@@ -281,10 +288,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                 else:
                     # headline lines, then a byline (a name) and maybe the body, in one block
                     j = next((j for j in range(1, min(4, len(block)))
-                              if is_name_line(block[j]) or (j == len(block) - 1 and name_fragment(block[j]))), 0)
+                              if is_name_line(block[j]) or name_fragment(block[j])), 0)
                     if j and all(headish(ln) for ln in block[:j]):
                         heads, rest = block[:j], block[j:]
-        if heads and rest and (NAME_RE.match(rest[0].raw.strip()) or (len(rest) == 1 and name_fragment(rest[0]))) \
+        if heads and rest and ((NAME_RE.match(rest[0].raw.strip()) and names_only(rest[0]))
+                               or (len(rest) == 1 and name_fragment(rest[0]))) \
                 and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])):
             pieces.append(Piece("head", heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
@@ -412,11 +420,26 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 explain("subhead", span, "short unpunctuated line inside an article is a subhead")
         elif p.kind == "byline":
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-            if cur is not None and not cur.byline and not cur.body and not cur.closed:
+            at = p.lines[0].no
+            # a character alone, in its own block, completes a name begun by another one
+            # alone: the layout broke the name apart (徐方平 高 … 静: 高静)
+            pending = next((d for d in reversed(drafts) if d.byline and name_fragment(d.byline[-1])
+                            and abs(d.byline[-1].no - at) <= PAGE_LINES), None) \
+                if p.starts_block and len(p.lines) == 1 and name_fragment(p.lines[0]) else None
+            if pending is not None:
+                pending.byline = pending.byline + p.lines
+                explain("name-completed", p.span, f"a character alone completes the name begun at line "
+                                                  f"{pending.byline[-2].no}")
+            elif cur is not None and not cur.byline and not cur.body and not cur.closed:
                 cur.byline = p.lines
             elif cur is not None and cur.byline and len(inline_text(cur.byline)) == 1 and not cur.closed:
                 cur.byline = cur.byline + p.lines
                 explain("name-continued", p.span, "the rest of a byline the layout broke apart")
+            elif cur is not None and cur.byline and len(p.lines) == 1 and name_fragment(p.lines[0]):
+                # a character alone is no author: the start of a second name of the article
+                # before it, completed further on
+                cur.byline = cur.byline + p.lines
+                explain("name-begun", p.span, "a character alone begins a second name of the article's byline")
             elif cur is not None and cur.closed and cur.closed_by_author and not cur.byline and \
                     len(p.lines) == 1 and NAME_RE.match(p.lines[0].raw.strip()) and \
                     (nxt is None or nxt.kind != "head"):
@@ -841,6 +864,16 @@ def read_newspage(source: str, ctx: Context) -> Document:
     articles = []
     extra_furniture: list[Furniture] = []
     for d in drafts:
+        if d.heads and not (d.body or d.byline or d.dateline or d.signoff):
+            # headlines alone, printed in a stack apart from their articles: each printed
+            # block is a headline to place on an article that lacks one
+            at = 0
+            for n in (d.head_sizes if sum(d.head_sizes) == len(d.heads) else [len(d.heads)]):
+                group = d.heads[at:at + n]
+                at += n
+                extra_furniture.append(Furniture("rubric", inline_text(group), span_of(group)))
+                explain("headline-stack", (group[0].no, group[-1].no), "a headline with no article under it")
+            continue
         kicker, headline, subtitle, dupes, rubrics = headline_parts(d.heads, explain, opener=bool(d.byline),
                                                                     sizes=d.head_sizes)
         for dup in dupes:

@@ -1,0 +1,30 @@
+"""Chinese personal names, to tell a byline (陈宝生, 周江 张济坤) from two or three
+characters of a headline that wrapped onto a line of their own (推进).
+
+A name is two or three characters, four with a two-character surname, and starts with a
+surname. The set below holds the few hundred most frequent single-character surnames (they
+cover nearly all of the population) less those that are far more often ordinary words
+(国, 和, 平 …); it is a necessary condition, not a sufficient one."""
+from __future__ import annotations
+
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦"
+    "俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
+    "滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵"
+    "苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘迟邝匡鞠荆冀郁胥班储栗燕楚鄢劳谌奚粟冼蔺"
+    "厉伊仝郜阚权帅屠朴盖练廉禹井祖漆狄宣晋芮阙浦鹿薄邸雍辜羊裘亓邰赫杭逯茹诸嵇湛戎茅尉冶束"
+    "檀昝智幸植衡尧闭鄂"
+)
+COMPOUND_SURNAMES = frozenset({
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "夏侯", "令狐", "端木", "澹台", "钟离", "轩辕", "呼延", "万俟", "闻人", "申屠",
+})
+
+
+def is_personal_name(s: str) -> bool:
+    """``s`` (one name, no spaces) reads as a Chinese personal name."""
+    if s[:2] in COMPOUND_SURNAMES:
+        return 3 <= len(s) <= 4
+    return 2 <= len(s) <= 3 and s[0] in SURNAMES
