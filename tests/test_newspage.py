@@ -193,6 +193,44 @@ def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_nam
     assert plain(b.headline) == "扎扎实实把这项建设向前" and plain(b.byline) == "陈进"
 
 
+def test_a_headline_with_its_own_subtitle_over_another_is_not_its_kicker():
+    # 加快构建… and its —— subtitle, printed over another article's headline and byline,
+    # belong to the article whose byline (a name over its text) comes later
+    text = ("加快构建新时代的社会学\n——“社会治理创新研讨会”述要\n\n实现合作共赢的伟大创举\n石云霞\n\n"
+            "合作共赢是一条宽广的道路，各国共同\n发展，才能实现真正的繁荣。\n（作者为某某大学教授）\n\n"
+            "侯利文\n某某大学主办的“社会治理创新研讨会”\n近日举行，与会者认为，要加快构建\n新时代的社会学。\n")
+    by_author = {plain(a.byline): a for a in read(text).blocks}
+    assert set(by_author) == {"石云霞", "侯利文"}
+    assert (plain(by_author["石云霞"].kicker), plain(by_author["石云霞"].headline)) == ("", "实现合作共赢的伟大创举")
+    assert plain(by_author["侯利文"].headline) == "加快构建新时代的社会学"
+    assert plain(by_author["侯利文"].subtitle) == "——“社会治理创新研讨会”述要"
+
+
+def test_stacked_one_line_heads_in_an_article_and_a_colon_lead_in():
+    # inside B, three one-line heads stacked: the first heads the text under them, the
+    # others are headlines printed apart (A's goes to A); 报告指出： opens a quotation
+    a = ("王小明\n\n海洋资源丰富，海洋经济发展潜力巨大，\n要维护国家海权，发展海洋事业。\n（作者为某某研究员）\n\n")
+    b = ("李大为\n\n党的报告指出：\n“ 教 育 是 国 之 大 计 、党 之 大 计 。”这一论断\n意义重大，影响深远，值得深入学习。\n\n"
+         "国外学者对教育的评价\n\n发展海洋经济维护国家海权\n\n优先发展教育事业\n\n"
+         "国外学者认为，优先发展教育事业是一\n条成功的经验，值得认真研究和总结。\n")
+    by_author = {plain(x.byline): x for x in read(a + b).blocks}
+    assert plain(by_author["王小明"].headline) == "发展海洋经济维护国家海权"
+    art = by_author["李大为"]
+    assert plain(art.headline) == "优先发展教育事业"
+    assert paras(art)[0].startswith("党的报告指出：“教育是国之大计")
+    [sec] = [x for x in art.blocks if isinstance(x, Section)]
+    assert plain(sec.heading) == "国外学者对教育的评价"
+
+
+def test_a_name_split_under_a_subtitle_and_atop_a_column_break():
+    text = ("从三个层面促进实体经济由大向强\n——“工业发展论坛”述要\n蒙\n某某研究所主办的论坛日前在北京举\n"
+            "行，与会者围绕经济发展问题进行了研\n讨，提出要把培育世界一\n\n娃\n流企业结合起来，提高整体素质。\n")
+    [a] = read(text).blocks
+    assert plain(a.byline) == "蒙娃" and plain(a.subtitle) == "——“工业发展论坛”述要"
+    assert "".join(paras(a)) == "某某研究所主办的论坛日前在北京举行，与会者围绕经济发展问题进行了研讨，" \
+                                "提出要把培育世界一流企业结合起来，提高整体素质。"
+
+
 def test_a_line_ending_in_a_colon_is_not_a_subhead():
     text = ("本报讯 会议强调要把工作做实做细，持续\n推进各项任务落地见效。有关负责同志指\n\n出：\n“ 要 坚 持 稳 中 求 进 ，久 久 为 功 ，把\n各项工作落到实处落到细处。”\n")
     [a] = read(text).blocks

@@ -254,7 +254,18 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
             pieces.append(Piece("byline", [first], bi))
             explain("byline-name-alone", first.no, "a name alone in its block is a byline")
             continue
-        if headish(first) and not BYLINE_RE.match(first.raw.strip()):
+        if len(block) > 1 and name_fragment(first) and pieces:
+            # a character alone atop text: half of a name the layout set into a column break
+            pieces.append(Piece("byline", [first], bi))
+            explain("name-fragment", first.no, "a single character alone is part of a name")
+            pieces.append(Piece("text", block[1:], bi))
+            continue
+        over_text = len(block) > 1 and not headish(block[1])
+        if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
+            pass  # a name over the text: the byline, below
+        elif over_text and first.text.endswith(("：", ":")):
+            pass  # 报告指出： over the quotation it opens
+        elif headish(first) and not BYLINE_RE.match(first.raw.strip()):
             if len(block) == 1:
                 heads, rest = [first], []
             else:
@@ -291,9 +302,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                               if is_name_line(block[j]) or name_fragment(block[j])), 0)
                     if j and all(headish(ln) for ln in block[:j]):
                         heads, rest = block[:j], block[j:]
-        if heads and rest and ((NAME_RE.match(rest[0].raw.strip()) and names_only(rest[0]))
-                               or (len(rest) == 1 and name_fragment(rest[0]))) \
-                and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])):
+        if heads and rest and (name_fragment(rest[0]) or (
+                NAME_RE.match(rest[0].raw.strip()) and names_only(rest[0])
+                and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])))):
             pieces.append(Piece("head", heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
             pieces.append(Piece("byline", [rest[0]], bi, starts_block=False))
@@ -305,9 +316,10 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
             explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
         if not rest:
             continue
-        if not heads and BYLINE_RE.match(rest[0].raw.strip()):
+        if not heads and (BYLINE_RE.match(rest[0].raw.strip()) or (
+                len(rest) > 1 and is_name_line(rest[0]) and names_only(rest[0]))):
             pieces.append(Piece("byline", [rest[0]], bi))
-            explain("byline", rest[0].no, "byline (本报记者 …)")
+            explain("byline", rest[0].no, "byline (本报记者 …, or a name over the text)")
             rest = rest[1:]
             if not rest:
                 continue
@@ -414,6 +426,17 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
                 explain("opener-headline", span, "headline opens an article")
+            elif len(group) > 1 and all(len(g.lines) == 1 and g.starts_block for g in group):
+                # one-line heads each in its own block, stacked: the first heads the text
+                # that follows, the others are headlines printed apart from their articles
+                if nxt is not None and nxt.kind == "text":
+                    cur.body.append(Piece("head", group[0].lines, group[0].block))
+                    explain("subhead", group[0].span, "the first of stacked heads, over the text, is a subhead")
+                    group = group[1:]
+                stacked = [ln for g in group for ln in g.lines]
+                drafts.append(Draft(heads=stacked, head_sizes=[1] * len(stacked)))
+                explain("headline-stack", (stacked[0].no, stacked[-1].no), "stacked one-line heads inside an "
+                                                                           "article are headlines printed apart")
             else:
                 # a subhead: its first line; any further head lines are a multi-line subhead
                 cur.body.append(Piece("head", lines, group[0].block))
@@ -804,6 +827,15 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool,
         sub_group: list[Line] = []
         if groups[-1][0].text.startswith("——"):
             sub_group = groups.pop()
+        # a block that carries its own —— subtitle is a headline, printed apart, not a
+        # kicker: it and the blocks over it go to their articles
+        while len(groups) >= 2 and any(ln.text.startswith("——") for ln in groups[-2][1:]):
+            for g in groups[:-1]:
+                rubrics.append(inline_text(g))
+                explain("headline-apart", (g[0].no, g[-1].no), "a headline with its own subtitle over another "
+                                                              "headline is not its kicker")
+            groups = groups[-1:]
+            heads = groups[0] + sub_group
         if opener and len(groups) >= 2:
             for g in groups[:-2]:
                 rubrics.append(inline_text(g))
@@ -977,7 +1009,11 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
             continue
         taken_f.add(fi)
         taken_a.add(ai)
-        out[ai] = replace(out[ai], headline=text(furniture[fi].text))
+        head, dash, sub = furniture[fi].text.partition("——")
+        if head and dash and not plain(out[ai].subtitle):
+            out[ai] = replace(out[ai], headline=text(head), subtitle=text(dash + sub))
+        else:
+            out[ai] = replace(out[ai], headline=text(furniture[fi].text))
         span = furniture[fi].source
         explain("orphan-headline", (span.start, span.end) if span else 0,
                 f"headline placed on the headless article whose text repeats it ({score:.2f})")
