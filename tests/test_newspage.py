@@ -206,12 +206,14 @@ def test_a_headline_with_its_own_subtitle_over_another_is_not_its_kicker():
     assert plain(by_author["侯利文"].subtitle) == "——“社会治理创新研讨会”述要"
 
 
-def test_stacked_one_line_heads_in_an_article_and_a_colon_lead_in():
-    # inside B, three one-line heads stacked: the first heads the text under them, the
-    # others are headlines printed apart (A's goes to A); 报告指出： opens a quotation
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 2, 0), (2, 0, 1)])
+def test_stacked_one_line_heads_in_an_article_and_a_colon_lead_in(order):
+    # inside B, three one-line heads stacked, in any order: the one unlike an untitled
+    # article's headline heads the text under them, the others are headlines printed apart
+    # (A's goes to A, B's to B); 报告指出： opens a quotation
     a = ("王小明\n\n海洋资源丰富，海洋经济发展潜力巨大，\n要维护国家海权，发展海洋事业。\n（作者为某某研究员）\n\n")
     b = ("李大为\n\n党的报告指出：\n“ 教 育 是 国 之 大 计 、党 之 大 计 。”这一论断\n意义重大，影响深远，值得深入学习。\n\n"
-         "国外学者对教育的评价\n\n发展海洋经济维护国家海权\n\n优先发展教育事业\n\n"
+         + "".join(("国外学者对教育的评价\n\n", "发展海洋经济维护国家海权\n\n", "优先发展教育事业\n\n")[k] for k in order) +
          "国外学者认为，优先发展教育事业是一\n条成功的经验，值得认真研究和总结。\n")
     by_author = {plain(x.byline): x for x in read(a + b).blocks}
     assert plain(by_author["王小明"].headline) == "发展海洋经济维护国家海权"

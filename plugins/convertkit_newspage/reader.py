@@ -427,12 +427,21 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 drafts.append(cur)
                 explain("opener-headline", span, "headline opens an article")
             elif len(group) > 1 and all(len(g.lines) == 1 and g.starts_block for g in group):
-                # one-line heads each in its own block, stacked: the first heads the text
-                # that follows, the others are headlines printed apart from their articles
+                # one-line heads each in its own block, stacked: one heads the text that
+                # follows, the others are headlines printed apart from their articles. The
+                # subhead is the one least like a headline of the untitled articles so far
+                # (the one whose words they take up least); the first on a tie
                 if nxt is not None and nxt.kind == "text":
-                    cur.body.append(Piece("head", group[0].lines, group[0].block))
-                    explain("subhead", group[0].span, "the first of stacked heads, over the text, is a subhead")
-                    group = group[1:]
+                    untitled = [_pairs("".join(ln.text for q in d.body for ln in q.lines))
+                                for d in drafts if not d.heads and d is not cur and d.body
+                                and abs(d.body[0].lines[0].no - p.lines[0].no) <= PAGE_LINES]
+                    likeness = [max((_coverage(inline_text(g.lines), u) for u in untitled), default=0.0)
+                                for g in group]
+                    k = likeness.index(min(likeness))
+                    cur.body.append(Piece("head", group[k].lines, group[k].block))
+                    explain("subhead", group[k].span, "of stacked heads over the text, the one least like an "
+                                                      "untitled article's headline is a subhead")
+                    group = group[:k] + group[k + 1:]
                 stacked = [ln for g in group for ln in g.lines]
                 drafts.append(Draft(heads=stacked, head_sizes=[1] * len(stacked)))
                 explain("headline-stack", (stacked[0].no, stacked[-1].no), "stacked one-line heads inside an "
