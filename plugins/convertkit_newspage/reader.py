@@ -432,7 +432,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 # subhead is the one least like a headline of the untitled articles so far
                 # (the one whose words they take up least); the first on a tie
                 if nxt is not None and nxt.kind == "text":
-                    untitled = [_pairs("".join(ln.text for q in d.body for ln in q.lines))
+                    untitled = ["".join(ln.text for q in d.body for ln in q.lines)
                                 for d in drafts if not d.heads and d is not cur and d.body
                                 and abs(d.body[0].lines[0].no - p.lines[0].no) <= PAGE_LINES]
                     likeness = [max((_coverage(inline_text(g.lines), u) for u in untitled), default=0.0)
@@ -978,12 +978,13 @@ def _pairs(t: str) -> set[str]:
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
-def _coverage(headline: str, pairs: set[str]) -> float:
+def _coverage(headline: str, text: str) -> float:
     """The share of a headline's character pairs found in an article's text: a headline
     takes up its article's words (法治与德治何以相得益彰 over 以德治国 … 相得益彰),
-    though seldom one long run of them."""
+    though seldom one long run of them. (Searched in the text, not in a set of its pairs:
+    a page of many headless articles would hold a set per article.)"""
     mine = _pairs("".join(headline.split()))
-    return len(mine & pairs) / len(mine) if mine else 0.0
+    return sum(pair in text for pair in mine) / len(mine) if mine else 0.0
 
 
 def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
@@ -998,7 +999,7 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
     headless = [i for i, a in enumerate(articles) if not a.headline]
     if not orphans or not headless:
         return articles, furniture
-    grams = {i: _pairs(_article_text(articles[i])) for i in headless}
+    texts = {i: _article_text(articles[i]) for i in headless}
     scored = []
     for fi in orphans:
         cand = furniture[fi].text
@@ -1007,9 +1008,9 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
             src = articles[ai].source
             if src is not None and at and abs(src.start - at) > PAGE_LINES:
                 continue  # another printed page: keeps many-page inputs linear
-            score = _coverage(cand, grams[ai])
+            score = _coverage(cand, texts[ai])
             if score >= 0.5:
-                scored.append((score, bool(articles[ai].byline), len(grams[ai]), fi, ai))
+                scored.append((score, bool(articles[ai].byline), len(texts[ai]), fi, ai))
     taken_f: set[int] = set()
     taken_a: set[int] = set()
     out = list(articles)
