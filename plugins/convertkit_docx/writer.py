@@ -22,9 +22,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from lxml.etree import SubElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from lxml.etree import SubElement
 
 from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
                               Note, Para, Section, Strong, Text, articles, document_title, plain)
@@ -202,9 +202,9 @@ def _split_parts(d) -> None:
     changed = {CT.WML_DOCUMENT_MAIN, CT.WML_SETTINGS, CT.OPC_CORE_PROPERTIES}
     for part in d.part.package.iter_parts():
         if part.content_type in changed:
-            _DYNAMIC[str(part.partname).lstrip("/")] = part
+            _DYNAMIC[part.partname.membername] = part
     assert len(_DYNAMIC) == len(changed), sorted(_DYNAMIC)
-    dynamic = set(_DYNAMIC) | {str(p.partname.rels_uri).lstrip("/") for p in _DYNAMIC.values()}
+    dynamic = set(_DYNAMIC) | {p.partname.rels_uri.membername for p in _DYNAMIC.values()}
     _STATIC.update((n, c) for n, c in saved.items() if n not in dynamic)
 
 
@@ -444,7 +444,7 @@ def write_docx(doc: Document, ctx: Context) -> bytes:
                 part.before_marshal()
                 members[name] = part.blob
                 if len(part.rels):
-                    members[str(part.partname.rels_uri).lstrip("/")] = part.rels.xml
+                    members[part.partname.rels_uri.membername] = part.rels.xml
         finally:
             for child in list(body):
                 body.remove(child)

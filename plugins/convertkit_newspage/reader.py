@@ -532,8 +532,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
 
 
 def _bigrams(lines: list[Line]) -> set[str]:
-    t = "".join(ln.text for ln in lines)
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return _pairs("".join(ln.text for ln in lines))
 
 
 def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:

@@ -64,10 +64,10 @@ def zip_members(contents: dict[str, bytes], when: dt.datetime, *, first: Iterabl
             raw_name, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
             raw_name, flags = name.encode("utf-8"), 0x800
+        if len(content) >= _ZIP64_LIMIT or offset >= _ZIP64_LIMIT:
+            raise ConversionError(f"zip member {name} would pass 2 GiB (zip64 is not written)")
         method = 0 if name in stored else 8
         packed, crc = (content, zlib.crc32(content)) if method == 0 else _deflated(content, level)
-        if len(content) >= _ZIP64_LIMIT or offset >= _ZIP64_LIMIT:
-            raise ConversionError(f"zip member {name} is too large (4 GiB)")
         fields = (flags, method, dostime, dosdate, crc, len(packed), len(content), len(raw_name), 0)
         body += (struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, *fields), raw_name, packed)
         central += (struct.pack("<4s4B4HL2L5HLL", b"PK\x01\x02", 20, 3, 20, 0, *fields, 0, 0, 0,
