@@ -288,3 +288,19 @@ def test_zip_writer_writes_the_bytes_zipfile_writes(contents, when, level):
             z.writestr(info, contents[name], compresslevel=level)
     for _ in range(2):  # the second time from the memo
         assert zip_members(contents, when, first=first, stored=stored, level=level) == expected.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=2000), st.text(max_size=60), st.uuids())
+def test_digests_without_hashlib_equal_hashlib_s(data, name, namespace):
+    """convertkit.digest uses CPython's own SHA modules (hashlib loads OpenSSL, a cost on
+    every cold start); its digests and name-based UUIDs must be hashlib's and uuid's."""
+    import hashlib
+    import uuid
+
+    from convertkit import digest
+
+    assert digest.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    assert digest.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+    name = name.encode("utf-8", "replace").decode("utf-8")  # no lone surrogates
+    assert digest.uuid5(namespace, name) == uuid.uuid5(namespace, name)

@@ -11,6 +11,7 @@ from ebooklib import epub
 from lxml import etree
 
 from convertkit import jsonform
+from convertkit.digest import uuid5
 from convertkit.model import Article, Document, Heading, document_title, plain
 from convertkit.registry import Context
 from convertkit.reproducible import build_time, rezip
@@ -120,7 +121,7 @@ def write_epub(doc: Document, ctx: Context) -> bytes:
 
     digest = jsonform.digest(doc)
     book = epub.EpubBook()
-    book.set_identifier(f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, digest)}")
+    book.set_identifier(f"urn:uuid:{uuid5(_ID_NAMESPACE, digest)}")
     book.set_title(title)
     book.set_language(lang)
     for i, author in enumerate(a for a in (clean(x).strip() for x in meta.authors) if a):

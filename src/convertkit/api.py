@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 
 from .atomic import atomic_write
 from .decoding import decode
+from .digest import sha256
 from .errors import ConversionError, ConvertkitError, PluginError, UsageError
 from .model import Document, SourceInfo
 from .plugins import Plugins, get_plugins
@@ -147,7 +147,7 @@ def _read(pl: Plugins, data: bytes, name: str, format: str | None, encoding: str
     if not isinstance(doc, Document):
         raise PluginError(f"reader {spec.name!r} (plugin {spec.plugin}) returned {type(doc).__name__}, not a Document")
     if not doc.meta.source.sha256:
-        source = SourceInfo(name=os.path.basename(name), encoding=enc or "", sha256=hashlib.sha256(data).hexdigest())
+        source = SourceInfo(name=os.path.basename(name), encoding=enc or "", sha256=sha256(data).hexdigest())
         doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, source=source))
     return doc
 

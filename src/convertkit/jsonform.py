@@ -7,10 +7,10 @@ arrays; attribute pairs are ``[key, value]`` arrays. The top level carries
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from typing import Any
 
+from .digest import sha256
 from .errors import ConversionError
 from .model import NODE_TYPES, Document
 
@@ -67,7 +67,7 @@ def digest(doc: Document) -> str:
     """SHA-256 (hex) of the document's JSON form, compact: the same document, the same digest."""
     data = {VERSION_KEY: list(API_VERSION), **to_data(doc)}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def loads(text: str) -> Document:
