@@ -93,6 +93,59 @@ def test_line_cut_before_an_opening_quote_is_not_a_paragraph_end():
         "第二段的开头文字写在这里还要写一些字。"]
 
 
+def test_indented_first_line_after_a_full_line_starts_a_paragraph():
+    # a full line that happens to end in 。 is no paragraph end by itself; the next line,
+    # two ems short of the column (its paragraph's indent), is what says a paragraph begins
+    full = "这是一行排满了整整一栏的文字啊好，"
+    text = ("本报讯 " + "\n".join([full] * 3) + "\n这一行也排满了整整一栏文字结束。\n"
+            "新的一段缩进了两格所以短了两个\n" + "\n".join([full] * 2) + "\n第二段结束。\n")
+    assert paras(read(text).blocks[0]) == [
+        full * 3 + "这一行也排满了整整一栏文字结束。",
+        "新的一段缩进了两格所以短了两个" + full * 2 + "第二段结束。"]
+    # the same line a full width long goes on the paragraph
+    same = text.replace("新的一段缩进了两格所以短了两个", "新的一段没有缩进所以是整整一行的字")
+    assert len(paras(read(same).blocks[0])) == 1
+
+
+def test_lead_sentence_on_its_own_line_opens_its_paragraph():
+    # a bold lead sentence comes out on a line of its own: after a full line ending a
+    # sentence it opens a paragraph, and the full line after it runs on in that paragraph
+    full = "这是一行排满了整整一栏的文字啊好，"
+    text = ("本报讯 " + "\n".join([full] * 3) + "\n这一行也排满了整整一栏文字结束。\n"
+            "发挥好政府作用。\n" + "\n".join([full] * 2) + "\n第二段结束。\n"
+            "加强基础设施建设。\n" + full + "\n第三段结束。\n")
+    assert paras(read(text).blocks[0]) == [
+        full * 3 + "这一行也排满了整整一栏文字结束。",
+        "发挥好政府作用。" + full * 2 + "第二段结束。",
+        "加强基础设施建设。" + full + "第三段结束。"]
+
+
+def test_a_short_line_and_an_indented_quote_line_wider_than_the_column_are_two_lines():
+    # …和挑战。⏎“一带…: together a column and a half em wide, so not one printed line cut
+    # before the quote; the quote line is a new paragraph's indented first line
+    full = "这是一行排满了整整一栏的文字啊好，"
+    text = ("本报讯 " + "\n".join([full] * 4) + "\n和挑战。\n“新的一段缩进了两格所以短了，\n"
+            + "\n".join([full] * 2) + "\n第二段结束。\n")
+    assert len(paras(read(text).blocks[0])) == 2
+
+
+def test_punctuation_pdftotext_swapped_across_a_line_break_is_put_back():
+    # 自由”“⏎，为: an opening quote cannot end a printed line nor a comma start one
+    text = "本报讯 他的理论“恢复了中国的行动自由”“\n， 为中国发挥积极作用提供了手段”。\n"
+    assert paras(read(text).blocks[0]) == ["他的理论“恢复了中国的行动自由”，“为中国发挥积极作用提供了手段”。"]
+
+
+def test_short_line_ending_in_a_colon_over_an_indented_line_ends_its_paragraph():
+    # …具有三个鲜明特点：⏎(indent)彰显问题意识。: the list items are paragraphs; a quotation
+    # after the colon (报告指出：⏎“…) stays in the paragraph
+    full = "这是一行排满了整整一栏的文字啊好，"
+    text = ("本报讯 " + "\n".join([full] * 3) + "\n该书具有三个鲜明特点：\n"
+            "彰显问题意识。这一行缩进了两格\n" + "\n".join([full] * 2) + "\n第二段结束。\n")
+    assert len(paras(read(text).blocks[0])) == 2
+    quote = text.replace("彰显问题意识。这一行缩进了两格", "“彰显问题意识。这一行缩进了两格")
+    assert len(paras(read(quote).blocks[0])) == 1
+
+
 def test_paragraph_ends_are_measured_against_the_nearby_column_width():
     # most of the page is set in narrow columns; one article runs wide: its short last
     # lines are short against its own lines, not against the page's usual column

@@ -18,7 +18,7 @@ from rapidfuzz.distance.LCSseq import similarity as _lcs
 from rapidfuzz.process import extractOne as _extract_one
 from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
 
-from convertkit.cjk import join_pair
+from convertkit.cjk import NO_LINE_END, join_pair
 from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Para, Section, Span, plain,
                               text)
 from convertkit.registry import Context
@@ -90,6 +90,22 @@ def to_blocks(source: str) -> list[list[Line]]:
     if cur:
         blocks.append(cur)
     return blocks
+
+
+SWAPPED_PUNCT = "，。、；：？！"
+
+
+def swap_kinsoku(blocks: list[list[Line]], explain: Explain) -> None:
+    """Put back a pair of punctuation marks pdftotext printed in the wrong order across a
+    line break (行动自由”“⏎，为中): an opening quote never ends a printed line, nor does a
+    comma start one, so the two change places (行动自由”，⏎“为中)."""
+    for block in blocks:
+        for k in range(1, len(block)):
+            a, b = block[k - 1], block[k]
+            if len(a.text) > 1 and len(b.text) > 1 and a.text[-1] in NO_LINE_END and b.text[0] in SWAPPED_PUNCT:
+                block[k - 1] = Line(a.no, a.raw, a.text[:-1] + b.text[0])
+                block[k] = Line(b.no, b.raw, a.text[-1] + b.text[1:])
+                explain("kinsoku-swap", (a.no, b.no), "opening quote at a line end, comma at the next start: swapped")
 
 
 def furniture_kind(line: Line, first: bool, alone: bool = False) -> str | None:
@@ -610,7 +626,7 @@ OPENING_QUOTES = "“‘《"
 def cut_before_quote(width: float, nxt: Line, full: float) -> bool:
     """Whether ``nxt`` can be a piece pdftotext cut off a printed line, ``width`` ems wide
     so far, before an opening quote: it starts with one and the line still fits."""
-    return bool(nxt.text) and nxt.text[0] in OPENING_QUOTES and width + nxt.width <= full + 1.0
+    return bool(nxt.text) and nxt.text[0] in OPENING_QUOTES and width + nxt.width <= full + 0.5
 
 
 def split_line(prev: Line, line: Line, full: float) -> bool:
@@ -659,7 +675,8 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
                     cur.lines.append(line)
                 continue
             full = max(local_measure(p.lines, k), 1.0) if len(p.lines) >= 6 else piece_full
-            if new_paragraph(cur, prev, line, full, explain):
+            nxt = p.lines[k + 1] if k + 1 < len(p.lines) else None
+            if new_paragraph(cur, prev, line, full, explain, nxt):
                 paras.append(cur)
                 cur = ParaDraft([line], width)
             else:
@@ -669,21 +686,54 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
     return paras
 
 
-def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: Explain) -> bool:
-    """Whether ``line`` starts a new paragraph inside a block."""
+def indented(line: Line, full: float, nxt: Line | None) -> bool:
+    """Whether ``line`` looks like a paragraph's indented first line: two ems in from the
+    left, so 1.5-3 ems short of the column (a shorter line is a paragraph's last or a piece
+    pdftotext cut before a quote), and not such a piece either."""
+    if nxt is not None and cut_before_quote(line.width, nxt, full):
+        return False
+    return full - 3.0 <= line.width <= full - 1.5
+
+
+def lead_line(line: Line, full: float, nxt: Line | None) -> bool:
+    """Whether ``line`` is a paragraph's lead sentence printed on a line of its own (a bold
+    lead: 发挥好政府与市场的作用。): a whole short sentence, and the line after it full width,
+    so not a new paragraph's indented first line, nor a piece of the same printed line."""
+    return (nxt is not None and ends_sentence(line.text) and line.width < full - 3.0
+            and nxt.width >= full - 1.25 and not split_line(line, nxt, full))
+
+
+def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: Explain,
+                  nxt: Line | None = None) -> bool:
+    """Whether ``line`` starts a new paragraph inside a block; ``nxt`` is the line after it."""
     if AUTHOR_START_RE.match(line.text):
         explain("author-line-paragraph", line.no, "author line starts a paragraph")
+        return True
+    if prev.text.endswith("：") and prev.width < full - 1.25 and line.text[0] not in OPENING_QUOTES \
+            and indented(line, full, nxt):
+        explain("colon-list-paragraph", (prev.no, line.no),
+                "a short line ends in a colon and the next is indented: the list after it is new paragraphs")
         return True
     if not ends_sentence(prev.text):
         return False
     if ENUM_RE.match(line.text) or DATELINE_RE.match(line.text) or BYLINE_RE.match(line.raw.strip()):
         explain("unit-opener-paragraph", line.no, "line opening a new unit (一是…, 本报讯) starts a paragraph")
         return True
+    short = prev.width < full - 1.25
+    if (not short or prev.spaced) and indented(line, full, nxt):
+        explain("indented-line-paragraph", (prev.no, line.no),
+                "a full line ends a sentence and the next is indented: new paragraph")
+        return True
+    if (not short or prev.spaced) and lead_line(line, full, nxt):
+        explain("lead-line-paragraph", (prev.no, line.no),
+                "a full line ends a sentence, the next is a whole short sentence over a full line: "
+                "a lead sentence opens a new paragraph")
+        return True
     if prev.spaced:
         return False  # a justified (letter-spaced) line is full width
-    short = prev.width < full - 1.25
-    if short and len(cur.lines) == 1 and ENUM_RE.match(prev.text) and line.width >= full - 1.25:
-        explain("run-in-lead", (prev.no, line.no), "a short 一是… lead sentence runs into its paragraph")
+    if short and len(cur.lines) == 1 and line.width >= full - 1.25:
+        explain("run-in-lead", (prev.no, line.no),
+                "a short lead sentence (一是…, a bold lead) on a line of its own runs into its paragraph")
         return False
     if short and split_line(prev, line, full):
         explain("split-line", (prev.no, line.no), "two pieces of one printed line, cut before a quote")
@@ -895,6 +945,7 @@ def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[
 def read_newspage(source: str, ctx: Context) -> Document:
     explain = Explain(record=bool(ctx.option("explain")))
     blocks = to_blocks(source)
+    swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
     pieces = reorder_continuations(to_pieces(blocks, explain), explain)
     drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
