@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import convertkit
-from convertkit.model import Article, BlockQuote, Para, Section, plain
+from convertkit.model import Article, BlockQuote, Para, Section, Span, plain
 from conftest import SAMPLE, shared_pages
 
 
@@ -334,6 +334,20 @@ def test_furniture_goes_to_metadata():
     assert kinds == {"date": "2018年1月2日星期二", "page": "7", "label": "理论", "credit": "制图：李四"}
     assert doc.meta.date == "2018-01-02"
     assert paras(doc.blocks[0]) == ["正文内容。"]
+
+
+def test_each_page_of_a_multi_page_extraction_has_its_own_furniture():
+    # pdftotext ends every page with a form feed; page two's date, page number and label
+    # are furniture too, not text of page one's last article
+    page = "2018 年 1 月 {d} 日 星期二\n\n{p}\n\n理论\n\n本报讯 第{p}版的正文内容。\n"
+    text = page.format(d=2, p=7) + "\f" + page.format(d=3, p=8).replace("\n8\n", "\n第 8 版\n") + "\f"
+    doc = read(text)
+    assert [(f.kind, f.text) for f in doc.meta.furniture] == [
+        ("date", "2018年1月2日星期二"), ("page", "7"), ("label", "理论"),
+        ("date", "2018年1月3日星期二"), ("page", "第8版"), ("label", "理论")]
+    assert all_chars(doc) == Counter(c for c in text if not c.isspace())
+    assert [paras(a) for a in doc.blocks] == [["第7版的正文内容。"], ["第8版的正文内容。"]]
+    assert [a.source for a in doc.blocks] == [Span(7, 7), Span(14, 14)]  # line numbers run on
 
 
 def test_doubled_headline_is_merged():

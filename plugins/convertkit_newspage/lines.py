@@ -60,6 +60,7 @@ class HanPattern:
 
 DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*星期[一二三四五六日天])?$")
 PAGE_RE = HanPattern(r"^(?:第\s*)?(\d{1,3})\s*(?:版)?\s+({H}{2,6})$|^({H}{2,6})\s+(\d{1,3})$")
+LONE_PAGE_RE = re.compile(r"^(?:第\s*)?\d{1,3}\s*版?$")  # a page number alone in its block
 LABEL_RE = HanPattern(r"^{H}{0,4}(新闻|理论|要闻|评论|国际|经济|财经|文化|体育|副刊|专刊|综合|社会|观点|时评|视点|聚焦|"
                       r"科技|教育|法治|民生|产经)$")
 #: a campaign banner (专栏 of a study campaign) set over a page's articles: 深入学习贯彻习近平新时代

@@ -25,7 +25,7 @@ from convertkit.registry import Context
 
 from .names import is_personal_name
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
-                    PAGE_RE, SIGNOFF_RE, HanPattern, Line, despace, ends_sentence, has_sentence_punct, is_han)
+                    LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, despace, ends_sentence, has_sentence_punct, is_han)
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
@@ -78,10 +78,11 @@ class Draft:
 
 
 # ------------------------------------------------------------------ lines and blocks
-def to_blocks(source: str) -> list[list[Line]]:
+def to_blocks(source: str, first_no: int = 1) -> list[list[Line]]:
+    """Blank-line blocks of lines; ``first_no`` is the source line number of the first line."""
     blocks: list[list[Line]] = []
     cur: list[Line] = []
-    for no, raw in enumerate(source.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+    for no, raw in enumerate(source.split("\n"), first_no):
         if raw.strip():
             cur.append(Line(no, raw, despace(raw)))
         elif cur:
@@ -108,13 +109,16 @@ def swap_kinsoku(blocks: list[list[Line]], explain: Explain) -> None:
                 explain("kinsoku-swap", (a.no, b.no), "opening quote at a line end, comma at the next start: swapped")
 
 
-def furniture_kind(line: Line, first: bool, alone: bool = False) -> str | None:
+def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = False) -> str | None:
+    """The kind of page furniture ``line`` is, if any: ``first`` when it is alone in one of
+    the page's first three blocks, ``alone`` in its block, ``edge`` alone in the page's first
+    three blocks or its last."""
     t = line.raw.strip()
     if alone and BANNER_RE.match(line.text):
         return "banner"
     if DATE_RE.match(t):
         return "date"
-    if PAGE_RE.match(t):
+    if PAGE_RE.match(t) or (edge and LONE_PAGE_RE.match(t)):
         return "page"
     if CREDIT_RE.match(t):
         return "credit"
@@ -135,17 +139,19 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
             breaks.add(block[0].no)
         rest: list[Line] = []
         for line in block:
-            kind = furniture_kind(line, first=bi < 3 and len(block) == 1, alone=len(block) == 1)
+            alone = len(block) == 1
+            kind = furniture_kind(line, first=bi < 3 and alone, alone=alone,
+                                  edge=alone and (bi < 3 or bi == len(blocks) - 1))
             if kind is None:
                 rest.append(line)
                 continue
             explain(f"furniture-{kind}", line.no, f"page furniture: {line.text}")
             span = Span(line.no, line.no)
             m = PAGE_RE.match(line.raw.strip()) if kind == "page" else None
-            if m:
-                num = m.group(1) or m.group(4)
+            if m:  # 7 理论, 第 7 版 理论, 理论 7: the page (as printed, 第…版 kept) and the label
                 label = m.group(2) or m.group(3)
-                furniture.append(Furniture("page", num, span))
+                page = line.text[:-len(label)] if m.group(2) else line.text[len(label):]
+                furniture.append(Furniture("page", page, span))
                 furniture.append(Furniture("label", label, span))
             else:
                 furniture.append(Furniture(kind, line.text, span))
@@ -944,7 +950,35 @@ def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[
 
 def read_newspage(source: str, ctx: Context) -> Document:
     explain = Explain(record=bool(ctx.option("explain")))
-    blocks = to_blocks(source)
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    articles: list[Article] = []
+    furniture: list[Furniture] = []
+    first_no = 1
+    # pdftotext ends each page of a PDF with a form feed: each page has its own furniture
+    # and its own articles (one that runs on to another page is read as two)
+    for page in source.split("\f"):
+        page_articles, page_furniture = read_page(page, first_no, explain)
+        articles.extend(page_articles)
+        furniture.extend(page_furniture)
+        first_no += page.count("\n")
+    if not source.strip():
+        ctx.warn("the input has no text: the document is empty")
+    date = next((f.text for f in furniture if f.kind == "date"), "")
+    meta = Meta(language="zh-CN", date=_iso_date(date), furniture=tuple(furniture))
+    path = ctx.option("explain")
+    if path:
+        import json
+
+        from convertkit.atomic import atomic_write
+
+        atomic_write(path, (json.dumps({"source": ctx.source_name, "steps": explain.steps}, ensure_ascii=False,
+                                       indent=1) + "\n").encode("utf-8"))
+    return Document(meta, tuple(articles))
+
+
+def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Article], list[Furniture]]:
+    """The articles and furniture of one printed page, its first line numbered ``first_no``."""
+    blocks = to_blocks(source, first_no)
     swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
     pieces = reorder_continuations(to_pieces(blocks, explain), explain)
@@ -991,20 +1025,7 @@ def read_newspage(source: str, ctx: Context) -> Document:
             byline=text(inline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
             source=Span(min(nos), max(nos)) if nos else None))
     articles, extra_furniture = place_orphan_headlines(articles, extra_furniture, explain)
-    if not source.strip():
-        ctx.warn("the input has no text: the document is empty")
-    furniture = furniture + extra_furniture
-    date = next((f.text for f in furniture if f.kind == "date"), "")
-    meta = Meta(language="zh-CN", date=_iso_date(date), furniture=tuple(furniture))
-    path = ctx.option("explain")
-    if path:
-        import json
-
-        from convertkit.atomic import atomic_write
-
-        atomic_write(path, (json.dumps({"source": ctx.source_name, "steps": explain.steps}, ensure_ascii=False,
-                                       indent=1) + "\n").encode("utf-8"))
-    return Document(meta, tuple(articles))
+    return articles, furniture + extra_furniture
 
 
 def _article_text(a: Article) -> str:
