@@ -49,13 +49,27 @@ class HanPattern:
         return self.pattern.replace("{H}", f"[{HAN}]")
 
     def match(self, s: str) -> re.Match[str] | None:
-        return self._re.match(s.translate(_MASK))
+        return self._re.match(masked(s))
 
     def search(self, s: str) -> re.Match[str] | None:
-        return self._re.search(s.translate(_MASK))
+        return self._re.search(masked(s))
 
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
-        return self._re.finditer(s.translate(_MASK))
+        return self._re.finditer(masked(s))
+
+
+_MASKED: dict[str, str] = {}
+
+
+def masked(s: str) -> str:
+    """``s`` with non-ideograph letters masked, remembered: the reader tries a dozen
+    patterns on each line, and masking costs more than looking the line up."""
+    m = _MASKED.get(s)
+    if m is None:
+        if len(_MASKED) >= 8192:  # a bounded memo: a long input must not grow it forever
+            _MASKED.clear()
+        m = _MASKED[s] = s.translate(_MASK)
+    return m
 
 
 DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*星期[一二三四五六日天])?$")
