@@ -304,3 +304,25 @@ def test_digests_without_hashlib_equal_hashlib_s(data, name, namespace):
     assert digest.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
     name = name.encode("utf-8", "replace").decode("utf-8")  # no lone surrogates
     assert digest.uuid5(namespace, name) == uuid.uuid5(namespace, name)
+
+
+def test_stale_temporaries_are_swept_once_per_folder_and_nothing_else(tmp_path):
+    """A killed writer's hidden temporaries go once a minute old; fresh ones (a writer at
+    work) and files that only look alike stay. The folder is listed once per process, so
+    a batch writing thousands of files into one folder does not list it for each."""
+    from convertkit import atomic
+
+    old = time.time() - 3600
+    stale = tmp_path / ".a.epub.0123456789ab.part"
+    fresh = tmp_path / ".b.epub.0123456789ab.part"
+    alike = [tmp_path / ".c.epub.part", tmp_path / ".d.epub.notahexnumber.part", tmp_path / "e.0123456789ab.part"]
+    for p in [stale, fresh, *alike]:
+        p.write_bytes(b"x")
+    for p in [stale, *alike]:
+        os.utime(p, (old, old))
+    atomic.atomic_write(tmp_path / "out.txt", b"1")
+    assert not stale.exists() and fresh.exists() and all(p.exists() for p in alike)
+    stale.write_bytes(b"x")
+    os.utime(stale, (old, old))
+    atomic.atomic_write(tmp_path / "out2.txt", b"2")  # the folder was swept already
+    assert stale.exists()

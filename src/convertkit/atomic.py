@@ -2,7 +2,9 @@
 
 A failure at any point leaves no partial file and never touches an existing file. A process
 killed outright (SIGKILL) may leave its hidden temporary ``.NAME.*.part`` beside NAME, never a
-partial NAME; the next write of NAME removes such leftovers once they are a minute old.
+partial NAME; a later process's first write into that folder removes such leftovers once
+they are a minute old (once per folder and process: a batch writing thousands of files into
+one folder must not list it for each).
 """
 from __future__ import annotations
 
@@ -59,19 +61,33 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
         if isinstance(exc, OSError):
             raise ConversionError(f"{target}: cannot write: {exc.strerror or exc}") from None
         raise
-    _remove_stale_parts(folder, target.name)
+    _remove_stale_parts(folder)
     return target
 
 
-def _remove_stale_parts(folder: Path, name: str, age: float = 60.0) -> None:
+_SWEPT: set[str] = set()  # folders this process has cleared of stale temporaries
+
+
+def _remove_stale_parts(folder: Path, age: float = 60.0) -> None:
+    """Remove the hidden temporaries (``.NAME.XXXXXXXXXXXX.part``) of killed writers, once
+    they are ``age`` seconds old; once per folder in a process."""
+    key = os.path.abspath(folder)
+    if key in _SWEPT:
+        return
+    if len(_SWEPT) >= 10000:
+        _SWEPT.clear()
+    _SWEPT.add(key)
     now = time.time()
-    for part in folder.glob(f".{_glob_escape(name)}.*.part"):
-        try:
-            if now - part.stat().st_mtime > age:
-                part.unlink()
-        except OSError:
-            pass
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") and name.endswith(".part") and len(name) > 19 and name[-18] == "." \
+                and all(c in "0123456789abcdef" for c in name[-17:-5]):
+            try:
+                if now - entry.stat(follow_symlinks=False).st_mtime > age:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
