@@ -350,6 +350,36 @@ def test_each_page_of_a_multi_page_extraction_has_its_own_furniture():
     assert [a.source for a in doc.blocks] == [Span(7, 7), Span(14, 14)]  # line numbers run on
 
 
+def _signed_fragments_page(wide: str) -> str:
+    narrow = "海洋经济发展潜力巨大要维护国家海"
+    wide_b = "国外媒体普遍认为新时代的中国将为世界发展带来新的机遇和动力，"
+    b = ("国际社会解读新时代\n\n" + "\n".join([wide_b] * 4) + "\n国际社会高度关注。\n\n国外学者的评价\n\n"
+         + "\n".join([wide_b] * 4) + "\n学者们给予积极评价。\n\n")
+    a = "推动海洋经济高质量发展\n王小明\n\n坚持陆海统筹\n" + "\n".join([narrow] * 6) + "\n海洋事业不断发展。\n\n"
+    w = ("深入学习贯彻习近平新时代中国特色社会主义思想\n\n" + "\n".join([wide] * 5)
+         + "\n这是外媒的普遍看法。\n\n赵四\n\n")
+    n = "\n".join(["建设海洋强国是实现中华民族伟大复"] + [narrow] * 4) + "\n兴的重大战略任务。\n\n李大为\n"
+    return b + a + w + n
+
+
+def test_text_under_a_byline_without_headline_joins_the_article_of_its_column_width():
+    # 赵四 signs wide text with no headline: it joins the wide article that has no byline,
+    # after its intro; 李大为 signs narrow text: the narrow article that starts with a
+    # subhead takes it as its intro, and the name as a second byline
+    doc = read(_signed_fragments_page("国外媒体普遍认为新时代的中国将为世界发展带来新的机遇和动力，"))
+    got = [(plain(a.headline), plain(a.byline), [type(b).__name__ for b in a.blocks]) for a in doc.blocks]
+    assert got == [("国际社会解读新时代", "赵四", ["Para", "Para", "Section"]),
+                   ("推动海洋经济高质量发展", "王小明李大为", ["Para", "Section"])]
+    assert paras(doc.blocks[0])[1].startswith("国外媒体") and paras(doc.blocks[1])[0].startswith("建设海洋强国")
+
+
+def test_signed_text_of_a_width_no_article_has_stays_apart():
+    # the same page, the signed text set 22 ems wide where the untitled article is 30
+    doc = read(_signed_fragments_page("国外媒体普遍认为新时代的中国将为世界带来机遇，"))
+    assert [(plain(a.headline), plain(a.byline)) for a in doc.blocks] == [
+        ("国际社会解读新时代", ""), ("推动海洋经济高质量发展", "王小明李大为"), ("", "赵四")]
+
+
 def test_doubled_headline_is_merged():
     text = "新时代：\n新时代\n：发展新方位 奋进新目标\n陈某某\n\n正文的第一段，写得比较长比较长。\n"
     doc = read(text)

@@ -1025,6 +1025,7 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
             byline=text(inline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
             source=Span(min(nos), max(nos)) if nos else None))
     articles, extra_furniture = place_orphan_headlines(articles, extra_furniture, explain)
+    articles = join_signed_fragments(articles, {ln.no: ln for block in blocks for ln in block}, explain)
     return articles, furniture + extra_furniture
 
 
@@ -1099,6 +1100,65 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
         explain("orphan-headline", (span.start, span.end) if span else 0,
                 f"headline placed on the headless article whose text repeats it ({score:.2f})")
     return out, [f for i, f in enumerate(furniture) if i not in taken_f]
+
+
+def join_signed_fragments(articles: list[Article], lines: dict[int, Line],
+                          explain: Explain) -> list[Article]:
+    """Text under a byline that found no headline is often part of a titled article printed
+    apart: the byline and intro of one article set under another's headline, or a second
+    author's name over the intro of an article that starts with a subhead. Such a fragment
+    joins the one titled article of its printed page that lacks what it brings and is set
+    in the same column width as one of its paragraphs (``lines``: the page's lines by
+    number): one with no
+    byline takes it after its intro; one that starts with a subhead takes it as its intro,
+    and the name as a second byline."""
+    from dataclasses import replace
+
+    def measures(a: Article) -> list[float]:
+        return [measure([lines[no] for _, no in p.lines if no in lines]) for p in _paras(a.blocks)]
+
+    out = list(articles)
+    for hi, h in enumerate(articles):
+        if h.headline or h.kicker or h.subtitle or h.dateline or not h.byline or not h.blocks \
+                or h.source is None or any(not isinstance(b, Para) for b in h.blocks):
+            continue
+        w = measure([lines[no] for p in _paras(h.blocks) for _, no in p.lines if no in lines])
+        fits = []
+        for ti, t in enumerate(out):
+            if t is None or ti == hi or not t.headline or t.source is None or abs(t.source.start - h.source.start) > PAGE_LINES \
+                    or (h.signoff and t.signoff) or min((abs(m - w) for m in measures(t)), default=99) > 1.0:
+                continue
+            if not t.byline and not t.dateline:
+                fits.append((ti, "after its intro"))
+            elif t.blocks and isinstance(t.blocks[0], Section):
+                fits.append((ti, "as its intro"))
+        if len(fits) != 1:
+            continue
+        ti, where = fits[0]
+        t = out[ti]
+        lead = 0
+        if where == "after its intro":
+            while lead < len(t.blocks) and not isinstance(t.blocks[lead], Section):
+                lead += 1
+        byline = h.byline if not t.byline else text(plain(t.byline) + plain(h.byline))
+        out[ti] = replace(t, blocks=t.blocks[:lead] + h.blocks + t.blocks[lead:], byline=byline,
+                          signoff=t.signoff or h.signoff,
+                          source=Span(min(t.source.start, h.source.start), max(t.source.end, h.source.end)))
+        out[hi] = None  # type: ignore[call-overload]
+        explain("signed-fragment", (h.source.start, h.source.end),
+                f"text under the byline {plain(h.byline)} with no headline, set in the column width "
+                f"({w:.1f} em) of the article at line {t.source.start}: put {where}")
+    return [a for a in out if a is not None]
+
+
+def _paras(blocks: tuple[Any, ...]) -> list[Para]:
+    out: list[Para] = []
+    for b in blocks:
+        if isinstance(b, Para):
+            out.append(b)
+        elif isinstance(b, Section):
+            out.extend(_paras(b.blocks))
+    return out
 
 
 def _iso_date(printed: str) -> str:
