@@ -380,6 +380,19 @@ def test_signed_text_of_a_width_no_article_has_stays_apart():
         ("国际社会解读新时代", ""), ("推动海洋经济高质量发展", "王小明李大为"), ("", "赵四")]
 
 
+def test_a_word_ending_a_subhead_is_not_taken_for_a_name():
+    # 推进 on a line of its own under two head lines looks like a two-character name, but
+    # it starts with no surname: it ends the subhead, and the body starts under it
+    full = "这是一行排满了整整一栏的文字啊好，"
+    text = ("推动高质量发展\n王小明\n\n" + "\n".join([full] * 3) + "\n第一段结束了。\n\n"
+            "扎扎实实把这项重大建设向前\n稳步地\n推进\n在建设取得显著成效的基础上我们\n"
+            "要进一步聚焦政策沟通设施联通贸易，\n畅通资金融通民心相通推动各项工作\n取得更大的成效。\n")
+    [a] = read(text).blocks
+    [sec] = [b for b in a.blocks if isinstance(b, Section)]
+    assert plain(sec.heading) == "扎扎实实把这项重大建设向前稳步地推进"
+    assert paras(a)[-1].startswith("在建设取得显著成效")
+
+
 def test_doubled_headline_is_merged():
     text = "新时代：\n新时代\n：发展新方位 奋进新目标\n陈某某\n\n正文的第一段，写得比较长比较长。\n"
     doc = read(text)

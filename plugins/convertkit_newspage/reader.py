@@ -304,11 +304,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                     else:
                         heads, rest = block, []
                 elif first.width <= 0.7 * measure(block[1:7]):  # the column right under it
-                    # a subhead may take two or three short lines before the body's first
+                    # a subhead may take two to four short lines before the body's first
                     # full-width line (narrow columns break it)
                     k = 1
                     body_w = measure(block[1:7])
-                    while k < min(4, len(block) - 1) and headish(block[k]) and \
+                    while k < min(5, len(block) - 1) and headish(block[k]) and \
                             block[k].width <= 0.7 * body_w and not ends_sentence(block[k].text) and \
                             not block[k].text.endswith(("：", ":")):  # 指出： opens a quotation
                         k += 1
@@ -323,6 +323,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                     j = next((j for j in range(1, min(4, len(block)))
                               if is_name_line(block[j]) or name_fragment(block[j])), 0)
                     if j and all(headish(ln) for ln in block[:j]):
+                        while j < min(5, len(block)) and headish(block[j]) and is_name_line(block[j]) \
+                                and not (name_fragment(block[j]) or names_only(block[j])):
+                            j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
                         heads, rest = block[:j], block[j:]
         if heads and rest and (name_fragment(rest[0]) or (
                 NAME_RE.match(rest[0].raw.strip()) and names_only(rest[0])
