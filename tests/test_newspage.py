@@ -173,6 +173,37 @@ def test_block_continuing_a_cut_sentence_is_put_back_after_it():
     assert all_chars(doc) == Counter(c for c in a_head + a_body + b + a_tail if not c.isspace())
 
 
+def test_a_cut_sentence_does_not_go_on_into_an_indented_paragraph_opening():
+    # A's sentence is cut at a column foot (…社会主义的生命力，走); the next block in A's
+    # width opens a paragraph (its first line indented), so the sentence goes on in the
+    # later block that starts in mid-sentence (封闭僵化的老路…)
+    col = "这是一行排满了整整一栏的文字啊好，"
+    head = "第一篇文章的标题在这里\n王小明\n\n"
+    cut = "\n".join(["第一篇文章的第一段开头，" + "文字" * 2] + [col] * 3 + ["展现出社会主义的生命力，走"]) + "\n\n"
+    indented = "\n".join(["新的一段缩进了两格所以短了两个"] + [col] * 3 + ["这一段到此结束了。"]) + "\n\n"
+    other = ("另一篇的标题在这里\n李大为\n\n" + "\n".join(["另一篇文章排得很宽很宽很宽很宽很宽的正文开头啊，"] * 3
+                                                  + ["另一篇结束了。"]) + "\n\n")
+    tail = "\n".join(["封闭僵化的老路发展不了中国也发展不了", col, col, "第一篇到这里结束。"]) + "\n"
+    doc = read(head + cut + indented + other + tail)
+    first = [x for x in doc.blocks if plain(x.byline) == "王小明"][0]
+    assert any("的生命力，走封闭僵化的老路" in p for p in paras(first))
+    assert any(p.startswith("新的一段缩进了两格") for p in paras(first))
+
+
+def test_a_block_printed_before_the_sentence_it_ends_is_put_after_it():
+    # the tail of a column (加宏大，愿景更加美好。…) is printed right under the byline,
+    # before the block whose last sentence it ends (…目标更): it moves down after it
+    col = "这是一行排满了整整一栏的文字啊好，"
+    head = "第一篇文章的标题在这里\n王小明\n\n"
+    tail = "\n".join(["加宏大，愿景更加美好。从现代化国家", col, col, "于世界民族之林。"]) + "\n\n"
+    body = "\n".join(["第一篇文章的第一段开头，" + "文字" * 2] + [col] * 3 + ["内涵更加充实，目标更"]) + "\n"
+    doc = read(head + tail + body)
+    [a] = doc.blocks
+    assert paras(a) == ["第一篇文章的第一段开头，文字文字" + col * 3 + "内涵更加充实，目标更加宏大，愿景更加美好。从现代化国家"
+                        + col * 2 + "于世界民族之林。"]
+    assert a.blocks[0].source == Span(4, 13)  # lines put back from below and above: first to last
+
+
 def test_untitled_text_goes_to_the_article_it_shares_most_text_with():
     # article A (education) starts with a subhead: its intro was printed apart, after B
     a = ("优先发展教育事业\n王小明\n\n教育改革取得显著成就\n"

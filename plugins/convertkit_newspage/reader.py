@@ -371,7 +371,16 @@ def starts_mid_sentence(p: Piece) -> bool:
     first = p.lines[0]
     if DATELINE_RE.match(first.text) or ENUM_RE.match(first.text) or AUTHOR_START_RE.match(first.text):
         return False
-    return first.width >= measure(p.lines[:8]) - 0.75
+    # a justified (letter-spaced) line fills its column, though its punctuation may be
+    # counted half an em short: only an indent (1.5 ems or more) makes it a paragraph start
+    return first.width >= measure(p.lines[:8]) - (1.25 if first.spaced else 0.75)
+
+
+def opens_paragraph(p: Piece) -> bool:
+    """A text block whose first line is a paragraph's indented first line: it does not go
+    on with a sentence the block before it left open."""
+    return p.kind == "text" and len(p.lines) >= 3 and p.starts_block and \
+        indented(p.lines[0], measure(p.lines[:8]), p.lines[1])
 
 
 def same_column(a: Piece, b: Piece) -> bool:
@@ -389,10 +398,11 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
     blocks that run on from it, move up."""
     out = list(pieces)
     i = 0
-    while i < len(out) - 1:
+    while i < len(out):
         t = out[i]
-        nxt = out[i + 1]
-        if not ends_mid_sentence(t) or len(t.lines) < 3 or (nxt.kind == "text" and (len(nxt.lines) < 3 or same_column(t, nxt))):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if not ends_mid_sentence(t) or len(t.lines) < 3 or (nxt is not None and nxt.kind == "text" and (
+                len(nxt.lines) < 3 or (same_column(t, nxt) and not opens_paragraph(nxt)))):
             i += 1
             continue
         for j in range(i + 2, min(len(out), i + 2 + reach)):
@@ -412,8 +422,34 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
             explain("continuation-moved", (moved[0].lines[0].no, moved[-1].lines[-1].no),
                     f"block continues the sentence cut at line {t.lines[-1].no}: put back after it")
             break
+        else:
+            back = _earlier_continuation(out, i, reach)
+            if back is not None:
+                moved = out.pop(back)
+                i -= 1
+                out.insert(i + 1, moved)
+                explain("continuation-moved-down", (moved.lines[0].no, moved.lines[-1].no),
+                        f"block printed earlier continues the sentence cut at line {t.lines[-1].no}: "
+                        "put after it")
         i += 1
     return out
+
+
+def _earlier_continuation(out: list[Piece], i: int, reach: int) -> int | None:
+    """An earlier block that continues the sentence ``out[i]`` leaves open: pdftotext may
+    print a column's tail before its head (the tail of a section at the top of its article,
+    under the byline). It starts in mid-sentence in the same column width, and nothing
+    before it leaves a sentence open that it could go on with."""
+    t = out[i]
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        c = out[j]
+        if not (starts_mid_sentence(c) and same_column(t, c)):
+            continue
+        before = out[j - 1] if j else None
+        if before is not None and before.kind == "text" and ends_mid_sentence(before):
+            continue  # it goes on from the block before it
+        return j
+    return None
 
 
 # ------------------------------------------------------------------ articles
@@ -877,7 +913,12 @@ def para_of(lines: list[Line]) -> Para:
 
 
 def span_of(lines: list[Line]) -> Span | None:
-    return Span(lines[0].no, lines[-1].no) if lines else None
+    """The source lines a block came from: first to last (lines put back in reading order
+    may come from above and below)."""
+    if not lines:
+        return None
+    nos = [ln.no for ln in lines]
+    return Span(min(nos), max(nos))
 
 
 def headline_parts(heads: list[Line], explain: Explain, opener: bool,
