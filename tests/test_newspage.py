@@ -358,6 +358,21 @@ def test_subhead_and_pull_quote_after_their_section_are_put_back():
     assert plain(sec.blocks[1].content).startswith("第一节的第一段内容")
 
 
+def test_a_section_opening_cut_at_a_column_foot_is_no_pull_quote():
+    # the one line under a subhead (中国特色社会主义新时代，是) opens other sections' sentences
+    # too, but it is no whole statement: a paragraph of its section, not a pull quote, and
+    # the section is not moved
+    o, full = "中国特色社会主义新时代，是", "这是一行排满了整整一栏的文字啊好，"
+    body = ("第一篇文章的标题在这里\n王小明\n\n第一节的小标题\n" + o + "\n决胜全面建成小康社会的时代。\n" + full
+            + "\n第一节结束了。\n\n第二节的小标题\n" + o + "\n\n第三节的小标题\n" + o
+            + "\n我国日益走近世界舞台中央的时代。\n" + full + "\n第三节结束了。\n")
+    [a] = read(body).blocks
+    secs = [b for b in a.blocks if isinstance(b, Section)]
+    assert [plain(s.heading) for s in secs] == ["第一节的小标题", "第二节的小标题", "第三节的小标题"]
+    assert not any(isinstance(x, BlockQuote) for s in secs for x in s.blocks)
+    assert [plain(x.content) for x in secs[1].blocks] == [o]
+
+
 def test_furniture_goes_to_metadata():
     text = "2018 年 1 月 2 日 星期二\n\n7 理论\n\n本报讯 正文内容。\n\n制图：李 四\n"
     doc = read(text)

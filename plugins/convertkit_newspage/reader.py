@@ -853,7 +853,9 @@ def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
             cand = run[0]
             others = [p for p in all_paras if p is not cand]
             score = best_match(cand.text, others)
-            if score >= PULL_SIMILARITY and len(cand.text) <= 120:
+            # a pull quote is a whole statement: a fragment cut at a column foot that
+            # happens to open other sentences too (中国特色社会主义新时代，是) is not one
+            if score >= PULL_SIMILARITY and len(cand.text) <= 120 and ends_sentence_or_bracket(cand.text):
                 pull = cand
                 run = run[1:]
                 before = [p for p in carry]
