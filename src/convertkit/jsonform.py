@@ -20,8 +20,13 @@ VERSION_KEY = "convertkit-api-version"
 
 def to_data(node: Any) -> Any:
     """Plain JSON-able data for a model node (recursively)."""
-    names = _FIELDS.get(type(node))
+    cls = type(node)
+    names = _FIELDS.get(cls)
     if names is None:
+        if cls in _LEAVES:  # most values are text and line numbers: no dataclass check
+            return node
+        if cls is tuple and all(type(x) in _LEAVES for x in node):
+            return list(node)  # (offset, line) pairs, attribute pairs
         if isinstance(node, tuple):
             return [to_data(x) for x in node]
         if not dataclasses.is_dataclass(node) or isinstance(node, type):
@@ -34,6 +39,7 @@ def to_data(node: Any) -> Any:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names, in order
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 def from_data(data: Any) -> Any:
