@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -202,6 +204,18 @@ def test_a_block_printed_before_the_sentence_it_ends_is_put_after_it():
     assert paras(a) == ["第一篇文章的第一段开头，文字文字" + col * 3 + "内涵更加充实，目标更加宏大，愿景更加美好。从现代化国家"
                         + col * 2 + "于世界民族之林。"]
     assert a.blocks[0].source == Span(4, 13)  # lines put back from below and above: first to last
+
+
+def test_two_blocks_each_open_at_both_ends_do_not_trade_places_forever():
+    # each block starts and ends in mid-sentence in one column: each could go on from the
+    # other; the reader must settle (it once moved them round and round)
+    col = "这是一行排满了整整一栏的文字啊好，"
+    a = "\n".join(["加宏大，愿景更加美好。从现代化国家", col, col, "内涵更加充实，目标更"])
+    b = "\n".join(["全体中华儿女勠力同心奋力实现中华民", col, col, "中国特色社会主义新时代，是"])
+    text = "第一篇文章的标题在这里\n王小明\n\n" + a + "\n\n" + b + "\n"
+    code = f"import convertkit; convertkit.read({text!r}.encode(), 'newspage'); print('done')"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "done", proc.stderr[-500:]
 
 
 def test_untitled_text_goes_to_the_article_it_shares_most_text_with():
@@ -521,6 +535,41 @@ def test_arbitrary_text_never_raises_and_loses_nothing(text):
     "制图：李四", "这是很长的一行正文内容没有标点", "结束。", "", "", "AI 终端", "3 月 9 日"]), max_size=60))
 def test_realistic_parts_never_lose_characters(parts):
     check_nothing_lost("\n".join(parts))
+
+
+def _page_lines() -> list[list[str]]:
+    pages = [SAMPLE] + [p for p, _ in shared_pages()]
+    return [p.read_text(encoding="utf-8").split("\n") for p in pages]
+
+
+_PAGE_LINES = _page_lines()
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_PAGE_LINES) - 1), st.floats(0, 1), st.integers(1, 30)),
+                min_size=1, max_size=40))
+def test_blocks_of_real_pages_in_any_order_settle_and_lose_nothing(runs):
+    """Runs of lines cut from the real pages (the sample, and the 人民日报 pages when
+    ../shared is there), in any order: the reader's reordering settles within seconds
+    (it once moved two blocks round and round) and keeps every character."""
+    import signal
+
+    blocks = []
+    for page, at, n in runs:
+        lines = _PAGE_LINES[page]
+        start = int(at * max(0, len(lines) - n))
+        blocks.append("\n".join(lines[start:start + n]))
+
+    def too_long(signum, frame):
+        raise TimeoutError("the reader did not settle in 20 s")
+
+    old = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(20)
+    try:
+        check_nothing_lost("\n\n".join(blocks))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 
 
 # ---------------------------------------------------------------- cheap ideograph patterns

@@ -18,7 +18,7 @@ from rapidfuzz.distance.LCSseq import similarity as _lcs
 from rapidfuzz.process import extractOne as _extract_one
 from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
 
-from convertkit.cjk import NO_LINE_END, join_pair
+from convertkit.cjk import CJK_TABLE, NO_LINE_END, join_pair
 from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Para, Section, Span, plain,
                               text)
 from convertkit.registry import Context
@@ -214,8 +214,9 @@ class Page:
 
     def __init__(self, blocks: list[list[Line]]) -> None:
         self.blocks = blocks
-        self._sentences: list[tuple[str, frozenset[int]]] | None = None
-        self._starts: list[int] = []  # first line of each sentence
+        # the page's sentences in buckets of PULL_LINES lines (by first line), each bucket by
+        # length: (length, first line, sentence, its block's line numbers), and the lengths
+        self._buckets: dict[int, tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]] | None = None
 
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
@@ -235,21 +236,30 @@ class Page:
         input of many pages costs linear, not quadratic, time."""
         if len(candidate) < 8 or not ends_sentence(candidate):
             return 0.0
-        if self._sentences is None:
-            self._sentences = []
+        if self._buckets is None:
+            found: dict[int, list[tuple[int, int, str, frozenset[int]]]] = {}
             for block in self.blocks:
                 nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
-                self._sentences.extend((sent, nos) for sent in sentences(inline_text(block)))
-            self._starts = [min(nos) for _, nos in self._sentences]  # in line order
+                start = block[0].no
+                found.setdefault(start // PULL_LINES, []).extend(
+                    (len(sent), start, sent, nos) for sent in sentences(inline_text(block)))
+            self._buckets = {}
+            for key, items in found.items():
+                items.sort(key=lambda x: x[0])
+                self._buckets[key] = (items, [x[0] for x in items])
         at = min(used)
-        lo = bisect_left(self._starts, at - PULL_LINES)
-        hi = bisect_right(self._starts, at + PULL_LINES)
         floor = PULL_SIMILARITY - 0.1
         n, longest = len(candidate), 1.6 * len(candidate)
-        # sentences long enough (a pull quote may shorten, not lengthen) and not the
-        # candidate's own lines, the best of them scored in C
-        choices = [sent for sent, nos in self._sentences[lo:hi]
-                   if n - 1 <= len(sent) <= longest and nos.isdisjoint(used)]
+        # sentences long enough (a pull quote may shorten, not lengthen), within PULL_LINES
+        # lines and not the candidate's own, the best of them scored in C
+        choices = []
+        for key in range((at - PULL_LINES) // PULL_LINES, (at + PULL_LINES) // PULL_LINES + 1):
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                continue
+            items, lengths = bucket
+            choices.extend(sent for _, start, sent, nos in items[bisect_left(lengths, n - 1):bisect_right(lengths, longest)]
+                           if abs(start - at) <= PULL_LINES and nos.isdisjoint(used))
         best = _extract_one(candidate, choices, scorer=_ratio, score_cutoff=floor * 100)
         return best[1] / 100.0 if best else 0.0
 
@@ -397,6 +407,7 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
     width which starts in mid-sentence (a full-width first line); that block, and the
     blocks that run on from it, move up."""
     out = list(pieces)
+    moved_down: set[int] = set()
     i = 0
     while i < len(out):
         t = out[i]
@@ -424,7 +435,8 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
             break
         else:
             back = _earlier_continuation(out, i, reach)
-            if back is not None:
+            if back is not None and id(out[back]) not in moved_down:
+                moved_down.add(id(out[back]))  # once each: two such blocks must not trade places forever
                 moved = out.pop(back)
                 i -= 1
                 out.insert(i + 1, moved)
@@ -898,14 +910,15 @@ def joined(lines: list[Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
     marks = []
     pos, tail = 0, ""  # tail: the last two characters joined so far
     for ln in lines:
-        if tail:
-            sep = join_pair(tail, ln.text)
+        t = ln.text
+        if tail and t and not (CJK_TABLE[tail[-1]] or CJK_TABLE[t[0]]):  # CJK on either side: no separator
+            sep = join_pair(tail, t)
             parts.append(sep)
             pos += len(sep)
         marks.append((pos, ln.no))
-        parts.append(ln.text)
-        pos += len(ln.text)
-        tail = (tail + ln.text)[-2:]
+        parts.append(t)
+        pos += len(t)
+        tail = t[-2:] if len(t) >= 2 else (tail + t)[-2:]
     return "".join(parts), tuple(marks)
 
 

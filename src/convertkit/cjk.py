@@ -49,6 +49,7 @@ def _in_cjk_bounds(ch: str) -> bool:
 
 
 _CJK_KNOWN = CharTable(_in_cjk_bounds)
+CJK_TABLE = _CJK_KNOWN  #: ``CJK_TABLE[ch]``: is_cjk for one character, without a call (for hot loops)
 
 
 def is_cjk(ch: str) -> bool:
