@@ -214,9 +214,11 @@ class Page:
 
     def __init__(self, blocks: list[list[Line]]) -> None:
         self.blocks = blocks
-        # the page's sentences in buckets of PULL_LINES lines (by first line), each bucket by
-        # length: (length, first line, sentence, its block's line numbers), and the lengths
-        self._buckets: dict[int, tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]] | None = None
+        # the sentences of the blocks starting in each stretch of PULL_LINES lines, by length:
+        # (length, block's first line, sentence, block's line numbers), and the lengths. Built
+        # when first asked for; stretches far behind are dropped (a long input stays small)
+        self._buckets: dict[int, tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]] = {}
+        self._block_starts = [b[0].no for b in blocks]
 
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
@@ -236,17 +238,6 @@ class Page:
         input of many pages costs linear, not quadratic, time."""
         if len(candidate) < 8 or not ends_sentence(candidate):
             return 0.0
-        if self._buckets is None:
-            found: dict[int, list[tuple[int, int, str, frozenset[int]]]] = {}
-            for block in self.blocks:
-                nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
-                start = block[0].no
-                found.setdefault(start // PULL_LINES, []).extend(
-                    (len(sent), start, sent, nos) for sent in sentences(inline_text(block)))
-            self._buckets = {}
-            for key, items in found.items():
-                items.sort(key=lambda x: x[0])
-                self._buckets[key] = (items, [x[0] for x in items])
         at = min(used)
         floor = PULL_SIMILARITY - 0.1
         n, longest = len(candidate), 1.6 * len(candidate)
@@ -254,14 +245,27 @@ class Page:
         # lines and not the candidate's own, the best of them scored in C
         choices = []
         for key in range((at - PULL_LINES) // PULL_LINES, (at + PULL_LINES) // PULL_LINES + 1):
-            bucket = self._buckets.get(key)
-            if bucket is None:
-                continue
-            items, lengths = bucket
+            items, lengths = self._bucket(key)
             choices.extend(sent for _, start, sent, nos in items[bisect_left(lengths, n - 1):bisect_right(lengths, longest)]
                            if abs(start - at) <= PULL_LINES and nos.isdisjoint(used))
         best = _extract_one(candidate, choices, scorer=_ratio, score_cutoff=floor * 100)
         return best[1] / 100.0 if best else 0.0
+
+
+    def _bucket(self, key: int) -> tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]:
+        found = self._buckets.get(key)
+        if found is None:
+            items = []
+            lo = bisect_left(self._block_starts, key * PULL_LINES)
+            hi = bisect_left(self._block_starts, (key + 1) * PULL_LINES)
+            for block in self.blocks[lo:hi]:
+                nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
+                items.extend((len(sent), block[0].no, sent, nos) for sent in sentences(inline_text(block)))
+            items.sort(key=lambda x: x[0])
+            found = self._buckets[key] = (items, [x[0] for x in items])
+            for old in [k for k in self._buckets if k < key - 2]:
+                del self._buckets[old]
+        return found
 
 
 def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
@@ -1084,7 +1088,7 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
             byline=text(inline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
             source=Span(min(nos), max(nos)) if nos else None))
     articles, extra_furniture = place_orphan_headlines(articles, extra_furniture, explain)
-    articles = join_signed_fragments(articles, {ln.no: ln for block in blocks for ln in block}, explain)
+    articles = join_signed_fragments(articles, blocks, explain)
     return articles, furniture + extra_furniture
 
 
@@ -1161,17 +1165,19 @@ def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
     return out, [f for i, f in enumerate(furniture) if i not in taken_f]
 
 
-def join_signed_fragments(articles: list[Article], lines: dict[int, Line],
+def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],
                           explain: Explain) -> list[Article]:
     """Text under a byline that found no headline is often part of a titled article printed
     apart: the byline and intro of one article set under another's headline, or a second
     author's name over the intro of an article that starts with a subhead. Such a fragment
     joins the one titled article of its printed page that lacks what it brings and is set
-    in the same column width as one of its paragraphs (``lines``: the page's lines by
-    number): one with no
+    in the same column width as one of its paragraphs (measured on the page's ``blocks``):
+    one with no
     byline takes it after its intro; one that starts with a subhead takes it as its intro,
     and the name as a second byline."""
     from dataclasses import replace
+
+    lines: dict[int, Line] = {}  # line number -> line, made only when a fragment needs it
 
     def measures(a: Article) -> list[float]:
         return [measure([lines[no] for _, no in p.lines if no in lines]) for p in _paras(a.blocks)]
@@ -1181,6 +1187,8 @@ def join_signed_fragments(articles: list[Article], lines: dict[int, Line],
         if h.headline or h.kicker or h.subtitle or h.dateline or not h.byline or not h.blocks \
                 or h.source is None or any(not isinstance(b, Para) for b in h.blocks):
             continue
+        if not lines:
+            lines.update((ln.no, ln) for block in blocks for ln in block)
         w = measure([lines[no] for p in _paras(h.blocks) for _, no in p.lines if no in lines])
         fits = []
         for ti, t in enumerate(out):
