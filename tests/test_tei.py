@@ -174,3 +174,16 @@ def test_each_lb_starts_its_source_line_and_cb_marks_column_breaks():
     # the column break in "连续34年⏎⏎位居全国之首" is kept as <cb/>
     xml = tei(SAMPLE, tei_lines=True)
     assert re.search(r"连续34年<cb/><lb n=\"\d+\" break=\"no\"/>位居全国之首", xml)
+
+
+def test_each_printed_date_of_a_multi_page_input_has_its_own_when(own_schema):
+    # two pages of different days (pdftotext's form feed between them): each date's @when
+    # is its own, not the document's (the first page's) date
+    page = "2018 年 1 月 {d} 日 星期{w}\n\n7 理论\n\n本报讯 第{d}日的正文内容。\n"
+    doc = convertkit.read((page.format(d=2, w="二") + "\f" + page.format(d=8, w="一")).encode(), "newspage")
+    root = etree.fromstring(convertkit.write(doc, "tei").encode())
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    dates = root.findall(".//t:sourceDesc/t:bibl/t:date", ns)
+    assert [(d.text, d.get("when")) for d in dates] == [("2018年1月2日星期二", "2018-01-02"),
+                                                        ("2018年1月8日星期一", "2018-01-08")]
+    assert own_schema.validate(root), own_schema.error_log

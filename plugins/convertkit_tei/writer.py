@@ -213,10 +213,13 @@ def header(b: _Builder, root: etree._Element, doc: Document) -> None:
     label = [f for f in meta.furniture if f.kind == "label"]
     for f in label:
         b.el(bibl, "title", f.text, type="section")
-    for f in meta.furniture:
-        if f.kind == "date":
-            attrs = {"when": meta.date} if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.date or "") else {}
-            b.el(bibl, "date", f.text, **attrs)
+    dates = [f for f in meta.furniture if f.kind == "date"]
+    for f in dates:
+        # each printed date its own @when (pages of several days); the document's date
+        # stands in for a lone date that does not parse
+        when = _printed_date(f.text) or (meta.date if len(dates) == 1 else "")
+        attrs = {"when": when} if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when or "") else {}
+        b.el(bibl, "date", f.text, **attrs)
     for f in meta.furniture:
         if f.kind == "page":
             b.el(bibl, "biblScope", f.text, unit="page")
@@ -262,3 +265,9 @@ def write_tei(doc: Document, ctx: Context) -> str:
     b.clean.report(ctx)
     out = etree.tostring(root, encoding="unicode", pretty_print=True)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + out
+
+
+def _printed_date(text: str) -> str:
+    """ISO 8601 of a printed date such as 2018年1月8日星期一, or ""."""
+    m = re.match(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""
