@@ -318,11 +318,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                     else:
                         heads, rest = block, []
                 elif first.width <= 0.7 * measure(block[1:7]):  # the column right under it
-                    # a subhead may take two to four short lines before the body's first
+                    # a subhead may take two or three short lines before the body's first
                     # full-width line (narrow columns break it)
                     k = 1
                     body_w = measure(block[1:7])
-                    while k < min(5, len(block) - 1) and headish(block[k]) and \
+                    while k < min(4, len(block) - 1) and headish(block[k]) and \
                             block[k].width <= 0.7 * body_w and not ends_sentence(block[k].text) and \
                             not block[k].text.endswith(("：", ":")):  # 指出： opens a quotation
                         k += 1
