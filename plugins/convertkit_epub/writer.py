@@ -177,7 +177,7 @@ def write_epub(doc: Document, ctx: Context) -> bytes:
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"epub3_landmark": True, "landmark_title": labels["landmarks"],
                                 "mtime": when, "spine_direction": True, "package_direction": False,
-                                "raise_exceptions": True})
+                                "raise_exceptions": True, "compresslevel": 0})  # rezip deflates
     clean.report(ctx)
     return rezip(raw.getvalue(), when, first=("mimetype", "META-INF/container.xml"), stored=("mimetype",),
                  edit=lambda name, content: _strip_generator(content) if name.endswith(".opf") else content)
