@@ -101,13 +101,14 @@ def spaced_pairs(s: str) -> int:
     return n
 
 
-def despace(raw: str) -> str:
+def despace(raw: str, pairs: int | None = None) -> str:
     """A line with letter-spacing closed up: spaces next to CJK characters go, and in a
-    letter-spaced line every space goes except one between two Latin letters/digits."""
+    letter-spaced line every space goes except one between two Latin letters/digits.
+    ``pairs``: ``spaced_pairs`` of the stripped line, when the caller has it."""
     s = raw.strip()
     if not s:
         return s
-    if spaced_pairs(s) >= 2:
+    if (spaced_pairs(s) if pairs is None else pairs) >= 2:
         parts = _INNER_WS.split(s)
         out = parts[0]
         for p in parts[1:]:
@@ -146,7 +147,7 @@ def ends_sentence(text: str) -> bool:
 
 
 def has_sentence_punct(text: str) -> bool:
-    return any(c in SENTENCE_PUNCT for c in text)
+    return not SENTENCE_PUNCT.isdisjoint(text)
 
 
 @dataclass(slots=True)
@@ -162,3 +163,13 @@ class Line:
     def __post_init__(self) -> None:
         self.width = em_width(self.text)
         self.spaced = letter_spaced(self.raw)
+
+    @classmethod
+    def read(cls, no: int, raw: str) -> "Line":
+        """Line ``no`` of the input, despaced (its spaced pairs counted once)."""
+        pairs = spaced_pairs(raw.strip())
+        line = cls.__new__(cls)
+        line.no, line.raw, line.text = no, raw, despace(raw, pairs)
+        line.width = em_width(line.text)
+        line.spaced = pairs >= 3  # letter_spaced
+        return line

@@ -25,7 +25,7 @@ from convertkit.registry import Context
 
 from .names import is_personal_name
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
-                    LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, despace, ends_sentence, has_sentence_punct, is_han)
+                    LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, ends_sentence, has_sentence_punct, is_han)
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
@@ -84,7 +84,7 @@ def to_blocks(source: str, first_no: int = 1) -> list[list[Line]]:
     cur: list[Line] = []
     for no, raw in enumerate(source.split("\n"), first_no):
         if raw.strip():
-            cur.append(Line(no, raw, despace(raw)))
+            cur.append(Line.read(no, raw))
         elif cur:
             blocks.append(cur)
             cur = []
@@ -810,8 +810,19 @@ def similar(a: str, b: str) -> float:
     return _ratio(a, b) / 100.0
 
 
-def sentences(s: str) -> list[str]:
-    return [x for x in re.split(r"(?<=[。！？；])", s) if x]
+_SENTENCE_END_RE = re.compile(r"(?<=[。！？；])")
+_SENTENCES: dict[str, tuple[str, ...]] = {}
+
+
+def sentences(s: str) -> tuple[str, ...]:
+    """The sentences of ``s`` (remembered: the pull-quote checks split the same paragraphs
+    again and again; a bounded memo)."""
+    found = _SENTENCES.get(s)
+    if found is None:
+        if len(_SENTENCES) >= 4096:
+            _SENTENCES.clear()
+        found = _SENTENCES[s] = tuple(x for x in _SENTENCE_END_RE.split(s) if x)
+    return found
 
 
 def best_match(candidate: str, paras: list[ParaDraft]) -> float:
