@@ -675,10 +675,11 @@ class ParaDraft:
 
 def measure(lines: list[Line]) -> float:
     """The column width of a block, in ems (the widest ordinary lines)."""
-    widths = sorted(ln.width for ln in lines)
+    widths = [ln.width for ln in lines]
     if len(widths) >= 3:
+        widths.sort()
         return widths[-2]
-    return widths[-1] if widths else 0.0
+    return max(widths) if widths else 0.0
 
 
 OPENING_QUOTES = "“‘《"
