@@ -251,8 +251,8 @@ class Page:
         best = _extract_one(candidate, choices, scorer=_ratio, score_cutoff=floor * 100)
         return best[1] / 100.0 if best else 0.0
 
-
     def _bucket(self, key: int) -> tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]:
+        """The sentences of the blocks starting in lines ``key * PULL_LINES`` and on, by length."""
         found = self._buckets.get(key)
         if found is None:
             items = []
@@ -407,9 +407,12 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
     pdftotext follows the page's text blocks: a sentence cut at the foot of a column may go
     on in a block printed several blocks later, past other articles' headlines, bylines
     and text. A text block that ends in mid-sentence, and is not followed by text in its
-    own column width (both at least three lines, to know the width), is continued by the first later block (within ``reach``) of that
-    width which starts in mid-sentence (a full-width first line); that block, and the
-    blocks that run on from it, move up."""
+    own column width that goes on with it (both at least three lines, to know the width;
+    a block opening with an indented line does not go on), is continued by the first
+    later block (within ``reach``) of that width which starts in mid-sentence (a
+    full-width first line); that block, and the blocks that run on from it, move up. When
+    no later block does, an earlier one may: printed before the sentence it ends, it moves
+    down after it (once: two blocks open at both ends must not trade places forever)."""
     out = list(pieces)
     moved_down: set[int] = set()
     i = 0
