@@ -18,7 +18,7 @@ from rapidfuzz.distance.LCSseq import similarity as _lcs
 from rapidfuzz.process import extractOne as _extract_one
 from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
 
-from convertkit.cjk import CJK_TABLE, NO_LINE_END, join_pair
+from convertkit.cjk import CJK_TABLE, NO_LINE_END, join_pair, printed_date
 from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Para, Section, Span, plain,
                               text)
 from convertkit.registry import Context
@@ -1042,7 +1042,7 @@ def read_newspage(source: str, ctx: Context) -> Document:
     if not source.strip():
         ctx.warn("the input has no text: the document is empty")
     date = next((f.text for f in furniture if f.kind == "date"), "")
-    meta = Meta(language="zh-CN", date=_iso_date(date), furniture=tuple(furniture))
+    meta = Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture))
     path = ctx.option("explain")
     if path:
         import json
@@ -1241,8 +1241,3 @@ def _paras(blocks: tuple[Any, ...]) -> list[Para]:
         elif isinstance(b, Section):
             out.extend(_paras(b.blocks))
     return out
-
-
-def _iso_date(printed: str) -> str:
-    m = re.match(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", printed)
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""

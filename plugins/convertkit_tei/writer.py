@@ -4,13 +4,14 @@ articles as ``div[@type='article']`` with ``head`` (kicker/sub typed), ``byline`
 ``quote[@type='pullquote']`` and sign-offs in ``closer/signed``."""
 from __future__ import annotations
 
-import hashlib
 import re
 from urllib.parse import quote
 
 from lxml import etree
 
 from convertkit import __version__
+from convertkit.cjk import printed_date
+from convertkit.digest import sha1
 from convertkit.model import (Article, Block, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link,
                               ListBlock, Note, Para, Section, Strong, Text, document_title,
                               plain)
@@ -142,7 +143,7 @@ class _Builder:
     def article(self, parent: etree._Element, a: Article) -> None:
         self.n_articles += 1
         n = self.n_articles
-        digest = hashlib.sha1((plain(a.headline) + "|" + _first_text(a)).encode("utf-8")).hexdigest()[:8]
+        digest = sha1((plain(a.headline) + "|" + _first_text(a)).encode("utf-8")).hexdigest()[:8]
         aid = f"art{n}-{digest}"
         d = self.el(parent, "div", type="article", xml_id=aid)
         if a.kicker:
@@ -217,7 +218,7 @@ def header(b: _Builder, root: etree._Element, doc: Document) -> None:
     for f in dates:
         # each printed date its own @when (pages of several days); the document's date
         # stands in for a lone date that does not parse
-        when = _printed_date(f.text) or (meta.date if len(dates) == 1 else "")
+        when = printed_date(f.text) or (meta.date if len(dates) == 1 else "")
         attrs = {"when": when} if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when or "") else {}
         b.el(bibl, "date", f.text, **attrs)
     for f in meta.furniture:
@@ -265,9 +266,3 @@ def write_tei(doc: Document, ctx: Context) -> str:
     b.clean.report(ctx)
     out = etree.tostring(root, encoding="unicode", pretty_print=True)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + out
-
-
-def _printed_date(text: str) -> str:
-    """ISO 8601 of a printed date such as 2018年1月8日星期一, or ""."""
-    m = re.match(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""

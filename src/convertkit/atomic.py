@@ -9,6 +9,7 @@ one folder must not list it for each).
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -66,6 +67,7 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
 
 
 _SWEPT: set[str] = set()  # folders this process has cleared of stale temporaries
+_PART_NAME = re.compile(r"\..+\.[0-9a-f]{12}\.part", re.DOTALL)  # as _mkstemp names them
 
 
 def _remove_stale_parts(folder: Path, age: float = 60.0) -> None:
@@ -83,9 +85,7 @@ def _remove_stale_parts(folder: Path, age: float = 60.0) -> None:
     except OSError:
         return
     for entry in entries:
-        name = entry.name
-        if name.startswith(".") and name.endswith(".part") and len(name) > 19 and name[-18] == "." \
-                and all(c in "0123456789abcdef" for c in name[-17:-5]):
+        if _PART_NAME.fullmatch(entry.name):
             try:
                 if now - entry.stat(follow_symlinks=False).st_mtime > age:
                     os.unlink(entry.path)

@@ -9,7 +9,6 @@ failed result, never an exception that stops the batch.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import json
 import os
 import signal
@@ -24,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Sequence
 
 from . import __version__
+from .digest import sha256
 from .errors import ConvertkitError, UsageError
 
 BATCH_SIZE = 8
@@ -73,7 +73,7 @@ def resume_key(data_digest: str, fmt: str, options: Iterable[tuple[str, Any]]) -
     """What makes an output up to date: the input's sha256, the format, the options and the
     convertkit version."""
     spec = [data_digest, fmt, sorted(options, key=lambda kv: kv[0]), __version__]
-    return hashlib.sha256(json.dumps(spec, default=str).encode()).hexdigest()
+    return sha256(json.dumps(spec, default=str).encode()).hexdigest()
 
 
 def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
@@ -116,7 +116,7 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
                 results.extend(BatchResult(task.input, f, "failed", error=str(exc)) for f in task.formats)
                 continue
             read_ms = (time.perf_counter() - t0) * 1000
-            digest = hashlib.sha256(data).hexdigest()  # once per input, not once per format
+            digest = sha256(data).hexdigest()  # once per input, not once per format
             for fmt in task.formats:
                 key = resume_key(digest, fmt, task.options)
                 if fmt in task.skip:
@@ -346,7 +346,7 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
             skip: tuple[str, ...] = ()
             if resume:
                 try:
-                    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+                    digest = sha256(Path(path).read_bytes()).hexdigest()
                 except OSError:
                     digest = ""
                 skip = tuple(f for f in formats

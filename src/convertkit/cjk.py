@@ -48,13 +48,12 @@ def _in_cjk_bounds(ch: str) -> bool:
     return any(lo <= o <= hi for lo, hi in _CJK_BOUNDS)
 
 
-_CJK_KNOWN = CharTable(_in_cjk_bounds)
-CJK_TABLE = _CJK_KNOWN  #: ``CJK_TABLE[ch]``: is_cjk for one character, without a call (for hot loops)
+CJK_TABLE = CharTable(_in_cjk_bounds)  #: ``CJK_TABLE[ch]``: is_cjk for one character, without a call (for hot loops)
 
 
 def is_cjk(ch: str) -> bool:
     """True for a Chinese/Japanese/Korean character or CJK punctuation."""
-    return bool(ch) and _CJK_KNOWN[ch[0]]
+    return bool(ch) and CJK_TABLE[ch[0]]
 
 
 def join_pair(left: str, right: str) -> str:
@@ -174,3 +173,12 @@ def wrap(text: str, columns: int) -> list[str]:
         lines[-1].append(tok)
         width += w
     return ["".join(line).rstrip() for line in lines if line]
+
+
+_PRINTED_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def printed_date(text: str) -> str:
+    """ISO 8601 of a printed Chinese date (2018 年 1 月 8 日 星期一 -> 2018-01-08), or ""."""
+    m = _PRINTED_DATE.match(text)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""

@@ -5,6 +5,11 @@ gives the same digests and costs nothing to import. Use hashlib where the built-
 is missing (some distributions build without it)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import uuid
+
 try:
     from _sha2 import sha256  # CPython 3.12+
 except ImportError:  # pragma: no cover - depends on the interpreter
@@ -20,7 +25,7 @@ except ImportError:  # pragma: no cover - depends on the interpreter
 __all__ = ["sha1", "sha256", "uuid5"]
 
 
-def uuid5(namespace: "uuid.UUID", name: str) -> "uuid.UUID":
+def uuid5(namespace: uuid.UUID, name: str) -> uuid.UUID:
     """:func:`uuid.uuid5` (RFC 4122 name-based, SHA-1), without the hashlib it imports."""
     import uuid
 
