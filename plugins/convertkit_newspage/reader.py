@@ -8,21 +8,18 @@ rule that made it, for ``--explain``.
 """
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz.distance.LCSseq import similarity as _lcs
-from rapidfuzz.process import extractOne as _extract_one
-from rapidfuzz.fuzz import ratio as _ratio  # C++ Indel ratio: 2·LCS/(|a|+|b|), like difflib's
 
 from convertkit.cjk import CJK_TABLE, NO_LINE_END, join_pair, printed_date
 from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Para, Section, Span, plain,
                               text)
 from convertkit.registry import Context
 
+from .similarity import best_ratio, lcs_bound, lcs_length, ratio
 from .names import is_personal_name
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
                     LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, ends_sentence, has_sentence_punct, is_han)
@@ -248,8 +245,7 @@ class Page:
             items, lengths = self._bucket(key)
             choices.extend(sent for _, start, sent, nos in items[bisect_left(lengths, n - 1):bisect_right(lengths, longest)]
                            if abs(start - at) <= PULL_LINES and nos.isdisjoint(used))
-        best = _extract_one(candidate, choices, scorer=_ratio, score_cutoff=floor * 100)
-        return best[1] / 100.0 if best else 0.0
+        return best_ratio(candidate, choices, floor)
 
     def _bucket(self, key: int) -> tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]:
         """The sentences of the blocks starting in lines ``key * PULL_LINES`` and on, by length."""
@@ -810,8 +806,7 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
 
 
 # ------------------------------------------------------------------ sections
-def similar(a: str, b: str) -> float:
-    return _ratio(a, b) / 100.0
+similar = ratio
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[。！？；])")
@@ -830,23 +825,25 @@ def sentences(s: str) -> tuple[str, ...]:
 
 
 def best_match(candidate: str, paras: list[ParaDraft]) -> float:
-    best = 0.0
+    best, n = 0.0, len(candidate)
     for p in paras:
         t = p.text
         if candidate in t:
             return 1.0
         for s in sentences(t):
-            if abs(len(s) - len(candidate)) <= max(6, len(candidate) // 3):
+            # a sentence that cannot beat the best so far (it shares too few characters)
+            # is not aligned: the result is the same, the cost a fraction
+            if abs(len(s) - n) <= max(6, n // 3) and 2.0 * lcs_bound(candidate, s) > best * (n + len(s)):
                 best = max(best, similar(candidate, s))
         # a pull quote may also sum up two adjacent sentences
-        if len(candidate) > 12:
+        if n > 12 and lcs_bound(candidate, t) >= 0.85 * n:
             best = max(best, _window_match(candidate, t))
     return best
 
 
 def _window_match(candidate: str, t: str) -> float:
     """How much of ``candidate`` appears in ``t`` in order (longest common subsequence)."""
-    matched = _lcs(candidate, t, score_cutoff=math.ceil(0.85 * len(candidate)))
+    matched = lcs_length(candidate, t)
     return matched / len(candidate) * 0.9 if matched >= 0.85 * len(candidate) else 0.0
 
 
