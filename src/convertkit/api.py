@@ -5,8 +5,7 @@ import dataclasses
 import os
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
 from .atomic import atomic_write
 from .decoding import decode
@@ -15,6 +14,9 @@ from .errors import ConversionError, ConvertkitError, PluginError, UsageError
 from .model import Document, SourceInfo
 from .plugins import Plugins, get_plugins
 from .registry import Context, Option, ReaderSpec, WriterSpec
+
+if TYPE_CHECKING:
+    import pathlib
 
 Source = Union[str, os.PathLike, bytes]
 DEFAULT_MAX_INPUT = 64 * 1024 * 1024  # about 2,000 newspaper pages: beyond it, split the input
@@ -25,7 +27,7 @@ class Output:
     """One written format: where it went (``path``) or, when not written to a file, its ``data``."""
 
     format: str
-    path: Path | None
+    path: str | None
     data: str | bytes | None
     bytes: int
     ms: float
@@ -56,11 +58,13 @@ def _load(src: Source, max_input: int) -> tuple[bytes, str]:
         if len(src) > max_input:
             raise ConversionError(f"input is {len(src)} bytes, over the limit of {max_input} (--max-input-size)")
         return bytes(src), ""
-    path = Path(src)
+    path = os.fspath(src)
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
     try:
-        if path.is_dir():
+        if os.path.isdir(path):
             raise ConversionError(f"{path}: is a folder, not a file")
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > max_input:
             raise ConversionError(f"{path}: {size} bytes, over the limit of {max_input} (--max-input-size)")
         with open(path, "rb") as fh:
@@ -75,7 +79,7 @@ def _load(src: Source, max_input: int) -> tuple[bytes, str]:
         raise ConversionError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if len(data) > max_input:
         raise ConversionError(f"{path}: over the limit of {max_input} bytes (--max-input-size)")
-    return data, str(path)
+    return data, path
 
 
 def _context(specs: Iterable[Any], options: Mapping[str, Any], name: str, warnings: list[str]) -> Context:
@@ -192,31 +196,34 @@ def render(doc: Document, format: str, *, plugins: Plugins | None = None,
 
 
 def write(doc: Document, format: str, dest: str | os.PathLike | None = None, *,
-          plugins: Plugins | None = None, **options: Any) -> str | bytes | Path:
-    """Write a document in ``format``; to ``dest`` atomically if given, else return the data."""
+          plugins: Plugins | None = None, **options: Any) -> str | bytes | pathlib.Path:
+    """Write a document in ``format``; to ``dest`` atomically if given (and return its
+    :class:`pathlib.Path`), else return the data."""
     out = render(doc, format, plugins=plugins, **options)
     if dest is None:
         return out
-    return atomic_write(dest, out.encode("utf-8") if isinstance(out, str) else out)
+    import pathlib
+
+    return pathlib.Path(atomic_write(dest, out.encode("utf-8") if isinstance(out, str) else out))
 
 
-def output_path(src_name: str, ext: str, out: str | os.PathLike | None, several: bool) -> Path | None:
+def output_path(src_name: str, ext: str, out: str | os.PathLike | None, several: bool) -> str | None:
     """Where one format's output goes; ``None`` means: return the data, write no file."""
     if out is not None and str(out) == "-":
         return None
-    stem = Path(src_name).name.split(".")[0] if src_name else "output"
+    stem = os.path.basename(src_name).split(".")[0] if src_name else "output"
     if out is None:
         if not src_name:
             return None
-        return Path(src_name).with_name(f"{stem}.{ext}")
+        return os.path.join(os.path.dirname(src_name), f"{stem}.{ext}")
     if several:
-        return Path(out) / f"{stem}.{ext}"
-    return Path(out)
+        return os.path.join(os.fspath(out), f"{stem}.{ext}")
+    return os.fspath(out)
 
 
-def _same_file(a: Path, b: str) -> bool:
+def _same_file(a: str, b: str) -> bool:
     try:
-        return a.exists() and os.path.samefile(a, b)
+        return os.path.exists(a) and os.path.samefile(a, b)
     except OSError:
         return False
 
@@ -248,7 +255,7 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
     for t in targets:
         if t is not None and name and _same_file(t, name):
             raise UsageError(f"{t}: refusing to write over the input file (choose another -o)")
-    if several and out is not None and str(out) != "-" and not Path(out).is_dir():
+    if several and out is not None and str(out) != "-" and not os.path.isdir(out):
         raise UsageError(f"{out}: with several --to formats, -o must name an existing folder")
 
     data, _ = _load(src, max_input_size)

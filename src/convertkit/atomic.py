@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import time
-from pathlib import Path
 
 from .errors import ConversionError
 
@@ -22,7 +21,7 @@ def _umask() -> int:
     return mask
 
 
-def _mkstemp(folder: Path, name: str) -> tuple[int, str]:
+def _mkstemp(folder: str, name: str) -> tuple[int, str]:
     """A new hidden ``.NAME.XXXXXXXX.part`` file in ``folder``, created exclusively, mode 0600
     (``tempfile.mkstemp`` does the same, but importing tempfile costs start-up time)."""
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -35,16 +34,19 @@ def _mkstemp(folder: Path, name: str) -> tuple[int, str]:
     raise FileExistsError(f"no free temporary name for {name} in {folder}")
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically and return the path."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
+def atomic_write(path: str | os.PathLike, data: bytes) -> str:
+    """Write ``data`` to ``path`` atomically and return the path (as a string)."""
+    target = os.fspath(path)
+    if isinstance(target, bytes):
+        target = os.fsdecode(target)
+    folder, name = os.path.split(target)
+    folder = folder or "."
+    if not os.path.isdir(folder):
         raise ConversionError(f"{target}: output folder {folder} does not exist")
-    if target.is_dir():
+    if os.path.isdir(target):
         raise ConversionError(f"{target}: is a folder, not a file")
     try:
-        fd, tmp = _mkstemp(folder, target.name)
+        fd, tmp = _mkstemp(folder, name)
     except OSError as exc:
         raise ConversionError(f"{target}: cannot write in {folder}: {exc.strerror or exc}") from None
     try:
@@ -70,7 +72,7 @@ _SWEPT: set[str] = set()  # folders this process has cleared of stale temporarie
 _PART_NAME = re.compile(r"\..+\.[0-9a-f]{12}\.part", re.DOTALL)  # as _mkstemp names them
 
 
-def _remove_stale_parts(folder: Path, age: float = 60.0) -> None:
+def _remove_stale_parts(folder: str, age: float = 60.0) -> None:
     """Remove the hidden temporaries (``.NAME.XXXXXXXXXXXX.part``) of killed writers, once
     they are ``age`` seconds old; once per folder in a process."""
     key = os.path.abspath(folder)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from typing import Any, Callable
 
 # Ideographs, kana, hangul, CJK symbols and punctuation, fullwidth forms, and the
@@ -43,9 +44,13 @@ class CharTable(dict):
         return answer
 
 
+_CJK_STARTS = [lo for lo, _ in _CJK_BOUNDS]
+
+
 def _in_cjk_bounds(ch: str) -> bool:
     o = ord(ch)
-    return any(lo <= o <= hi for lo, hi in _CJK_BOUNDS)
+    i = bisect_right(_CJK_STARTS, o) - 1
+    return i >= 0 and o <= _CJK_BOUNDS[i][1]
 
 
 CJK_TABLE = CharTable(_in_cjk_bounds)  #: ``CJK_TABLE[ch]``: is_cjk for one character, without a call (for hot loops)

@@ -14,9 +14,11 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from .value import Value
 
-@dataclass(frozen=True)
-class EntryPoint:
+
+@dataclass(frozen=True, eq=False, repr=False)
+class EntryPoint(Value):
     """One ``name = module:attr`` line of a group, with the distribution it came from."""
 
     name: str

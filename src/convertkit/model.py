@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from .value import Value
+
 Attrs = tuple[tuple[str, str], ...]
 
-
-@dataclass(frozen=True)
-class Span:
+@dataclass(frozen=True, eq=False, repr=False)
+class Span(Value):
     """Source provenance: first and last line (1-based, inclusive) of the input."""
 
     start: int
@@ -22,34 +23,34 @@ class Span:
 
 
 # ---------------------------------------------------------------- inlines
-@dataclass(frozen=True)
-class Text:
+@dataclass(frozen=True, eq=False, repr=False)
+class Text(Value):
     """A run of text."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Emph:
+@dataclass(frozen=True, eq=False, repr=False)
+class Emph(Value):
     """Emphasised inlines."""
 
     content: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class Strong:
+@dataclass(frozen=True, eq=False, repr=False)
+class Strong(Value):
     """Strongly emphasised inlines."""
 
     content: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class LineBreak:
+@dataclass(frozen=True, eq=False, repr=False)
+class LineBreak(Value):
     """A hard line break inside a block."""
 
 
-@dataclass(frozen=True)
-class Link:
+@dataclass(frozen=True, eq=False, repr=False)
+class Link(Value):
     """A hyperlink around inlines."""
 
     content: tuple[Inline, ...]
@@ -57,8 +58,8 @@ class Link:
     title: str = ""
 
 
-@dataclass(frozen=True)
-class Note:
+@dataclass(frozen=True, eq=False, repr=False)
+class Note(Value):
     """A footnote; its body is blocks."""
 
     blocks: tuple[Block, ...]
@@ -68,8 +69,8 @@ Inline = Union[Text, Emph, Strong, LineBreak, Link, Note]
 
 
 # ---------------------------------------------------------------- blocks
-@dataclass(frozen=True)
-class Para:
+@dataclass(frozen=True, eq=False, repr=False)
+class Para(Value):
     """A paragraph. ``lines`` (optional) keeps the source lines it was joined from, as
     ``(offset into its text, 1-based source line)`` pairs, for diplomatic output."""
 
@@ -78,8 +79,8 @@ class Para:
     lines: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class Heading:
+@dataclass(frozen=True, eq=False, repr=False)
+class Heading(Value):
     """A heading of a level (1 = top) outside the news structure."""
 
     level: int
@@ -87,8 +88,8 @@ class Heading:
     source: Span | None = None
 
 
-@dataclass(frozen=True)
-class BlockQuote:
+@dataclass(frozen=True, eq=False, repr=False)
+class BlockQuote(Value):
     """A quotation; ``kind="pullquote"`` marks a pull quote repeated from the body."""
 
     blocks: tuple[Block, ...]
@@ -96,8 +97,8 @@ class BlockQuote:
     source: Span | None = None
 
 
-@dataclass(frozen=True)
-class ListBlock:
+@dataclass(frozen=True, eq=False, repr=False)
+class ListBlock(Value):
     """An ordered or bullet list; each item is a tuple of blocks."""
 
     items: tuple[tuple[Block, ...], ...]
@@ -105,8 +106,8 @@ class ListBlock:
     source: Span | None = None
 
 
-@dataclass(frozen=True)
-class Div:
+@dataclass(frozen=True, eq=False, repr=False)
+class Div(Value):
     """Generic container with a role and attributes: the escape hatch."""
 
     role: str
@@ -115,8 +116,8 @@ class Div:
     source: Span | None = None
 
 
-@dataclass(frozen=True)
-class Section:
+@dataclass(frozen=True, eq=False, repr=False)
+class Section(Value):
     """A subsection of an article: its subhead (may be empty) and its blocks."""
 
     heading: tuple[Inline, ...]
@@ -124,8 +125,8 @@ class Section:
     source: Span | None = None
 
 
-@dataclass(frozen=True)
-class Article:
+@dataclass(frozen=True, eq=False, repr=False)
+class Article(Value):
     """A news article: headline with kicker (引题) and subtitle (副题), byline, dateline,
     body blocks (paragraphs, sections, quotes) and sign-off."""
 
@@ -143,8 +144,8 @@ Block = Union[Para, Heading, BlockQuote, ListBlock, Div, Section, Article]
 
 
 # ---------------------------------------------------------------- metadata
-@dataclass(frozen=True)
-class SourceInfo:
+@dataclass(frozen=True, eq=False, repr=False)
+class SourceInfo(Value):
     """Where the document came from: file name, detected encoding, sha256 of the bytes."""
 
     name: str = ""
@@ -152,8 +153,8 @@ class SourceInfo:
     sha256: str = ""
 
 
-@dataclass(frozen=True)
-class Furniture:
+@dataclass(frozen=True, eq=False, repr=False)
+class Furniture(Value):
     """Page furniture kept out of the articles: kind is ``label``, ``date``, ``page``,
     ``credit`` or ``other``; ``text`` is exactly as printed."""
 
@@ -162,8 +163,8 @@ class Furniture:
     source: Span | None = None
 
 
-@dataclass(frozen=True)
-class Meta:
+@dataclass(frozen=True, eq=False, repr=False)
+class Meta(Value):
     """Document metadata; ``extra`` holds free key/value pairs in a stable order."""
 
     title: str = ""
@@ -186,8 +187,8 @@ class Meta:
         return default
 
 
-@dataclass(frozen=True)
-class Document:
+@dataclass(frozen=True, eq=False, repr=False)
+class Document(Value):
     """A whole document: metadata and blocks."""
 
     meta: Meta = field(default_factory=Meta)

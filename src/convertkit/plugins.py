@@ -17,13 +17,14 @@ import pluggy
 from . import hookspecs
 from .entrypoints import entry_points
 from .registry import Registry
+from .value import Value
 
 GROUP = "convertkit"
 REGISTER_HOOKS = ("convertkit_register_readers", "convertkit_register_writers", "convertkit_register_transforms")
 
 
-@dataclass(frozen=True)
-class PluginLoadError:
+@dataclass(frozen=True, eq=False, repr=False)
+class PluginLoadError(Value):
     """A plugin that failed to load or to register: which, from where, and why."""
 
     name: str
@@ -36,8 +37,8 @@ class PluginLoadError:
         return f'failed to load plugin "{self.name}"{origin}: {self.error}'
 
 
-@dataclass(frozen=True)
-class PluginInfo:
+@dataclass(frozen=True, eq=False, repr=False)
+class PluginInfo(Value):
     """One loaded plugin as ``convertkit plugins`` lists it."""
 
     name: str

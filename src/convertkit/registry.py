@@ -6,10 +6,11 @@ from typing import Any, Callable, Union
 
 from .errors import UsageError
 from .model import Document
+from .value import Value
 
 
-@dataclass(frozen=True)
-class Option:
+@dataclass(frozen=True, eq=False, repr=False)
+class Option(Value):
     """A format-specific option, offered on the CLI as ``--<name>`` and in the API as
     ``name_with_underscores=``. ``type`` is ``bool`` (a flag), ``int``, ``str`` or ``"path"``."""
 
@@ -71,8 +72,8 @@ WriteFunc = Callable[[Document, Context], Union[str, bytes]]
 TransformFunc = Callable[[Document, Context], Document]
 
 
-@dataclass(frozen=True)
-class ReaderSpec:
+@dataclass(frozen=True, eq=False, repr=False)
+class ReaderSpec(Value):
     """An input format. ``binary`` readers get bytes, others get decoded text."""
 
     name: str
@@ -84,8 +85,8 @@ class ReaderSpec:
     plugin: str = ""
 
 
-@dataclass(frozen=True)
-class WriterSpec:
+@dataclass(frozen=True, eq=False, repr=False)
+class WriterSpec(Value):
     """An output format. ``binary`` writers return bytes, others return str.
     ``extension`` is the default file extension without the dot."""
 
@@ -98,8 +99,8 @@ class WriterSpec:
     plugin: str = ""
 
 
-@dataclass(frozen=True)
-class TransformSpec:
+@dataclass(frozen=True, eq=False, repr=False)
+class TransformSpec(Value):
     """A document filter applied between reading and writing (pandoc's ``--filter``)."""
 
     name: str
