@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -22,7 +21,7 @@ from convertkit.registry import Context
 from .similarity import best_ratio, lcs_bound, lcs_length, ratio
 from .names import is_personal_name
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
-                    LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, ends_sentence, has_sentence_punct, is_han)
+                    LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence, has_sentence_punct, is_han)
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
@@ -44,34 +43,36 @@ class Explain:
         self.steps.append({"rule": rule, "lines": [first, last], "decision": decision})
 
 
-@dataclass(slots=True)
-class Piece:
-    """A run of lines of one kind: ``head``, ``byline`` or ``text``."""
+class Piece(Record):
+    """A run of lines of one kind: ``head``, ``byline`` or ``text``; ``block`` is the index
+    of the block it came from."""
 
-    kind: str
-    lines: list[Line]
-    block: int  # index of the block it came from
-    starts_block: bool = True
+    __slots__ = _compared = ("kind", "lines", "block", "starts_block")
+
+    def __init__(self, kind: str, lines: list[Line], block: int, starts_block: bool = True) -> None:
+        self.kind, self.lines, self.block, self.starts_block = kind, lines, block, starts_block
 
     @property
     def span(self) -> tuple[int, int]:
         return (self.lines[0].no, self.lines[-1].no)
 
 
-@dataclass
-class Draft:
-    """An article while it is being assembled."""
+class Draft(Record):
+    """An article while it is being assembled (``head_sizes``: lines per printed block of
+    ``heads``)."""
 
-    heads: list[Line] = field(default_factory=list)
-    head_sizes: list[int] = field(default_factory=list)  # lines per printed block of ``heads``
-    byline: list[Line] = field(default_factory=list)
-    dateline: str = ""
-    dateline_line: int = 0
-    body: list[Piece] = field(default_factory=list)
-    signoff: str = ""
-    signoff_line: int = 0
-    closed: bool = False
-    closed_by_author: bool = False
+    __slots__ = _compared = ("heads", "head_sizes", "byline", "dateline", "dateline_line", "body", "signoff",
+                             "signoff_line", "closed", "closed_by_author")
+
+    def __init__(self, heads: list[Line] | None = None, head_sizes: list[int] | None = None,
+                 byline: list[Line] | None = None) -> None:
+        self.heads: list[Line] = heads if heads is not None else []
+        self.head_sizes: list[int] = head_sizes if head_sizes is not None else []
+        self.byline: list[Line] = byline if byline is not None else []
+        self.dateline, self.dateline_line = "", 0
+        self.body: list[Piece] = []
+        self.signoff, self.signoff_line = "", 0
+        self.closed = self.closed_by_author = False
 
 
 # ------------------------------------------------------------------ lines and blocks
@@ -659,11 +660,16 @@ def ends_sentence_or_bracket(t: str) -> bool:
 
 
 # ------------------------------------------------------------------ paragraphs
-@dataclass(slots=True)
-class ParaDraft:
-    lines: list[Line]  # only ever appended to, so its length keys the cached text
-    width: float  # measure (em) of the block it started in
-    _joined: tuple[int, str] = field(default=(0, ""), repr=False, compare=False)
+class ParaDraft(Record):
+    """A paragraph being assembled: its lines (only ever appended to, so their number keys
+    the cached text) and the measure (em) of the block it started in."""
+
+    __slots__ = ("lines", "width", "_joined")
+    _compared = ("lines", "width")
+
+    def __init__(self, lines: list[Line], width: float) -> None:
+        self.lines, self.width = lines, width
+        self._joined: tuple[int, str] = (0, "")
 
     @property
     def text(self) -> str:
@@ -847,11 +853,11 @@ def _window_match(candidate: str, t: str) -> float:
     return matched / len(candidate) * 0.9 if matched >= 0.85 * len(candidate) else 0.0
 
 
-@dataclass
-class SectionDraft:
-    heading: list[Line]
-    pull: ParaDraft | None
-    paras: list[ParaDraft]
+class SectionDraft(Record):
+    __slots__ = _compared = ("heading", "pull", "paras")
+
+    def __init__(self, heading: list[Line], pull: ParaDraft | None, paras: list[ParaDraft]) -> None:
+        self.heading, self.pull, self.paras = heading, pull, paras
 
 
 def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
