@@ -206,6 +206,29 @@ def test_a_block_printed_before_the_sentence_it_ends_is_put_after_it():
     assert a.blocks[0].source == Span(4, 13)  # lines put back from below and above: first to last
 
 
+def test_a_sections_single_opening_line_goes_on_in_a_block_printed_far_below():
+    # a subhead over one justified line (新时代的新使命 / 中 国 梦 …，是) whose paragraph
+    # goes on in a column printed after another article; the block right after that
+    # article's author line opens the next article's text and must not be taken
+    cols = ["改革开放以来我们取得了巨大的成就，", "人民生活水平显著提高社会全面进步，", "科技创新能力持续增强产业不断升级，",
+            "生态环境明显改善城乡面貌焕然一新，", "对外开放不断扩大国际影响日益提升，", "基础设施建设加快推进民生不断改善，",
+            "文化事业繁荣发展精神生活更加丰富，", "国防和军队建设取得历史性新的成就，", "党的建设全面加强政治生态明显好转，"]
+    a = ("第一篇文章的标题在这里\n王小明\n\n" + "\n".join(["第一篇文章的第一段开头，" + "文字" * 2, *cols[:3], "第一段在这里结束。"])
+         + "\n\n新时代的新使命\n中 国 梦 的 实 现 在 今 天 和 明 天 都 ，是\n\n")
+    b = ("第二篇文章的标题\n李大为\n\n" + "\n".join(["第二篇文章的正文开头，" + "文字" * 2, *cols[3:6], "第二篇结束。",
+                                                   "（作者为某某大学教授研究员）"]) + "\n\n")
+    c = "\n".join(["新起的一篇文章的开头没有缩进啊好，", cols[6], cols[7], "新起的一篇到此结束。"]) + "\n\n"
+    tail = "\n".join(["全体人民勠力同心、实现中华民族伟大", cols[8], cols[0], "第一篇到这里结束。"]) + "\n"
+    text = a + b + c + tail
+    doc = read(text)
+    first = [x for x in doc.blocks if plain(x.byline) == "王小明"][0]
+    section = [x for x in first.blocks if isinstance(x, Section)][0]
+    assert plain(section.heading) == "新时代的新使命"
+    assert paras(section)[0].startswith("中国梦的实现在今天和明天都，是全体人民勠力同心、")
+    assert paras(section)[0].endswith("第一篇到这里结束。")
+    assert all_chars(doc) == Counter(ch for ch in text if not ch.isspace())
+
+
 def test_two_blocks_each_open_at_both_ends_do_not_trade_places_forever():
     # each block starts and ends in mid-sentence in one column: each could go on from the
     # other; the reader must settle (it once moved them round and round)

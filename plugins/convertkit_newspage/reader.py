@@ -374,6 +374,14 @@ def ends_mid_sentence(p: Piece) -> bool:
     return p.kind == "text" and not ends_sentence(t) and not t.endswith(("）", ")")) and not SIGNOFF_RE.search(t)
 
 
+def closes_article(p: Piece) -> bool:
+    """A block that is an article's closer: an author line (（作者为…）) or ends in a
+    sign-off (（鄂 文）)."""
+    return p.lines[-1].text.endswith(("）", ")")) and (
+        SIGNOFF_RE.search(p.lines[-1].text) is not None
+        or any(AUTHOR_START_RE.match(ln.text) for ln in p.lines[-4:]))
+
+
 def starts_mid_sentence(p: Piece) -> bool:
     """A text block whose first line is as wide as its column: not a paragraph's indented
     first line but the middle of one (性质，具有相对稳定性；现…)."""
@@ -447,6 +455,49 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
                 explain("continuation-moved-down", (moved.lines[0].no, moved.lines[-1].no),
                         f"block printed earlier continues the sentence cut at line {t.lines[-1].no}: "
                         "put after it")
+        i += 1
+    return _single_line_continuations(out, explain)
+
+
+def _single_line_continuations(out: list[Piece], explain: Explain) -> list[Piece]:
+    """A section may open with one justified line under its subhead, the rest of the
+    paragraph printed in another column, anywhere on the page (中国特色社会主义新时代，是 ⏎
+    … 全体中华儿女…). A one-line block that is letter-spaced (so full width) and ends in
+    mid-sentence, with no text after it, goes on in the first later block within
+    PAGE_LINES lines that starts in mid-sentence, goes on from nothing before it (nor
+    follows an article's closer: that opens the next article), and whose column fits the
+    line (as a paragraph's first line: the column, or the column less an
+    indent of up to two ems)."""
+    i = 0
+    while i < len(out):
+        t = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        line = t.lines[-1]
+        if len(t.lines) != 1 or not line.spaced or not ends_mid_sentence(t) or (nxt is not None and nxt.kind == "text"):
+            i += 1
+            continue
+        for j in range(i + 1, len(out)):
+            c = out[j]
+            if c.lines[0].no - line.no > PAGE_LINES:
+                break
+            if not starts_mid_sentence(c):
+                continue
+            before = out[j - 1]
+            if before.kind == "text" and (ends_mid_sentence(before) or closes_article(before)):
+                continue  # it goes on from the block before it, or opens the next article
+            col = measure(c.lines[:8])
+            if not col - 2.75 <= line.width <= col + 0.5:
+                continue
+            k = j + 1  # the blocks running on from c come along
+            while k < len(out) and ends_mid_sentence(out[k - 1]) and out[k].kind == "text" and \
+                    same_column(out[k - 1], out[k]):
+                k += 1
+            moved = out[j:k]
+            del out[j:k]
+            out[i + 1:i + 1] = moved
+            explain("continuation-of-single-line", (moved[0].lines[0].no, moved[-1].lines[-1].no),
+                    f"block continues the sentence that the one-line block at line {line.no} leaves open")
+            break
         i += 1
     return out
 
