@@ -26,7 +26,8 @@ from . import __version__
 from .digest import sha256
 from .errors import ConvertkitError, UsageError
 
-BATCH_SIZE = 8
+BATCH_SIZE = 8  # inputs per task of the local executor
+DASK_BATCH_SIZE = 16  # inputs per task on Dask
 STATE_FILE = ".convertkit-state.sqlite"
 
 
@@ -291,8 +292,9 @@ def _dask(batches: Iterator[list[Task]], output_dir: str, jobs: int, scheduler: 
         # the workers' sampling profiler (every 10 ms, for the dashboard there is none of)
         # takes the GIL from the conversions: a fifth of their time on two cores
         with dask.config.set({"distributed.worker.profile.enabled": False}):
+            # memory_limit=0: no nanny polling each worker's memory ten times a second
             cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None)
+                                   host="127.0.0.1", dashboard_address=None, memory_limit=0)
         client = Client(cluster)
     try:
         futures = as_completed()
@@ -314,7 +316,7 @@ def _dask(batches: Iterator[list[Task]], output_dir: str, jobs: int, scheduler: 
 def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str | os.PathLike, *,
                  jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
                  resume: bool = False, timeout: float = 0.0, pattern: str = "*.txt",
-                 batch_size: int = BATCH_SIZE, stdin=None, **options: Any) -> Iterator[BatchResult]:
+                 batch_size: int | None = None, stdin=None, **options: Any) -> Iterator[BatchResult]:
     """Convert many inputs to each format of ``to`` under ``output_dir`` (mirroring the input
     tree); yields one :class:`BatchResult` per input and format as they complete."""
     formats = tuple([to] if isinstance(to, str) else to)
@@ -354,7 +356,8 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
                                                  resume_key(digest, f, opts)))
             yield Task(path, base, formats, opts, skip, timeout)
 
-    batches = _batches(tasks(), batch_size)
+    # a Dask task costs the scheduler more than a process-pool task: send bigger batches
+    batches = _batches(tasks(), batch_size or (DASK_BATCH_SIZE if executor == "dask" else BATCH_SIZE))
     if executor == "local":
         stream = _local(batches, str(out), jobs)
     elif executor == "dask":
