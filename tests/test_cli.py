@@ -165,3 +165,31 @@ def test_binary_format_is_refused_on_a_terminal(tmp_path):
     piped = subprocess.run([sys.executable, "-m", "convertkit", str(SAMPLE), "--to", "epub", "-o", "-"],
                            capture_output=True, timeout=60)
     assert piped.returncode == 0 and piped.stdout[:2] == b"PK"
+
+
+def test_console_script_resumes_the_garbage_collector_once_plugins_are_loaded(tmp_path, monkeypatch):
+    # run() pauses the cyclic GC for start-up only: the conversion itself runs with it on
+    import gc
+
+    from convertkit import cli
+
+    seen = {}
+    real_convert = __import__("convertkit.api", fromlist=["convert"]).convert
+
+    def spy(*args, **kwargs):
+        seen["gc_enabled"] = gc.isenabled()
+        return real_convert(*args, **kwargs)
+
+    monkeypatch.setattr("convertkit.api.convert", spy)
+    src = tmp_path / "in.dat"
+    src.write_text("one paragraph\n", encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["convertkit", str(src), "--to", "txt", "-q"])
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            cli.run()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert exit_info.value.code == 0
+    assert seen == {"gc_enabled": True}
+    assert "one paragraph" in (tmp_path / "in.txt").read_text(encoding="utf-8")
