@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import re
 import uuid
+from typing import Any
 
 from ebooklib import epub
 from lxml import etree
 
-from convertkit import jsonform
-from convertkit.digest import uuid5
+from convertkit.digest import sha256, uuid5
 from convertkit.model import Article, Document, Heading, document_title, plain
 from convertkit.registry import Context
 from convertkit.reproducible import build_time, rezip
@@ -110,6 +110,18 @@ def _chapters(doc: Document, lang: str, vertical: bool, clean: XmlCleaner, untit
     return out
 
 
+def _content_digest(meta: Any, title: str, lang: str, chapters: list) -> str:
+    """SHA-256 (hex) of what the book shows: its metadata and the bytes of its content
+    documents. The same document gives the same identifier; hashing the XHTML already
+    made costs a twentieth of serialising the document model again."""
+    h = sha256()
+    for part in (title, lang, *meta.authors, meta.publisher, meta.date, meta.get("label"), meta.source.name):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for name, _, data, _ in chapters:
+        h.update(name.encode("ascii") + b"\0" + data + b"\0")
+    return h.hexdigest()
+
+
 def write_epub(doc: Document, ctx: Context) -> bytes:
     meta = doc.meta
     clean = XmlCleaner()
@@ -119,9 +131,9 @@ def write_epub(doc: Document, ctx: Context) -> bytes:
     when = build_time()
     title = clean(document_title(doc)).strip() or "Untitled"
 
-    digest = jsonform.digest(doc)
+    chapters = _chapters(doc, lang, vertical, clean, labels["untitled"])
     book = epub.EpubBook()
-    book.set_identifier(f"urn:uuid:{uuid5(_ID_NAMESPACE, digest)}")
+    book.set_identifier(f"urn:uuid:{uuid5(_ID_NAMESPACE, _content_digest(meta, title, lang, chapters))}")
     book.set_title(title)
     book.set_language(lang)
     for i, author in enumerate(a for a in (clean(x).strip() for x in meta.authors) if a):
@@ -150,7 +162,6 @@ def write_epub(doc: Document, ctx: Context) -> bytes:
 
     toc = []
     spine: list = []
-    chapters = _chapters(doc, lang, vertical, clean, labels["untitled"])
     for i, (name, ch_title, data, entry) in enumerate(chapters, 1):
         ch_title = clean(ch_title).strip() or labels["untitled"]
         item = _Chapter(data, uid=f"text{i:03d}", file_name=name, title=ch_title, lang=lang)
