@@ -974,7 +974,16 @@ def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
 
 # ------------------------------------------------------------------ model
 def inline_text(lines: list[Line]) -> str:
-    return joined(lines)[0]
+    """The lines joined into one text (as :func:`joined`, without the line marks; where CJK
+    meets at every break, as it nearly always does, one ``str.join``)."""
+    prev = ""
+    for ln in lines:
+        t = ln.text
+        if t:
+            if prev and not (CJK_TABLE[prev[-1]] or CJK_TABLE[t[0]]):
+                return joined(lines)[0]
+            prev = t
+    return "".join([ln.text for ln in lines])
 
 
 def joined(lines: list[Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
