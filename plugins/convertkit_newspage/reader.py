@@ -435,13 +435,7 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
             before = out[j - 1]
             if before.kind == "text" and ends_mid_sentence(before) and same_column(before, c):
                 continue  # c already goes on from the block before it
-            k = j + 1  # the blocks running on from c come along
-            while k < len(out) and ends_mid_sentence(out[k - 1]) and out[k].kind == "text" and \
-                    same_column(out[k - 1], out[k]):
-                k += 1
-            moved = out[j:k]
-            del out[j:k]
-            out[i + 1:i + 1] = moved
+            moved = _move_up(out, j, i + 1)
             explain("continuation-moved", (moved[0].lines[0].no, moved[-1].lines[-1].no),
                     f"block continues the sentence cut at line {t.lines[-1].no}: put back after it")
             break
@@ -457,6 +451,19 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
                         "put after it")
         i += 1
     return _single_line_continuations(out, explain)
+
+
+def _move_up(out: list[Piece], j: int, to: int) -> list[Piece]:
+    """Move block ``j``, with the blocks that run on from it in its column, to index ``to``;
+    returns the blocks moved."""
+    k = j + 1
+    while k < len(out) and ends_mid_sentence(out[k - 1]) and out[k].kind == "text" and \
+            same_column(out[k - 1], out[k]):
+        k += 1
+    moved = out[j:k]
+    del out[j:k]
+    out[to:to] = moved
+    return moved
 
 
 def _single_line_continuations(out: list[Piece], explain: Explain) -> list[Piece]:
@@ -488,13 +495,7 @@ def _single_line_continuations(out: list[Piece], explain: Explain) -> list[Piece
             col = measure(c.lines[:8])
             if not col - 2.75 <= line.width <= col + 0.5:
                 continue
-            k = j + 1  # the blocks running on from c come along
-            while k < len(out) and ends_mid_sentence(out[k - 1]) and out[k].kind == "text" and \
-                    same_column(out[k - 1], out[k]):
-                k += 1
-            moved = out[j:k]
-            del out[j:k]
-            out[i + 1:i + 1] = moved
+            moved = _move_up(out, j, i + 1)
             explain("continuation-of-single-line", (moved[0].lines[0].no, moved[-1].lines[-1].no),
                     f"block continues the sentence that the one-line block at line {line.no} leaves open")
             break
