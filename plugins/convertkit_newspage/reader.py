@@ -18,7 +18,7 @@ from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Pa
                               text)
 from convertkit.registry import Context
 
-from .similarity import best_ratio, lcs_bound, lcs_length, ratio
+from .similarity import best_prepared, lcs_bound, lcs_length, prepared, ratio
 from .names import is_personal_name
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
                     LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence, has_sentence_punct, is_han)
@@ -244,11 +244,12 @@ class Page:
         choices = []
         for key in range((at - PULL_LINES) // PULL_LINES, (at + PULL_LINES) // PULL_LINES + 1):
             items, lengths = self._bucket(key)
-            choices.extend(sent for _, start, sent, nos in items[bisect_left(lengths, n - 1):bisect_right(lengths, longest)]
+            choices.extend(prep for _, start, prep, nos in items[bisect_left(lengths, n - 1):bisect_right(lengths, longest)]
                            if abs(start - at) <= PULL_LINES and nos.isdisjoint(used))
-        return best_ratio(candidate, choices, floor)
+        return best_prepared(candidate, choices, floor)
 
-    def _bucket(self, key: int) -> tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]:
+    def _bucket(self, key: int) -> tuple[list[tuple[int, int, tuple[str, frozenset[str], int], frozenset[int]]],
+                                         list[int]]:
         """The sentences of the blocks starting in lines ``key * PULL_LINES`` and on, by length."""
         found = self._buckets.get(key)
         if found is None:
@@ -257,7 +258,7 @@ class Page:
             hi = bisect_left(self._block_starts, (key + 1) * PULL_LINES)
             for block in self.blocks[lo:hi]:
                 nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
-                items.extend((len(sent), block[0].no, sent, nos) for sent in sentences(inline_text(block)))
+                items.extend((len(sent), block[0].no, prepared(sent), nos) for sent in sentences(inline_text(block)))
             items.sort(key=lambda x: x[0])
             found = self._buckets[key] = (items, [x[0] for x in items])
             for old in [k for k in self._buckets if k < key - 2]:

@@ -108,23 +108,32 @@ def ratio(a: str, b: str) -> float:
     return 2.0 * lcs_length(a, b) / total if total else 1.0
 
 
+def prepared(s: str) -> tuple[str, frozenset[str], int]:
+    """``s`` with its character set and how many of its characters repeat one before, for
+    :func:`best_prepared`: a page's sentences are prepared once and compared many times."""
+    cs = charset(s)
+    return s, cs, len(s) - len(cs)
+
+
 def best_ratio(candidate: str, choices: Iterable[str], floor: float) -> float:
     """The highest :func:`ratio` of ``candidate`` against ``choices`` that reaches
     ``floor``, else 0.0. A choice whose length or characters rule it out is not aligned."""
+    return best_prepared(candidate, [prepared(s) for s in choices], floor)
+
+
+def best_prepared(candidate: str, choices: Iterable[tuple[str, frozenset[str], int]], floor: float) -> float:
+    """:func:`best_ratio` over :func:`prepared` choices."""
     best, n = 0.0, len(candidate)
     if not n:
         return 0.0
     sa = charset(candidate)
     repeats = n - len(sa)
     masks: Any = None
-    for s in choices:
-        m = len(s)
-        total = n + m
-        need = max(best, floor) * total
-        if 2.0 * min(n, m) < need:
-            continue
-        sb = charset(s)
-        if 2.0 * (len(sa & sb) + min(repeats, m - len(sb))) < need:
+    for s, sb, rep in choices:
+        total = n + len(s)
+        need = (best if best > floor else floor) * total
+        # the LCS is at most the shorter string, and at most what lcs_bound allows
+        if 2.0 * (len(sa & sb) + (repeats if repeats < rep else rep)) < need:
             continue
         fast = _c_lcs or _accelerator()
         if fast is not None:
