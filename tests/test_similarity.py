@@ -47,12 +47,12 @@ def test_lcs_is_exact_and_bounded(a, b):
 
 @settings(max_examples=200, deadline=None)
 @given(candidate=text, choices=st.lists(text, max_size=6), floor=st.floats(0.0, 1.0))
-def test_best_ratio_is_the_best_ratio_over_the_floor(candidate, choices, floor):
+def test_best_prepared_is_the_best_ratio_over_the_floor(candidate, choices, floor):
     scores = [2 * dp_lcs(candidate, s) / (len(candidate) + len(s)) for s in choices if candidate or s]
     expected = max([r for r in scores if r >= floor], default=0.0) if candidate else 0.0
     for pure in (True, False):
         similarity.use_pure_python(pure)
-        assert similarity.best_ratio(candidate, choices, floor) == pytest.approx(expected)
+        assert similarity.best_prepared(candidate, [similarity.prepared(s) for s in choices], floor) == pytest.approx(expected)
 
 
 def test_examples(backend):

@@ -865,7 +865,6 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
 
 
 # ------------------------------------------------------------------ sections
-similar = ratio
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[。！？；])")
@@ -893,7 +892,7 @@ def best_match(candidate: str, paras: list[ParaDraft]) -> float:
             # a sentence that cannot beat the best so far (it shares too few characters)
             # is not aligned: the result is the same, the cost a fraction
             if abs(len(s) - n) <= max(6, n // 3) and 2.0 * lcs_bound(candidate, s) > best * (n + len(s)):
-                best = max(best, similar(candidate, s))
+                best = max(best, ratio(candidate, s))
         # a pull quote may also sum up two adjacent sentences
         if n > 12 and lcs_bound(candidate, t) >= 0.85 * n:
             best = max(best, _window_match(candidate, t))

@@ -115,14 +115,9 @@ def prepared(s: str) -> tuple[str, frozenset[str], int]:
     return s, cs, len(s) - len(cs)
 
 
-def best_ratio(candidate: str, choices: Iterable[str], floor: float) -> float:
-    """The highest :func:`ratio` of ``candidate`` against ``choices`` that reaches
-    ``floor``, else 0.0. A choice whose length or characters rule it out is not aligned."""
-    return best_prepared(candidate, [prepared(s) for s in choices], floor)
-
-
 def best_prepared(candidate: str, choices: Iterable[tuple[str, frozenset[str], int]], floor: float) -> float:
-    """:func:`best_ratio` over :func:`prepared` choices."""
+    """The highest :func:`ratio` of ``candidate`` against the :func:`prepared` ``choices``
+    that reaches ``floor``, else 0.0. A choice whose characters rule it out is not aligned."""
     best, n = 0.0, len(candidate)
     if not n:
         return 0.0
