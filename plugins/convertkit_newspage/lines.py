@@ -16,6 +16,20 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
+_HAN_TABLE = CharTable(is_han)
+
+
+def has_two_han(text: str) -> bool:
+    """Whether ``text`` holds at least two CJK ideographs (looked at until the second)."""
+    seen = False
+    for ch in text:
+        if _HAN_TABLE[ch]:
+            if seen:
+                return True
+            seen = True
+    return False
+
+
 def _mask(code: int) -> int:
     """For ``str.translate``: a non-ASCII letter that is not an ideograph (kana, hangul, é,
     Ж …; digits are not letters here) becomes U+0000, other characters stay."""
@@ -39,18 +53,26 @@ class HanPattern:
     inside a match, so spans and groups are those of the original text.
     """
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, *, lead: str = "", tail: str = "") -> None:
         self.pattern = pattern
         self._re = re.compile(pattern.replace("{H}", r"[^\W\d\x00-\x7f]"), flags)
+        # what every match starts with (one of the ``lead`` characters) or every string with
+        # a match ends with (``tail``, before trailing whitespace): most lines are turned
+        # away by a character test, never masked nor matched
+        self.lead, self.tail = lead, tail
 
     def exact(self) -> str:
         """The pattern with the ideograph ranges spelled out."""
         return self.pattern.replace("{H}", f"[{HAN}]")
 
     def match(self, s: str) -> re.Match[str] | None:
+        if self.lead and s[:1] not in self.lead:
+            return None
         return self._re.match(masked(s))
 
     def search(self, s: str) -> re.Match[str] | None:
+        if self.tail and not s.rstrip().endswith(self.tail):
+            return None
         return self._re.search(masked(s))
 
     def finditer(self, s: str) -> Iterator[re.Match[str]]:
@@ -79,12 +101,14 @@ LABEL_RE = HanPattern(r"^{H}{0,4}(新闻|理论|要闻|评论|国际|经济|财�
 #: a campaign banner (专栏 of a study campaign) set over a page's articles: 深入学习贯彻习近平新时代
 #: 中国特色社会主义思想, 认真学习宣传贯彻党的十九大精神, 学习贯彻党的二十大精神
 BANNER_RE = re.compile(r"^(?:深入|认真|全面|持续)?学习(?:宣传)?贯彻.{2,28}(?:精神|思想)$")
-CREDIT_RE = re.compile(r"^(制图|摄影|图片|绘图|供图|图文|版式设计|责任编辑|本版编辑|美编)\s*[：:]")
+CREDIT_WORDS = ("制图", "摄影", "图片", "绘图", "供图", "图文", "版式设计", "责任编辑", "本版编辑", "美编")
+CREDIT_RE = re.compile(rf"^({'|'.join(CREDIT_WORDS)})\s*[：:]")
+CREDIT_FIRST = frozenset(w[0] for w in CREDIT_WORDS)  # what a credit line starts with
 DATELINE_RE = HanPattern(
     r"^(本报讯|新华社(?:{H}|[\d\s]){0,12}电|本报(?:{H}|[\d\s]){0,12}电|本报记者(?:{H}|\s){2,20}报道|"
-    r"据{H}{2,8}报道)(?=\s|{H}|[（“])")
-BYLINE_RE = HanPattern(r"^(本报(?:记者|通讯员|特约记者)|记者|通讯员)\s*(?:{H}|[\s、]){2,30}$")
-SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$")
+    r"据{H}{2,8}报道)(?=\s|{H}|[（“])", lead="本新据")
+BYLINE_RE = HanPattern(r"^(本报(?:记者|通讯员|特约记者)|记者|通讯员)\s*(?:{H}|[\s、]){2,30}$", lead="本记通")
+SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")
 AUTHOR_START_RE = re.compile(r"^（\s*作\s*者")
 ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，、,])")
 SENTENCE_PUNCT = set("。！？；，、：!?;,:")

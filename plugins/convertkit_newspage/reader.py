@@ -20,11 +20,13 @@ from convertkit.registry import Context
 
 from .similarity import best_prepared, lcs_bound, lcs_length, prepared, ratio
 from .names import is_personal_name
-from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE, LABEL_RE,
-                    LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence, has_sentence_punct, is_han)
+from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE,
+                    LABEL_RE, LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence,
+                    has_sentence_punct, has_two_han, is_han)
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
+PULL_MAX = 120  # characters: a pull quote is a sentence or two, never a whole paragraph
 PAGE_LINES = 800  # how far (in lines) a headline printed apart may be from its article
 PULL_LINES = 400  # how far a pull quote may be from the sentence it repeats (same page)
 
@@ -114,11 +116,15 @@ def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = Fa
     t = line.raw.strip()
     if alone and BANNER_RE.match(line.text):
         return "banner"
-    if DATE_RE.match(t):
-        return "date"
-    if PAGE_RE.match(t) or (edge and LONE_PAGE_RE.match(t)):
-        return "page"
-    if CREDIT_RE.match(t):
+    # a date and a page number start with a digit (or 第); a page number may also end in one
+    # (理论 7); a credit starts with its word (制图：): the character tests turn away body lines
+    head = t[:1]
+    if head.isdigit() or head == "第" or t[-1:].isdigit():
+        if DATE_RE.match(t):
+            return "date"
+        if PAGE_RE.match(t) or (edge and LONE_PAGE_RE.match(t)):
+            return "page"
+    if head in CREDIT_FIRST and CREDIT_RE.match(t):
         return "credit"
     if first and LABEL_RE.match(line.text):
         return "label"
@@ -174,6 +180,8 @@ def name_fragment(line: Line) -> bool:
 
 def is_name_line(line: Line) -> bool:
     """A line of one or more personal names, 2–3 characters each (陈宝生, 周江 张济坤)."""
+    if len(line.text) > 16:  # four names of four characters at most
+        return False
     parts = line.raw.split()
     return bool(NAME_RE.match(line.raw.strip())) and all(2 <= len(x) <= 3 for x in parts)
 
@@ -204,7 +212,7 @@ def headish(line: Line) -> bool:
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.raw.strip()) or SIGNOFF_RE.search(t):
         return False
-    return sum(map(is_han, t)) >= 2  # not a lone character (出：, the tail of 指⏎⏎出：)
+    return has_two_han(t)  # not a lone character (出：, the tail of 指⏎⏎出：)
 
 
 class Page:
@@ -234,7 +242,7 @@ class Page:
         """How nearly ``candidate`` repeats a (longer or equal) sentence elsewhere on the page:
         within PULL_LINES lines of it (a printed page is a few hundred lines), so that an
         input of many pages costs linear, not quadratic, time."""
-        if len(candidate) < 8 or not ends_sentence(candidate):
+        if not 8 <= len(candidate) <= PULL_MAX or not ends_sentence(candidate):
             return 0.0
         at = min(used)
         floor = PULL_SIMILARITY - 0.1
@@ -794,6 +802,9 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
                     explain("column-break-join", (prev.no, line.no), "blank line in mid-sentence: same paragraph")
                     cur.lines.append(line)
                 continue
+            if not may_break(prev, line):
+                cur.lines.append(line)  # the common case, decided without the column's measure
+                continue
             full = max(local_measure(p.lines, k), 1.0) if len(p.lines) >= 6 else piece_full
             nxt = p.lines[k + 1] if k + 1 < len(p.lines) else None
             if new_paragraph(cur, prev, line, full, explain, nxt):
@@ -821,6 +832,12 @@ def lead_line(line: Line, full: float, nxt: Line | None) -> bool:
     so not a new paragraph's indented first line, nor a piece of the same printed line."""
     return (nxt is not None and ends_sentence(line.text) and line.width < full - 3.0
             and nxt.width >= full - 1.25 and not split_line(line, nxt, full))
+
+
+def may_break(prev: Line, line: Line) -> bool:
+    """Whether :func:`new_paragraph` can answer True: only after a sentence's end, a colon,
+    or before an author line (most lines end mid-sentence: no rule needs their measure)."""
+    return ends_sentence(prev.text) or prev.text.endswith("：") or AUTHOR_START_RE.match(line.text) is not None
 
 
 def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: Explain,
@@ -941,7 +958,7 @@ def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
             score = best_match(cand.text, others)
             # a pull quote is a whole statement: a fragment cut at a column foot that
             # happens to open other sentences too (中国特色社会主义新时代，是) is not one
-            if score >= PULL_SIMILARITY and len(cand.text) <= 120 and ends_sentence_or_bracket(cand.text):
+            if score >= PULL_SIMILARITY and len(cand.text) <= PULL_MAX and ends_sentence_or_bracket(cand.text):
                 pull = cand
                 run = run[1:]
                 before = [p for p in carry]
