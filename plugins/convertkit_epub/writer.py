@@ -3,7 +3,6 @@ landmarks, CJK stylesheet, accessibility metadata, and a deterministic zip: ``mi
 first and stored, every member dated ``SOURCE_DATE_EPOCH`` (else a fixed date)."""
 from __future__ import annotations
 
-import io
 import re
 import uuid
 from typing import Any
@@ -14,7 +13,7 @@ from lxml import etree
 from convertkit.digest import sha256, uuid5
 from convertkit.model import Article, Document, Heading, document_title, plain
 from convertkit.registry import Context
-from convertkit.reproducible import build_time, rezip
+from convertkit.reproducible import build_time, zip_members
 from convertkit.xmltext import XmlCleaner
 from convertkit_html.render import XHTML_NS, Renderer, TocEntry, stylesheet
 
@@ -40,6 +39,30 @@ class _Chapter(epub.EpubHtml):
 
     def get_body_content(self) -> bytes:
         return self._xhtml
+
+
+class _Members:
+    """Stands in for the zip ebooklib writes into, keeping each member's bytes: the
+    deterministic zip is made from them (ebooklib's own zip would be read back and made
+    again)."""
+
+    def __init__(self) -> None:
+        self.contents: dict[str, bytes] = {}
+
+    def writestr(self, name: str, data: str | bytes, compress_type: int | None = None) -> None:
+        self.contents[name] = data.encode("utf-8") if isinstance(data, str) else data
+
+
+class _Writer(epub.EpubWriter):
+    """ebooklib's writer, writing its members into :class:`_Members` (its ``write`` is the
+    same three steps after the mimetype, since ebooklib 0.18)."""
+
+    def write(self) -> None:
+        self.out = _Members()
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()
 
 
 def language_tag(tag: str, ctx: Context) -> str:
@@ -185,13 +208,17 @@ def write_epub(doc: Document, ctx: Context) -> bytes:
     if vertical:
         book.set_direction("rtl")
 
-    raw = io.BytesIO()
-    epub.write_epub(raw, book, {"epub3_landmark": True, "landmark_title": labels["landmarks"],
-                                "mtime": when, "spine_direction": True, "package_direction": False,
-                                "raise_exceptions": True, "compresslevel": 0})  # rezip deflates
+    # epub3_pages off: ebooklib would parse every chapter again looking for page breaks,
+    # which convertkit never writes
+    writer = _Writer("", book, {"epub3_landmark": True, "landmark_title": labels["landmarks"], "mtime": when,
+                                "spine_direction": True, "package_direction": False, "epub3_pages": False})
+    writer.process()
+    writer.write()
     clean.report(ctx)
-    return rezip(raw.getvalue(), when, first=("mimetype", "META-INF/container.xml"), stored=("mimetype",),
-                 edit=lambda name, content: _strip_generator(content) if name.endswith(".opf") else content)
+    members = {name: _strip_generator(content) if name.endswith(".opf") else content
+               for name, content in writer.out.contents.items()}
+    return zip_members(members, when, first=("mimetype", "META-INF/container.xml"), stored=("mimetype",),
+                       memo=("EPUB/style.css",))
 
 
 def _strip_generator(opf: bytes) -> bytes:

@@ -9,6 +9,7 @@ from convertkit.cjk import CLOSERS, SENTENCE_END, CharTable, close_up, is_cjk
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (with extension A, compatibility)
 _INNER_WS = re.compile(r"\s+")
+_ANY_WS = re.compile(r"\s")
 
 
 def is_han(ch: str) -> bool:
@@ -212,5 +213,8 @@ class Line(Record):
     @classmethod
     def read(cls, no: int, raw: str) -> "Line":
         """Line ``no`` of the input, despaced (its spaced pairs counted once)."""
-        pairs = spaced_pairs(raw.strip())
+        s = raw.strip()
+        if _ANY_WS.search(s) is None:  # most lines: nothing to close up
+            return cls(no, raw, s, False)
+        pairs = spaced_pairs(s)
         return cls(no, raw, despace(raw, pairs), pairs >= 3)

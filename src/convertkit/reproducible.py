@@ -32,27 +32,31 @@ def source_date_epoch_set() -> bool:
 
 
 def rezip(data: bytes, when: dt.datetime, *, first: Iterable[str] = (), stored: Iterable[str] = (),
-          edit: Callable[[str, bytes], bytes | None] | None = None, level: int = 9) -> bytes:
+          edit: Callable[[str, bytes], bytes | None] | None = None, level: int = 9,
+          memo: Iterable[str] = ()) -> bytes:
     """The members of zip ``data`` again, ``first`` ones first then the rest sorted, each dated
     ``when`` with fixed permissions; ``stored`` ones uncompressed, the others deflated at
-    ``level``. ``edit(name, content)`` may return new content, or None to drop the member."""
+    ``level``. ``edit(name, content)`` may return new content, or None to drop the member;
+    ``memo`` as for :func:`zip_members`."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         contents = {n: src.read(n) for n in src.namelist()}
     if edit is not None:
         contents = {n: c for n, c in ((n, edit(n, c)) for n, c in contents.items()) if c is not None}
-    return zip_members(contents, when, first=first, stored=stored, level=level)
+    return zip_members(contents, when, first=first, stored=stored, level=level, memo=memo)
 
 
 def zip_members(contents: dict[str, bytes], when: dt.datetime, *, first: Iterable[str] = (),
-                stored: Iterable[str] = (), level: int = 9) -> bytes:
+                stored: Iterable[str] = (), level: int = 9, memo: Iterable[str] = ()) -> bytes:
     """A zip of ``contents`` (name -> bytes): ``first`` ones first then the rest sorted, each
     dated ``when``, mode 0644, made on Unix; ``stored`` ones uncompressed, the others deflated
     at ``level``. The bytes are those :mod:`zipfile` writes for the same members (a test
-    compares them); deflated members are memoised, so that a writer's unchanging parts
-    (styles, fonts, theme) are compressed once per process, not once per page."""
+    compares them). The ``memo`` members, a writer's parts that are the same for every
+    document (styles, fonts, theme), are compressed once per process, not once per page;
+    the document's own parts always afresh (a batch of identical pages must cost what
+    different pages would)."""
     lead = [n for n in first if n in contents]
     order = lead + sorted(n for n in contents if n not in lead)
-    stored = set(stored)
+    stored, memo = set(stored), set(memo)
     y, mo, d, h, mi, s = when.timetuple()[:6]
     dosdate, dostime = (y - 1980) << 9 | mo << 5 | d, h << 11 | mi << 5 | s // 2
     body: list[bytes] = []
@@ -67,7 +71,7 @@ def zip_members(contents: dict[str, bytes], when: dt.datetime, *, first: Iterabl
         if len(content) >= _ZIP64_LIMIT or offset >= _ZIP64_LIMIT:
             raise ConversionError(f"zip member {name} would pass 2 GiB (zip64 is not written)")
         method = 0 if name in stored else 8
-        packed, crc = (content, zlib.crc32(content)) if method == 0 else _deflated(content, level)
+        packed, crc = (content, zlib.crc32(content)) if method == 0 else _deflated(content, level, name in memo)
         fields = (flags, method, dostime, dosdate, crc, len(packed), len(content), len(raw_name), 0)
         body += (struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, *fields), raw_name, packed)
         central += (struct.pack("<4s4B4HL2L5HLL", b"PK\x01\x02", 20, 3, 20, 0, *fields, 0, 0, 0,
@@ -83,15 +87,17 @@ _DEFLATED: dict[tuple[bytes, int], tuple[bytes, int]] = {}
 _MEMO_MIN, _MEMO_MAX, _MEMO_LARGEST = 1024, 32, 256 * 1024
 
 
-def _deflated(content: bytes, level: int) -> tuple[bytes, int]:
-    """Raw deflate of ``content`` and its CRC-32; memoised for the last few large members."""
+def _deflated(content: bytes, level: int, remember: bool = False) -> tuple[bytes, int]:
+    """Raw deflate of ``content`` and its CRC-32; with ``remember``, memoised (the last few
+    large members)."""
     key = (content, level)
-    hit = _DEFLATED.get(key)
-    if hit is not None:
-        return hit
+    if remember:
+        hit = _DEFLATED.get(key)
+        if hit is not None:
+            return hit
     c = zlib.compressobj(level, zlib.DEFLATED, -15)
     out = c.compress(content) + c.flush(), zlib.crc32(content)
-    if _MEMO_MIN <= len(content) <= _MEMO_LARGEST:
+    if remember and _MEMO_MIN <= len(content) <= _MEMO_LARGEST:
         if len(_DEFLATED) >= _MEMO_MAX:
             _DEFLATED.clear()
         _DEFLATED[key] = out
