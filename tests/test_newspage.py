@@ -631,3 +631,18 @@ def test_ideograph_pattern_accepts_what_the_exact_pattern_does(name, s):
             assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (how, probe)
         # detection asks only whether there is a marker at all
         assert any(True for _ in pattern.finditer(probe)) == any(True for _ in exact.finditer(probe)), probe
+
+
+def test_memos_serve_one_document():
+    """The reader's memos (masked lines, sentences, character sets) are emptied for each
+    document: a page must not read faster for following an identical one (a batch of
+    copies would time the memos), nor keep the previous page's text alive."""
+    from convertkit_newspage import lines, reader, similarity
+
+    convertkit.read(SAMPLE.read_bytes(), format="newspage")
+    sample_lines = {ln.strip() for ln in SAMPLE.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    assert sample_lines & set(lines._MASKED)  # the memo was used
+    convertkit.read("本报讯 今天天气很好。\n\n（鄂 文）\n".encode(), format="newspage")
+    assert not sample_lines & set(lines._MASKED)
+    assert not any(len(s) > 20 for s in reader._SENTENCES)
+    assert not any(len(s) > 20 for s in similarity._CHARSETS)

@@ -272,8 +272,9 @@ def test_every_crash_the_fuzzer_found_stays_fixed():
                     max_value=__import__("datetime").datetime(2107, 12, 31)),
        st.integers(0, 9))
 def test_zip_writer_writes_the_bytes_zipfile_writes(contents, when, level):
-    """convertkit's zip writer (it memoises the deflate of unchanging members) against the
-    standard library's, member for member, with one member stored and the rest deflated."""
+    """convertkit's zip writer (it memoises the deflate of the members named unchanging)
+    against the standard library's, member for member, with one member stored and the rest
+    deflated; with no member memoised, and with all (the second time from the memo)."""
     from convertkit.reproducible import zip_members
 
     first = sorted(contents)[-1:]
@@ -286,8 +287,22 @@ def test_zip_writer_writes_the_bytes_zipfile_writes(contents, when, level):
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
             z.writestr(info, contents[name], compresslevel=level)
-    for _ in range(2):  # the second time from the memo
-        assert zip_members(contents, when, first=first, stored=stored, level=level) == expected.getvalue()
+    for memo in ((), list(contents)):
+        for _ in range(2):
+            assert zip_members(contents, when, first=first, stored=stored, level=level,
+                               memo=memo) == expected.getvalue()
+
+
+def test_only_the_members_named_unchanging_are_memoised():
+    """A document's own parts are deflated afresh each time: a batch of identical pages
+    must cost what different pages would, not time the memo."""
+    from convertkit import reproducible
+
+    reproducible._DEFLATED.clear()
+    page, style = "第一版 ".encode() * 400, b"p { margin: 0 } " * 200
+    reproducible.zip_members({"page.xhtml": page, "style.css": style}, reproducible.FIXED_DATE,
+                             memo=("style.css",))
+    assert [content for content, _ in reproducible._DEFLATED] == [style]
 
 
 @settings(max_examples=60, deadline=None)
