@@ -9,7 +9,6 @@ from convertkit.cjk import CLOSERS, SENTENCE_END, CharTable, close_up, is_cjk
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (with extension A, compatibility)
 _INNER_WS = re.compile(r"\s+")
-_ANY_WS = re.compile(r"\s")
 
 
 def is_han(ch: str) -> bool:
@@ -81,6 +80,11 @@ class HanPattern:
 
 
 _MASKED: dict[str, str] = {}
+
+
+def forget() -> None:
+    """Empty the masked-line memo (the reader does, for each document)."""
+    _MASKED.clear()
 
 
 def masked(s: str) -> str:
@@ -214,7 +218,7 @@ class Line(Record):
     def read(cls, no: int, raw: str) -> "Line":
         """Line ``no`` of the input, despaced (its spaced pairs counted once)."""
         s = raw.strip()
-        if _ANY_WS.search(s) is None:  # most lines: nothing to close up
+        if _INNER_WS.search(s) is None:  # most lines: nothing to close up
             return cls(no, raw, s, False)
         pairs = spaced_pairs(s)
         return cls(no, raw, despace(raw, pairs), pairs >= 3)

@@ -18,10 +18,11 @@ from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Pa
                               text)
 from convertkit.registry import Context
 
-from .similarity import _CHARSETS, best_prepared, lcs_bound, lcs_length, prepared, ratio
+from . import lines as _lines, similarity as _similarity
+from .similarity import best_prepared, lcs_bound, lcs_length, prepared, ratio
 from .names import is_personal_name
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE,
-                    LABEL_RE, LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, _MASKED, HanPattern, Line, Record, ends_sentence,
+                    LABEL_RE, LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence,
                     has_sentence_punct, has_two_han, is_han)
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
@@ -1140,9 +1141,9 @@ def forget() -> None:
     """Empty the memos (masked lines, sentences, character sets). They serve one document:
     a page must not read faster for following an identical one (a batch of copies would
     measure the memos, not the reader), nor keep the previous document's text alive."""
-    _MASKED.clear()
+    _lines.forget()
+    _similarity.forget()
     _SENTENCES.clear()
-    _CHARSETS.clear()
 
 
 def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Article], list[Furniture]]:

@@ -82,6 +82,11 @@ def lcs_length(a: str, b: str) -> int:
 _CHARSETS: dict[str, frozenset[str]] = {}
 
 
+def forget() -> None:
+    """Empty the character-set memo (the reader does, for each document)."""
+    _CHARSETS.clear()
+
+
 def charset(s: str) -> frozenset[str]:
     """The set of characters of ``s`` (remembered, in a bounded memo: the same sentences
     and paragraphs are compared again and again)."""

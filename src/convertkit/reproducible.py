@@ -3,12 +3,10 @@ fixed date, never "now") and zip archives whose bytes depend only on their membe
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import struct
-import zipfile
 import zlib
-from typing import Callable, Iterable
+from typing import Iterable
 
 from .errors import ConversionError
 
@@ -29,20 +27,6 @@ def build_time() -> dt.datetime:
 
 def source_date_epoch_set() -> bool:
     return bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
-
-
-def rezip(data: bytes, when: dt.datetime, *, first: Iterable[str] = (), stored: Iterable[str] = (),
-          edit: Callable[[str, bytes], bytes | None] | None = None, level: int = 9,
-          memo: Iterable[str] = ()) -> bytes:
-    """The members of zip ``data`` again, ``first`` ones first then the rest sorted, each dated
-    ``when`` with fixed permissions; ``stored`` ones uncompressed, the others deflated at
-    ``level``. ``edit(name, content)`` may return new content, or None to drop the member;
-    ``memo`` as for :func:`zip_members`."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        contents = {n: src.read(n) for n in src.namelist()}
-    if edit is not None:
-        contents = {n: c for n, c in ((n, edit(n, c)) for n, c in contents.items()) if c is not None}
-    return zip_members(contents, when, first=first, stored=stored, level=level, memo=memo)
 
 
 def zip_members(contents: dict[str, bytes], when: dt.datetime, *, first: Iterable[str] = (),
