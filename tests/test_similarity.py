@@ -47,12 +47,12 @@ def test_lcs_is_exact_and_bounded(a, b):
 
 @settings(max_examples=200, deadline=None)
 @given(candidate=text, choices=st.lists(text, max_size=6), floor=st.floats(0.0, 1.0))
-def test_best_prepared_is_the_best_ratio_over_the_floor(candidate, choices, floor):
+def test_best_ratio_is_the_best_ratio_over_the_floor(candidate, choices, floor):
     scores = [2 * dp_lcs(candidate, s) / (len(candidate) + len(s)) for s in choices if candidate or s]
     expected = max([r for r in scores if r >= floor], default=0.0) if candidate else 0.0
     for pure in (True, False):
         similarity.use_pure_python(pure)
-        assert similarity.best_prepared(candidate, [similarity.prepared(s) for s in choices], floor) == pytest.approx(expected)
+        assert similarity.best_ratio(candidate, choices, floor) == pytest.approx(expected)
 
 
 def test_examples(backend):
@@ -64,9 +64,11 @@ def test_examples(backend):
 
 def test_rapidfuzz_loads_only_after_the_budget(monkeypatch):
     monkeypatch.setattr(similarity, "_c_lcs", None)
-    monkeypatch.setattr(similarity, "_pure_left", 2)
+    monkeypatch.setattr(similarity, "_pure_left", 2 * similarity.ALIGNMENT_COST + 3)
     similarity.lcs_length("ab", "ba")
     similarity.lcs_length("ab", "ba")
+    choices = ["一是加大", "二是加快", "三是"]
+    assert similarity.best_ratio("一是加大", choices, 0.5) == 1.0  # three bound checks
     assert similarity._c_lcs is None
-    similarity.lcs_length("ab", "ba")
+    assert similarity.best_ratio("一是加大", choices, 0.5) == 1.0  # now in rapidfuzz
     assert similarity._c_lcs is not None

@@ -19,7 +19,7 @@ from convertkit.model import (Article, BlockQuote, Document, Furniture, Meta, Pa
 from convertkit.registry import Context
 
 from . import lines as _lines, similarity as _similarity
-from .similarity import best_prepared, lcs_bound, lcs_length, prepared, ratio
+from .similarity import best_ratio, lcs_bound, lcs_length
 from .names import is_personal_name
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE,
                     LABEL_RE, LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence,
@@ -253,12 +253,11 @@ class Page:
         choices = []
         for key in range((at - PULL_LINES) // PULL_LINES, (at + PULL_LINES) // PULL_LINES + 1):
             items, lengths = self._bucket(key)
-            choices.extend(prep for _, start, prep, nos in items[bisect_left(lengths, n - 1):bisect_right(lengths, longest)]
+            choices.extend(sent for _, start, sent, nos in items[bisect_left(lengths, n - 1):bisect_right(lengths, longest)]
                            if abs(start - at) <= PULL_LINES and nos.isdisjoint(used))
-        return best_prepared(candidate, choices, floor)
+        return best_ratio(candidate, choices, floor)
 
-    def _bucket(self, key: int) -> tuple[list[tuple[int, int, tuple[str, frozenset[str], int], frozenset[int]]],
-                                         list[int]]:
+    def _bucket(self, key: int) -> tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]:
         """The sentences of the blocks starting in lines ``key * PULL_LINES`` and on, by length."""
         found = self._buckets.get(key)
         if found is None:
@@ -267,7 +266,7 @@ class Page:
             hi = bisect_left(self._block_starts, (key + 1) * PULL_LINES)
             for block in self.blocks[lo:hi]:
                 nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
-                items.extend((len(sent), block[0].no, prepared(sent), nos) for sent in sentences(inline_text(block)))
+                items.extend((len(sent), block[0].no, sent, nos) for sent in sentences(inline_text(block)))
             items.sort(key=lambda x: x[0])
             found = self._buckets[key] = (items, [x[0] for x in items])
             for old in [k for k in self._buckets if k < key - 2]:
@@ -901,19 +900,17 @@ def sentences(s: str) -> tuple[str, ...]:
 
 
 def best_match(candidate: str, paras: list[ParaDraft]) -> float:
-    best, n = 0.0, len(candidate)
-    for p in paras:
-        t = p.text
-        if candidate in t:
-            return 1.0
-        for s in sentences(t):
-            # a sentence that cannot beat the best so far (it shares too few characters)
-            # is not aligned: the result is the same, the cost a fraction
-            if abs(len(s) - n) <= max(6, n // 3) and 2.0 * lcs_bound(candidate, s) > best * (n + len(s)):
-                best = max(best, ratio(candidate, s))
-        # a pull quote may also sum up two adjacent sentences
-        if n > 12 and lcs_bound(candidate, t) >= 0.85 * n:
-            best = max(best, _window_match(candidate, t))
+    """How nearly ``candidate`` repeats a sentence of ``paras`` (1.0 when one holds it)."""
+    texts = [p.text for p in paras]
+    if any(candidate in t for t in texts):
+        return 1.0
+    n = len(candidate)
+    near = max(6, n // 3)  # a sentence of about the candidate's length
+    best = best_ratio(candidate, [s for t in texts for s in sentences(t) if abs(len(s) - n) <= near], 0.0)
+    if n > 12:  # a pull quote may also sum up two adjacent sentences
+        for t in texts:
+            if lcs_bound(candidate, t) >= 0.85 * n:
+                best = max(best, _window_match(candidate, t))
     return best
 
 

@@ -7,20 +7,25 @@ built on it. Two exact implementations give the same numbers:
   row of the dynamic-programming table as bits, so each character of the second string
   costs a few integer operations. It imports nothing, which is what a one-page
   conversion from a cold start wants;
-* rapidfuzz's C++ ``LCSseq``, about ten times faster per pair but some 12 ms to import.
-  It is loaded once a process has done :data:`PURE_ALIGNMENTS` pure-Python alignments
-  (a few pages), when the import has paid for itself, and only if it is installed.
+* rapidfuzz's C++ ``LCSseq`` and ``process.extractOne``, about ten times faster per pair
+  but some 12 ms to import. It is loaded once a process has spent :data:`PURE_BUDGET` on
+  pure-Python comparisons (a handful of pages), when the import has paid for itself, and
+  only if it is installed.
 
-Before any alignment, :func:`lcs_bound` rules out most pairs with set operations.
+In pure Python, :func:`lcs_bound` rules out most pairs with set operations before any
+alignment.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Sequence
 
-#: Pure-Python alignments a process does before it loads rapidfuzz (about ten pages).
-PURE_ALIGNMENTS = 600
+#: Pure-Python work a process does before it loads rapidfuzz, in bound checks (about 1.5 µs
+#: each; an alignment counts as ALIGNMENT_COST of them): about seven pages, some 12 ms,
+#: what the import costs. A one-page conversion never loads it.
+PURE_BUDGET = 8000
+ALIGNMENT_COST = 15
 
-_pure_left = PURE_ALIGNMENTS
+_pure_left = PURE_BUDGET
 _c_lcs: Callable[[str, str], int] | None = None
 
 
@@ -46,10 +51,11 @@ def _bit_lcs(masks: dict[str, int], n: int, b: str) -> int:
     return n - (row & ((1 << n) - 1)).bit_count()
 
 
-def _accelerator() -> Callable[[str, str], int] | None:
-    """rapidfuzz's LCS, once the pure-Python budget is spent (None before, or if absent)."""
+def _accelerator(cost: int = ALIGNMENT_COST) -> Callable[[str, str], int] | None:
+    """rapidfuzz's LCS, once the pure-Python budget is spent (None before, or if absent);
+    ``cost``: what the caller is about to do in pure Python, in bound checks."""
     global _pure_left, _c_lcs
-    _pure_left -= 1
+    _pure_left -= cost
     if _pure_left >= 0:
         return None
     try:
@@ -113,36 +119,47 @@ def ratio(a: str, b: str) -> float:
     return 2.0 * lcs_length(a, b) / total if total else 1.0
 
 
-def prepared(s: str) -> tuple[str, frozenset[str], int]:
-    """``s`` with its character set and how many of its characters repeat one before, for
-    :func:`best_prepared`: a page's sentences are prepared once and compared many times."""
-    cs = charset(s)
-    return s, cs, len(s) - len(cs)
-
-
-def best_prepared(candidate: str, choices: Iterable[tuple[str, frozenset[str], int]], floor: float) -> float:
-    """The highest :func:`ratio` of ``candidate`` against the :func:`prepared` ``choices``
-    that reaches ``floor``, else 0.0. A choice whose characters rule it out is not aligned."""
+def best_ratio(candidate: str, choices: Sequence[str], floor: float) -> float:
+    """The highest :func:`ratio` of ``candidate`` against ``choices`` that reaches ``floor``,
+    else 0.0. In pure Python, a choice whose characters rule it out is not aligned."""
     best, n = 0.0, len(candidate)
-    if not n:
+    if not n or not choices:
         return 0.0
+    if (_c_lcs or _accelerator(len(choices))) is not None:
+        return _best_in_c(candidate, choices, floor)
     sa = charset(candidate)
     repeats = n - len(sa)
     masks: Any = None
-    for s, sb, rep in choices:
+    for s in choices:
+        sb = charset(s)
+        rep = len(s) - len(sb)
         total = n + len(s)
         need = (best if best > floor else floor) * total
         # the LCS is at most the shorter string, and at most what lcs_bound allows
         if 2.0 * (len(sa & sb) + (repeats if repeats < rep else rep)) < need:
             continue
-        fast = _c_lcs or _accelerator()
-        if fast is not None:
-            common = int(fast(candidate, s))
-        else:
-            if masks is None:
-                masks = _positions(candidate)
-            common = _bit_lcs(masks, n, s)
+        if masks is None:
+            masks = _positions(candidate)
+        common = _bit_lcs(masks, n, s)
         r = 2.0 * common / total
         if r > best and r >= floor:
             best = r
     return best
+
+
+def _best_in_c(candidate: str, choices: Sequence[str], floor: float) -> float:
+    """:func:`best_ratio` with rapidfuzz: its ``extractOne`` picks the best choice by
+    the same Indel ratio (computed in floating point as 1 − distance/length, so it is asked
+    for a hair under ``floor``), and the winner's ratio is then computed exactly, as the
+    pure-Python path does (distinct ratios of strings this short differ by far more than a
+    rounding error, so the winner is the same)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    found = process.extractOne(candidate, choices, scorer=Indel.normalized_similarity,
+                               processor=None, score_cutoff=max(0.0, floor - 1e-9))
+    if found is None:
+        return 0.0
+    s = found[0]
+    r = 2.0 * int(_c_lcs(candidate, s)) / (len(candidate) + len(s))  # type: ignore[misc]
+    return r if r >= floor else 0.0
