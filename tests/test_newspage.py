@@ -646,3 +646,25 @@ def test_memos_serve_one_document():
     assert not sample_lines & set(lines._MASKED)
     assert not any(len(s) > 20 for s in reader._SENTENCES)
     assert not any(len(s) > 20 for s in similarity._CHARSETS)
+
+
+def test_the_reader_pauses_the_collector_and_leaves_no_cycles():
+    """The cyclic GC is paused while a document is read (a long input's full collections
+    would walk every record made so far), so the reader must make no reference cycles:
+    nothing would collect them until the read ends. The collector's state is restored."""
+    import gc
+
+    pages = [SAMPLE.read_bytes(), "\n\n".join([SAMPLE.read_text(encoding="utf-8")] * 3).encode()]
+    pages += [p.read_bytes() for p, _ in shared_pages()]
+    gc.collect()
+    gc.disable()
+    try:
+        for data in pages:
+            doc = convertkit.read(data, format="newspage")
+            assert not gc.isenabled()  # left off when it was off
+            del doc
+            assert gc.collect() == 0
+    finally:
+        gc.enable()
+    convertkit.read(SAMPLE.read_bytes(), format="newspage")
+    assert gc.isenabled()  # and on when it was on
