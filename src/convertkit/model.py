@@ -224,16 +224,17 @@ def text(s: str) -> tuple[Inline, ...]:
 def articles(doc: Document) -> list[Article]:
     """The articles of a document, at any depth of Divs."""
     found: list[Article] = []
-
-    def walk(blocks: tuple[Block, ...]) -> None:
-        for b in blocks:
-            if isinstance(b, Article):
-                found.append(b)
-            elif isinstance(b, Div):
-                walk(b.blocks)
-
-    walk(doc.blocks)
+    _collect_articles(doc.blocks, found)
     return found
+
+
+def _collect_articles(blocks: tuple[Block, ...], found: list[Article]) -> None:
+    # a module function: a nested recursive one would be a reference cycle at every call
+    for b in blocks:
+        if isinstance(b, Article):
+            found.append(b)
+        elif isinstance(b, Div):
+            _collect_articles(b.blocks, found)
 
 
 def document_title(doc: Document) -> str:
