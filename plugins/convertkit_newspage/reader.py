@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
+from itertools import permutations
 from typing import Any
 
 
@@ -66,7 +67,7 @@ class Draft(Record):
     ``heads``)."""
 
     __slots__ = _compared = ("heads", "head_sizes", "byline", "dateline", "dateline_line", "body", "signoff",
-                             "signoff_line", "closed", "closed_by_author")
+                             "signoff_line", "closed", "closed_by_author", "glued")
 
     def __init__(self, heads: list[Line] | None = None, head_sizes: list[int] | None = None,
                  byline: list[Line] | None = None) -> None:
@@ -77,6 +78,7 @@ class Draft(Record):
         self.body: list[Piece] = []
         self.signoff, self.signoff_line = "", 0
         self.closed = self.closed_by_author = False
+        self.glued: set[int] = set()  # ids of subheads printed right under the text before them
 
 
 # ------------------------------------------------------------------ lines and blocks
@@ -455,12 +457,35 @@ def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12
                 moved_down.add(id(out[back]))  # once each: two such blocks must not trade places forever
                 moved = out.pop(back)
                 i -= 1
-                out.insert(i + 1, moved)
+                carried = _subhead_under_tail(out, back, moved)
+                if carried is not None:
+                    out.pop(back)
+                    i -= 1
+                    carried = Piece("subhead", carried.lines, carried.block)  # a subhead, whatever follows
+                out[i + 1:i + 1] = [moved] if carried is None else [moved, carried]
                 explain("continuation-moved-down", (moved.lines[0].no, moved.lines[-1].no),
                         f"block printed earlier continues the sentence cut at line {t.lines[-1].no}: "
                         "put after it")
+                if carried is not None:
+                    explain("subhead-under-tail", carried.span,
+                            "a subhead printed between a column's tail and the article's first text sat "
+                            "under that tail: moved with it (the intro takes no subhead)")
         i += 1
     return _single_line_continuations(out, explain)
+
+
+def _subhead_under_tail(out: list[Piece], at: int, moved: Piece) -> Piece | None:
+    """The subhead at ``out[at]`` when the column tail ``moved`` (just taken from ``at``) came
+    right after an article's opener (its byline), ends a sentence, and the subhead is
+    followed by text opening fresh: that text is the article's intro, printed after the
+    tail, and the subhead belongs to what followed the tail in its column."""
+    if at == 0 or at + 1 >= len(out) or out[at - 1].kind != "byline" or ends_mid_sentence(moved):
+        return None
+    head, after = out[at], out[at + 1]
+    if head.kind != "head" or after.kind != "text" or len(after.lines) < 3:
+        return None
+    # the column measured on both blocks (an intro may be a few lines)
+    return head if indented(after.lines[0], measure(moved.lines[:8] + after.lines[:8]), after.lines[1]) else None
 
 
 def _move_up(out: list[Piece], j: int, to: int) -> list[Piece]:
@@ -543,7 +568,10 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
             cur.closed = True
             explain("after-banner", p.lines[0].no, "a campaign banner stands over articles: what follows it "
                                                    "starts one")
-        if p.kind == "head":
+        if p.kind == "subhead" and cur is not None:
+            cur.body.append(Piece("head", p.lines, p.block))
+            cur.glued.add(id(cur.body[-1]))
+        elif p.kind == "head":
             group = [p]
             while i + 1 < len(pieces) and pieces[i + 1].kind == "head":
                 i += 1
@@ -668,6 +696,203 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 explain("closer-author", p.span, "author line （作者…） closes the article")
         i += 1
     return drafts
+
+
+CLAUSE_END_RE = re.compile(r"[，。：；！？、,.:;!?]")
+MAX_ADOPTED = 3  # sections one untitled text may bring (their placements are all tried)
+PLACEMENTS = 20_000  # the most placements tried for one untitled text
+COLUMN_SPREAD = 0.25  # the most the full columns' heights may differ, against their median
+
+
+def opening_clause(p: Piece) -> str:
+    """A text piece's first clause (up to its first punctuation), at least four characters."""
+    t = inline_text(p.lines[:3])
+    m = CLAUSE_END_RE.search(t)
+    return t[:m.start()] if m is not None and m.start() >= 4 else ""
+
+
+def section_openings(d: Draft) -> list[str]:
+    """The first clauses of the text under each of an article's subheads."""
+    return [opening_clause(d.body[k + 1]) for k in range(len(d.body) - 1)
+            if d.body[k].kind == "head" and d.body[k + 1].kind == "text"]
+
+
+def column_heights(body: list[Piece]) -> list[int]:
+    """Lines per column, reading ``body`` in order: a column ends where a piece leaves a
+    sentence open (the rest is at the top of the next)."""
+    heights, h = [], 0
+    for p in body:
+        h += len(p.lines)
+        if ends_mid_sentence(p):
+            heights.append(h)
+            h = 0
+    heights.append(h)
+    return heights
+
+
+def column_misfit(body: list[Piece]) -> float:
+    """How badly ``body`` read in this order fills its columns: the spread of the full
+    columns' heights (the first, under the headline, and the last may be shorter, not
+    taller), plus one for each subhead left with no text under it."""
+    hs = column_heights(body)
+    if len(hs) < 3:
+        return float("inf")
+    full = hs[1:-1]
+    top = max(full)
+    if hs[0] > 1.1 * top or hs[-1] > 1.1 * top:
+        return float("inf")
+    empty = sum(1 for k, p in enumerate(body) if p.kind == "head" and (k + 1 == len(body) or body[k + 1].kind == "head"))
+    return (top - min(full)) / median([float(h) for h in full]) + empty
+
+
+def _slots(body: list[Piece], headed: bool, glued: set[int]) -> list[int]:
+    """Where a section may go in an article's body. One with its subhead (``headed``): between
+    sections, after text that ends a sentence and before a subhead (not one printed right
+    under that text: ``glued``) or at the end of an article not closed. One without: under
+    a subhead that has no text."""
+    out = []
+    for k in range(1, len(body) + 1):
+        prev, nxt = body[k - 1], body[k] if k < len(body) else None
+        if headed and prev.kind == "text" and not ends_mid_sentence(prev):
+            if (nxt is not None and nxt.kind == "head" and id(nxt) not in glued) or \
+                    (nxt is None and not closes_article(prev)):
+                out.append(k)
+        elif not headed and prev.kind == "head" and (nxt is None or nxt.kind == "head"):
+            out.append(k)
+    return out
+
+
+def _best_placement(body: list[Piece], units: list[list[Piece]], glued: set[int]) -> tuple[float, list[Piece]]:
+    """The order of ``body`` with every unit inserted (each where :func:`_slots` allows) that
+    fills the columns best: (misfit, new body). Every order of the units, each into every
+    slot left for it (a module function, not a nested recursive one: no reference cycle)."""
+    best: list[Any] = [float("inf"), body]
+    for order in permutations(units):
+        _place(body, list(order), glued, best)
+    return best[0], best[1]
+
+
+def _place(cur: list[Piece], left: list[list[Piece]], glued: set[int], best: list[Any]) -> None:
+    if not left:
+        score = column_misfit(cur)
+        if score < best[0]:
+            best[0], best[1] = score, cur
+        return
+    unit = left[0]
+    for k in _slots(cur, unit[0].kind == "head", glued):
+        _place(cur[:k] + unit + cur[k:], left[1:], glued, best)
+
+
+def _subhead_prefix(d: Draft) -> str:
+    """The start all of an article's subheads share (新时代的…), or ''."""
+    heads = [inline_text(p.lines) for p in d.body if p.kind == "head"]
+    if len(heads) < 2:
+        return ""
+    n = 0
+    while all(len(h) > n and h[n] == heads[0][n] for h in heads):
+        n += 1
+    return heads[0][:n]
+
+
+def adopt_parallel_sections(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """Text with no opener whose first clause is the one that opens sections of a titled
+    article (中国特色社会主义新时代，是 … under each subhead: sections written in parallel)
+    is that article's sections printed apart, each to be set under a subhead: one of the
+    headline-like lines printed apart (in a stack of heads with no article) that start as
+    all the article's subheads do, or else a subhead of the article left with no text. A
+    stray subhead goes with the section printed right after it (else the one that uses
+    most of its words); the sections go where the article's columns come out most even (a
+    column ends where a sentence is cut). Nothing moves when no placement fills the
+    columns evenly."""
+    titled = [d for d in drafts if (d.heads or d.byline) and sum(p.kind == "head" for p in d.body) >= 2]
+    if not titled:
+        return drafts
+    openings = {id(t): section_openings(t) for t in titled}
+    out: list[Draft] = []
+    for d in drafts:
+        if d.heads or d.byline or d.dateline or d.signoff or not d.body or d.body[0].kind != "text":
+            out.append(d)
+            continue
+        clause = opening_clause(d.body[0])
+        at = d.body[0].lines[0].no
+        owners = [t for t in titled if clause and openings[id(t)].count(clause) >= 2
+                  and abs((t.heads or t.byline)[0].no - at) <= PAGE_LINES]
+        units: list[list[Piece]] = []
+        for p in d.body:
+            if not units or p.kind == "head" and units[-1][-1].kind != "head" or \
+                    p.kind == "text" and units[-1][-1].kind == "text" and opening_clause(p) == clause:
+                units.append([p])
+            else:
+                units[-1].append(p)
+        if len(owners) != 1 or len(units) > MAX_ADOPTED or \
+                (len(owners[0].body) + 1) ** len(units) > PLACEMENTS:  # tried one by one: bounded
+            out.append(d)
+            continue
+        target = owners[0]
+        strays = _stray_subheads(drafts, target, units)
+        headed = [[strays[u][2]] + unit if u in strays else unit for u, unit in enumerate(units)]
+        score, body = _best_placement(target.body, headed, target.glued)
+        if score > COLUMN_SPREAD:
+            out.append(d)
+            continue
+        target.body = body
+        for u, unit in enumerate(headed):
+            explain("parallel-section", (units[u][0].lines[0].no, units[u][-1].lines[-1].no),
+                    f"untitled text opens as sections of the article at line {(target.heads or target.byline)[0].no} "
+                    f"do ({clause}): one of them, placed where its columns come out even")
+            if u in strays:
+                stack, line, head = strays[u]
+                _drop_head_line(stack, line)
+                explain("parallel-subhead", head.span, "a head printed apart that starts as the article's "
+                                                       "subheads do heads the section printed after it")
+    return [d for d in out if d.heads or d.byline or d.body or d.dateline or d.signoff]
+
+
+def _stray_subheads(drafts: list[Draft], target: Draft, units: list[list[Piece]]) -> dict[int, tuple[Draft, Line, Piece]]:
+    """Lines of stacks of heads with no article, on ``target``'s page, that start as its
+    subheads do (and are as long, give or take one), by the unit each heads: the one with
+    a piece printed next after it, else the one using clearly most of its words."""
+    prefix = _subhead_prefix(target)
+    if len(prefix) < 2:
+        return {}
+    sizes = [len(inline_text(p.lines)) for p in target.body if p.kind == "head"]
+    at = units[0][0].lines[0].no
+    texts = ["".join(ln.text for p in unit for ln in p.lines) for unit in units]
+    found: dict[int, tuple[Draft, Line, Piece]] = {}
+    for d in drafts:
+        if d.body or d.byline or d.dateline or d.signoff or not d.heads:
+            continue
+        for ln in d.heads:
+            t = "".join(ln.text.split())
+            if not (t.startswith(prefix) and min(sizes) - 1 <= len(t) <= max(sizes) + 1
+                    and abs(ln.no - at) <= PAGE_LINES):
+                continue
+            after = [u for u, unit in enumerate(units) if any(0 < p.lines[0].no - ln.no <= 2 for p in unit)]
+            if len(after) == 1:
+                u = after[0]
+            else:
+                scores = sorted(((_coverage(t[len(prefix):], x), u) for u, x in enumerate(texts)), reverse=True)
+                if len(scores) > 1 and scores[0][0] <= scores[1][0]:
+                    continue
+                u = scores[0][1]
+            if u not in found:
+                found[u] = (d, ln, Piece("head", [ln], -1))
+    return found
+
+
+def _drop_head_line(d: Draft, line: Line) -> None:
+    """Take ``line`` out of a stack of heads, and out of the printed block it was in."""
+    k = next(i for i, ln in enumerate(d.heads) if ln is line)
+    if sum(d.head_sizes) == len(d.heads):
+        acc = 0
+        for g, n in enumerate(d.head_sizes):
+            if acc <= k < acc + n:
+                d.head_sizes[g] -= 1
+                if not d.head_sizes[g]:
+                    del d.head_sizes[g]
+                break
+            acc += n
+    del d.heads[k]
 
 
 def _bigrams(lines: list[Line]) -> set[str]:
@@ -1166,7 +1391,7 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
     swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
     pieces = reorder_continuations(to_pieces(blocks, explain), explain)
-    drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
+    drafts = merge_by_affinity(adopt_parallel_sections(segment(pieces, explain, breaks), explain), explain)
     all_text_lines = [ln for d in drafts for p in d.body if p.kind == "text" for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
     col = median(col_widths) if col_widths else 0.0
