@@ -12,6 +12,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from itertools import permutations
+from math import factorial
 from typing import Any
 
 
@@ -700,7 +701,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
 
 CLAUSE_END_RE = re.compile(r"[，。：；！？、,.:;!?]")
 MAX_ADOPTED = 3  # sections one untitled text may bring (their placements are all tried)
-PLACEMENTS = 20_000  # the most placements tried for one untitled text
+PLACEMENTS = 100_000  # placements tried for one untitled text × pieces each: bounded work
 COLUMN_SPREAD = 0.25  # the most the full columns' heights may differ, against their median
 
 
@@ -825,7 +826,7 @@ def adopt_parallel_sections(drafts: list[Draft], explain: Explain) -> list[Draft
             else:
                 units[-1].append(p)
         if len(owners) != 1 or len(units) > MAX_ADOPTED or \
-                (len(owners[0].body) + 1) ** len(units) > PLACEMENTS:  # tried one by one: bounded
+                factorial(len(units)) * (len(owners[0].body) + 1) ** len(units) * len(owners[0].body) > PLACEMENTS:
             out.append(d)
             continue
         target = owners[0]
