@@ -569,7 +569,9 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
             cur.closed = True
             explain("after-banner", p.lines[0].no, "a campaign banner stands over articles: what follows it "
                                                    "starts one")
-        if p.kind == "subhead" and cur is not None:
+        if p.kind == "subhead" and cur is None:  # (it follows its article's text: not met)
+            p = pieces[i] = Piece("head", p.lines, p.block)
+        if p.kind == "subhead":
             cur.body.append(Piece("head", p.lines, p.block))
             cur.glued.add(id(cur.body[-1]))
         elif p.kind == "head":
