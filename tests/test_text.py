@@ -24,9 +24,18 @@ def test_close_up_removes_only_space_next_to_cjk():
     assert close_up("支持 AI 终端 and more 3 月 9 日") == "支持AI终端and more 3月9日"
 
 
+def test_an_ideographic_space_is_a_space_not_a_cjk_character():
+    # hypothesis found the reference pattern treating U+3000 as a CJK character (1　　1 -> 11)
+    assert close_up("1\u3000\u30001") == "1 1"
+    assert close_up("中\u3000\u3000a") == "中a"
+    assert close_up("a\u3000 b") == "a b"
+
+
 # The helpers avoid regex classes over CJK ranges (each costs ~3 ms to compile at start-up);
 # these reference patterns state what they must agree with.
-_REF_NEAR = re.compile(f"(?<=[{CJK_CLASS}])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?=[{CJK_CLASS}])")
+# (U+3000, the ideographic space, lies in the CJK class's range but is a space: whitespace
+# beside it is not whitespace beside a CJK character)
+_REF_NEAR = re.compile(f"(?<=[{CJK_CLASS}])(?<!\\u3000)[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?=[{CJK_CLASS}])(?!\\u3000)")
 _REF_TOKEN = re.compile(f"[{CJK_CLASS}]|[^\\s{CJK_CLASS}]+|\\s+")
 _MIXED = st.text(st.sampled_from(list("中文，。“” \t\u3000\u00a0ab1-\n—·한カ") + ["\U00020001", "\u2e80", "\uffef"]))
 
