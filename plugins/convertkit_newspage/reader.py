@@ -744,7 +744,7 @@ def column_misfit(body: list[Piece]) -> float:
     top = max(full)
     if hs[0] > 1.1 * top or hs[-1] > 1.1 * top:
         return float("inf")
-    empty = sum(1 for k, p in enumerate(body) if p.kind == "head" and (k + 1 == len(body) or body[k + 1].kind == "head"))
+    empty = sum(1 for k in range(len(body)) if _bare_subhead(body, k))
     return (top - min(full)) / median([float(h) for h in full]) + empty
 
 
@@ -760,9 +760,14 @@ def _slots(body: list[Piece], headed: bool, glued: set[int]) -> list[int]:
             if (nxt is not None and nxt.kind == "head" and id(nxt) not in glued) or \
                     (nxt is None and not closes_article(prev)):
                 out.append(k)
-        elif not headed and prev.kind == "head" and (nxt is None or nxt.kind == "head"):
+        elif not headed and _bare_subhead(body, k - 1):
             out.append(k)
     return out
+
+
+def _bare_subhead(body: list[Piece], k: int) -> bool:
+    """Whether ``body[k]`` is a subhead with no text under it."""
+    return body[k].kind == "head" and (k + 1 == len(body) or body[k + 1].kind == "head")
 
 
 def _best_placement(body: list[Piece], units: list[list[Piece]], glued: set[int]) -> tuple[float, list[Piece]]:
@@ -786,9 +791,8 @@ def _place(cur: list[Piece], left: list[list[Piece]], glued: set[int], best: lis
         _place(cur[:k] + unit + cur[k:], left[1:], glued, best)
 
 
-def _subhead_prefix(d: Draft) -> str:
+def _common_prefix(heads: list[str]) -> str:
     """The start all of an article's subheads share (新时代的…), or ''."""
-    heads = [inline_text(p.lines) for p in d.body if p.kind == "head"]
     if len(heads) < 2:
         return ""
     n = 0
@@ -820,6 +824,9 @@ def adopt_parallel_sections(drafts: list[Draft], explain: Explain) -> list[Draft
         at = d.body[0].lines[0].no
         owners = [t for t in titled if clause and openings[id(t)].count(clause) >= 2
                   and abs((t.heads or t.byline)[0].no - at) <= PAGE_LINES]
+        if len(owners) != 1:
+            out.append(d)
+            continue
         units: list[list[Piece]] = []
         for p in d.body:
             if not units or p.kind == "head" and units[-1][-1].kind != "head" or \
@@ -827,7 +834,7 @@ def adopt_parallel_sections(drafts: list[Draft], explain: Explain) -> list[Draft
                 units.append([p])
             else:
                 units[-1].append(p)
-        if len(owners) != 1 or len(units) > MAX_ADOPTED or \
+        if len(units) > MAX_ADOPTED or \
                 factorial(len(units)) * (len(owners[0].body) + 1) ** len(units) * len(owners[0].body) > PLACEMENTS:
             out.append(d)
             continue
@@ -855,10 +862,11 @@ def _stray_subheads(drafts: list[Draft], target: Draft, units: list[list[Piece]]
     """Lines of stacks of heads with no article, on ``target``'s page, that start as its
     subheads do (and are as long, give or take one), by the unit each heads: the one with
     a piece printed next after it, else the one using clearly most of its words."""
-    prefix = _subhead_prefix(target)
+    heads = [inline_text(p.lines) for p in target.body if p.kind == "head"]
+    prefix = _common_prefix(heads)
     if len(prefix) < 2:
         return {}
-    sizes = [len(inline_text(p.lines)) for p in target.body if p.kind == "head"]
+    sizes = [len(h) for h in heads]
     at = units[0][0].lines[0].no
     texts = ["".join(ln.text for p in unit for ln in p.lines) for unit in units]
     found: dict[int, tuple[Draft, Line, Piece]] = {}
