@@ -92,3 +92,66 @@ def test_value_semantics_match_generated_dataclass_methods(doc):
                 assert dataclasses.replace(node, **{f.name: other}) != node
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(node, dataclasses.fields(node)[0].name, None) if dataclasses.fields(node) else node.__setattr__("x", 1)
+
+
+def _record_classes():
+    """Every class convertkit declares over Record (the model, the registry, the API's
+    results, the plugin and entry-point records, the HTML table of contents)."""
+    import convertkit.api
+    import convertkit.entrypoints
+    import convertkit.plugins
+    import convertkit.registry
+    import convertkit_html.render
+    from convertkit import model
+    from convertkit.value import Record
+
+    modules = (model, convertkit.registry, convertkit.api, convertkit.plugins, convertkit.entrypoints,
+               convertkit_html.render)
+    found = {cls for m in modules for cls in vars(m).values()
+             if isinstance(cls, type) and issubclass(cls, Record) and cls.__module__ == m.__name__}
+    return sorted(found, key=lambda c: (c.__module__, c.__name__))
+
+
+@pytest.mark.parametrize("cls", _record_classes(), ids=lambda c: c.__name__)
+def test_written_init_takes_what_a_generated_one_would(cls):
+    """Each hand-written ``__init__`` (see convertkit.value) has the parameters, order and
+    defaults of the one ``@dataclass`` generates, and stores every field as given; a field
+    with a default factory takes ``None`` for a fresh default."""
+    import dataclasses
+    import inspect
+
+    from convertkit.value import Value
+
+    assert dataclasses.is_dataclass(cls)
+    fields = dataclasses.fields(cls)
+    params = list(inspect.signature(cls).parameters.values())
+    assert [p.name for p in params] == [f.name for f in fields]
+    for p, f in zip(params, fields):
+        assert p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+        if f.default_factory is not dataclasses.MISSING:
+            assert p.default is None
+        else:
+            assert p.default == (inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+    args = {f.name: object() for f in fields}
+    obj = cls(**args)
+    assert all(getattr(obj, name) is value for name, value in args.items())
+    assert dataclasses.replace(obj) == obj
+    required = {f.name: args[f.name] for f in fields
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    bare, other = cls(**required), cls(**required)
+    for f in fields:
+        if f.default_factory is not dataclasses.MISSING:  # fresh each time, as generated
+            assert getattr(bare, f.name) == f.default_factory()
+            assert getattr(bare, f.name) is not getattr(other, f.name)
+        elif f.default is not dataclasses.MISSING:
+            assert getattr(bare, f.name) == f.default
+    if issubclass(cls, Value):
+        for attempt in (lambda: setattr(obj, fields[0].name if fields else "x", 1),
+                        lambda: setattr(obj, "not_a_field", 1),
+                        lambda: delattr(obj, fields[0].name if fields else "x")):
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                attempt()
+        assert hash(obj) == hash(dataclasses.replace(obj))
+    else:
+        with pytest.raises(TypeError):
+            hash(obj)

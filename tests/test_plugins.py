@@ -92,6 +92,24 @@ def convertkit_register_writerz(registry):
     assert any(e.name == "typo" and "unknown hook" in e.error for e in pl.errors)
 
 
+def test_hook_implementation_under_another_name_is_refused(tmp_path, monkeypatch):
+    """Only convertkit_* names are looked at (as pytest looks at pytest_*): a hook
+    implementation named otherwise through pluggy's specname= is reported, not ignored."""
+    src = '''
+import convertkit
+from convertkit.registry import WriterSpec
+@convertkit.hookimpl(specname="convertkit_register_writers")
+def add_writers(registry):
+    registry.add(WriterSpec("shout", lambda doc, ctx: "!", "txt"))
+'''
+    fake_distribution(tmp_path, "convertkit-alias", "ck_alias", src, "alias")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pl = Plugins()
+    assert [e.error for e in pl.errors if e.name == "alias"] == [
+        "hook implementation(s) not named convertkit_*: add_writers"]
+    assert "shout" not in pl.registry.writers and "txt" in pl.registry.writers
+
+
 def test_disable_plugins_blocks_them(monkeypatch):
     monkeypatch.setenv("CONVERTKIT_DISABLE_PLUGINS", "tei, json")
     pl = Plugins()

@@ -15,6 +15,7 @@ from lxml import etree
 
 from convertkit.model import (Article, Block, BlockQuote, Div, Emph, Heading, LineBreak, Link,
                               ListBlock, Note, Para, Section, Strong, Text, plain)
+from convertkit.value import Record
 from convertkit.xmltext import XmlCleaner
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -34,13 +35,17 @@ def stylesheet() -> str:
 _STYLE: list[str] = []
 
 
-@dataclass
-class TocEntry:
+@dataclass(init=False, eq=False, repr=False)
+class TocEntry(Record):
     """An article or section in the table of contents: its anchor id, title and children."""
 
     id: str
     title: str
     children: list["TocEntry"] = field(default_factory=list)
+
+    def __init__(self, id: str, title: str, children: list[TocEntry] | None = None) -> None:
+        self.id, self.title = id, title
+        self.children = [] if children is None else children
 
 
 class Renderer:

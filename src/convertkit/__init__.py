@@ -5,14 +5,7 @@ plugins load lazily on the first conversion, never at import.
 """
 from __future__ import annotations
 
-from typing import Any
-
-import pluggy
-
 __version__ = "0.1.0"
-
-#: Marker for plugin hook implementations: ``@convertkit.hookimpl``.
-hookimpl = pluggy.HookimplMarker("convertkit")
 
 _LAZY = {
     "read": "api", "write": "api", "convert": "api", "render": "api", "Result": "api", "Output": "api",
@@ -25,12 +18,21 @@ _LAZY = {
 __all__ = ["__version__", "hookimpl", *_LAZY]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'convertkit' has no attribute {name!r}")
-    import importlib
+def __getattr__(name: str) -> object:
+    """The API, the model and the marker for hook implementations, made on first use:
+    importing convertkit imports nothing else (the command pauses the garbage collector
+    before pluggy, typing and the rest load)."""
+    if name == "hookimpl":
+        import pluggy
 
-    value = getattr(importlib.import_module(f"convertkit.{module}"), name)
+        #: Marker for plugin hook implementations: ``@convertkit.hookimpl``.
+        value: object = pluggy.HookimplMarker("convertkit")
+    else:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'convertkit' has no attribute {name!r}")
+        import importlib
+
+        value = getattr(importlib.import_module(f"convertkit.{module}"), name)
     globals()[name] = value
     return value

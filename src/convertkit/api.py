@@ -14,6 +14,7 @@ from .errors import ConversionError, ConvertkitError, PluginError, UsageError
 from .model import Document, SourceInfo
 from .plugins import Plugins, get_plugins
 from .registry import Context, Option, ReaderSpec, WriterSpec
+from .value import Record
 
 if TYPE_CHECKING:
     import pathlib
@@ -22,8 +23,8 @@ Source = Union[str, os.PathLike, bytes]
 DEFAULT_MAX_INPUT = 64 * 1024 * 1024  # about 2,000 newspaper pages: beyond it, split the input
 
 
-@dataclass
-class Output:
+@dataclass(init=False, eq=False, repr=False)
+class Output(Record):
     """One written format: where it went (``path``) or, when not written to a file, its ``data``."""
 
     format: str
@@ -32,15 +33,24 @@ class Output:
     bytes: int
     ms: float
 
+    def __init__(self, format: str, path: str | None, data: str | bytes | None, bytes: int, ms: float) -> None:
+        self.format, self.path, self.data, self.bytes, self.ms = format, path, data, bytes, ms
 
-@dataclass
-class Result:
+
+@dataclass(init=False, eq=False, repr=False)
+class Result(Record):
     """The outcome of :func:`convert`: the document read, one :class:`Output` per format, warnings."""
 
     source: str
     document: Document
     outputs: list[Output] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def __init__(self, source: str, document: Document, outputs: list[Output] | None = None,
+                 warnings: list[str] | None = None) -> None:
+        self.source, self.document = source, document
+        self.outputs = [] if outputs is None else outputs
+        self.warnings = [] if warnings is None else warnings
 
     @property
     def output(self) -> Output:

@@ -8,10 +8,13 @@ import argparse
 import gc
 import os
 import sys
-from typing import Any, Sequence
 
 from . import __version__
 from .errors import ConvertkitError, UsageError
+
+TYPE_CHECKING = False  # typing is not imported before run() has paused the garbage collector
+if TYPE_CHECKING:
+    from typing import Any, Sequence
 
 EPILOG = """\
 exit codes:

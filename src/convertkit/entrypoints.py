@@ -17,7 +17,7 @@ from typing import Any
 from .value import Value
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class EntryPoint(Value):
     """One ``name = module:attr`` line of a group, with the distribution it came from."""
 
@@ -25,6 +25,13 @@ class EntryPoint(Value):
     value: str
     dist: str
     version: str
+
+    def __init__(self, name: str, value: str, dist: str, version: str) -> None:
+        d = self.__dict__
+        d["name"] = name
+        d["value"] = value
+        d["dist"] = dist
+        d["version"] = version
 
     def load(self) -> Any:
         module, _, attrs = self.value.partition("[")[0].strip().partition(":")

@@ -7,49 +7,66 @@ Every block can carry the source line range it came from (:class:`Span`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Union
 
 from .value import Value
 
 Attrs = tuple[tuple[str, str], ...]
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class Span(Value):
     """Source provenance: first and last line (1-based, inclusive) of the input."""
 
     start: int
     end: int
 
+    def __init__(self, start: int, end: int) -> None:
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+
 
 # ---------------------------------------------------------------- inlines
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class Text(Value):
     """A run of text."""
 
     text: str
 
+    def __init__(self, text: str) -> None:
+        d = self.__dict__
+        d["text"] = text
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class Emph(Value):
     """Emphasised inlines."""
 
     content: tuple[Inline, ...]
 
+    def __init__(self, content: tuple[Inline, ...]) -> None:
+        d = self.__dict__
+        d["content"] = content
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class Strong(Value):
     """Strongly emphasised inlines."""
 
     content: tuple[Inline, ...]
 
+    def __init__(self, content: tuple[Inline, ...]) -> None:
+        d = self.__dict__
+        d["content"] = content
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class LineBreak(Value):
     """A hard line break inside a block."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class Link(Value):
     """A hyperlink around inlines."""
 
@@ -57,19 +74,29 @@ class Link(Value):
     url: str
     title: str = ""
 
+    def __init__(self, content: tuple[Inline, ...], url: str, title: str = "") -> None:
+        d = self.__dict__
+        d["content"] = content
+        d["url"] = url
+        d["title"] = title
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class Note(Value):
     """A footnote; its body is blocks."""
 
     blocks: tuple[Block, ...]
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        d = self.__dict__
+        d["blocks"] = blocks
 
 
 Inline = Union[Text, Emph, Strong, LineBreak, Link, Note]
 
 
 # ---------------------------------------------------------------- blocks
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class Para(Value):
     """A paragraph. ``lines`` (optional) keeps the source lines it was joined from, as
     ``(offset into its text, 1-based source line)`` pairs, for diplomatic output."""
@@ -78,8 +105,15 @@ class Para(Value):
     source: Span | None = None
     lines: tuple[tuple[int, int], ...] = ()
 
+    def __init__(self, content: tuple[Inline, ...], source: Span | None = None,
+                 lines: tuple[tuple[int, int], ...] = ()) -> None:
+        d = self.__dict__
+        d["content"] = content
+        d["source"] = source
+        d["lines"] = lines
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class Heading(Value):
     """A heading of a level (1 = top) outside the news structure."""
 
@@ -87,8 +121,14 @@ class Heading(Value):
     content: tuple[Inline, ...]
     source: Span | None = None
 
+    def __init__(self, level: int, content: tuple[Inline, ...], source: Span | None = None) -> None:
+        d = self.__dict__
+        d["level"] = level
+        d["content"] = content
+        d["source"] = source
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class BlockQuote(Value):
     """A quotation; ``kind="pullquote"`` marks a pull quote repeated from the body."""
 
@@ -96,8 +136,14 @@ class BlockQuote(Value):
     kind: str = "quote"
     source: Span | None = None
 
+    def __init__(self, blocks: tuple[Block, ...], kind: str = "quote", source: Span | None = None) -> None:
+        d = self.__dict__
+        d["blocks"] = blocks
+        d["kind"] = kind
+        d["source"] = source
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class ListBlock(Value):
     """An ordered or bullet list; each item is a tuple of blocks."""
 
@@ -105,8 +151,15 @@ class ListBlock(Value):
     ordered: bool = False
     source: Span | None = None
 
+    def __init__(self, items: tuple[tuple[Block, ...], ...], ordered: bool = False,
+                 source: Span | None = None) -> None:
+        d = self.__dict__
+        d["items"] = items
+        d["ordered"] = ordered
+        d["source"] = source
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class Div(Value):
     """Generic container with a role and attributes: the escape hatch."""
 
@@ -115,8 +168,16 @@ class Div(Value):
     attrs: Attrs = ()
     source: Span | None = None
 
+    def __init__(self, role: str, blocks: tuple[Block, ...], attrs: Attrs = (),
+                 source: Span | None = None) -> None:
+        d = self.__dict__
+        d["role"] = role
+        d["blocks"] = blocks
+        d["attrs"] = attrs
+        d["source"] = source
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class Section(Value):
     """A subsection of an article: its subhead (may be empty) and its blocks."""
 
@@ -124,8 +185,15 @@ class Section(Value):
     blocks: tuple[Block, ...]
     source: Span | None = None
 
+    def __init__(self, heading: tuple[Inline, ...], blocks: tuple[Block, ...],
+                 source: Span | None = None) -> None:
+        d = self.__dict__
+        d["heading"] = heading
+        d["blocks"] = blocks
+        d["source"] = source
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class Article(Value):
     """A news article: headline with kicker (引题) and subtitle (副题), byline, dateline,
     body blocks (paragraphs, sections, quotes) and sign-off."""
@@ -139,12 +207,26 @@ class Article(Value):
     signoff: tuple[Inline, ...] = ()
     source: Span | None = None
 
+    def __init__(self, headline: tuple[Inline, ...], blocks: tuple[Block, ...],
+                 kicker: tuple[Inline, ...] = (), subtitle: tuple[Inline, ...] = (),
+                 byline: tuple[Inline, ...] = (), dateline: tuple[Inline, ...] = (),
+                 signoff: tuple[Inline, ...] = (), source: Span | None = None) -> None:
+        d = self.__dict__
+        d["headline"] = headline
+        d["blocks"] = blocks
+        d["kicker"] = kicker
+        d["subtitle"] = subtitle
+        d["byline"] = byline
+        d["dateline"] = dateline
+        d["signoff"] = signoff
+        d["source"] = source
+
 
 Block = Union[Para, Heading, BlockQuote, ListBlock, Div, Section, Article]
 
 
 # ---------------------------------------------------------------- metadata
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class SourceInfo(Value):
     """Where the document came from: file name, detected encoding, sha256 of the bytes."""
 
@@ -152,8 +234,18 @@ class SourceInfo(Value):
     encoding: str = ""
     sha256: str = ""
 
+    def __init__(self, name: str = "", encoding: str = "", sha256: str = "") -> None:
+        d = self.__dict__
+        d["name"] = name
+        d["encoding"] = encoding
+        d["sha256"] = sha256
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+#: the default source of :class:`Meta` (the model is immutable: one instance serves all)
+_NO_SOURCE = SourceInfo()
+
+
+@dataclass(init=False, eq=False, repr=False)
 class Furniture(Value):
     """Page furniture kept out of the articles: kind is ``label``, ``date``, ``page``,
     ``credit`` or ``other``; ``text`` is exactly as printed."""
@@ -162,8 +254,14 @@ class Furniture(Value):
     text: str
     source: Span | None = None
 
+    def __init__(self, kind: str, text: str, source: Span | None = None) -> None:
+        d = self.__dict__
+        d["kind"] = kind
+        d["text"] = text
+        d["source"] = source
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class Meta(Value):
     """Document metadata; ``extra`` holds free key/value pairs in a stable order."""
 
@@ -172,9 +270,22 @@ class Meta(Value):
     authors: tuple[str, ...] = ()
     date: str = ""
     publisher: str = ""
-    source: SourceInfo = field(default_factory=SourceInfo)
+    source: SourceInfo = _NO_SOURCE
     furniture: tuple[Furniture, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
+
+    def __init__(self, title: str = "", language: str = "", authors: tuple[str, ...] = (), date: str = "",
+                 publisher: str = "", source: SourceInfo = _NO_SOURCE, furniture: tuple[Furniture, ...] = (),
+                 extra: tuple[tuple[str, str], ...] = ()) -> None:
+        d = self.__dict__
+        d["title"] = title
+        d["language"] = language
+        d["authors"] = authors
+        d["date"] = date
+        d["publisher"] = publisher
+        d["source"] = source
+        d["furniture"] = furniture
+        d["extra"] = extra
 
     def get(self, key: str, default: str = "") -> str:
         """Value of a free key, or of the first furniture of that kind."""
@@ -187,12 +298,20 @@ class Meta(Value):
         return default
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+_NO_META = Meta()
+
+
+@dataclass(init=False, eq=False, repr=False)
 class Document(Value):
     """A whole document: metadata and blocks."""
 
-    meta: Meta = field(default_factory=Meta)
+    meta: Meta = _NO_META
     blocks: tuple[Block, ...] = ()
+
+    def __init__(self, meta: Meta = _NO_META, blocks: tuple[Block, ...] = ()) -> None:
+        d = self.__dict__
+        d["meta"] = meta
+        d["blocks"] = blocks
 
 
 #: Every class of the model, by name: the closed set the JSON form may use.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -23,7 +24,7 @@ GROUP = "convertkit"
 REGISTER_HOOKS = ("convertkit_register_readers", "convertkit_register_writers", "convertkit_register_transforms")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class PluginLoadError(Value):
     """A plugin that failed to load or to register: which, from where, and why."""
 
@@ -32,18 +33,31 @@ class PluginLoadError(Value):
     version: str
     error: str
 
+    def __init__(self, name: str, dist: str, version: str, error: str) -> None:
+        d = self.__dict__
+        d["name"] = name
+        d["dist"] = dist
+        d["version"] = version
+        d["error"] = error
+
     def __str__(self) -> str:
         origin = f" ({self.dist} {self.version})".rstrip() if self.dist else ""
         return f'failed to load plugin "{self.name}"{origin}: {self.error}'
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class PluginInfo(Value):
     """One loaded plugin as ``convertkit plugins`` lists it."""
 
     name: str
     dist: str
     version: str
+
+    def __init__(self, name: str, dist: str, version: str) -> None:
+        d = self.__dict__
+        d["name"] = name
+        d["dist"] = dist
+        d["version"] = version
 
 
 def _one_line(exc: BaseException) -> str:
@@ -56,11 +70,33 @@ def _disabled() -> set[str]:
     return {p.strip() for p in raw.split(",") if p.strip()}
 
 
+def _misnamed(plugin: Any) -> list[str]:
+    """Names of ``@convertkit.hookimpl`` functions that :class:`_Manager` would not see,
+    because their name does not start with ``convertkit_`` (``specname=`` is not honoured)."""
+    spaces = [getattr(plugin, "__dict__", {})]
+    if not isinstance(plugin, types.ModuleType):
+        spaces += [vars(k) for k in type(plugin).__mro__]
+    return sorted({n for space in spaces for n, v in space.items()
+                   if not n.startswith("convertkit_") and hasattr(getattr(v, "__func__", v), "convertkit_impl")})
+
+
+class _Manager(pluggy.PluginManager):
+    """pluggy's manager, looking only at names that start with ``convertkit_`` (as pytest
+    looks only at ``pytest_`` names): a hook implementation is named after its hook, and a
+    plugin module's other names (its imports and helpers, some 170 for the built-ins) are
+    not inspected one by one at every start."""
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        if not name.startswith("convertkit_"):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 class Plugins:
     """The loaded plugins and the registry they filled."""
 
     def __init__(self, extra: Iterable[tuple[str, Any]] = (), entry_points: bool = True) -> None:
-        self.pm = pluggy.PluginManager(GROUP)
+        self.pm = _Manager(GROUP)
         self.pm.add_hookspecs(hookspecs)
         if os.environ.get("CONVERTKIT_TRACE_PLUGINS"):
             self.pm.add_hookcall_monitoring(self._trace_before, self._trace_after)
@@ -100,6 +136,11 @@ class Plugins:
         unknown = [a for a in dir(plugin) if a.startswith("convertkit_") and not hasattr(hookspecs, a)]
         if unknown:
             self._fail(name, dist, version, f"unknown hook(s): {', '.join(sorted(unknown))}")
+            return
+        misnamed = _misnamed(plugin)
+        if misnamed:
+            self._fail(name, dist, version, f"hook implementation(s) not named convertkit_*: "
+                                            f"{', '.join(misnamed)}")
             return
         try:
             self.pm.register(plugin, name=name)

@@ -6,10 +6,10 @@ from typing import Any, Callable, Union
 
 from .errors import UsageError
 from .model import Document
-from .value import Value
+from .value import Record, Value
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class Option(Value):
     """A format-specific option, offered on the CLI as ``--<name>`` and in the API as
     ``name_with_underscores=``. ``type`` is ``bool`` (a flag), ``int``, ``str`` or ``"path"``."""
@@ -19,19 +19,32 @@ class Option(Value):
     type: Any = bool
     default: Any = None
 
+    def __init__(self, name: str, help: str, type: Any = bool, default: Any = None) -> None:
+        d = self.__dict__
+        d["name"] = name
+        d["help"] = help
+        d["type"] = type
+        d["default"] = default
+
     @property
     def key(self) -> str:
         return self.name.replace("-", "_")
 
 
-@dataclass
-class Context:
+@dataclass(init=False, eq=False, repr=False)
+class Context(Record):
     """What a reader, writer or transform is given besides the document: the options
     (defaults filled in), the input's name, and a place to report warnings."""
 
     options: dict[str, Any] = field(default_factory=dict)
     source_name: str = ""
     warnings: list[str] = field(default_factory=list)
+
+    def __init__(self, options: dict[str, Any] | None = None, source_name: str = "",
+                 warnings: list[str] | None = None) -> None:
+        self.options = {} if options is None else options
+        self.source_name = source_name
+        self.warnings = [] if warnings is None else warnings
 
     def warn(self, message: str) -> None:
         """Record a one-line warning for the user."""
@@ -72,7 +85,7 @@ WriteFunc = Callable[[Document, Context], Union[str, bytes]]
 TransformFunc = Callable[[Document, Context], Document]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False)
 class ReaderSpec(Value):
     """An input format. ``binary`` readers get bytes, others get decoded text."""
 
@@ -84,8 +97,19 @@ class ReaderSpec(Value):
     options: tuple[Option, ...] = ()
     plugin: str = ""
 
+    def __init__(self, name: str, read: ReadFunc, description: str = "", extensions: tuple[str, ...] = (),
+                 binary: bool = False, options: tuple[Option, ...] = (), plugin: str = "") -> None:
+        d = self.__dict__
+        d["name"] = name
+        d["read"] = read
+        d["description"] = description
+        d["extensions"] = extensions
+        d["binary"] = binary
+        d["options"] = options
+        d["plugin"] = plugin
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class WriterSpec(Value):
     """An output format. ``binary`` writers return bytes, others return str.
     ``extension`` is the default file extension without the dot."""
@@ -98,8 +122,19 @@ class WriterSpec(Value):
     options: tuple[Option, ...] = ()
     plugin: str = ""
 
+    def __init__(self, name: str, write: WriteFunc, extension: str, binary: bool = False,
+                 description: str = "", options: tuple[Option, ...] = (), plugin: str = "") -> None:
+        d = self.__dict__
+        d["name"] = name
+        d["write"] = write
+        d["extension"] = extension
+        d["binary"] = binary
+        d["description"] = description
+        d["options"] = options
+        d["plugin"] = plugin
 
-@dataclass(frozen=True, eq=False, repr=False)
+
+@dataclass(init=False, eq=False, repr=False)
 class TransformSpec(Value):
     """A document filter applied between reading and writing (pandoc's ``--filter``)."""
 
@@ -108,6 +143,15 @@ class TransformSpec(Value):
     description: str = ""
     options: tuple[Option, ...] = ()
     plugin: str = ""
+
+    def __init__(self, name: str, transform: TransformFunc, description: str = "",
+                 options: tuple[Option, ...] = (), plugin: str = "") -> None:
+        d = self.__dict__
+        d["name"] = name
+        d["transform"] = transform
+        d["description"] = description
+        d["options"] = options
+        d["plugin"] = plugin
 
 
 Spec = Union[ReaderSpec, WriterSpec, TransformSpec]

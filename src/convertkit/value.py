@@ -1,10 +1,20 @@
-"""Value semantics for convertkit's frozen dataclasses, written once."""
+"""Value semantics for convertkit's dataclasses, written once.
+
+``@dataclass`` compiles an ``__init__``, and for a frozen class a ``__setattr__`` and a
+``__delattr__``, for every class at import: about 0.25 ms a class, some 7 ms of a one-page
+conversion's start-up for the model and the registry. convertkit's dataclasses are
+therefore declared ``@dataclass(init=False, eq=False, repr=False)`` over :class:`Record` or
+:class:`Value` and write their ``__init__`` (a plain assignment of every field, in field
+order, with the fields' defaults); ``fields``, ``replace``, ``asdict`` and pattern matching
+work as for any dataclass. ``tests/test_model_json.py`` checks each ``__init__`` against the
+signature ``@dataclass`` would generate, and the behaviour against generated twins.
+"""
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import FrozenInstanceError, fields
 from typing import Any
 
-# Field names per class, for Value's methods: (compared, shown).
+# Field names per class, for the methods below: (compared, shown).
 _FIELD_NAMES: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
@@ -16,15 +26,13 @@ def _field_names(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return names
 
 
-class Value:
-    """Equality, hashing and ``repr`` by field values, written once for convertkit's
-    dataclasses instead of generated and compiled for each class at import (about 0.2 ms a
-    class, which a one-page conversion's start-up notices). The dataclasses are declared
-    ``@dataclass(frozen=True, eq=False, repr=False)`` over this base and behave as with
-    the generated methods: equal when of the same class with equal fields, hashed by the
-    tuple of their fields, shown as ``Name(field=value, ...)``."""
+class Record:
+    """Equality and ``repr`` by field values, as ``@dataclass`` generates them: equal when of
+    the same class with equal fields, shown as ``Name(field=value, ...)``. Mutable, so not
+    hashable."""
 
     __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
 
     def _compared(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in _field_names(type(self))[0])
@@ -34,9 +42,23 @@ class Value:
             return NotImplemented
         return self._compared() == other._compared()  # type: ignore[attr-defined]
 
-    def __hash__(self) -> int:
-        return hash(self._compared())
-
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _field_names(type(self))[1])
         return f"{type(self).__qualname__}({shown})"
+
+
+class Value(Record):
+    """A :class:`Record` that is immutable, as a frozen dataclass is (assigning or deleting
+    any attribute raises :class:`dataclasses.FrozenInstanceError`), and hashed by the tuple of
+    its fields. Its ``__init__`` fills the instance's ``__dict__`` directly."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
