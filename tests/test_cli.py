@@ -124,6 +124,20 @@ def test_plugins_command_lists_builtins_with_distribution():
     assert rows["tei"]["writers"] == ["tei"]
 
 
+def test_version_is_answered_before_plugins_load():
+    """--version alone prints what argparse's version action prints, without loading a
+    plugin (the start-up alone); among other arguments argparse answers as usual."""
+    code = ("import sys, convertkit.cli as c; sys.argv = ['convertkit'] + sys.argv[1:]; rc = c.main(); "
+            "print('loaded' if 'convertkit.plugins' in sys.modules else 'not loaded'); sys.exit(rc)")
+    alone = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, text=True)
+    mixed = subprocess.run([sys.executable, "-c", code, "-q", "--version"], capture_output=True, text=True)
+    assert alone.returncode == mixed.returncode == 0
+    from convertkit import __version__
+
+    assert alone.stdout == f"convertkit {__version__}\nnot loaded\n"
+    assert mixed.stdout == f"convertkit {__version__}\n"  # argparse's action exits before the print
+
+
 def test_help_documents_exit_codes():
     r = run("--help")
     assert b"exit codes" in r.stdout and b"usage error" in r.stdout

@@ -151,6 +151,9 @@ def _write_stdout(data: str | bytes) -> None:
 
 
 def _run(argv: Sequence[str]) -> int:
+    if list(argv) == ["--version"]:  # as argparse would answer, before any plugin loads
+        print(f"convertkit {__version__}")
+        return 0
     from .api import DEFAULT_MAX_INPUT, convert
     from .plugins import get_plugins
 
