@@ -7,6 +7,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False  # typing and pluggy load on first use, not with the package
+if TYPE_CHECKING:
+    from typing import Any
+
+    import pluggy
+
+    #: Marker for plugin hook implementations: ``@convertkit.hookimpl``.
+    hookimpl: pluggy.HookimplMarker
+
 _LAZY = {
     "read": "api", "write": "api", "convert": "api", "render": "api", "Result": "api", "Output": "api",
     "ConvertkitError": "errors", "ConversionError": "errors", "UsageError": "errors",
@@ -18,15 +27,14 @@ _LAZY = {
 __all__ = ["__version__", "hookimpl", *_LAZY]
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:
     """The API, the model and the marker for hook implementations, made on first use:
     importing convertkit imports nothing else (the command pauses the garbage collector
     before pluggy, typing and the rest load)."""
     if name == "hookimpl":
         import pluggy
 
-        #: Marker for plugin hook implementations: ``@convertkit.hookimpl``.
-        value: object = pluggy.HookimplMarker("convertkit")
+        value: Any = pluggy.HookimplMarker("convertkit")
     else:
         module = _LAZY.get(name)
         if module is None:

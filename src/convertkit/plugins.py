@@ -76,8 +76,15 @@ def _misnamed(plugin: Any) -> list[str]:
     spaces = [getattr(plugin, "__dict__", {})]
     if not isinstance(plugin, types.ModuleType):
         spaces += [vars(k) for k in type(plugin).__mro__]
-    return sorted({n for space in spaces for n, v in space.items()
-                   if not n.startswith("convertkit_") and hasattr(getattr(v, "__func__", v), "convertkit_impl")})
+    found = set()
+    for space in spaces:
+        for n, v in space.items():
+            fn = v.__func__ if isinstance(v, (staticmethod, classmethod)) else v
+            # functions only: another object's attribute lookup may run code (a lazy module)
+            if not n.startswith("convertkit_") and isinstance(fn, types.FunctionType) and \
+                    hasattr(fn, "convertkit_impl"):
+                found.add(n)
+    return sorted(found)
 
 
 class _Manager(pluggy.PluginManager):
