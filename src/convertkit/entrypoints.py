@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from .value import Value
+from .value import Value, _set
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -27,11 +27,10 @@ class EntryPoint(Value):
     version: str
 
     def __init__(self, name: str, value: str, dist: str, version: str) -> None:
-        d = self.__dict__
-        d["name"] = name
-        d["value"] = value
-        d["dist"] = dist
-        d["version"] = version
+        _set(self, "name", name)
+        _set(self, "value", value)
+        _set(self, "dist", dist)
+        _set(self, "version", version)
 
     def load(self) -> Any:
         module, _, attrs = self.value.partition("[")[0].strip().partition(":")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from .value import Value
+from .value import Value, _set
 
 Attrs = tuple[tuple[str, str], ...]
 
@@ -22,9 +22,8 @@ class Span(Value):
     end: int
 
     def __init__(self, start: int, end: int) -> None:
-        d = self.__dict__
-        d["start"] = start
-        d["end"] = end
+        _set(self, "start", start)
+        _set(self, "end", end)
 
 
 # ---------------------------------------------------------------- inlines
@@ -35,8 +34,7 @@ class Text(Value):
     text: str
 
     def __init__(self, text: str) -> None:
-        d = self.__dict__
-        d["text"] = text
+        _set(self, "text", text)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -46,8 +44,7 @@ class Emph(Value):
     content: tuple[Inline, ...]
 
     def __init__(self, content: tuple[Inline, ...]) -> None:
-        d = self.__dict__
-        d["content"] = content
+        _set(self, "content", content)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -57,8 +54,7 @@ class Strong(Value):
     content: tuple[Inline, ...]
 
     def __init__(self, content: tuple[Inline, ...]) -> None:
-        d = self.__dict__
-        d["content"] = content
+        _set(self, "content", content)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -75,10 +71,9 @@ class Link(Value):
     title: str = ""
 
     def __init__(self, content: tuple[Inline, ...], url: str, title: str = "") -> None:
-        d = self.__dict__
-        d["content"] = content
-        d["url"] = url
-        d["title"] = title
+        _set(self, "content", content)
+        _set(self, "url", url)
+        _set(self, "title", title)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -88,8 +83,7 @@ class Note(Value):
     blocks: tuple[Block, ...]
 
     def __init__(self, blocks: tuple[Block, ...]) -> None:
-        d = self.__dict__
-        d["blocks"] = blocks
+        _set(self, "blocks", blocks)
 
 
 Inline = Union[Text, Emph, Strong, LineBreak, Link, Note]
@@ -107,10 +101,9 @@ class Para(Value):
 
     def __init__(self, content: tuple[Inline, ...], source: Span | None = None,
                  lines: tuple[tuple[int, int], ...] = ()) -> None:
-        d = self.__dict__
-        d["content"] = content
-        d["source"] = source
-        d["lines"] = lines
+        _set(self, "content", content)
+        _set(self, "source", source)
+        _set(self, "lines", lines)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -122,10 +115,9 @@ class Heading(Value):
     source: Span | None = None
 
     def __init__(self, level: int, content: tuple[Inline, ...], source: Span | None = None) -> None:
-        d = self.__dict__
-        d["level"] = level
-        d["content"] = content
-        d["source"] = source
+        _set(self, "level", level)
+        _set(self, "content", content)
+        _set(self, "source", source)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -137,10 +129,9 @@ class BlockQuote(Value):
     source: Span | None = None
 
     def __init__(self, blocks: tuple[Block, ...], kind: str = "quote", source: Span | None = None) -> None:
-        d = self.__dict__
-        d["blocks"] = blocks
-        d["kind"] = kind
-        d["source"] = source
+        _set(self, "blocks", blocks)
+        _set(self, "kind", kind)
+        _set(self, "source", source)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -153,10 +144,9 @@ class ListBlock(Value):
 
     def __init__(self, items: tuple[tuple[Block, ...], ...], ordered: bool = False,
                  source: Span | None = None) -> None:
-        d = self.__dict__
-        d["items"] = items
-        d["ordered"] = ordered
-        d["source"] = source
+        _set(self, "items", items)
+        _set(self, "ordered", ordered)
+        _set(self, "source", source)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -170,11 +160,10 @@ class Div(Value):
 
     def __init__(self, role: str, blocks: tuple[Block, ...], attrs: Attrs = (),
                  source: Span | None = None) -> None:
-        d = self.__dict__
-        d["role"] = role
-        d["blocks"] = blocks
-        d["attrs"] = attrs
-        d["source"] = source
+        _set(self, "role", role)
+        _set(self, "blocks", blocks)
+        _set(self, "attrs", attrs)
+        _set(self, "source", source)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -187,10 +176,9 @@ class Section(Value):
 
     def __init__(self, heading: tuple[Inline, ...], blocks: tuple[Block, ...],
                  source: Span | None = None) -> None:
-        d = self.__dict__
-        d["heading"] = heading
-        d["blocks"] = blocks
-        d["source"] = source
+        _set(self, "heading", heading)
+        _set(self, "blocks", blocks)
+        _set(self, "source", source)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -211,15 +199,14 @@ class Article(Value):
                  kicker: tuple[Inline, ...] = (), subtitle: tuple[Inline, ...] = (),
                  byline: tuple[Inline, ...] = (), dateline: tuple[Inline, ...] = (),
                  signoff: tuple[Inline, ...] = (), source: Span | None = None) -> None:
-        d = self.__dict__
-        d["headline"] = headline
-        d["blocks"] = blocks
-        d["kicker"] = kicker
-        d["subtitle"] = subtitle
-        d["byline"] = byline
-        d["dateline"] = dateline
-        d["signoff"] = signoff
-        d["source"] = source
+        _set(self, "headline", headline)
+        _set(self, "blocks", blocks)
+        _set(self, "kicker", kicker)
+        _set(self, "subtitle", subtitle)
+        _set(self, "byline", byline)
+        _set(self, "dateline", dateline)
+        _set(self, "signoff", signoff)
+        _set(self, "source", source)
 
 
 Block = Union[Para, Heading, BlockQuote, ListBlock, Div, Section, Article]
@@ -235,10 +222,9 @@ class SourceInfo(Value):
     sha256: str = ""
 
     def __init__(self, name: str = "", encoding: str = "", sha256: str = "") -> None:
-        d = self.__dict__
-        d["name"] = name
-        d["encoding"] = encoding
-        d["sha256"] = sha256
+        _set(self, "name", name)
+        _set(self, "encoding", encoding)
+        _set(self, "sha256", sha256)
 
 
 #: the default source of :class:`Meta` (the model is immutable: one instance serves all)
@@ -255,10 +241,9 @@ class Furniture(Value):
     source: Span | None = None
 
     def __init__(self, kind: str, text: str, source: Span | None = None) -> None:
-        d = self.__dict__
-        d["kind"] = kind
-        d["text"] = text
-        d["source"] = source
+        _set(self, "kind", kind)
+        _set(self, "text", text)
+        _set(self, "source", source)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -277,15 +262,14 @@ class Meta(Value):
     def __init__(self, title: str = "", language: str = "", authors: tuple[str, ...] = (), date: str = "",
                  publisher: str = "", source: SourceInfo = _NO_SOURCE, furniture: tuple[Furniture, ...] = (),
                  extra: tuple[tuple[str, str], ...] = ()) -> None:
-        d = self.__dict__
-        d["title"] = title
-        d["language"] = language
-        d["authors"] = authors
-        d["date"] = date
-        d["publisher"] = publisher
-        d["source"] = source
-        d["furniture"] = furniture
-        d["extra"] = extra
+        _set(self, "title", title)
+        _set(self, "language", language)
+        _set(self, "authors", authors)
+        _set(self, "date", date)
+        _set(self, "publisher", publisher)
+        _set(self, "source", source)
+        _set(self, "furniture", furniture)
+        _set(self, "extra", extra)
 
     def get(self, key: str, default: str = "") -> str:
         """Value of a free key, or of the first furniture of that kind."""
@@ -309,9 +293,8 @@ class Document(Value):
     blocks: tuple[Block, ...] = ()
 
     def __init__(self, meta: Meta = _NO_META, blocks: tuple[Block, ...] = ()) -> None:
-        d = self.__dict__
-        d["meta"] = meta
-        d["blocks"] = blocks
+        _set(self, "meta", meta)
+        _set(self, "blocks", blocks)
 
 
 #: Every class of the model, by name: the closed set the JSON form may use.

@@ -18,7 +18,7 @@ import pluggy
 from . import hookspecs
 from .entrypoints import entry_points
 from .registry import Registry
-from .value import Value
+from .value import Value, _set
 
 GROUP = "convertkit"
 REGISTER_HOOKS = ("convertkit_register_readers", "convertkit_register_writers", "convertkit_register_transforms")
@@ -34,11 +34,10 @@ class PluginLoadError(Value):
     error: str
 
     def __init__(self, name: str, dist: str, version: str, error: str) -> None:
-        d = self.__dict__
-        d["name"] = name
-        d["dist"] = dist
-        d["version"] = version
-        d["error"] = error
+        _set(self, "name", name)
+        _set(self, "dist", dist)
+        _set(self, "version", version)
+        _set(self, "error", error)
 
     def __str__(self) -> str:
         origin = f" ({self.dist} {self.version})".rstrip() if self.dist else ""
@@ -54,10 +53,9 @@ class PluginInfo(Value):
     version: str
 
     def __init__(self, name: str, dist: str, version: str) -> None:
-        d = self.__dict__
-        d["name"] = name
-        d["dist"] = dist
-        d["version"] = version
+        _set(self, "name", name)
+        _set(self, "dist", dist)
+        _set(self, "version", version)
 
 
 def _one_line(exc: BaseException) -> str:

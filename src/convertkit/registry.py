@@ -6,7 +6,7 @@ from typing import Any, Callable, Union
 
 from .errors import UsageError
 from .model import Document
-from .value import Record, Value
+from .value import Record, Value, _set
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -20,11 +20,10 @@ class Option(Value):
     default: Any = None
 
     def __init__(self, name: str, help: str, type: Any = bool, default: Any = None) -> None:
-        d = self.__dict__
-        d["name"] = name
-        d["help"] = help
-        d["type"] = type
-        d["default"] = default
+        _set(self, "name", name)
+        _set(self, "help", help)
+        _set(self, "type", type)
+        _set(self, "default", default)
 
     @property
     def key(self) -> str:
@@ -99,14 +98,13 @@ class ReaderSpec(Value):
 
     def __init__(self, name: str, read: ReadFunc, description: str = "", extensions: tuple[str, ...] = (),
                  binary: bool = False, options: tuple[Option, ...] = (), plugin: str = "") -> None:
-        d = self.__dict__
-        d["name"] = name
-        d["read"] = read
-        d["description"] = description
-        d["extensions"] = extensions
-        d["binary"] = binary
-        d["options"] = options
-        d["plugin"] = plugin
+        _set(self, "name", name)
+        _set(self, "read", read)
+        _set(self, "description", description)
+        _set(self, "extensions", extensions)
+        _set(self, "binary", binary)
+        _set(self, "options", options)
+        _set(self, "plugin", plugin)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -124,14 +122,13 @@ class WriterSpec(Value):
 
     def __init__(self, name: str, write: WriteFunc, extension: str, binary: bool = False,
                  description: str = "", options: tuple[Option, ...] = (), plugin: str = "") -> None:
-        d = self.__dict__
-        d["name"] = name
-        d["write"] = write
-        d["extension"] = extension
-        d["binary"] = binary
-        d["description"] = description
-        d["options"] = options
-        d["plugin"] = plugin
+        _set(self, "name", name)
+        _set(self, "write", write)
+        _set(self, "extension", extension)
+        _set(self, "binary", binary)
+        _set(self, "description", description)
+        _set(self, "options", options)
+        _set(self, "plugin", plugin)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -146,12 +143,11 @@ class TransformSpec(Value):
 
     def __init__(self, name: str, transform: TransformFunc, description: str = "",
                  options: tuple[Option, ...] = (), plugin: str = "") -> None:
-        d = self.__dict__
-        d["name"] = name
-        d["transform"] = transform
-        d["description"] = description
-        d["options"] = options
-        d["plugin"] = plugin
+        _set(self, "name", name)
+        _set(self, "transform", transform)
+        _set(self, "description", description)
+        _set(self, "options", options)
+        _set(self, "plugin", plugin)
 
 
 Spec = Union[ReaderSpec, WriterSpec, TransformSpec]
