@@ -190,7 +190,7 @@ def _drop_border(style) -> None:
             ppr.remove(el)
 
 
-def _split_parts(d) -> None:
+def _split_parts(d) -> tuple[dict[str, bytes], dict]:
     """The package's members, once: those a page changes (the body and its relationships,
     the core properties, the settings) are serialised afresh for each page; the others
     (styles, fonts, theme, content types …) are kept as the bytes python-docx saves."""
@@ -200,12 +200,11 @@ def _split_parts(d) -> None:
         saved = {n: z.read(n) for n in z.namelist()}
     d.core_properties  # noqa: B018 -- python-docx adds the core properties part when first asked
     changed = {CT.WML_DOCUMENT_MAIN, CT.WML_SETTINGS, CT.OPC_CORE_PROPERTIES}
-    for part in d.part.package.iter_parts():
-        if part.content_type in changed:
-            _DYNAMIC[part.partname.membername] = part
-    assert len(_DYNAMIC) == len(changed), sorted(_DYNAMIC)
-    dynamic = set(_DYNAMIC) | {p.partname.rels_uri.membername for p in _DYNAMIC.values()}
-    _STATIC.update((n, c) for n, c in saved.items() if n not in dynamic)
+    parts = {part.partname.membername: part for part in d.part.package.iter_parts()
+             if part.content_type in changed}
+    assert len(parts) == len(changed), sorted(parts)
+    names = set(parts) | {p.partname.rels_uri.membername for p in parts.values()}
+    return {n: c for n, c in saved.items() if n not in names}, parts
 
 
 def _app_xml() -> bytes:
@@ -408,17 +407,36 @@ def _doc_time(doc: Document) -> dt.datetime:
     return build_time()
 
 
-def write_docx(doc: Document, ctx: Context) -> bytes:
+def _load_template() -> None:
+    """Build the template and its parts, and publish them only once all are made: an
+    interrupted build leaves nothing half made behind."""
     global _TEMPLATE
+    _forget_template()
+    template = _build_template()
+    style_ids = {st.name: st.style_id for st in template.styles}
+    static, dynamic = _split_parts(template)
+    _STYLE_IDS.update(style_ids)
+    _STATIC.update(static)
+    _DYNAMIC.update(dynamic)
+    _TEMPLATE = template
+
+
+def _forget_template() -> None:
+    global _TEMPLATE
+    _TEMPLATE = None
+    _STYLE_IDS.clear()
+    _STATIC.clear()
+    _DYNAMIC.clear()
+
+
+def write_docx(doc: Document, ctx: Context) -> bytes:
     clean = XmlCleaner()
     lang = doc.meta.language or "zh-CN"
     when = _doc_time(doc)
     title = doc.meta.title or doc.meta.get("label") or document_title(doc)
     with _LOCK:
         if _TEMPLATE is None:
-            _TEMPLATE = _build_template()
-            _STYLE_IDS.update((st.name, st.style_id) for st in _TEMPLATE.styles)
-            _split_parts(_TEMPLATE)
+            _load_template()
         d = _TEMPLATE
         body = d.element.body
         # the page's paragraphs are appended, then the section properties after them
@@ -445,10 +463,16 @@ def write_docx(doc: Document, ctx: Context) -> bytes:
                 members[name] = part.blob
                 if len(part.rels):
                     members[part.partname.rels_uri.membername] = part.rels.xml
+        except BaseException:
+            # a page that failed half-way (an error, MemoryError, a timeout's signal) may
+            # have left the shared template in any state: the next page builds a new one
+            _forget_template()
+            raise
         finally:
-            for child in list(body):
-                body.remove(child)
-            body.append(sect)
+            if _TEMPLATE is not None:
+                for child in list(body):
+                    body.remove(child)
+                body.append(sect)
     clean.report(ctx)
     # deflate level 6 (zlib's default): 5 ms less per page than level 9, 4% larger
     return zip_members(members, when, first=("[Content_Types].xml", "_rels/.rels"), level=6, memo=_STATIC)

@@ -1383,7 +1383,7 @@ def _read_newspage(source: str, ctx: Context) -> Document:
         from convertkit.atomic import atomic_write
 
         atomic_write(path, (json.dumps({"source": ctx.source_name, "steps": explain.steps}, ensure_ascii=False,
-                                       indent=1) + "\n").encode("utf-8"))
+                                       indent=1) + "\n").encode("utf-8"), protect=(ctx.source_name,))
     return Document(meta, tuple(articles))
 
 

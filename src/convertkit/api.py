@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
-from .atomic import atomic_write
+from .atomic import atomic_write, atomic_write_all, guard, same_file
 from .decoding import decode
 from .digest import sha256
 from .errors import ConversionError, ConvertkitError, PluginError, UsageError
@@ -202,7 +202,27 @@ def render(doc: Document, format: str, *, plugins: Plugins | None = None,
     if not isinstance(out, expected):
         raise PluginError(f"writer {spec.name!r} (plugin {spec.plugin}) returned {type(out).__name__}, "
                           f"not {expected.__name__}")
+    if spec.binary:
+        _check_archive(spec, out)
     return out
+
+
+def _check_archive(spec: WriterSpec, data: bytes) -> None:
+    """A binary writer's output counts only if it is not empty and, when it is a zip
+    (EPUB, DOCX), the archive opens and holds members."""
+    problem = "" if data else "an empty file"
+    if data.startswith(b"PK"):
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                if not z.infolist():
+                    problem = "an empty archive"
+        except zipfile.BadZipFile as exc:
+            problem = f"a broken archive ({exc})"
+    if problem:
+        raise PluginError(f"writer {spec.name!r} (plugin {spec.plugin}) made {problem}")
 
 
 def write(doc: Document, format: str, dest: str | os.PathLike | None = None, *,
@@ -221,7 +241,8 @@ def output_path(src_name: str, ext: str, out: str | os.PathLike | None, several:
     """Where one format's output goes; ``None`` means: return the data, write no file."""
     if out is not None and str(out) == "-":
         return None
-    stem = os.path.basename(src_name).split(".")[0] if src_name else "output"
+    # the last suffix only, as pathlib's stem: rmrb.2018-01-02.txt -> rmrb.2018-01-02.epub
+    stem = os.path.splitext(os.path.basename(src_name))[0] if src_name else "output"
     if out is None:
         if not src_name:
             return None
@@ -229,13 +250,6 @@ def output_path(src_name: str, ext: str, out: str | os.PathLike | None, several:
     if several:
         return os.path.join(os.fspath(out), f"{stem}.{ext}")
     return os.fspath(out)
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.exists(a) and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None = None, *,
@@ -263,8 +277,13 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
     several = len(formats) > 1
     targets = [output_path(name, w.extension, out, several) for w in writers]
     for t in targets:
-        if t is not None and name and _same_file(t, name):
+        if t is not None and name and same_file(t, name):
             raise UsageError(f"{t}: refusing to write over the input file (choose another -o)")
+    if len({t for t in targets if t is not None}) < sum(t is not None for t in targets):
+        raise UsageError(f"two formats of {', '.join(formats)} would write the same file")
+    for t in targets:
+        if t is not None:
+            guard(t, (name,))  # a folder or a special file: refused before any work
     if several and out is not None and str(out) != "-" and not os.path.isdir(out):
         raise UsageError(f"{out}: with several --to formats, -o must name an existing folder")
 
@@ -284,15 +303,17 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
         w_opts = {k: v for k, v in options.items() if k in {o.key for o in w.options}}
         data_out = render(doc, w.name, plugins=pl, warnings=warnings, source_name=name, **w_opts)
         rendered.append((w, target, data_out, (time.perf_counter() - t0) * 1000))
+    files = [(target, data_out.encode("utf-8") if isinstance(data_out, str) else data_out)
+             for _, target, data_out, _ in rendered if target is not None]
+    t0 = time.perf_counter()
+    atomic_write_all(files, (name,) if name else ())  # all formats or none
+    write_ms = (time.perf_counter() - t0) * 1000 / max(1, len(files))
     for w, target, data_out, ms in rendered:
-        raw = data_out.encode("utf-8") if isinstance(data_out, str) else data_out
+        size = len(data_out.encode("utf-8")) if isinstance(data_out, str) else len(data_out)
         if target is not None:
-            t0 = time.perf_counter()
-            atomic_write(target, raw)
-            ms += (time.perf_counter() - t0) * 1000
-            result.outputs.append(Output(w.name, target, None, len(raw), ms))
+            result.outputs.append(Output(w.name, target, None, size, ms + write_ms))
         else:
-            result.outputs.append(Output(w.name, None, data_out, len(raw), ms))
+            result.outputs.append(Output(w.name, None, data_out, size, ms))
     return result
 
 

@@ -132,7 +132,7 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
                     raw = out.encode("utf-8") if isinstance(out, str) else out
                     target = out_root / f"{task.out_base}.{spec.extension}"
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    atomic_write(target, raw)
+                    atomic_write(target, raw, protect=(task.input,))
                     ms = (time.perf_counter() - t1) * 1000 + read_ms / len(task.formats)
                     results.append(BatchResult(task.input, fmt, "ok", str(target), len(raw), round(ms, 2), key=key))
                 except ConvertkitError as exc:
@@ -156,9 +156,16 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
 
 
 # -- inputs and output paths -------------------------------------------------------------------
-def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None) -> Iterator[tuple[str, str]]:
+def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None, *,
+                follow_symlinks: bool = False, skip: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
     """(input path, output base relative to the output folder) for files, folders (recursed,
-    files matching ``pattern``) and ``-`` (a list of paths on stdin), lazily."""
+    files matching ``pattern``) and ``-`` (a list of paths on stdin), lazily.
+
+    Inside a folder, a symbolic link that leads out of the folder is not followed (its base
+    is ``""``: the caller reports it) unless ``follow_symlinks``; the folders in ``skip``
+    (the output tree) are not entered. Paths named one by one are the user's choice and
+    are taken as given."""
+    skipped = {os.path.realpath(s) for s in skip}
     for item in inputs:
         if item == "-":
             for line in (stdin or sys.stdin):
@@ -168,15 +175,24 @@ def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None) -> It
             continue
         p = Path(item)
         if p.is_dir():
+            root_real = os.path.realpath(p)
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(root, d)) not in skipped)
                 for name in sorted(files):
                     if fnmatch.fnmatch(name, pattern):
                         full = Path(root) / name
                         rel = full.relative_to(p)
+                        if not follow_symlinks and full.is_symlink() and \
+                                not _inside(os.path.realpath(full), root_real):
+                            yield str(full), ""
+                            continue
                         yield str(full), str(rel.with_suffix(""))
         else:
             yield str(p), _safe_base(str(p))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -321,7 +337,8 @@ def _dask(batches: Iterator[list[Task]], output_dir: str, jobs: int, scheduler: 
 def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str | os.PathLike, *,
                  jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
                  resume: bool = False, timeout: float = 0.0, pattern: str = "*.txt",
-                 batch_size: int | None = None, stdin=None, **options: Any) -> Iterator[BatchResult]:
+                 batch_size: int | None = None, stdin=None, follow_symlinks: bool = False,
+                 **options: Any) -> Iterator[BatchResult]:
     """Convert many inputs to each format of ``to`` under ``output_dir`` (mirroring the input
     tree); yields one :class:`BatchResult` per input and format as they complete."""
     formats = tuple([to] if isinstance(to, str) else to)
@@ -344,7 +361,12 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
     early: list[BatchResult] = []
 
     def tasks() -> Iterator[Task]:
-        for path, base in iter_inputs(inputs, pattern, stdin):
+        for path, base in iter_inputs(inputs, pattern, stdin, follow_symlinks=follow_symlinks, skip=(out,)):
+            if not base:
+                early.append(BatchResult(path, ",".join(formats), "failed",
+                                         error="a symbolic link out of the input folder: not followed "
+                                               "(--follow-symlinks to convert it)"))
+                continue
             if base in seen:
                 early.append(BatchResult(path, ",".join(formats), "failed",
                                          error=f"another input already writes {base}.*"))

@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--from", dest="from_", help="input format (default: detected per file)")
     p.add_argument("-M", "--metadata", action="append", default=[], metavar="KEY=VALUE")
     p.add_argument("--transform", action="append", default=[], metavar="NAME")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="inside input folders, also convert symbolic links that lead out of the folder")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     return p
 
@@ -55,6 +57,27 @@ class _Progress:
             self.bar.close()
 
 
+def _open_report(path: str, inputs: Sequence[str], pattern: str):
+    """The report file, opened for writing (its folder made if missing), after the write
+    guard: never an input named on the command line or inside an input folder."""
+    import fnmatch
+    import os
+
+    from .atomic import guard
+
+    guard(path, [i for i in inputs if i != "-"])
+    real = os.path.realpath(path)
+    for folder in inputs:
+        top = os.path.realpath(folder)
+        if os.path.isdir(folder) and real.startswith(top.rstrip(os.sep) + os.sep) and \
+                fnmatch.fnmatch(os.path.basename(path), pattern) and os.path.exists(path):
+            raise ConvertkitError(f"{path}: refusing to write the report over an input file")
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    return open(path, "w", encoding="utf-8")
+
+
 def batch_command(argv: Sequence[str]) -> int:
     from .batch import convert_many
 
@@ -76,7 +99,7 @@ def batch_command(argv: Sequence[str]) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     try:
-        report = open(args.report, "w", encoding="utf-8") if args.report else None
+        report = _open_report(args.report, args.inputs, args.glob) if args.report else None
     except OSError as exc:
         raise ConvertkitError(f"{args.report}: cannot write the report: {exc.strerror or exc}") from None
     progress = _Progress(sys.stderr.isatty() and not args.quiet)
@@ -88,7 +111,7 @@ def batch_command(argv: Sequence[str]) -> int:
     try:
         for r in convert_many(args.inputs, formats, Path(args.output_dir), jobs=args.jobs, executor=args.executor,
                               scheduler=args.scheduler, resume=args.resume, timeout=args.timeout,
-                              pattern=args.glob, **options):
+                              pattern=args.glob, follow_symlinks=args.follow_symlinks, **options):
             counts[r.status] = counts.get(r.status, 0) + 1
             if report is not None:
                 report.write(r.to_json() + "\n")

@@ -1,0 +1,215 @@
+"""The data-loss rows of the reliability issue (#20, rows 1-7): convertkit never destroys a
+user's file. Each test names its row and failed before the fix."""
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "page.txt"
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "convertkit", *map(str, args)], capture_output=True,
+                          cwd=cwd or ROOT)
+
+
+def page(folder: Path, name: str = "page.txt") -> Path:
+    p = folder / name
+    p.write_bytes(SAMPLE.read_bytes())
+    return p
+
+
+# row 1: -o naming a character device or FIFO is written into, never replaced
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a character device needs root")
+def test_a_character_device_as_output_stays_a_device(tmp_path):
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    r = run(SAMPLE, "--to", "txt", "-o", null)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+
+
+def test_a_fifo_as_output_is_written_into(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def reader():
+        with open(fifo, "rb") as fh:
+            got.append(fh.read())
+
+    t = threading.Thread(target=reader)
+    t.start()
+    r = run(SAMPLE, "--to", "txt", "-o", fifo)
+    t.join(30)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got and "广东加快打造" in got[0].decode("utf-8")
+
+
+def test_a_fifo_nobody_reads_is_an_error_not_a_hang(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    r = subprocess.run([sys.executable, "-m", "convertkit", str(SAMPLE), "--to", "txt", "-o", str(fifo)],
+                       capture_output=True, timeout=60)
+    assert r.returncode == 1 and b"nobody reads the pipe" in r.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_socket_as_output_is_refused(tmp_path):
+    import socket
+
+    path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(path))
+        r = run(SAMPLE, "--to", "txt", "-o", path)
+        assert r.returncode == 1 and b"not a regular file" in r.stderr
+        assert stat.S_ISSOCK(os.stat(path).st_mode)
+
+
+# row 2: batch with the input folder as the output folder never overwrites an input
+def test_batch_into_the_input_folder_keeps_the_inputs(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    inputs = [page(src, f"p{i}.txt") for i in range(3)]
+    r = run("batch", src, "--to", "txt", "--output-dir", src, "--jobs", "1", "-q")
+    assert r.returncode == 1
+    for p in inputs:
+        assert p.read_bytes() == SAMPLE.read_bytes()
+
+
+# row 3: the default output name drops the last suffix only
+def test_default_output_name_keeps_every_dot_but_the_last(tmp_path):
+    src = page(tmp_path, "rmrb.2018-01-02.txt")
+    keep = tmp_path / "rmrb.txt"
+    keep.write_text("keep\n")
+    r = run(src, "--to", "tei")
+    assert r.returncode == 0, r.stderr
+    assert keep.read_text() == "keep\n"
+    assert (tmp_path / "rmrb.2018-01-02.tei.xml").exists()
+    hidden = page(tmp_path, ".hidden.txt")
+    assert run(hidden, "--to", "epub").returncode == 0
+    assert (tmp_path / ".hidden.epub").exists() and not (tmp_path / ".epub").exists()
+
+
+# row 4: --explain naming the input is refused
+def test_explain_over_the_input_is_refused(tmp_path):
+    src = page(tmp_path)
+    r = run(src, "--to", "json", "-o", tmp_path / "out.json", "--explain", src)
+    assert r.returncode == 1 and b"refusing to write over the input" in r.stderr
+    assert src.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_a_batch_report_over_an_input_is_refused(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    p = page(src)
+    r = run("batch", src, "--to", "tei", "--output-dir", tmp_path / "out", "--report", p, "-q")
+    assert r.returncode == 1 and b"refusing to write" in r.stderr
+    assert p.read_bytes() == SAMPLE.read_bytes()
+
+
+# row 5: a DOCX write interrupted in a process leaves no broken template behind
+def test_docx_after_an_interrupted_first_write_is_whole(monkeypatch):
+    import convertkit
+    import convertkit_docx.writer as w
+    from convertkit.model import Document
+
+    doc = convertkit.read(SAMPLE)
+    w._forget_template()
+    real = w._split_parts
+    monkeypatch.setattr(w, "_split_parts", lambda d: (_ for _ in ()).throw(MemoryError()))
+    with pytest.raises(convertkit.ConvertkitError):
+        convertkit.write(doc, "docx")
+    monkeypatch.setattr(w, "_split_parts", real)
+    boom = {"n": 0}
+    real_fill = w._Filler.blocks
+
+    def failing(self, *a, **k):
+        boom["n"] += 1
+        raise KeyboardInterrupt  # as a timeout's signal would, half-way through a page
+
+    monkeypatch.setattr(w._Filler, "blocks", failing)
+    with pytest.raises(KeyboardInterrupt):
+        convertkit.write(doc, "docx")
+    monkeypatch.setattr(w._Filler, "blocks", real_fill)
+    data = convertkit.write(doc, "docx")
+    from conftest import members
+
+    parts = members(data)
+    assert "word/document.xml" in parts and "word/styles.xml" in parts
+    assert "广东加快打造" in parts["word/document.xml"].decode("utf-8")
+    assert boom["n"] == 1 and isinstance(doc, Document)
+
+
+def test_an_empty_archive_from_a_writer_is_not_ok():
+    import zipfile
+
+    import convertkit
+    from convertkit.api import _check_archive
+    from convertkit.registry import WriterSpec
+
+    spec = WriterSpec(name="z", write=lambda d, c: b"", extension="zip", binary=True)
+    import io
+
+    buf = io.BytesIO()
+    zipfile.ZipFile(buf, "w").close()
+    for data in (b"", buf.getvalue(), b"PK\x03\x04broken"):
+        with pytest.raises(convertkit.ConvertkitError):
+            _check_archive(spec, data)
+
+
+# row 6: several formats, a later one cannot be written: none is written
+def test_several_formats_are_all_written_or_none(tmp_path):
+    (tmp_path / "o" / "page.epub").mkdir(parents=True)
+    r = run(SAMPLE, "--to", "txt,epub", "-o", tmp_path / "o")
+    assert r.returncode == 1
+    assert not (tmp_path / "o" / "page.txt").exists()
+    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["page.epub"]
+
+
+# row 7: an overwritten file keeps its mode; batch does not follow links out of its folder
+def test_an_overwritten_file_keeps_its_mode(tmp_path):
+    out = tmp_path / "private.txt"
+    out.write_text("old")
+    out.chmod(0o600)
+    assert run(SAMPLE, "--to", "txt", "-o", out).returncode == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "广东" in out.read_text(encoding="utf-8")
+
+
+def test_batch_does_not_follow_a_link_out_of_the_input_folder(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(SAMPLE.read_bytes())
+    secret.chmod(0o600)
+    src = tmp_path / "in"
+    src.mkdir()
+    page(src, "a.txt")
+    (src / "b.txt").symlink_to(secret)
+    (src / "c.txt").symlink_to(src / "a.txt")  # a link inside the folder is fine
+    out = tmp_path / "out"
+    r = run("batch", src, "--to", "txt", "--output-dir", out, "--jobs", "1", "-q")
+    assert r.returncode == 1
+    assert (out / "a.txt").exists() and (out / "c.txt").exists()
+    assert not (out / "b.txt").exists()
+    r = run("batch", src, "--to", "txt", "--output-dir", out, "--jobs", "1", "-q", "--follow-symlinks")
+    assert r.returncode == 0, r.stderr
+    assert (out / "b.txt").exists()
+
+
+# row 14 (with row 2): an output folder inside the input folder is not read as input
+def test_batch_skips_its_output_tree_inside_the_input(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    page(src, "a.txt")
+    for _ in range(2):
+        r = run("batch", src, "--to", "txt", "--output-dir", src / "out", "--jobs", "1", "-q")
+        assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (src / "out").iterdir() if not p.name.startswith(".")) == ["a.txt"]
