@@ -410,67 +410,6 @@ def test_a_section_opening_cut_at_a_column_foot_is_no_pull_quote():
     assert [plain(x.content) for x in secs[1].blocks] == [o]
 
 
-def _parallel_page(c_lines: int = 8) -> str:
-    """A page like 人民日报's theory pages, written here: article X's sections all open with
-    the same clause (新时代的中国，是); pdftotext printed a column's tail (B2) and a subhead
-    under it before X's intro, two of X's sections (A, C) after two other articles, one
-    subhead (发展的鲜明主题) in a stack with another article's headline, and the tails of A
-    and D last. Columns of X in print: I0 / 鲜明主题 A1 | A2 / 战略安排 B1 | B2 / 价值追求 C /
-    历史使命 D1 | D2."""
-    chars = iter(chr(0x5000 + 7 * k) for k in range(3000))  # distinct ideographs: no repeats
-
-    def chunk(n):
-        return "".join(next(chars) for _ in range(n))
-
-    def full():
-        return chunk(8) + "，" + chunk(8)
-
-    def opening():  # a section's indented first line
-        return "新时代的中国，是" + chunk(7)
-
-    def end():
-        return chunk(8) + "。"
-
-    i0 = [chunk(7) + "，" + chunk(7), full(), end()]
-    a1, a2 = [opening()] + [full() for _ in range(7)], [full(), full(), end()]
-    b1, b2 = [opening()] + [full() for _ in range(7)], [full(), full(), end()]
-    c = [opening()] + [full() for _ in range(c_lines - 2)] + [end()]
-    d1, d2 = [" ".join("新时代的中国，是" + chunk(7))], [full(), full(), end(), "（作者为某某大学教授）"]
-    z = [[chunk(7) + "，" + chunk(7), full(), full(), full()]] + [[full() for _ in range(4)] for _ in range(5)]
-    z[-1] += [end(), "（作者为某某研究院研究员）"]
-    y = ["走进美好新时代" + chunk(8), full(), full(), end()]
-    blocks = [["新时代的发展方位和目标", "王小明"], b2, ["发展的价值追求"] + i0, ["发展的战略安排"] + b1,
-              ["发展的历史使命"] + d1, ["另外一篇文章的标题", "赵小平"], *z, y, ["李大为"], a1, c,
-              ["走进美好新时代"], ["发展的鲜明主题"], a2, d2]
-    return "\n\n".join("\n".join(b) for b in blocks) + "\n"
-
-
-def test_sections_printed_apart_that_open_as_an_articles_sections_do_go_where_its_columns_fit():
-    text = _parallel_page()
-    doc = read(text)
-    x = next(a for a in doc.blocks if plain(a.byline) == "王小明")
-    assert isinstance(x.blocks[0], Para)  # the intro takes no subhead: the one over it sat under B2
-    secs = [b for b in x.blocks if isinstance(b, Section)]
-    assert [plain(s.heading) for s in secs] == ["发展的鲜明主题", "发展的战略安排", "发展的价值追求", "发展的历史使命"]
-    assert [s.blocks[0].source.start for s in secs] == [68, 4, 77, 24]  # A1, B1(+B2), C, D1(+D2)
-    assert all(plain(s.blocks[0].content).startswith("新时代的中国，是") for s in secs)
-    assert len(doc.blocks) == 3 and all(plain(a.headline) for a in doc.blocks)
-    assert not doc.meta.furniture  # the stray subhead is used, the stray headline placed
-    assert all_chars(doc) == Counter(ch for ch in text if not ch.isspace())
-
-
-def test_sections_printed_apart_stay_apart_when_no_placement_fits_the_columns():
-    text = _parallel_page(c_lines=30)  # C far longer than a column: it cannot sit under 价值追求
-    doc = read(text)
-    x = next(a for a in doc.blocks if plain(a.byline) == "王小明")
-    secs = [b for b in x.blocks if isinstance(b, Section)]
-    assert [plain(s.heading) for s in secs] == ["发展的战略安排", "发展的价值追求", "发展的历史使命"]
-    assert secs[1].blocks == ()  # its section was not found: the subhead stays, empty
-    untitled = [a for a in doc.blocks if not plain(a.headline)]
-    assert len(untitled) == 1 and len(paras(untitled[0])) == 2
-    assert all_chars(doc) == Counter(ch for ch in text if not ch.isspace())
-
-
 def test_furniture_goes_to_metadata():
     text = "2018 年 1 月 2 日 星期二\n\n7 理论\n\n本报讯 正文内容。\n\n制图：李 四\n"
     doc = read(text)

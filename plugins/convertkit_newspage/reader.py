@@ -11,8 +11,6 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
-from itertools import permutations
-from math import factorial
 from typing import Any
 
 
@@ -28,6 +26,10 @@ from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_FIRST, CREDIT_
                     LABEL_RE, LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence,
                     has_sentence_punct, has_two_han, is_han)
 
+from .pieces import (OPENING_QUOTES, Explain, Piece, closes_article, cut_before_quote, ends_mid_sentence, indented,
+                     measure, opens_paragraph, same_column, starts_mid_sentence)
+from .order import assemble
+
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
 PULL_MAX = 120  # characters: a pull quote is a sentence or two, never a whole paragraph
@@ -35,40 +37,12 @@ PAGE_LINES = 800  # how far (in lines) a headline printed apart may be from its 
 PULL_LINES = 400  # how far a pull quote may be from the sentence it repeats (same page)
 
 
-class Explain:
-    """The reader's decisions, each with the rule that made it."""
-
-    def __init__(self, record: bool = True) -> None:
-        self.record = record  # off unless --explain asks: a long input makes many steps
-        self.steps: list[dict[str, Any]] = []
-
-    def __call__(self, rule: str, lines: tuple[int, int] | int, decision: str) -> None:
-        if not self.record:
-            return
-        first, last = (lines, lines) if isinstance(lines, int) else lines
-        self.steps.append({"rule": rule, "lines": [first, last], "decision": decision})
-
-
-class Piece(Record):
-    """A run of lines of one kind: ``head``, ``byline`` or ``text``; ``block`` is the index
-    of the block it came from."""
-
-    __slots__ = _compared = ("kind", "lines", "block", "starts_block")
-
-    def __init__(self, kind: str, lines: list[Line], block: int, starts_block: bool = True) -> None:
-        self.kind, self.lines, self.block, self.starts_block = kind, lines, block, starts_block
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.lines[0].no, self.lines[-1].no)
-
-
 class Draft(Record):
     """An article while it is being assembled (``head_sizes``: lines per printed block of
     ``heads``)."""
 
     __slots__ = _compared = ("heads", "head_sizes", "byline", "dateline", "dateline_line", "body", "signoff",
-                             "signoff_line", "closed", "closed_by_author", "glued")
+                             "signoff_line", "closed", "closed_by_author")
 
     def __init__(self, heads: list[Line] | None = None, head_sizes: list[int] | None = None,
                  byline: list[Line] | None = None) -> None:
@@ -79,7 +53,6 @@ class Draft(Record):
         self.body: list[Piece] = []
         self.signoff, self.signoff_line = "", 0
         self.closed = self.closed_by_author = False
-        self.glued: set[int] = set()  # ids of subheads printed right under the text before them
 
 
 # ------------------------------------------------------------------ lines and blocks
@@ -382,180 +355,6 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
 
 
 # ------------------------------------------------------------------ reading order
-def ends_mid_sentence(p: Piece) -> bool:
-    t = p.lines[-1].text
-    return p.kind == "text" and not ends_sentence(t) and not t.endswith(("）", ")")) and not SIGNOFF_RE.search(t)
-
-
-def closes_article(p: Piece) -> bool:
-    """A block that is an article's closer: an author line (（作者为…）) or ends in a
-    sign-off (（鄂 文）)."""
-    return p.lines[-1].text.endswith(("）", ")")) and (
-        SIGNOFF_RE.search(p.lines[-1].text) is not None
-        or any(AUTHOR_START_RE.match(ln.text) for ln in p.lines[-4:]))
-
-
-def starts_mid_sentence(p: Piece) -> bool:
-    """A text block whose first line is as wide as its column: not a paragraph's indented
-    first line but the middle of one (性质，具有相对稳定性；现…)."""
-    if p.kind != "text" or len(p.lines) < 3 or not p.starts_block:
-        return False
-    first = p.lines[0]
-    if DATELINE_RE.match(first.text) or ENUM_RE.match(first.text) or AUTHOR_START_RE.match(first.text):
-        return False
-    # a justified (letter-spaced) line fills its column, though its punctuation may be
-    # counted half an em short: only an indent (1.5 ems or more) makes it a paragraph start
-    return first.width >= measure(p.lines[:8]) - (1.25 if first.spaced else 0.75)
-
-
-def opens_paragraph(p: Piece) -> bool:
-    """A text block whose first line is a paragraph's indented first line: it does not go
-    on with a sentence the block before it left open."""
-    return p.kind == "text" and len(p.lines) >= 3 and p.starts_block and \
-        indented(p.lines[0], measure(p.lines[:8]), p.lines[1])
-
-
-def same_column(a: Piece, b: Piece) -> bool:
-    return abs(measure(a.lines[-8:]) - measure(b.lines[:8])) <= 1.0
-
-
-def reorder_continuations(pieces: list[Piece], explain: Explain, reach: int = 12) -> list[Piece]:
-    """Put a block that continues a sentence back after the block it continues.
-
-    pdftotext follows the page's text blocks: a sentence cut at the foot of a column may go
-    on in a block printed several blocks later, past other articles' headlines, bylines
-    and text. A text block that ends in mid-sentence, and is not followed by text in its
-    own column width that goes on with it (both at least three lines, to know the width;
-    a block opening with an indented line does not go on), is continued by the first
-    later block (within ``reach``) of that width which starts in mid-sentence (a
-    full-width first line); that block, and the blocks that run on from it, move up. When
-    no later block does, an earlier one may: printed before the sentence it ends, it moves
-    down after it (once: two blocks open at both ends must not trade places forever)."""
-    out = list(pieces)
-    moved_down: set[int] = set()
-    i = 0
-    while i < len(out):
-        t = out[i]
-        nxt = out[i + 1] if i + 1 < len(out) else None
-        if not ends_mid_sentence(t) or len(t.lines) < 3 or (nxt is not None and nxt.kind == "text" and (
-                len(nxt.lines) < 3 or (same_column(t, nxt) and not opens_paragraph(nxt)))):
-            i += 1
-            continue
-        for j in range(i + 2, min(len(out), i + 2 + reach)):
-            c = out[j]
-            if not (starts_mid_sentence(c) and same_column(t, c)):
-                continue
-            before = out[j - 1]
-            if before.kind == "text" and ends_mid_sentence(before) and same_column(before, c):
-                continue  # c already goes on from the block before it
-            moved = _move_up(out, j, i + 1)
-            explain("continuation-moved", (moved[0].lines[0].no, moved[-1].lines[-1].no),
-                    f"block continues the sentence cut at line {t.lines[-1].no}: put back after it")
-            break
-        else:
-            back = _earlier_continuation(out, i, reach)
-            if back is not None and id(out[back]) not in moved_down:
-                moved_down.add(id(out[back]))  # once each: two such blocks must not trade places forever
-                moved = out.pop(back)
-                i -= 1
-                carried = _subhead_under_tail(out, back, moved)
-                if carried is not None:
-                    out.pop(back)
-                    i -= 1
-                    carried = Piece("subhead", carried.lines, carried.block)  # a subhead, whatever follows
-                out[i + 1:i + 1] = [moved] if carried is None else [moved, carried]
-                explain("continuation-moved-down", (moved.lines[0].no, moved.lines[-1].no),
-                        f"block printed earlier continues the sentence cut at line {t.lines[-1].no}: "
-                        "put after it")
-                if carried is not None:
-                    explain("subhead-under-tail", carried.span,
-                            "a subhead printed between a column's tail and the article's first text sat "
-                            "under that tail: moved with it (the intro takes no subhead)")
-        i += 1
-    return _single_line_continuations(out, explain)
-
-
-def _subhead_under_tail(out: list[Piece], at: int, moved: Piece) -> Piece | None:
-    """The subhead at ``out[at]`` when the column tail ``moved`` (just taken from ``at``) came
-    right after an article's opener (its byline), ends a sentence, and the subhead is
-    followed by text opening fresh: that text is the article's intro, printed after the
-    tail, and the subhead belongs to what followed the tail in its column."""
-    if at == 0 or at + 1 >= len(out) or out[at - 1].kind != "byline" or ends_mid_sentence(moved):
-        return None
-    head, after = out[at], out[at + 1]
-    if head.kind != "head" or after.kind != "text" or len(after.lines) < 3:
-        return None
-    # the column measured on both blocks (an intro may be a few lines)
-    return head if indented(after.lines[0], measure(moved.lines[:8] + after.lines[:8]), after.lines[1]) else None
-
-
-def _move_up(out: list[Piece], j: int, to: int) -> list[Piece]:
-    """Move block ``j``, with the blocks that run on from it in its column, to index ``to``;
-    returns the blocks moved."""
-    k = j + 1
-    while k < len(out) and ends_mid_sentence(out[k - 1]) and out[k].kind == "text" and \
-            same_column(out[k - 1], out[k]):
-        k += 1
-    moved = out[j:k]
-    del out[j:k]
-    out[to:to] = moved
-    return moved
-
-
-def _single_line_continuations(out: list[Piece], explain: Explain) -> list[Piece]:
-    """A section may open with one justified line under its subhead, the rest of the
-    paragraph printed in another column, anywhere on the page (中国特色社会主义新时代，是 ⏎
-    … 全体中华儿女…). A one-line block that is letter-spaced (so full width) and ends in
-    mid-sentence, with no text after it, goes on in the first later block within
-    PAGE_LINES lines that starts in mid-sentence, goes on from nothing before it (nor
-    follows an article's closer: that opens the next article), and whose column fits the
-    line (as a paragraph's first line: the column, or the column less an
-    indent of up to two ems)."""
-    i = 0
-    while i < len(out):
-        t = out[i]
-        nxt = out[i + 1] if i + 1 < len(out) else None
-        line = t.lines[-1]
-        if len(t.lines) != 1 or not line.spaced or not ends_mid_sentence(t) or (nxt is not None and nxt.kind == "text"):
-            i += 1
-            continue
-        for j in range(i + 1, len(out)):
-            c = out[j]
-            if c.lines[0].no - line.no > PAGE_LINES:
-                break
-            if not starts_mid_sentence(c):
-                continue
-            before = out[j - 1]
-            if before.kind == "text" and (ends_mid_sentence(before) or closes_article(before)):
-                continue  # it goes on from the block before it, or opens the next article
-            col = measure(c.lines[:8])
-            if not col - 2.75 <= line.width <= col + 0.5:
-                continue
-            moved = _move_up(out, j, i + 1)
-            explain("continuation-of-single-line", (moved[0].lines[0].no, moved[-1].lines[-1].no),
-                    f"block continues the sentence that the one-line block at line {line.no} leaves open")
-            break
-        i += 1
-    return out
-
-
-def _earlier_continuation(out: list[Piece], i: int, reach: int) -> int | None:
-    """An earlier block that continues the sentence ``out[i]`` leaves open: pdftotext may
-    print a column's tail before its head (the tail of a section at the top of its article,
-    under the byline). It starts in mid-sentence in the same column width, and nothing
-    before it leaves a sentence open that it could go on with."""
-    t = out[i]
-    for j in range(i - 1, max(-1, i - 1 - reach), -1):
-        c = out[j]
-        if not (starts_mid_sentence(c) and same_column(t, c)):
-            continue
-        before = out[j - 1] if j else None
-        if before is not None and before.kind == "text" and ends_mid_sentence(before):
-            continue  # it goes on from the block before it
-        return j
-    return None
-
-
 # ------------------------------------------------------------------ articles
 def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset()) -> list[Draft]:
     """Pieces into articles; a piece starting at a line in ``breaks`` (after a banner)
@@ -569,12 +368,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
             cur.closed = True
             explain("after-banner", p.lines[0].no, "a campaign banner stands over articles: what follows it "
                                                    "starts one")
-        if p.kind == "subhead" and cur is None:  # (it follows its article's text: not met)
-            p = pieces[i] = Piece("head", p.lines, p.block)
-        if p.kind == "subhead":
-            cur.body.append(Piece("head", p.lines, p.block))
-            cur.glued.add(id(cur.body[-1]))
-        elif p.kind == "head":
+        if p.kind == "head":
             group = [p]
             while i + 1 < len(pieces) and pieces[i + 1].kind == "head":
                 i += 1
@@ -701,211 +495,6 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
     return drafts
 
 
-CLAUSE_END_RE = re.compile(r"[，。：；！？、,.:;!?]")
-MAX_ADOPTED = 3  # sections one untitled text may bring (their placements are all tried)
-PLACEMENTS = 100_000  # placements tried for one untitled text × pieces each: bounded work
-COLUMN_SPREAD = 0.25  # the most the full columns' heights may differ, against their median
-
-
-def opening_clause(p: Piece) -> str:
-    """A text piece's first clause (up to its first punctuation), at least four characters."""
-    t = inline_text(p.lines[:3])
-    m = CLAUSE_END_RE.search(t)
-    return t[:m.start()] if m is not None and m.start() >= 4 else ""
-
-
-def section_openings(d: Draft) -> list[str]:
-    """The first clauses of the text under each of an article's subheads."""
-    return [opening_clause(d.body[k + 1]) for k in range(len(d.body) - 1)
-            if d.body[k].kind == "head" and d.body[k + 1].kind == "text"]
-
-
-def column_heights(body: list[Piece]) -> list[int]:
-    """Lines per column, reading ``body`` in order: a column ends where a piece leaves a
-    sentence open (the rest is at the top of the next)."""
-    heights, h = [], 0
-    for p in body:
-        h += len(p.lines)
-        if ends_mid_sentence(p):
-            heights.append(h)
-            h = 0
-    heights.append(h)
-    return heights
-
-
-def column_misfit(body: list[Piece]) -> float:
-    """How badly ``body`` read in this order fills its columns: the spread of the full
-    columns' heights (the first, under the headline, and the last may be shorter, not
-    taller), plus one for each subhead left with no text under it."""
-    hs = column_heights(body)
-    if len(hs) < 3:
-        return float("inf")
-    full = hs[1:-1]
-    top = max(full)
-    if hs[0] > 1.1 * top or hs[-1] > 1.1 * top:
-        return float("inf")
-    empty = sum(1 for k in range(len(body)) if _bare_subhead(body, k))
-    return (top - min(full)) / median([float(h) for h in full]) + empty
-
-
-def _slots(body: list[Piece], headed: bool, glued: set[int]) -> list[int]:
-    """Where a section may go in an article's body. One with its subhead (``headed``): between
-    sections, after text that ends a sentence and before a subhead (not one printed right
-    under that text: ``glued``) or at the end of an article not closed. One without: under
-    a subhead that has no text."""
-    out = []
-    for k in range(1, len(body) + 1):
-        prev, nxt = body[k - 1], body[k] if k < len(body) else None
-        if headed and prev.kind == "text" and not ends_mid_sentence(prev):
-            if (nxt is not None and nxt.kind == "head" and id(nxt) not in glued) or \
-                    (nxt is None and not closes_article(prev)):
-                out.append(k)
-        elif not headed and _bare_subhead(body, k - 1):
-            out.append(k)
-    return out
-
-
-def _bare_subhead(body: list[Piece], k: int) -> bool:
-    """Whether ``body[k]`` is a subhead with no text under it."""
-    return body[k].kind == "head" and (k + 1 == len(body) or body[k + 1].kind == "head")
-
-
-def _best_placement(body: list[Piece], units: list[list[Piece]], glued: set[int]) -> tuple[float, list[Piece]]:
-    """The order of ``body`` with every unit inserted (each where :func:`_slots` allows) that
-    fills the columns best: (misfit, new body). Every order of the units, each into every
-    slot left for it (a module function, not a nested recursive one: no reference cycle)."""
-    best: list[Any] = [float("inf"), body]
-    for order in permutations(units):
-        _place(body, list(order), glued, best)
-    return best[0], best[1]
-
-
-def _place(cur: list[Piece], left: list[list[Piece]], glued: set[int], best: list[Any]) -> None:
-    if not left:
-        score = column_misfit(cur)
-        if score < best[0]:
-            best[0], best[1] = score, cur
-        return
-    unit = left[0]
-    for k in _slots(cur, unit[0].kind == "head", glued):
-        _place(cur[:k] + unit + cur[k:], left[1:], glued, best)
-
-
-def _common_prefix(heads: list[str]) -> str:
-    """The start all of an article's subheads share (新时代的…), or ''."""
-    if len(heads) < 2:
-        return ""
-    n = 0
-    while all(len(h) > n and h[n] == heads[0][n] for h in heads):
-        n += 1
-    return heads[0][:n]
-
-
-def adopt_parallel_sections(drafts: list[Draft], explain: Explain) -> list[Draft]:
-    """Text with no opener whose first clause is the one that opens sections of a titled
-    article (中国特色社会主义新时代，是 … under each subhead: sections written in parallel)
-    is that article's sections printed apart, each to be set under a subhead: one of the
-    headline-like lines printed apart (in a stack of heads with no article) that start as
-    all the article's subheads do, or else a subhead of the article left with no text. A
-    stray subhead goes with the section printed right after it (else the one that uses
-    most of its words); the sections go where the article's columns come out most even (a
-    column ends where a sentence is cut). Nothing moves when no placement fills the
-    columns evenly."""
-    titled = [d for d in drafts if (d.heads or d.byline) and sum(p.kind == "head" for p in d.body) >= 2]
-    if not titled:
-        return drafts
-    openings = {id(t): section_openings(t) for t in titled}
-    out: list[Draft] = []
-    for d in drafts:
-        if d.heads or d.byline or d.dateline or d.signoff or not d.body or d.body[0].kind != "text":
-            out.append(d)
-            continue
-        clause = opening_clause(d.body[0])
-        at = d.body[0].lines[0].no
-        owners = [t for t in titled if clause and openings[id(t)].count(clause) >= 2
-                  and abs((t.heads or t.byline)[0].no - at) <= PAGE_LINES]
-        if len(owners) != 1:
-            out.append(d)
-            continue
-        units: list[list[Piece]] = []
-        for p in d.body:
-            if not units or p.kind == "head" and units[-1][-1].kind != "head" or \
-                    p.kind == "text" and units[-1][-1].kind == "text" and opening_clause(p) == clause:
-                units.append([p])
-            else:
-                units[-1].append(p)
-        if len(units) > MAX_ADOPTED or \
-                factorial(len(units)) * (len(owners[0].body) + 1) ** len(units) * len(owners[0].body) > PLACEMENTS:
-            out.append(d)
-            continue
-        target = owners[0]
-        strays = _stray_subheads(drafts, target, units)
-        headed = [[strays[u][2]] + unit if u in strays else unit for u, unit in enumerate(units)]
-        score, body = _best_placement(target.body, headed, target.glued)
-        if score > COLUMN_SPREAD:
-            out.append(d)
-            continue
-        target.body = body
-        for u, unit in enumerate(headed):
-            explain("parallel-section", (units[u][0].lines[0].no, units[u][-1].lines[-1].no),
-                    f"untitled text opens as sections of the article at line {(target.heads or target.byline)[0].no} "
-                    f"do ({clause}): one of them, placed where its columns come out even")
-            if u in strays:
-                stack, line, head = strays[u]
-                _drop_head_line(stack, line)
-                explain("parallel-subhead", head.span, "a head printed apart that starts as the article's "
-                                                       "subheads do heads the section printed after it")
-    return [d for d in out if d.heads or d.byline or d.body or d.dateline or d.signoff]
-
-
-def _stray_subheads(drafts: list[Draft], target: Draft, units: list[list[Piece]]) -> dict[int, tuple[Draft, Line, Piece]]:
-    """Lines of stacks of heads with no article, on ``target``'s page, that start as its
-    subheads do (and are as long, give or take one), by the unit each heads: the one with
-    a piece printed next after it, else the one using clearly most of its words."""
-    heads = [inline_text(p.lines) for p in target.body if p.kind == "head"]
-    prefix = _common_prefix(heads)
-    if len(prefix) < 2:
-        return {}
-    sizes = [len(h) for h in heads]
-    at = units[0][0].lines[0].no
-    texts = ["".join(ln.text for p in unit for ln in p.lines) for unit in units]
-    found: dict[int, tuple[Draft, Line, Piece]] = {}
-    for d in drafts:
-        if d.body or d.byline or d.dateline or d.signoff or not d.heads:
-            continue
-        for ln in d.heads:
-            t = "".join(ln.text.split())
-            if not (t.startswith(prefix) and min(sizes) - 1 <= len(t) <= max(sizes) + 1
-                    and abs(ln.no - at) <= PAGE_LINES):
-                continue
-            after = [u for u, unit in enumerate(units) if any(0 < p.lines[0].no - ln.no <= 2 for p in unit)]
-            if len(after) == 1:
-                u = after[0]
-            else:
-                scores = sorted(((_coverage(t[len(prefix):], x), u) for u, x in enumerate(texts)), reverse=True)
-                if len(scores) > 1 and scores[0][0] <= scores[1][0]:
-                    continue
-                u = scores[0][1]
-            if u not in found:
-                found[u] = (d, ln, Piece("head", [ln], -1))
-    return found
-
-
-def _drop_head_line(d: Draft, line: Line) -> None:
-    """Take ``line`` out of a stack of heads, and out of the printed block it was in."""
-    k = next(i for i, ln in enumerate(d.heads) if ln is line)
-    if sum(d.head_sizes) == len(d.heads):
-        acc = 0
-        for g, n in enumerate(d.head_sizes):
-            if acc <= k < acc + n:
-                d.head_sizes[g] -= 1
-                if not d.head_sizes[g]:
-                    del d.head_sizes[g]
-                break
-            acc += n
-    del d.heads[k]
-
-
 def _bigrams(lines: list[Line]) -> set[str]:
     return _pairs("".join(ln.text for ln in lines))
 
@@ -976,24 +565,6 @@ class ParaDraft(Record):
         return self._joined[1]
 
 
-def measure(lines: list[Line]) -> float:
-    """The column width of a block, in ems (the widest ordinary lines)."""
-    widths = [ln.width for ln in lines]
-    if len(widths) >= 3:
-        widths.sort()
-        return widths[-2]
-    return max(widths) if widths else 0.0
-
-
-OPENING_QUOTES = "“‘《"
-
-
-def cut_before_quote(width: float, nxt: Line, full: float) -> bool:
-    """Whether ``nxt`` can be a piece pdftotext cut off a printed line, ``width`` ems wide
-    so far, before an opening quote: it starts with one and the line still fits."""
-    return bool(nxt.text) and nxt.text[0] in OPENING_QUOTES and width + nxt.width <= full + 0.5
-
-
 def split_line(prev: Line, line: Line, full: float) -> bool:
     """Whether ``prev`` and ``line`` are two pieces of one printed line (…的关系。⏎“一国两制”
     是一): the second cut off before a quote, and together about a full line wide."""
@@ -1052,15 +623,6 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
     if cur is not None:
         paras.append(cur)
     return paras
-
-
-def indented(line: Line, full: float, nxt: Line | None) -> bool:
-    """Whether ``line`` looks like a paragraph's indented first line: two ems in from the
-    left, so 1.5-3 ems short of the column (a shorter line is a paragraph's last or a piece
-    pdftotext cut before a quote), and not such a piece either."""
-    if nxt is not None and cut_before_quote(line.width, nxt, full):
-        return False
-    return full - 3.0 <= line.width <= full - 1.5
 
 
 def lead_line(line: Line, full: float, nxt: Line | None) -> bool:
@@ -1401,8 +963,8 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
     blocks = to_blocks(source, first_no)
     swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
-    pieces = reorder_continuations(to_pieces(blocks, explain), explain)
-    drafts = merge_by_affinity(adopt_parallel_sections(segment(pieces, explain, breaks), explain), explain)
+    pieces = assemble(to_pieces(blocks, explain), explain)
+    drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
     all_text_lines = [ln for d in drafts for p in d.body if p.kind == "text" for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
     col = median(col_widths) if col_widths else 0.0

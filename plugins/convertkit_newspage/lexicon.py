@@ -1,0 +1,80 @@
+"""How well two pieces of Chinese text join: the words a join would cut.
+
+A column break falls anywhere in a sentence, often inside a word (操⏎作系统). Where a block
+that leaves a sentence open may go on in several blocks, the right one usually completes a
+word across the join. The lexicon is jieba's word list with its frequencies (MIT, shipped
+in the jieba wheel: nothing is downloaded); it is read once per process, and only when a
+page has a choice to make. Without jieba every join scores 0 and the other cues decide.
+"""
+from __future__ import annotations
+
+import math
+import os
+
+from .lines import is_han
+
+MAX_WORD = 4  # characters: longer entries are names and set phrases that seldom decide a join
+_WORDS: dict[str, float] | None = None
+
+
+def _load() -> dict[str, float]:
+    """Words of 2-4 Han characters -> log of their frequency in jieba's dictionary."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency; a stripped install still reads
+        return {}
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    words: dict[str, float] = {}
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                word, freq, _ = line.split(" ", 2)
+                if 2 <= len(word) <= MAX_WORD:
+                    words[word] = math.log(int(freq) + 1)
+    except (OSError, ValueError):  # pragma: no cover - a damaged install: no language score
+        return {}
+    return words
+
+
+def words() -> dict[str, float]:
+    global _WORDS
+    if _WORDS is None:
+        _WORDS = _load()
+    return _WORDS
+
+
+def _han_tail(text: str) -> str:
+    out = []
+    for ch in reversed(text):
+        if ch.isspace():
+            continue
+        if not is_han(ch) or len(out) == MAX_WORD - 1:
+            break
+        out.append(ch)
+    return "".join(reversed(out))
+
+
+def _han_head(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch.isspace():
+            continue
+        if not is_han(ch) or len(out) == MAX_WORD - 1:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def join_score(left: str, right: str) -> float:
+    """The log frequency of the most frequent word that joining ``left`` (a line's end) to
+    ``right`` (a line's start) would complete across the join; 0 when none does (a join
+    after punctuation completes no word)."""
+    tail, head = _han_tail(left), _han_head(right)
+    if not tail or not head:
+        return 0.0
+    lex = words()
+    best = 0.0
+    for a in range(1, len(tail) + 1):
+        for b in range(1, min(len(head), MAX_WORD - a) + 1):
+            best = max(best, lex.get(tail[-a:] + head[:b], 0.0))
+    return best

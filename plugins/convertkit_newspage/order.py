@@ -1,0 +1,252 @@
+"""Reading order: one global assembly of the page's column breaks.
+
+pdftotext prints a page's text blocks in an order of its own: a sentence cut at the foot of
+a column may go on in a block printed several blocks later (past other articles), or
+earlier (a column's tail printed under the byline, before the column's head). Every text
+block that leaves a sentence open at its end (an *open end*) is a row; every text block that
+takes a sentence up at its start (an *open start*: its first line fills the column, where a
+paragraph's first line is indented) is a column. Each possible join gets a score:
+
+- ``natural``: the block printed right after it (pdftotext is right most of the time);
+- ``words``: the language across the join (the log frequency of the word the join completes,
+  :mod:`.lexicon`): a column break falls anywhere, often inside a word;
+- ``measure``: both blocks set to the same column width (a hard limit of one em, and a
+  penalty inside it);
+- ``distance``: a small cost per block between them.
+
+The joins chosen are those that maximise the page's total score, each block joined at most
+once at either end (an assignment, solved exactly). Every decision is recorded with its
+score and the runner-up for ``--explain``. The blocks then go in print order, each chosen
+join pulling the continuation (with the blocks it already runs on into) up or down after
+the block it continues.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import lexicon
+from .lines import is_han
+from .pieces import Explain, Piece, ends_mid_sentence, measure, opens_paragraph, starts_mid_sentence
+
+NATURAL = 3.0  # the block printed next (unless it opens with a paragraph's indented line)
+WORD_WEIGHT = 0.5  # per unit of log frequency of the word completed across the join
+MEASURE_PENALTY = 0.5  # per em of difference in column width (at most one em is allowed)
+MAX_MEASURE_GAP = 1.0
+DISTANCE_COST = 0.05  # per block printed between the two
+FALLBACK = 0.01  # the block printed next when it opens a paragraph: print order, no evidence
+BASE = 1.0  # any allowed join beats leaving a sentence open
+AFFINITY_WEIGHT = 8.0  # per unit of shared rare vocabulary (0-1)
+
+
+@dataclass(frozen=True)
+class Join:
+    """A candidate join: block ``end`` (its last line leaves a sentence open) goes on in
+    block ``start``, with its score and what made it."""
+
+    end: int
+    start: int
+    score: float
+    natural: bool
+    words: float
+
+
+def open_end(p: Piece) -> bool:
+    return p.kind == "text" and ends_mid_sentence(p)
+
+
+def candidates(pieces: list[Piece]) -> list[Join]:
+    """Every allowed join on the page, scored."""
+    widths = [measure(p.lines[:8]) if p.kind == "text" else 0.0 for p in pieces]
+    tails = [measure(p.lines[-8:]) if p.kind == "text" else 0.0 for p in pieces]
+    starts = [j for j, p in enumerate(pieces) if starts_mid_sentence(p)]
+    start_set = set(starts)
+    vocab = Vocabulary(pieces)
+    joins: list[Join] = []
+    for i, p in enumerate(pieces):
+        if not open_end(p):
+            continue
+        nxt = i + 1 if i + 1 < len(pieces) else None
+        # a block of three lines shows its column's measure; a shorter one only when its last
+        # line is letter-spaced (justified lines fill the column)
+        known = len(p.lines) >= 3 or p.lines[-1].spaced
+        options = set(starts) if known else set()
+        if nxt is not None and pieces[nxt].kind == "text":
+            options.add(nxt)  # the block printed next, short ones included
+        options.discard(i)
+        for j in sorted(options):
+            natural = j == nxt
+            if natural and (len(pieces[j].lines) < 3 or not known):
+                gap = 0.0  # printed next and too short to measure
+            elif len(p.lines) >= 3:
+                gap = abs(tails[i] - widths[j])
+            else:  # one justified line, maybe a paragraph's indented first
+                line = p.lines[-1].width
+                gap = 0.0 if widths[j] - 2.75 <= line <= widths[j] + 0.5 else MAX_MEASURE_GAP + 1
+            if gap > MAX_MEASURE_GAP and not natural:
+                continue
+            indent = natural and j not in start_set and opens_paragraph(pieces[j])
+            words = lexicon.join_score(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
+            score = BASE + (NATURAL if natural else 0.0) + WORD_WEIGHT * words - MEASURE_PENALTY * gap \
+                - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
+            if indent:
+                # a cut sentence never goes on in an indented paragraph opening: kept only
+                # as print order's fallback, below any block that takes a sentence up
+                score = FALLBACK
+            joins.append(Join(i, j, score, natural, words))
+    if any(not jn.natural for jn in joins):
+        # the natural joins' words count too once the lexicon is there (a choice is made)
+        joins = [Join(jn.end, jn.start, jn.score + WORD_WEIGHT * w, True, w) if jn.natural else jn
+                 for jn in joins
+                 for w in [lexicon.join_score(pieces[jn.end].lines[-1].text, pieces[jn.start].lines[0].text)
+                           if jn.natural else 0.0]]
+    return joins
+
+
+class Vocabulary:
+    """What words two blocks share: the character pairs (two Han characters) of each text
+    block, weighted by how few blocks of the page use them (a pair every article uses, 发展,
+    tells nothing; 海权 tells which article a block is from)."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.pairs: list[set[str]] = []
+        for p in pieces:
+            t = "".join(ln.text for ln in p.lines) if p.kind == "text" else ""
+            t = "".join(ch for ch in t if is_han(ch) or ch == " ")
+            self.pairs.append({t[k:k + 2] for k in range(len(t) - 1) if " " not in t[k:k + 2]})
+        df: dict[str, int] = {}
+        for s in self.pairs:
+            for b in s:
+                df[b] = df.get(b, 0) + 1
+        n = max(1, sum(1 for s in self.pairs if s))
+        self.weight = {b: math.log((n + 1) / c) for b, c in df.items()}
+
+    def affinity(self, i: int, j: int) -> float:
+        """The share of block ``j``'s opening vocabulary (by weight) that block ``i`` uses."""
+        a, b = self.pairs[i], self.pairs[j]
+        if not a or not b:
+            return 0.0
+        total = sum(self.weight[x] for x in b)
+        return sum(self.weight[x] for x in b & a) / total if total else 0.0
+
+
+def best_assignment(joins: list[Join]) -> list[Join]:
+    """The joins with the largest total score, each block used at most once as an end and
+    once as a start (the Hungarian method on the joins' rows and columns; leaving a block
+    unjoined scores 0)."""
+    rows = sorted({j.end for j in joins})
+    cols = sorted({j.start for j in joins})
+    if not rows:
+        return []
+    n = len(rows) + len(cols)  # square: each row may instead take its own "unjoined" column
+    big = 1e9
+    cost = [[big] * n for _ in range(n)]
+    ri = {r: k for k, r in enumerate(rows)}
+    ci = {c: k for k, c in enumerate(cols)}
+    best: dict[tuple[int, int], Join] = {}
+    for jn in joins:
+        key = (ri[jn.end], ci[jn.start])
+        if key not in best or jn.score > best[key].score:
+            best[key] = jn
+            cost[key[0]][key[1]] = -jn.score
+    for r in range(len(rows)):
+        cost[r][len(cols) + r] = 0.0  # row r unjoined
+    for c in range(len(cols)):
+        cost[len(rows) + c][c] = 0.0  # column c taken by no row
+        for r in range(len(rows)):
+            cost[len(rows) + c][len(cols) + r] = 0.0  # dummies pair off freely
+    match = _hungarian(cost)
+    return [best[(r, c)] for r, c in enumerate(match[:len(rows)]) if (r, c) in best]
+
+
+def _hungarian(cost: list[list[float]]) -> list[int]:
+    """The column assigned to each row in a minimum-cost assignment of a square matrix
+    (the O(n³) method with potentials)."""
+    n = len(cost)
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    p, way = [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            row = cost[i0 - 1]
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = row[j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    match = [0] * n
+    for j in range(1, n + 1):
+        if p[j]:
+            match[p[j] - 1] = j - 1
+    return match
+
+
+def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
+    """The pieces in reading order: the best global set of joins, then print order with
+    each continuation put after the block it continues."""
+    joins = candidates(pieces)
+    chosen = best_assignment(joins)
+    succ = {jn.end: jn.start for jn in chosen}
+    pred = {jn.start: jn.end for jn in chosen}
+    if explain.record:
+        _explain(pieces, joins, chosen, explain)
+    out: list[Piece] = []
+    done = [False] * len(pieces)
+
+    def chain(k: int) -> None:
+        while k is not None and not done[k]:
+            done[k] = True
+            out.append(pieces[k])
+            k = succ.get(k)
+
+    for k in range(len(pieces)):
+        if not done[k] and k not in pred:
+            chain(k)
+    for k in range(len(pieces)):  # joins that closed a loop: print order breaks it
+        if not done[k]:
+            chain(k)
+    return out
+
+
+def _explain(pieces: list[Piece], joins: list[Join], chosen: list[Join], explain: Explain) -> None:
+    by_end: dict[int, list[Join]] = {}
+    for jn in joins:
+        by_end.setdefault(jn.end, []).append(jn)
+    taken = {jn.end: jn for jn in chosen}
+    for end, options in sorted(by_end.items()):
+        options.sort(key=lambda jn: -jn.score)
+        pick = taken.get(end)
+        others = [o for o in options if o is not pick]
+        runner = (f"; runner-up line {pieces[others[0].start].lines[0].no} ({others[0].score:.2f})"
+                  if others else "; no other candidate")
+        cut = pieces[end].lines[-1].no
+        if pick is None:
+            explain("order-open", cut, f"the sentence cut at line {cut} goes on nowhere on this page{runner}")
+        elif not pick.natural:
+            explain("order-join", (pieces[pick.start].lines[0].no, pieces[pick.start].lines[-1].no),
+                    f"continues the sentence cut at line {cut}: score {pick.score:.2f} "
+                    f"(words {pick.words:.1f}){runner}")
+        elif others:
+            explain("order-natural", cut, f"the block printed next continues line {cut}: score "
+                    f"{pick.score:.2f}{runner}")

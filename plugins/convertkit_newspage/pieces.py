@@ -1,0 +1,104 @@
+"""The pieces of a page and what the stages after classification ask of them.
+
+A :class:`Piece` is a run of lines of one kind (headline-like lines, a byline, text) cut
+from pdftotext's blank-line blocks; the predicates here say whether a text piece leaves a
+sentence open at its end, takes one up at its start, or opens a paragraph, and what its
+column measure is. :class:`Explain` records every decision with the rule that made it.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, Record, ends_sentence
+
+
+class Explain:
+    """The reader's decisions, each with the rule that made it."""
+
+    def __init__(self, record: bool = True) -> None:
+        self.record = record  # off unless --explain asks: a long input makes many steps
+        self.steps: list[dict[str, Any]] = []
+
+    def __call__(self, rule: str, lines: tuple[int, int] | int, decision: str) -> None:
+        if not self.record:
+            return
+        first, last = (lines, lines) if isinstance(lines, int) else lines
+        self.steps.append({"rule": rule, "lines": [first, last], "decision": decision})
+
+
+class Piece(Record):
+    """A run of lines of one kind: ``head``, ``byline`` or ``text``; ``block`` is the index
+    of the block it came from."""
+
+    __slots__ = _compared = ("kind", "lines", "block", "starts_block")
+
+    def __init__(self, kind: str, lines: list[Line], block: int, starts_block: bool = True) -> None:
+        self.kind, self.lines, self.block, self.starts_block = kind, lines, block, starts_block
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.lines[0].no, self.lines[-1].no)
+
+
+def measure(lines: list[Line]) -> float:
+    """The column width of a block, in ems (the widest ordinary lines)."""
+    widths = [ln.width for ln in lines]
+    if len(widths) >= 3:
+        widths.sort()
+        return widths[-2]
+    return max(widths) if widths else 0.0
+
+
+OPENING_QUOTES = "“‘《"
+
+
+def cut_before_quote(width: float, nxt: Line, full: float) -> bool:
+    """Whether ``nxt`` can be a piece pdftotext cut off a printed line, ``width`` ems wide
+    so far, before an opening quote: it starts with one and the line still fits."""
+    return bool(nxt.text) and nxt.text[0] in OPENING_QUOTES and width + nxt.width <= full + 0.5
+
+
+def indented(line: Line, full: float, nxt: Line | None) -> bool:
+    """Whether ``line`` looks like a paragraph's indented first line: two ems in from the
+    left, so 1.5-3 ems short of the column (a shorter line is a paragraph's last or a piece
+    pdftotext cut before a quote), and not such a piece either."""
+    if nxt is not None and cut_before_quote(line.width, nxt, full):
+        return False
+    return full - 3.0 <= line.width <= full - 1.5
+
+
+def ends_mid_sentence(p: Piece) -> bool:
+    t = p.lines[-1].text
+    return p.kind == "text" and not ends_sentence(t) and not t.endswith(("）", ")")) and not SIGNOFF_RE.search(t)
+
+
+def closes_article(p: Piece) -> bool:
+    """A block that is an article's closer: an author line (（作者为…）) or ends in a
+    sign-off (（鄂 文）)."""
+    return p.lines[-1].text.endswith(("）", ")")) and (
+        SIGNOFF_RE.search(p.lines[-1].text) is not None
+        or any(AUTHOR_START_RE.match(ln.text) for ln in p.lines[-4:]))
+
+
+def starts_mid_sentence(p: Piece) -> bool:
+    """A text block whose first line is as wide as its column: not a paragraph's indented
+    first line but the middle of one (性质，具有相对稳定性；现…)."""
+    if p.kind != "text" or len(p.lines) < 3 or not p.starts_block:
+        return False
+    first = p.lines[0]
+    if DATELINE_RE.match(first.text) or ENUM_RE.match(first.text) or AUTHOR_START_RE.match(first.text):
+        return False
+    # a justified (letter-spaced) line fills its column, though its punctuation may be
+    # counted half an em short: only an indent (1.5 ems or more) makes it a paragraph start
+    return first.width >= measure(p.lines[:8]) - (1.25 if first.spaced else 0.75)
+
+
+def opens_paragraph(p: Piece) -> bool:
+    """A text block whose first line is a paragraph's indented first line: it does not go
+    on with a sentence the block before it left open."""
+    return p.kind == "text" and len(p.lines) >= 3 and p.starts_block and \
+        indented(p.lines[0], measure(p.lines[:8]), p.lines[1])
+
+
+def same_column(a: Piece, b: Piece) -> bool:
+    return abs(measure(a.lines[-8:]) - measure(b.lines[:8])) <= 1.0

@@ -1,0 +1,86 @@
+"""The reading-order stage (convertkit_newspage.order): one global assembly of the page's
+column breaks, scored by the words a join completes, the vocabulary the blocks share, the
+column measure and print order."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from convertkit.model import plain
+from convertkit_newspage import lexicon, order
+from convertkit_newspage.pieces import Explain, Piece
+
+from conftest import paragraphs
+
+COL = "这是一行排满了整整一栏的文字啊好，"
+
+
+def read(text: str):
+    import convertkit
+
+    return convertkit.read(text.encode("utf-8"), "newspage")
+
+
+def test_the_lexicon_scores_a_word_cut_by_the_join():
+    assert lexicon.join_score("开源鸿蒙的操", "作系统") > 0  # 操作
+    assert lexicon.join_score("开源鸿蒙的操", "的人们") == 0
+    assert lexicon.join_score("结束了，", "作系统") == 0  # nothing crosses punctuation
+
+
+def test_hungarian_finds_the_best_total_not_the_first_fit():
+    # end 0 fits start 5 a little better than start 6, but end 1 fits only start 5:
+    # first-fit gives 0->5 and leaves 1 open (3.0); the best total is 0->6, 1->5 (5.5)
+    joins = [order.Join(0, 5, 3.0, False, 0), order.Join(0, 6, 2.5, False, 0), order.Join(1, 5, 3.0, False, 0)]
+    chosen = {(j.end, j.start) for j in order.best_assignment(joins)}
+    assert chosen == {(0, 6), (1, 5)}
+
+
+def _page(second_first: str, third_first: str) -> str:
+    """Article A's sentence is cut at a column foot after 操; two later blocks in A's measure
+    start in mid-sentence, one with 作系统 (completing 操作), one with 心的事情 (not a word
+    with 操), each followed by the rest of its column."""
+    head = "第一篇文章的标题在这里\n王小明\n\n"
+    cut = "\n".join(["　　第一篇文章的第一段开头，文字", COL, COL, "发布搭载开源鸿蒙的操"]) + "\n\n"
+    other = ("另一篇的标题在这里\n李大为\n\n"
+             + "\n".join(["　　另一篇文章的正文开头的一段啊，", COL, COL, "另一篇到这里结束了。"]) + "\n\n")
+    b = "\n".join([second_first, COL, "这一段到这里就结束。"]) + "\n\n"
+    c = "\n".join([third_first, COL, "那一段到这里也结束。"]) + "\n"
+    return head + cut + other + b + c
+
+
+@pytest.mark.parametrize("first, second", [(0, 1), (1, 0)])
+def test_a_word_cut_by_a_column_break_picks_its_continuation(first, second):
+    starts = ["作系统的人形机器人已经发布了两款，", "心的事情还在于我们要自己做好的事，"]
+    text = _page(starts[first], starts[second])
+    doc = read(text)
+    body = "".join(paragraphs(doc.blocks))
+    assert "开源鸿蒙的操作系统" in body
+    chars = Counter(c for c in text if not c.isspace())
+    got = Counter(c for c in json.dumps([plain(a.headline) for a in doc.blocks], ensure_ascii=False)
+                  + body + "".join(plain(a.byline) for a in doc.blocks) if not c.isspace())
+    assert all(got[c] >= n for c, n in chars.items() if c not in '[]",')
+
+
+def test_every_join_decision_is_explained_with_its_runner_up():
+    ex = Explain()
+    from convertkit_newspage import reader
+
+    blocks = reader.to_blocks(_page("作系统的人形机器人已经发布了两款，", "心的事情还在于我们要自己做好的事，"))
+    pieces = reader.to_pieces(blocks, Explain(False))
+    order.assemble(pieces, ex)
+    joins = [s for s in ex.steps if s["rule"] == "order-join"]
+    assert joins and "runner-up" in joins[0]["decision"] and "score" in joins[0]["decision"]
+
+
+def test_print_order_stands_when_nothing_continues_a_sentence():
+    pieces = [Piece("text", reader_lines(["　　一段话的开头在这里啊，", COL, "一段话结束了。"]), 0),
+              Piece("text", reader_lines(["　　又一段话的开头在这里，", COL, "又一段话结束了。"]), 1)]
+    assert order.assemble(pieces, Explain(False)) == pieces
+
+
+def reader_lines(texts: list[str]):
+    from convertkit_newspage import reader
+
+    return reader.to_blocks("\n".join(texts))[0]
