@@ -251,6 +251,17 @@ class Page:
         return found
 
 
+def _dateline_at(block: list[Line]) -> int:
+    """Where a dateline (本报讯, 新华社…电) starts a line of ``block`` after one to four
+    headline-like lines; 0 when none does."""
+    for k, line in enumerate(block[1:5], 1):
+        if DATELINE_RE.match(line.text):
+            return k if all(headish(ln) for ln in block[:k]) else 0
+        if not headish(line):
+            return 0
+    return 0
+
+
 def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
     page = Page(blocks)
     pieces: list[Piece] = []
@@ -278,6 +289,14 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
             pieces.append(Piece("byline", [first], bi))
             explain("name-fragment", first.no, "a single character alone is part of a name")
             pieces.append(Piece("text", block[1:], bi))
+            continue
+        k = _dateline_at(block)
+        if k:
+            # an article opens with its headline, then its dateline (本报讯 …): the short
+            # lines over a dateline in one block are that article's headline
+            pieces.append(Piece("head", block[:k], bi))
+            explain("head-over-dateline", (first.no, block[k - 1].no), "lines over a dateline are its headline")
+            pieces.append(Piece("text", block[k:], bi, starts_block=False))
             continue
         over_text = len(block) > 1 and not headish(block[1])
         if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
