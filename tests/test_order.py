@@ -84,3 +84,19 @@ def reader_lines(texts: list[str]):
     from convertkit_newspage import reader
 
     return reader.to_blocks("\n".join(texts))[0]
+
+
+def test_a_headline_stack_gives_each_block_to_the_article_that_takes_up_its_words():
+    # pdftotext printed B's headline and subtitle in a stack with A's kicker and headline,
+    # over A's byline; B's text (with its own byline) comes later
+    text = ("把握好变化与不变的关系\n\n打赢脱贫攻坚战的有益参考\n\n走出对社会主要矛盾认识的误区\n\n"
+            "——《摆脱贫困与全面小康》简评\n\n徐方平\n"
+            + "\n".join(["　　社会主要矛盾的变化与不变，", "认识社会主要矛盾的误区在于只", "看到变化而不看到不变的关系。",
+                         "（作者单位：湖北大学）"]) + "\n\n戚小倩\n"
+            + "\n".join(["　　《摆脱贫困与全面小康》一书", "总结脱贫攻坚的经验，是打赢脱", "贫攻坚战的有益参考书。"]) + "\n")
+    doc = read(text)
+    by = {plain(a.byline): a for a in doc.blocks}
+    assert plain(by["徐方平"].kicker) == "把握好变化与不变的关系"
+    assert plain(by["徐方平"].headline) == "走出对社会主要矛盾认识的误区"
+    assert plain(by["戚小倩"].headline) == "打赢脱贫攻坚战的有益参考"
+    assert plain(by["戚小倩"].subtitle) == "——《摆脱贫困与全面小康》简评"

@@ -28,3 +28,27 @@ def is_personal_name(s: str) -> bool:
     if s[:2] in COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
     return 2 <= len(s) <= 3 and s[0] in SURNAMES
+
+
+def split_names(s: str) -> list[str] | None:
+    """``s`` (no spaces) as two or three personal names set without the space between them
+    (范祚军万少文 -> 范祚军, 万少文), or ``None``. The shortest reading is kept when several
+    fit, and every part must read as a name."""
+    if not 4 <= len(s) <= 12:
+        return None
+    best: list[str] | None = None
+    for n in (2, 3, 4):
+        head = s[:n]
+        if not is_personal_name(head):
+            continue
+        rest = s[n:]
+        if is_personal_name(rest):
+            parts = [head, rest]
+        else:
+            tail = split_names(rest)
+            if tail is None or len(tail) > 2:
+                continue
+            parts = [head, *tail]
+        if best is None or len(parts) < len(best):
+            best = parts
+    return best

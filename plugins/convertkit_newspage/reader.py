@@ -21,7 +21,7 @@ from convertkit.registry import Context
 
 from . import lines as _lines, similarity as _similarity
 from .similarity import best_ratio, lcs_bound, lcs_length
-from .names import is_personal_name
+from .names import is_personal_name, split_names
 from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, DATELINE_RE, ENUM_RE,
                     LABEL_RE, LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence,
                     has_sentence_punct, has_two_han, is_han)
@@ -29,6 +29,7 @@ from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_FIRST, CREDIT_
 from .pieces import (OPENING_QUOTES, Explain, Piece, closes_article, cut_before_quote, ends_mid_sentence, indented,
                      measure, opens_paragraph, same_column, starts_mid_sentence)
 from .order import assemble
+from . import titles
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
@@ -157,10 +158,13 @@ def name_fragment(line: Line) -> bool:
 
 
 def is_name_line(line: Line) -> bool:
-    """A line of one or more personal names, 2–3 characters each (陈宝生, 周江 张济坤)."""
+    """A line of one or more personal names, 2–3 characters each (陈宝生, 周江 张济坤), or of
+    names set without a space between them (周江张济坤)."""
     if len(line.text) > 16:  # four names of four characters at most
         return False
     parts = line.raw.split()
+    if len(parts) == 1 and split_names(parts[0]) is not None:
+        return True
     return bool(NAME_RE.match(line.raw.strip())) and all(2 <= len(x) <= 3 for x in parts)
 
 
@@ -177,7 +181,10 @@ def lone_name(line: Line, next_block: list[Line] | None) -> bool:
 
 def names_only(line: Line) -> bool:
     """Every word of the line reads as a personal name (starts with a surname)."""
-    return all(is_personal_name(w) for w in line.raw.split())
+    words = line.raw.split()
+    if len(words) == 1 and split_names(words[0]) is not None:
+        return True
+    return all(is_personal_name(w) for w in words)
 
 
 def headish(line: Line) -> bool:
@@ -559,6 +566,11 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
                                             f"article at line {(target.heads or target.byline)[0].no} "
                                             f"(next best {second:.0%}): put {where}")
     return out
+
+
+def _draft_text(d: Draft) -> str:
+    """An article's text, spaces removed (what its headline's words are looked up in)."""
+    return "".join("".join(ln.text.split()) for p in d.body if p.kind == "text" for ln in p.lines)
 
 
 def ends_sentence_or_bracket(t: str) -> bool:
@@ -984,6 +996,8 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
     furniture, blocks, breaks = take_furniture(blocks, explain)
     pieces = assemble(to_pieces(blocks, explain), explain)
     drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
+    titles.redistribute(drafts, _draft_text, explain)
+    drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind == "text" for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
     col = median(col_widths) if col_widths else 0.0

@@ -1,0 +1,75 @@
+"""Headline blocks to articles by the words they share.
+
+A stack of headline blocks printed together (kicker of one article, headline of another,
+the first one's headline, the second's subtitle …) reaches segmentation as the heads of the
+article printed under it. A headline takes up its own article's words (打赢脱贫攻坚战的有益参考
+over a text about 脱贫攻坚; a subtitle ——《摆脱贫困与全面小康》简评 over the review of that
+book): each printed block of a stack goes to the article whose text covers most of its
+character pairs, when that is clearly more than the article it was printed over. Blocks of
+one article stay in print order, a subtitle (——…) under its headline; nothing moves
+without a clear margin.
+"""
+from __future__ import annotations
+
+from .lines import Line
+from .pieces import Explain
+
+MIN_COVER = 0.5  # the least share of a block's character pairs the new article's text must hold
+MARGIN = 0.3  # how much more it must hold than the article the block was printed over
+
+
+def _pairs(lines: list[Line]) -> set[str]:
+    t = "".join("".join(ln.text.split()) for ln in lines).lstrip("—")
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _cover(pairs: set[str], text: str) -> float:
+    return sum(p in text for p in pairs) / len(pairs) if pairs else 0.0
+
+
+def blocks_of(heads: list[Line], sizes: list[int]) -> list[list[Line]]:
+    """The printed blocks of an article's heads (``sizes``: lines per block)."""
+    if sum(sizes) != len(heads):
+        return [heads] if heads else []
+    out, at = [], 0
+    for n in sizes:
+        out.append(heads[at:at + n])
+        at += n
+    return out
+
+
+def redistribute(drafts: list, body_text, explain: Explain) -> None:
+    """Move the blocks of headline stacks (articles with two or more head blocks) to the
+    articles whose text takes up their words; ``body_text(draft)`` gives an article's text.
+    Drafts are changed in place (their ``heads`` and ``head_sizes``)."""
+    stacks = [d for d in drafts if len(d.head_sizes) >= 2 and sum(d.head_sizes) == len(d.heads)]
+    if not stacks:
+        return
+    texts = [body_text(d) for d in drafts]
+    if sum(1 for t in texts if t) < 2:
+        return
+    moved: dict[int, list[tuple[int, list[Line]]]] = {}
+    for d in stacks:
+        home = drafts.index(d)
+        keep: list[list[Line]] = []
+        for block in blocks_of(d.heads, d.head_sizes):
+            pairs = _pairs(block)
+            covers = [(_cover(pairs, t) if t else 0.0, k) for k, t in enumerate(texts)]
+            best, k = max(covers)
+            mine = covers[home][0]
+            if k != home and best >= MIN_COVER and best >= mine + MARGIN:
+                moved.setdefault(k, []).append((block[0].no, block))
+                explain("title-by-words", (block[0].no, block[-1].no),
+                        f"a head block printed over another article takes up the words of the article at "
+                        f"index {k} ({best:.0%} of its character pairs, {mine:.0%} where it was printed)")
+            else:
+                keep.append(block)
+        d.heads = [ln for b in keep for ln in b]
+        d.head_sizes = [len(b) for b in keep]
+    for k, blocks in moved.items():
+        d = drafts[k]
+        mine = [(b[0].no, b) for b in blocks_of(d.heads, d.head_sizes)]
+        # print order, but a subtitle (——…) always under its headline
+        merged = sorted(mine + blocks, key=lambda x: (x[1][0].text.startswith("——"), x[0]))
+        d.heads = [ln for _, b in merged for ln in b]
+        d.head_sizes = [len(b) for _, b in merged]
