@@ -100,3 +100,13 @@ def test_a_headline_stack_gives_each_block_to_the_article_that_takes_up_its_word
     assert plain(by["徐方平"].headline) == "走出对社会主要矛盾认识的误区"
     assert plain(by["戚小倩"].headline) == "打赢脱贫攻坚战的有益参考"
     assert plain(by["戚小倩"].subtitle) == "——《摆脱贫困与全面小康》简评"
+
+
+def test_a_head_wider_than_the_column_under_it_opens_an_article():
+    # B's headline is printed over its first column with no byline or dateline, right after
+    # A's text (no closer): wider than a column, it is a headline, not A's subhead
+    a = "第一篇文章的标题在这里\n王小明\n\n" + "\n".join(["　　第一篇的正文开头在这里，", COL, COL, "第一篇结束。"]) + "\n\n"
+    b = "\n".join(["另一篇文章的标题排得比一栏宽得多了许多", "　　另一篇的正文开头在这里，", COL, COL, "另一篇结束。"]) + "\n"
+    doc = read(a + b)
+    assert [plain(x.headline) for x in doc.blocks] == ["第一篇文章的标题在这里", "另一篇文章的标题排得比一栏宽得多了许多"]
+    assert paragraphs(doc.blocks[1].blocks).__next__().startswith("另一篇的正文开头")

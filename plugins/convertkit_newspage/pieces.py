@@ -28,12 +28,14 @@ class Explain:
 
 class Piece(Record):
     """A run of lines of one kind: ``head``, ``byline`` or ``text``; ``block`` is the index
-    of the block it came from."""
+    of the block it came from; ``wide`` marks a head set wider than the column under it (a
+    headline, never a subhead)."""
 
-    __slots__ = _compared = ("kind", "lines", "block", "starts_block")
+    __slots__ = _compared = ("kind", "lines", "block", "starts_block", "wide")
 
-    def __init__(self, kind: str, lines: list[Line], block: int, starts_block: bool = True) -> None:
-        self.kind, self.lines, self.block, self.starts_block = kind, lines, block, starts_block
+    def __init__(self, kind: str, lines: list[Line], block: int, starts_block: bool = True,
+                 wide: bool = False) -> None:
+        self.kind, self.lines, self.block, self.starts_block, self.wide = kind, lines, block, starts_block, wide
 
     @property
     def span(self) -> tuple[int, int]:

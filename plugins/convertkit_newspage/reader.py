@@ -258,6 +258,22 @@ class Page:
         return found
 
 
+WIDE = 2.0  # ems a headline line is wider than the column under it, at least
+
+
+def _wide_heads(block: list[Line]) -> int:
+    """How many lines at the top of ``block`` are a headline set across columns: wider by
+    WIDE ems or more than the column measured under them, with its subtitle (——…); 0
+    when the first line is not, or when fewer than three lines of text follow."""
+    k = 0
+    while k < min(4, len(block)) and headish(block[k]) and (
+            (k and block[k].text.startswith("——")) or
+            block[k].width >= measure([ln for ln in block[k + 1:k + 10] if not ln.text.startswith("——")]) + WIDE):
+        k += 1
+    text = [ln for ln in block[k:] if not (is_name_line(ln) or BYLINE_RE.match(ln.raw.strip()))]
+    return k if k and len(text) >= 3 else 0
+
+
 def _dateline_at(block: list[Line]) -> int:
     """Where a dateline (本报讯, 新华社…电) starts a line of ``block`` after one to four
     headline-like lines; 0 when none does."""
@@ -296,6 +312,19 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
             pieces.append(Piece("byline", [first], bi))
             explain("name-fragment", first.no, "a single character alone is part of a name")
             pieces.append(Piece("text", block[1:], bi))
+            continue
+        k = _wide_heads(block)
+        if k:
+            # a headline set across columns over the first column of its text
+            pieces.append(Piece("head", block[:k], bi, wide=True))
+            explain("head-wider-than-column", (first.no, block[k - 1].no),
+                    "lines wider than the column under them are a headline (body lines never are)")
+            rest = block[k:]
+            if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].raw.strip()):
+                pieces.append(Piece("byline", [rest[0]], bi, starts_block=False))
+                explain("byline-name", rest[0].no, "a name under a headline is a byline")
+                rest = rest[1:]
+            pieces.append(Piece("text", rest, bi, starts_block=False))
             continue
         k = _dateline_at(block)
         if k:
@@ -377,7 +406,21 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
             explain("byline-name", rest[0].no, "a name after a headline block is a byline")
             continue
         pieces.append(Piece("text", rest, bi, starts_block=not heads))
+    _mark_wide_heads(pieces, blocks, explain)
     return pieces
+
+
+def _mark_wide_heads(pieces: list[Piece], blocks: list[list[Line]], explain: Explain) -> None:
+    """A head block printed over a text block (three lines or more, to know its column) and
+    wider than that column by WIDE ems is a headline set across columns, not a subhead."""
+    for k, p in enumerate(pieces[:-1]):
+        nxt = pieces[k + 1]
+        if p.kind != "head" or p.wide or nxt.kind != "text" or len(nxt.lines) < 3 or not nxt.starts_block:
+            continue
+        if max(ln.width for ln in p.lines) >= measure(nxt.lines[:9]) + WIDE:
+            p.wide = True
+            explain("head-wider-than-column", p.span, "a head wider than the column of the text under it "
+                                                      "is a headline")
 
 
 # ------------------------------------------------------------------ reading order
@@ -412,7 +455,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur.heads, cur.head_sizes = lines, sizes
                 explain("headline-after-body", span, "headline between a closer and the next opener "
                                                      "belongs to the item before it")
-            elif cur is None or cur.closed or opens_dateline:
+            elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group):
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
                 explain("opener-headline", span, "headline opens an article")
