@@ -213,3 +213,60 @@ def test_batch_skips_its_output_tree_inside_the_input(tmp_path):
         r = run("batch", src, "--to", "txt", "--output-dir", src / "out", "--jobs", "1", "-q")
         assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (src / "out").iterdir() if not p.name.startswith(".")) == ["a.txt"]
+
+
+# row 17: --max-input-size far over the file allocates nothing; 0 is refused
+def test_a_huge_or_zero_max_input_size(tmp_path):
+    r = run(SAMPLE, "--to", "txt", "-o", "-", "--max-input-size", "100G")
+    assert r.returncode == 0 and "广东" in r.stdout.decode("utf-8")
+    r = subprocess.run([sys.executable, "-m", "convertkit", "-", "--to", "txt", "--max-input-size", "100G"],
+                       input=SAMPLE.read_bytes(), capture_output=True)
+    assert r.returncode == 0, r.stderr
+    r = run(SAMPLE, "--to", "txt", "-o", "-", "--max-input-size", "0")
+    assert r.returncode == 2 and b"--max-input-size" in r.stderr
+
+
+# row 18: a lone surrogate in JSON input becomes U+FFFD with a warning, in every writer
+@pytest.mark.parametrize("fmt", ["tei", "txt", "markdown", "json", "pandoc-json", "html", "epub", "docx"])
+def test_a_lone_surrogate_in_json_input(tmp_path, fmt):
+    src = tmp_path / "s.json"
+    src.write_text('{"convertkit-api-version":[1,1],"t":"Document","blocks":[{"t":"Article",'
+                   '"headline":[{"t":"Text","text":"A\\ud800"}],"blocks":[]}]}')
+    r = run(src, "--from", "json", "--to", fmt, "-o", tmp_path / f"out.{fmt}")
+    assert r.returncode == 0, r.stderr
+    assert b"lone surrogate" in r.stderr and r.stderr.count(b"\n") == 1
+
+
+# row 22: a page dated before 1980 (or after 2107) still gives a DOCX and an EPUB
+@pytest.mark.parametrize("date", ["1949-10-01", "2150-01-01"])
+def test_dates_outside_the_zip_range(tmp_path, date):
+    import zipfile
+
+    for fmt in ("docx", "epub"):
+        out = tmp_path / f"p.{fmt}"
+        r = run(SAMPLE, "--to", fmt, "-M", f"date={date}", "-o", out)
+        assert r.returncode == 0, r.stderr
+        with zipfile.ZipFile(out) as z:
+            assert z.testzip() is None
+            if fmt == "docx":
+                assert date[:4] in z.read("docProps/core.xml").decode()
+
+
+# row 23: an output name of 78 CJK characters (237 bytes) has room for its temporary
+def test_a_long_cjk_output_name(tmp_path):
+    src = page(tmp_path, "新" * 78 + ".txt")
+    r = run(src, "--to", "epub")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / ("新" * 78 + ".epub")).exists()
+
+
+# row 24: stdout that is full or closed is a one-line error
+def test_stdout_full_or_closed():
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([sys.executable, "-m", "convertkit", str(SAMPLE), "--to", "txt", "-o", "-"],
+                           stdout=full, stderr=subprocess.PIPE)
+    assert r.returncode == 1 and r.stderr.count(b"\n") == 1 and b"standard output" in r.stderr
+    r = subprocess.run([sys.executable, "-m", "convertkit", str(SAMPLE), "--to", "txt", "-o", "-"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(),
+                       preexec_fn=lambda: os.close(1))
+    assert r.returncode == 1 and r.stderr.count(b"\n") == 1 and b"standard output" in r.stderr

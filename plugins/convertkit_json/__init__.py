@@ -8,7 +8,7 @@ from convertkit.registry import ReaderSpec, WriterSpec
 def _read(text, ctx):
     from convertkit.jsonform import loads
 
-    return loads(text)
+    return loads(text, warn=ctx.warn)
 
 
 def _write(doc, ctx):

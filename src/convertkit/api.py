@@ -78,7 +78,8 @@ def _load(src: Source, max_input: int) -> tuple[bytes, str]:
         if size > max_input:
             raise ConversionError(f"{path}: {size} bytes, over the limit of {max_input} (--max-input-size)")
         with open(path, "rb") as fh:
-            data = fh.read(max_input + 1)
+            # never ask for more than the file holds: a huge limit must not allocate it
+            data = fh.read(min(max_input, size) + 1) if size else fh.read(max_input + 1)
     except FileNotFoundError:
         raise ConversionError(f"{path}: no such file") from None
     except PermissionError:

@@ -17,6 +17,9 @@ from typing import Iterable, Sequence
 from .errors import ConversionError
 
 
+NAME_MAX = 255  # bytes in a file name, on the file systems convertkit writes to
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -27,6 +30,13 @@ def _mkstemp(folder: str, name: str) -> tuple[int, str]:
     """A new hidden ``.NAME.XXXXXXXX.part`` file in ``folder``, created exclusively, mode 0600
     (``tempfile.mkstemp`` does the same, but importing tempfile costs start-up time)."""
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    # the temporary adds 19 bytes to the name: cut the name (at a character) so that a
+    # name near the file system's limit of 255 bytes still has a temporary
+    raw = os.fsencode(name)
+    if len(raw) > NAME_MAX - 19:
+        name = os.fsdecode(raw[:NAME_MAX - 19]).rstrip("\udc80\udcff") or "output"
+        while len(os.fsencode(name)) > NAME_MAX - 19 or any("\udc80" <= c <= "\udcff" for c in name[-1:]):
+            name = name[:-1] or "output"
     for _ in range(100):
         tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.part")
         try:

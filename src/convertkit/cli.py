@@ -143,11 +143,35 @@ def _plugins_command(argv: Sequence[str], plugins: Any) -> int:
     return 0
 
 
+def _read_stdin(limit: int) -> bytes:
+    """Standard input up to ``limit`` + 1 bytes, read in chunks (a huge limit allocates
+    nothing ahead)."""
+    chunks, size = [], 0
+    while size <= limit:
+        chunk = sys.stdin.buffer.read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _write_stdout(data: str | bytes) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    sys.stdout.flush()
-    sys.stdout.buffer.write(raw)
-    sys.stdout.buffer.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        raise ConvertkitError("standard output is closed")
+    try:
+        sys.stdout.flush()
+        out.write(raw)
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        # what could not be written is dropped, so that the exit's own flush stays quiet
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+        raise ConvertkitError(f"cannot write to standard output: {reason}") from None
 
 
 def _run(argv: Sequence[str]) -> int:
@@ -188,10 +212,12 @@ def _run(argv: Sequence[str]) -> int:
         parser.error("--to FORMAT is required")
     writers = [reg.writer(f) for f in formats]
     options = {k[4:]: v for k, v in vars(args).items() if k.startswith("opt_") and v is not None}
+    if args.max_input_size is not None and args.max_input_size <= 0:
+        raise UsageError("--max-input-size must be more than 0")
     max_size = args.max_input_size or DEFAULT_MAX_INPUT
     out = args.output
     if args.input == "-":
-        src: Any = sys.stdin.buffer.read(max_size + 1)
+        src: Any = _read_stdin(max_size)
         if len(src) > max_size:
             raise ConvertkitError(f"stdin: over the limit of {max_size} bytes (--max-input-size)")
         if out is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import Any
 
 from .digest import sha256
@@ -76,12 +77,35 @@ def digest(doc: Document) -> str:
     return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def loads(text: str) -> Document:
-    """A document from versioned JSON text; another major version is refused."""
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF][0-9a-fA-F]{2}")
+_LONE = re.compile("[\ud800-\udfff]")
+
+
+def _mend(data: Any, count: list[int]) -> Any:
+    """``data`` with every lone surrogate (which no UTF-8 output can hold) as U+FFFD."""
+    if isinstance(data, str):
+        fixed, n = _LONE.subn("\ufffd", data)
+        count[0] += n
+        return fixed
+    if isinstance(data, list):
+        return [_mend(x, count) for x in data]
+    if isinstance(data, dict):
+        return {_mend(k, count): _mend(v, count) for k, v in data.items()}
+    return data
+
+
+def loads(text: str, warn: Any = None) -> Document:
+    """A document from versioned JSON text; another major version is refused. Lone
+    surrogates (``\\ud800`` escapes) become U+FFFD, and ``warn`` is told how many."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ConversionError(f"not valid JSON: {exc}") from None
+    if _SURROGATE_ESCAPE.search(text):
+        count = [0]
+        data = _mend(data, count)
+        if count[0] and warn is not None:
+            warn(f"{count[0]} lone surrogate escape(s) replaced by U+FFFD")
     if not isinstance(data, dict) or VERSION_KEY not in data:
         raise ConversionError(f"not a convertkit JSON document (no {VERSION_KEY!r})")
     version = data.pop(VERSION_KEY)
