@@ -270,3 +270,55 @@ def test_stdout_full_or_closed():
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(),
                        preexec_fn=lambda: os.close(1))
     assert r.returncode == 1 and r.stderr.count(b"\n") == 1 and b"standard output" in r.stderr
+
+
+# row 15: the text reader and the writers grow linearly (the time for 4n is about 4 times
+# the time for n; quadratic code gave 16 and more). A ratio, not a time: it holds on a slow
+# machine; the seconds per MB are in benchmarks/growth_linear.py
+def _ratio(make, small: int) -> float:
+    import time
+
+    timings = []
+    for n in (small, 4 * small):
+        arg = make(n)
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            make.run(arg)
+            best = min(best, time.perf_counter() - t0)
+        timings.append(best)
+    return timings[1] / timings[0]
+
+
+class _Case:
+    def __init__(self, build, run):
+        self.build, self.run = build, run
+
+    def __call__(self, n):
+        return self.build(n)
+
+
+def _paragraphs(n):
+    from convertkit.model import Document, Para, Text
+
+    return Document(blocks=tuple(Para((Text(f"段落文字{i}"),)) for i in range(n)))
+
+
+def _runs(n):
+    from convertkit.model import Document, Emph, Para, Text
+
+    return Document(blocks=(Para(tuple(Emph((Text(f"字{i}"),)) for i in range(n))),))
+
+
+@pytest.mark.parametrize("fmt, build, small", [
+    ("tei", _paragraphs, 1500), ("docx", _runs, 5000), ("html", _runs, 1500), ("tei", _runs, 1500)])
+def test_writers_grow_linearly(fmt, build, small):
+    import convertkit
+
+    assert _ratio(_Case(build, lambda doc: convertkit.write(doc, fmt)), small) < 8
+
+
+def test_line_joining_grows_linearly():
+    from convertkit.cjk import join_lines
+
+    assert _ratio(_Case(lambda n: ["新闻"] * n, join_lines), 40000) < 8

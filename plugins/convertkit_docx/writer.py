@@ -441,8 +441,7 @@ def write_docx(doc: Document, ctx: Context) -> bytes:
         body = d.element.body
         # the page's paragraphs are appended, then the section properties after them
         sect = body.find(qn("w:sectPr"))
-        for child in list(body):
-            body.remove(child)
+        del body[:]  # (one slice deletion: removing children one by one is quadratic in lxml)
         # hyperlinks of the previous page
         for rid in [rid for rid, rel in d.part.rels.items() if rel.reltype == RT.HYPERLINK]:
             d.part.rels.pop(rid)
@@ -470,8 +469,7 @@ def write_docx(doc: Document, ctx: Context) -> bytes:
             raise
         finally:
             if _TEMPLATE is not None:
-                for child in list(body):
-                    body.remove(child)
+                del body[:]
                 body.append(sect)
     clean.report(ctx)
     # deflate level 6 (zlib's default): 5 ms less per page than level 9, 4% larger

@@ -92,14 +92,18 @@ class _Builder:
         that follows a division is wrapped in a division of its own."""
         wrapper: etree._Element | None = None
         n_div = 0
+        # whether parent holds a division yet: asked once, then kept (asking parent for
+        # each block made a page of many paragraphs quadratic)
+        has_div = any(child.tag == T + "div" for child in parent)
         for b in blocks:
             if isinstance(b, (Section, Article, Div)):
                 wrapper = None
                 n_div += 1
                 self.division(parent, b, f"{prefix}-{n_div}")
+                has_div = True
                 continue
             target = parent
-            if any(child.tag == T + "div" for child in parent):
+            if has_div:
                 if wrapper is None:
                     n_div += 1
                     wrapper = self.el(parent, "div", type="continuation", xml_id=f"{prefix}-{n_div}")

@@ -75,14 +75,19 @@ def join_pair(left: str, right: str) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines into one string, CJK-aware."""
-    out = ""
+    """Join wrapped lines into one string, CJK-aware (parts collected, joined once: linear
+    in the text, however many lines)."""
+    parts: list[str] = []
+    prev = ""
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        out = out + join_pair(out, line) + line if out else line
-    return out
+        if prev:
+            parts.append(join_pair(prev, line))
+        parts.append(line)
+        prev = line
+    return "".join(parts)
 
 
 def close_up(text: str) -> str:
