@@ -23,10 +23,11 @@ the block it continues.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .lines import is_han
+from .lines import HAN
 from .pieces import Explain, Piece, ends_mid_sentence, measure, opens_paragraph, starts_mid_sentence
 
 NATURAL = 3.0  # the block printed next (unless it opens with a paragraph's indented line)
@@ -61,11 +62,11 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     tails = [measure(p.lines[-8:]) if p.kind == "text" else 0.0 for p in pieces]
     starts = [j for j, p in enumerate(pieces) if starts_mid_sentence(p)]
     start_set = set(starts)
-    vocab = Vocabulary(pieces)
+    ends = [i for i, p in enumerate(pieces) if open_end(p)]
+    vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
     joins: list[Join] = []
-    for i, p in enumerate(pieces):
-        if not open_end(p):
-            continue
+    for i in ends:
+        p = pieces[i]
         nxt = i + 1 if i + 1 < len(pieces) else None
         # a block of three lines shows its column's measure; a shorter one only when its last
         # line is letter-spaced (justified lines fill the column)
@@ -108,26 +109,35 @@ class Vocabulary:
     block, weighted by how few blocks of the page use them (a pair every article uses, 发展,
     tells nothing; 海权 tells which article a block is from)."""
 
-    def __init__(self, pieces: list[Piece]) -> None:
-        self.pairs: list[set[str]] = []
-        for p in pieces:
-            t = "".join(ln.text for ln in p.lines) if p.kind == "text" else ""
-            t = "".join(ch for ch in t if is_han(ch) or ch == " ")
-            self.pairs.append({t[k:k + 2] for k in range(len(t) - 1) if " " not in t[k:k + 2]})
+    def __init__(self, pieces: list[Piece], used: list[int]) -> None:
+        """``used``: the blocks a join may involve (the others are neither counted nor
+        weighed)."""
+        self.pairs: list[set[str]] = [set() for _ in pieces]
+        for k in used:
+            p = pieces[k]
+            t = _NOT_HAN.sub("", "".join(ln.text for ln in p.lines)) if p.kind == "text" else ""
+            self.pairs[k] = {a + b for a, b in zip(t, t[1:]) if a != " " and b != " "}
         df: dict[str, int] = {}
         for s in self.pairs:
             for b in s:
                 df[b] = df.get(b, 0) + 1
         n = max(1, sum(1 for s in self.pairs if s))
         self.weight = {b: math.log((n + 1) / c) for b, c in df.items()}
+        self.totals: dict[int, float] = {}
 
     def affinity(self, i: int, j: int) -> float:
-        """The share of block ``j``'s opening vocabulary (by weight) that block ``i`` uses."""
+        """The share of block ``j``'s vocabulary (by weight) that block ``i`` uses."""
         a, b = self.pairs[i], self.pairs[j]
         if not a or not b:
             return 0.0
-        total = sum(self.weight[x] for x in b)
-        return sum(self.weight[x] for x in b & a) / total if total else 0.0
+        weight = self.weight
+        total = self.totals.get(j)
+        if total is None:
+            total = self.totals[j] = sum(map(weight.__getitem__, b))
+        return sum(map(weight.__getitem__, b & a)) / total if total else 0.0
+
+
+_NOT_HAN = re.compile(f"[^{HAN} ]+")
 
 
 def best_assignment(joins: list[Join]) -> list[Join]:

@@ -270,8 +270,10 @@ def _wide_heads(block: list[Line]) -> int:
             (k and block[k].text.startswith("——")) or
             block[k].width >= measure([ln for ln in block[k + 1:k + 10] if not ln.text.startswith("——")]) + WIDE):
         k += 1
+    if not k:
+        return 0
     text = [ln for ln in block[k:] if not (is_name_line(ln) or BYLINE_RE.match(ln.raw.strip()))]
-    return k if k and len(text) >= 3 else 0
+    return k if len(text) >= 3 else 0
 
 
 def _dateline_at(block: list[Line]) -> int:
