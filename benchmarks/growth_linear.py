@@ -26,14 +26,14 @@ def text_input(mb: float, path: Path) -> None:
 
 
 def paragraphs_input(mb: float, path: Path) -> None:
-    n = int(mb * 1024 * 1024 / 60)
+    n = int(mb * 1024 * 1024 / 73)
     paras = [{"t": "Para", "content": [{"t": "Text", "text": f"段落文字{i}"}]} for i in range(n)]
     path.write_text(json.dumps({"convertkit-api-version": [1, 1], "t": "Document", "blocks": paras},
                                ensure_ascii=False), encoding="utf-8")
 
 
 def runs_input(mb: float, path: Path) -> None:
-    n = int(mb * 1024 * 1024 / 80)
+    n = int(mb * 1024 * 1024 / 64)
     runs = [{"t": "Emph", "content": [{"t": "Text", "text": f"字{i}"}]} for i in range(n)]
     path.write_text(json.dumps({"convertkit-api-version": [1, 1], "t": "Document",
                                 "blocks": [{"t": "Para", "content": runs}]}, ensure_ascii=False), encoding="utf-8")
@@ -60,7 +60,7 @@ def main() -> int:
                 for fmt in fmts:
                     t0 = time.perf_counter()
                     r = subprocess.run([sys.executable, "-m", "convertkit", str(src), "--from", reader, "--to", fmt,
-                                        "-o", str(tmp / "out"), "-q", "--max-input-size", "70M"], capture_output=True)
+                                        "-o", str(tmp / "out"), "-q", "--max-input-size", "100M"], capture_output=True)
                     secs = time.perf_counter() - t0
                     status = "" if r.returncode == 0 else f"  exit {r.returncode}: {r.stderr.decode()[-80:].strip()}"
                     print(f"{kind:<12}{fmt:<13}{real_mb:>6.1f}{secs:>9.2f}{secs / real_mb:>8.2f}{status}", flush=True)

@@ -322,3 +322,121 @@ def test_line_joining_grows_linearly():
     from convertkit.cjk import join_lines
 
     assert _ratio(_Case(lambda n: ["新闻"] * n, join_lines), 40000) < 8
+
+
+# row 12: a plugin that calls sys.exit, raises in detection, or prints, is that plugin's failure
+EXITING = '''
+import sys
+import convertkit
+from convertkit.registry import WriterSpec
+print("hello from the plugin")
+
+def _write(doc, ctx):
+    print("noise while writing")
+    sys.exit(0)
+
+@convertkit.hookimpl
+def convertkit_register_writers(registry):
+    registry.add(WriterSpec(name="bye", write=_write, extension="bye"))
+
+@convertkit.hookimpl
+def convertkit_detect_format(text, name):
+    raise RuntimeError("detector bug")
+'''
+
+EXIT_AT_REGISTER = '''
+import sys
+import convertkit
+
+@convertkit.hookimpl
+def convertkit_register_writers(registry):
+    sys.exit(5)
+'''
+
+
+def _with_plugin(tmp_path, source, name):
+    import sys as _sys
+
+    sys_path = tmp_path / "site"
+    sys_path.mkdir()
+    from test_plugins import fake_distribution
+
+    fake_distribution(sys_path, f"convertkit-{name}", f"ck_{name}", source, name)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(sys_path), *_sys.path]))
+    return lambda *args: subprocess.run([_sys.executable, "-m", "convertkit", *map(str, args)],
+                                        capture_output=True, env=env)
+
+
+def test_a_plugin_that_exits_fails_alone(tmp_path):
+    ck = _with_plugin(tmp_path, EXITING, "bye")
+    r = ck(SAMPLE, "--to", "bye", "-o", tmp_path / "x.bye")
+    assert r.returncode == 1 and b"tried to exit" in r.stderr and not (tmp_path / "x.bye").exists()
+    plain = tmp_path / "plain.txt"
+    plain.write_text("hello\n\nworld\n")  # no built-in detector claims it: the plugin's is asked
+    r = ck(plain, "--to", "txt", "-o", "-")  # and, failing, is left out
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == b"hello\n\nworld\n"  # no plugin print on stdout
+    assert b"format detection failed" in r.stderr
+    src = tmp_path / "in"
+    src.mkdir()
+    page(src)
+    r = ck("batch", src, "--to", "bye,txt", "--output-dir", tmp_path / "out", "--jobs", "1", "-q")
+    assert r.returncode == 1 and (tmp_path / "out" / "page.txt").exists()
+
+
+def test_a_plugin_that_exits_while_registering_is_reported(tmp_path):
+    ck = _with_plugin(tmp_path, EXIT_AT_REGISTER, "exit5")
+    r = ck("plugins")
+    assert r.returncode == 0 and b"exit5" in r.stdout and b"error" in r.stdout
+    r = ck(SAMPLE, "--to", "txt", "-o", "-", "-q")
+    assert r.returncode == 0 and "广东" in r.stdout.decode("utf-8")
+
+
+# row 11: the per-file timeout is caught in one place, wherever it fires
+def test_a_timeout_in_a_finally_block_fails_that_file_only(tmp_path, monkeypatch):
+    import signal
+
+    from convertkit import batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    inputs = [page(src, f"p{i}.txt") for i in range(3)]
+    real = batch._one_task
+    calls = {"n": 0}
+
+    def slow_cleanup(task, *args):
+        calls["n"] += 1
+        try:
+            return real(task, *args)
+        finally:
+            if calls["n"] == 2:  # the alarm fires in a finally, as a plugin's clean-up would see it
+                signal.setitimer(signal.ITIMER_REAL, 0.01)
+                import time
+
+                time.sleep(1)
+
+    monkeypatch.setattr(batch, "_one_task", slow_cleanup)
+    tasks = [batch.Task(str(p), p.stem, ("txt",), timeout=5.0) for p in inputs]
+    results = batch.run_batch(tasks, str(tmp_path / "out"))
+    # the second file's output was written before the alarm fired in its clean-up: it stays
+    # ok, and the batch goes on to the third
+    assert [(Path(r.input).name, r.status) for r in results] == [("p0.txt", "ok"), ("p1.txt", "ok"), ("p2.txt", "ok")]
+
+
+# row 16: --resume reads only regular files, and never past the size limit
+def test_resume_never_reads_a_fifo_or_a_device(tmp_path):
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    page(src)
+    os.mkfifo(src / "pipe.txt")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    out = tmp_path / "out"
+    t0 = time.monotonic()
+    r = subprocess.run([sys.executable, "-m", "convertkit", "batch", str(src), "--to", "txt", "--output-dir",
+                        str(out), "--resume", "--follow-symlinks", "--timeout", "2", "--jobs", "1", "-q"],
+                       capture_output=True, timeout=60)
+    assert time.monotonic() - t0 < 30
+    assert r.returncode == 1 and (out / "page.txt").exists()
+    assert b"Traceback" not in r.stderr

@@ -113,13 +113,20 @@ def _check_options(specs: Sequence[Any], options: Mapping[str, Any]) -> None:
 
 
 def _call(spec: Any, what: str, func: Any, *args: Any) -> Any:
-    """Run plugin code; its own errors pass through, anything else is blamed on the plugin."""
+    """Run plugin code; its own errors pass through, anything else is blamed on the plugin.
+    What it prints goes to stderr (stdout may be the document)."""
+    from .plugins import _prints_to_stderr
+
     try:
-        return func(*args)
+        with _prints_to_stderr():
+            return func(*args)
     except ConvertkitError:
         raise
     except (MemoryError, RecursionError) as exc:
         raise ConversionError(f"{what} {spec.name!r} ran out of resources: {type(exc).__name__}") from exc
+    except (SystemExit, GeneratorExit) as exc:  # a plugin may not end the process
+        raise PluginError(f"{what} {spec.name!r} (plugin {spec.plugin or '?'}) tried to exit "
+                          f"({type(exc).__name__} {exc})") from None
     except Exception as exc:  # noqa: BLE001
         raise PluginError(f"{what} {spec.name!r} (plugin {spec.plugin or '?'}) failed: "
                           f"{type(exc).__name__}: {' '.join(str(exc).split())}") from exc

@@ -26,6 +26,8 @@ from . import __version__
 from .digest import sha256
 from .errors import ConvertkitError, UsageError
 
+DEFAULT_MAX_INPUT = 64 * 1024 * 1024  # as convertkit.api's (not imported here: batch starts light)
+
 BATCH_SIZE = 8  # inputs per task of the local executor
 DASK_BATCH_SIZE = 16  # inputs per task on Dask
 STATE_FILE = ".convertkit-state.sqlite"
@@ -79,80 +81,98 @@ def resume_key(data_digest: str, fmt: str, options: Iterable[tuple[str, Any]]) -
 
 def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
     """Convert every task, each format of it, into ``output_dir``. Pure and picklable: the
-    unit of work every executor runs. Never raises for a bad input."""
-    from .api import DEFAULT_MAX_INPUT, _call, _context, _load, _read, apply_meta, render
-    from .atomic import atomic_write
+    unit of work every executor runs. Never raises for a bad input.
+
+    The per-file timeout is caught here, in one place around each file: wherever the
+    alarm fires (a reader, a writer, a plugin's own ``finally``, the clean-up after the
+    file), the file's remaining formats are failed results and the next file goes on."""
     from .plugins import get_plugins
 
     pl = get_plugins()  # built once per process, then cached
     out_root = Path(output_dir)
     results: list[BatchResult] = []
-    for task in tasks:
-        opts = dict(task.options)
-        # the alarm needs the main thread (a process-pool worker's); in a Dask worker thread
-        # the per-file timeout is not enforced (use Dask's own task timeouts there)
-        use_alarm = task.timeout > 0 and hasattr(signal, "SIGALRM") and \
-            threading.current_thread() is threading.main_thread()
-        try:
-            if use_alarm:
-                old = signal.signal(signal.SIGALRM, _alarm)
-                signal.setitimer(signal.ITIMER_REAL, task.timeout)
-            t0 = time.perf_counter()
-            stage = "reading"
+    # the alarm needs the main thread (a process-pool worker's); in a Dask worker thread
+    # the per-file timeout is not enforced (use Dask's own task timeouts there)
+    use_alarm = any(t.timeout > 0 for t in tasks) and hasattr(signal, "SIGALRM") and \
+        threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
+    try:
+        for task in tasks:
+            stage = ["reading"]
             try:
-                data, _ = _load(task.input, int(opts.pop("max_input_size", DEFAULT_MAX_INPUT)))
-                meta = opts.pop("meta", ())
-                transforms = opts.pop("transforms", ())
-                if opts.get("from_") in pl.registry.readers:
-                    spec = pl.registry.readers[opts["from_"]]
-                    stage = f"reader {spec.name!r} (plugin {spec.plugin})"
-                doc = _read(pl, data, task.input, opts.pop("from_", None), opts.pop("encoding", None), opts, [])
-                if meta:
-                    doc = apply_meta(doc, meta)
-                for name in transforms:
-                    t = pl.registry.transform(name)
-                    stage = f"transform {t.name!r} (plugin {t.plugin})"
-                    doc = _call(t, "transform", t.transform, doc, _context([t], {}, task.input, []))
-            except ConvertkitError as exc:
-                results.extend(BatchResult(task.input, f, "failed", error=str(exc)) for f in task.formats)
-                continue
-            read_ms = (time.perf_counter() - t0) * 1000
-            digest = sha256(data).hexdigest()  # once per input, not once per format
-            for fmt in task.formats:
-                key = resume_key(digest, fmt, task.options)
-                if fmt in task.skip:
-                    results.append(BatchResult(task.input, fmt, "skipped", key=key))
-                    continue
-                t1 = time.perf_counter()
                 try:
-                    spec = pl.registry.writer(fmt)
-                    stage = f"writer {spec.name!r} (plugin {spec.plugin})"
-                    w_opts = {k: v for k, v in opts.items() if k in {o.key for o in spec.options}}
-                    out = render(doc, fmt, plugins=pl, source_name=task.input, **w_opts)
-                    raw = out.encode("utf-8") if isinstance(out, str) else out
-                    target = out_root / f"{task.out_base}.{spec.extension}"
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    atomic_write(target, raw, protect=(task.input,))
-                    ms = (time.perf_counter() - t1) * 1000 + read_ms / len(task.formats)
-                    results.append(BatchResult(task.input, fmt, "ok", str(target), len(raw), round(ms, 2), key=key))
-                except ConvertkitError as exc:
-                    results.append(BatchResult(task.input, fmt, "failed", error=str(exc), key=key))
-                except OSError as exc:
-                    results.append(BatchResult(task.input, fmt, "failed", error=f"cannot write: {exc}", key=key))
-                except Exception as exc:  # noqa: BLE001 - a bad file is a result, never a stop
-                    results.append(BatchResult(task.input, fmt, "failed", key=key,
-                                               error=f"internal error: {type(exc).__name__}: {exc}"))
-        except _Timeout:
-            # (caught here, outside the per-format loop, so a slow writer cannot swallow it)
-            done = {r.format for r in results if r.input == task.input}
-            results.extend(BatchResult(task.input, f, "failed",
-                                       error=f"timed out after {task.timeout:g} s in {stage}")
-                           for f in task.formats if f not in done)
-        finally:
-            if use_alarm:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, old)
+                    if use_alarm and task.timeout > 0:
+                        signal.setitimer(signal.ITIMER_REAL, task.timeout)
+                    _one_task(task, pl, out_root, results, stage)
+                finally:
+                    if use_alarm:
+                        signal.setitimer(signal.ITIMER_REAL, 0)
+            except _Timeout:
+                if use_alarm:
+                    signal.setitimer(signal.ITIMER_REAL, 0)  # (it may have fired in the finally above)
+                done = {r.format for r in results if r.input == task.input}
+                results.extend(BatchResult(task.input, f, "failed",
+                                           error=f"timed out after {task.timeout:g} s in {stage[0]}")
+                               for f in task.formats if f not in done)
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
     return results
+
+
+def _one_task(task: Task, pl: Any, out_root: Path, results: list[BatchResult], stage: list[str]) -> None:
+    """Convert one input into each of its formats, appending a result per format;
+    ``stage[0]`` says what runs (for a timeout's message)."""
+    from .api import DEFAULT_MAX_INPUT, _call, _context, _load, _read, apply_meta, render
+    from .atomic import atomic_write
+
+    opts = dict(task.options)
+    t0 = time.perf_counter()
+    stage[0] = "reading"
+    try:
+        data, _ = _load(task.input, int(opts.pop("max_input_size", DEFAULT_MAX_INPUT)))
+        meta = opts.pop("meta", ())
+        transforms = opts.pop("transforms", ())
+        if opts.get("from_") in pl.registry.readers:
+            spec = pl.registry.readers[opts["from_"]]
+            stage[0] = f"reader {spec.name!r} (plugin {spec.plugin})"
+        doc = _read(pl, data, task.input, opts.pop("from_", None), opts.pop("encoding", None), opts, [])
+        if meta:
+            doc = apply_meta(doc, meta)
+        for name in transforms:
+            t = pl.registry.transform(name)
+            stage[0] = f"transform {t.name!r} (plugin {t.plugin})"
+            doc = _call(t, "transform", t.transform, doc, _context([t], {}, task.input, []))
+    except ConvertkitError as exc:
+        results.extend(BatchResult(task.input, f, "failed", error=str(exc)) for f in task.formats)
+        return
+    read_ms = (time.perf_counter() - t0) * 1000
+    digest = sha256(data).hexdigest()  # once per input, not once per format
+    for fmt in task.formats:
+        key = resume_key(digest, fmt, task.options)
+        if fmt in task.skip:
+            results.append(BatchResult(task.input, fmt, "skipped", key=key))
+            continue
+        t1 = time.perf_counter()
+        try:
+            spec = pl.registry.writer(fmt)
+            stage[0] = f"writer {spec.name!r} (plugin {spec.plugin})"
+            w_opts = {k: v for k, v in opts.items() if k in {o.key for o in spec.options}}
+            out = render(doc, fmt, plugins=pl, source_name=task.input, **w_opts)
+            raw = out.encode("utf-8") if isinstance(out, str) else out
+            target = out_root / f"{task.out_base}.{spec.extension}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, raw, protect=(task.input,))
+            ms = (time.perf_counter() - t1) * 1000 + read_ms / len(task.formats)
+            results.append(BatchResult(task.input, fmt, "ok", str(target), len(raw), round(ms, 2), key=key))
+        except ConvertkitError as exc:
+            results.append(BatchResult(task.input, fmt, "failed", error=str(exc), key=key))
+        except OSError as exc:
+            results.append(BatchResult(task.input, fmt, "failed", error=f"cannot write: {exc}", key=key))
+        except Exception as exc:  # noqa: BLE001 - a bad file is a result, never a stop
+            results.append(BatchResult(task.input, fmt, "failed", key=key,
+                                       error=f"internal error: {type(exc).__name__}: {exc}"))
 
 
 # -- inputs and output paths -------------------------------------------------------------------
@@ -214,6 +234,25 @@ def _safe_base(path: str) -> str:
             part = "_" + part
         safe.append(part)
     return "/".join(safe)
+
+
+def _input_digest(path: str, limit: int) -> str:
+    """The sha256 of an input for --resume, or "" (never up to date) when it is not a
+    regular file or is over ``limit`` bytes: a FIFO, a device or a huge file is never read
+    here (the worker refuses it with a clear error)."""
+    import stat
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return ""
+        h = sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except (OSError, ValueError):
+        return ""
 
 
 class State:
@@ -374,10 +413,7 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
             seen.add(base)
             skip: tuple[str, ...] = ()
             if resume:
-                try:
-                    digest = sha256(Path(path).read_bytes()).hexdigest()
-                except OSError:
-                    digest = ""
+                digest = _input_digest(path, int(options.get("max_input_size") or DEFAULT_MAX_INPUT))
                 skip = tuple(f for f in formats
                              if state.up_to_date(out / f"{base}.{pl.registry.writer(f).extension}",
                                                  resume_key(digest, f, opts)))

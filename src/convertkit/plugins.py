@@ -63,6 +63,18 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+class _prints_to_stderr:
+    """While plugin code runs at load or detection, what it prints goes to stderr: stdout
+    may be the document (``-o -``)."""
+
+    def __enter__(self) -> None:
+        self.saved = sys.stdout
+        sys.stdout = sys.stderr
+
+    def __exit__(self, *exc: Any) -> None:
+        sys.stdout = self.saved
+
+
 def _disabled() -> set[str]:
     raw = os.environ.get("CONVERTKIT_DISABLE_PLUGINS", "")
     return {p.strip() for p in raw.split(",") if p.strip()}
@@ -108,6 +120,7 @@ class Plugins:
         self.errors: list[PluginLoadError] = []
         self.infos: dict[str, PluginInfo] = {}
         self.blocked: list[str] = []
+        self.bad_detectors: set[str] = set()  # plugins whose format detection failed once
         if entry_points:
             self._load_entry_points()
         for name, plugin in extra:
@@ -129,7 +142,8 @@ class Plugins:
                 self.blocked.append(ep.name)
                 continue
             try:
-                plugin = ep.load()
+                with _prints_to_stderr():  # a plugin's print() at import never reaches -o - output
+                    plugin = ep.load()
             except BaseException as exc:  # noqa: BLE001 - any import failure is the plugin's
                 if isinstance(exc, KeyboardInterrupt):
                     raise
@@ -166,8 +180,9 @@ class Plugins:
             for impl in caller.get_hookimpls():
                 reg.current_plugin = impl.plugin_name
                 try:
-                    impl.function(registry=reg)
-                except Exception as exc:  # noqa: BLE001 - a plugin's bug is reported, not raised
+                    with _prints_to_stderr():
+                        impl.function(registry=reg)
+                except (Exception, SystemExit, GeneratorExit) as exc:  # noqa: BLE001 - reported, not raised
                     info = self.infos.get(impl.plugin_name, PluginInfo(impl.plugin_name, "", ""))
                     self._fail(info.name, info.dist, info.version, f"{hook_name}: {_one_line(exc)}")
         reg.current_plugin = ""
@@ -186,8 +201,22 @@ class Plugins:
 
     # -- queries ---------------------------------------------------------------------
     def detect_format(self, text: str, name: str) -> str | None:
-        """Which reader should read this text (first plugin to answer wins)."""
-        return self.pm.hook.convertkit_detect_format(text=text, name=name)
+        """Which reader should read this text (first plugin to answer wins). A detector
+        that fails is left out, with a warning naming its plugin, and the others decide."""
+        for impl in reversed(self.pm.hook.convertkit_detect_format.get_hookimpls()):
+            if impl.plugin_name in self.bad_detectors:
+                continue
+            try:
+                with _prints_to_stderr():
+                    found = impl.function(text=text, name=name)
+            except (Exception, SystemExit, GeneratorExit) as exc:  # noqa: BLE001 - the plugin's bug
+                self.bad_detectors.add(impl.plugin_name)
+                print(f"convertkit: warning: plugin {impl.plugin_name}: format detection failed "
+                      f"({_one_line(exc)}); left out", file=sys.stderr)
+                continue
+            if found is not None:
+                return found
+        return None
 
     def formats_of(self, plugin: str) -> dict[str, list[str]]:
         """Names of the readers, writers and transforms one plugin provides."""

@@ -13,9 +13,6 @@ from .errors import ConversionError
 FIXED_DATE = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)  # the earliest date a zip can hold
 
 
-_LAST_ZIP_DATE = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.timezone.utc)
-
-
 def build_time() -> dt.datetime:
     """``SOURCE_DATE_EPOCH`` when set, else :data:`FIXED_DATE`; a malformed value is an error."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -46,8 +43,9 @@ def zip_members(contents: dict[str, bytes], when: dt.datetime, *, first: Iterabl
     stored, memo = set(stored), set(memo)
     # a zip holds 1980-01-01 to 2107-12-31: a page dated outside keeps its own date in the
     # document, its archive's member times are clamped
-    when = min(max(when, FIXED_DATE), _LAST_ZIP_DATE)
     y, mo, d, h, mi, s = when.timetuple()[:6]
+    if not 1980 <= y <= 2107:
+        y, mo, d, h, mi, s = (1980, 1, 1, 0, 0, 0) if y < 1980 else (2107, 12, 31, 23, 59, 58)
     dosdate, dostime = (y - 1980) << 9 | mo << 5 | d, h << 11 | mi << 5 | s // 2
     body: list[bytes] = []
     central: list[bytes] = []
