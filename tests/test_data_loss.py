@@ -440,3 +440,125 @@ def test_resume_never_reads_a_fifo_or_a_device(tmp_path):
     assert time.monotonic() - t0 < 30
     assert r.returncode == 1 and (out / "page.txt").exists()
     assert b"Traceback" not in r.stderr
+
+
+# row 8: a worker killed in the middle of a batch fails its files only; the others convert
+CRASH_SOME = '''
+import os
+import convertkit
+from convertkit.registry import ReaderSpec
+
+def _read(text, ctx):
+    if "CRASH" in text:
+        os.kill(os.getpid(), 9)
+    return convertkit.read(text.encode("utf-8"), "text")
+
+@convertkit.hookimpl
+def convertkit_register_readers(registry):
+    registry.add(ReaderSpec(name="crashy", read=_read))
+'''
+
+
+def test_a_killed_worker_fails_its_files_and_the_batch_goes_on(tmp_path):
+    ck = _with_plugin(tmp_path, CRASH_SOME, "crashy")
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"p{i:02}.txt").write_text("CRASH\n" if i in (5, 23) else f"page {i}\n")
+    r = ck("batch", src, "--to", "txt", "--output-dir", tmp_path / "out", "--jobs", "2", "--from", "crashy",
+           "--report", tmp_path / "r.jsonl")
+    assert r.returncode == 1 and b"internal error" not in r.stderr, r.stderr
+    import json
+
+    rows = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text().splitlines()]
+    failed = {Path(x["input"]).name for x in rows if x["status"] == "failed"}
+    assert {"p05.txt", "p23.txt"} <= failed
+    assert len(rows) == 40 and sum(x["status"] == "ok" for x in rows) >= 30
+
+
+# row 9: a file name that is not UTF-8 (GBK bytes) converts, resumes, and is reported
+def test_a_gbk_file_name(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        page(src, f"p{i}.txt")
+    gbk = os.fsdecode(os.fsencode(str(src)) + b"/" + "新闻".encode("gbk") + b".txt")
+    Path(gbk).write_bytes(SAMPLE.read_bytes())
+    out = tmp_path / "out"
+    r = run("batch", src, "--to", "txt,json", "--output-dir", out, "--jobs", "1", "--report", out / "r.jsonl")
+    assert r.returncode == 0, r.stderr
+    assert len((out / "r.jsonl").read_bytes().decode("utf-8").splitlines()) == 8
+    r = run("batch", src, "--to", "txt", "--output-dir", out, "--jobs", "1", "--resume")
+    assert r.returncode == 0 and b"4 up to date" in r.stderr
+    r = run(gbk, "--to", "json", "-o", tmp_path / "x.json")
+    assert r.returncode == 0 and "\\\\xd0\\\\xc2" in (tmp_path / "x.json").read_text(encoding="utf-8")
+
+
+# row 13: workers die with their parent
+SLOW = '''
+import time
+import convertkit
+from convertkit.registry import ReaderSpec
+
+def _read(text, ctx):
+    time.sleep(60)
+    return convertkit.read(text.encode("utf-8"), "text")
+
+@convertkit.hookimpl
+def convertkit_register_readers(registry):
+    registry.add(ReaderSpec(name="sleepy", read=_read))
+'''
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat_ = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat_.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGKILL"])
+def test_workers_die_with_their_parent(tmp_path, sig):
+    import signal
+    import time
+
+    _with_plugin(tmp_path, SLOW, "sleepy")  # (its site folder, on PYTHONPATH below)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(4):
+        (src / f"p{i}.txt").write_text(f"page {i}\n")
+    import subprocess as sp
+
+    environ = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path / "site"), *sys.path]))
+    parent = sp.Popen([sys.executable, "-m", "convertkit", "batch", str(src), "--to", "txt", "--output-dir",
+                       str(tmp_path / "out"), "--jobs", "2", "--from", "sleepy", "-q"], env=environ)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(_children(parent.pid)) < 2:
+            time.sleep(0.2)
+        workers = _children(parent.pid)
+        assert len(workers) >= 2
+        time.sleep(1)  # the workers are in the slow reader
+        parent.send_signal(getattr(signal, sig))
+        parent.wait(30)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.2)
+        assert not any(_alive(w) for w in workers)
+    finally:
+        if parent.poll() is None:
+            parent.kill()

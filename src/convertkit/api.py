@@ -169,7 +169,9 @@ def _read(pl: Plugins, data: bytes, name: str, format: str | None, encoding: str
     if not isinstance(doc, Document):
         raise PluginError(f"reader {spec.name!r} (plugin {spec.plugin}) returned {type(doc).__name__}, not a Document")
     if not doc.meta.source.sha256:
-        source = SourceInfo(name=os.path.basename(name), encoding=enc or "", sha256=sha256(data).hexdigest())
+        # a file name that is not UTF-8 keeps its bytes as \xNN: every writer can hold it
+        base = os.fsencode(os.path.basename(name)).decode("utf-8", "backslashreplace")
+        source = SourceInfo(name=base, encoding=enc or "", sha256=sha256(data).hexdigest())
         doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, source=source))
     return doc
 

@@ -60,7 +60,10 @@ class BatchResult:
     key: str = ""  # what --resume compares: input hash, options, convertkit version
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
+        """One JSON line; a file name that is not UTF-8 (bytes kept as lone surrogates by
+        the file system's decoding) is written with \\u escapes, so the line stays UTF-8."""
+        line = json.dumps(asdict(self), ensure_ascii=False)
+        return line if _is_text(line) else json.dumps(asdict(self))
 
 
 class _Timeout(BaseException):
@@ -255,20 +258,35 @@ def _input_digest(path: str, limit: int) -> str:
         return ""
 
 
+def _is_text(s: str) -> bool:
+    """Whether ``s`` encodes as UTF-8 (holds no lone surrogates)."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def display_path(path: str) -> str:
+    """A path as it is shown and stored: bytes that are not UTF-8 as \\xNN escapes."""
+    return path if _is_text(path) else os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 class State:
-    """What --resume knows: for each output file, the key it was made with."""
+    """What --resume knows: for each output file, the key it was made with (paths that are
+    not UTF-8 stored as :func:`display_path` gives them)."""
 
     def __init__(self, output_dir: Path) -> None:
         self.db = sqlite3.connect(str(output_dir / STATE_FILE))
         self.db.execute("create table if not exists done (output text primary key, key text)")
 
     def up_to_date(self, output: Path, key: str) -> bool:
-        row = self.db.execute("select key from done where output = ?", (str(output),)).fetchone()
+        row = self.db.execute("select key from done where output = ?", (display_path(str(output)),)).fetchone()
         return row is not None and row[0] == key and output.exists()
 
     def record(self, r: BatchResult) -> None:
         if r.status == "ok" and r.output:
-            self.db.execute("insert or replace into done values (?, ?)", (r.output, r.key))
+            self.db.execute("insert or replace into done values (?, ?)", (display_path(r.output), r.key))
 
     def commit(self) -> None:
         self.db.commit()
@@ -286,21 +304,46 @@ def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield cur
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int = 0) -> None:
     """Workers leave Ctrl-C to the parent, which stops handing out work and lets the
-    batches in flight finish, so that every output is whole and recorded for --resume."""
+    batches in flight finish, so that every output is whole and recorded for --resume.
+    On Linux a worker is killed when its parent dies (SIGTERM, SIGKILL, a crash): no
+    orphan goes on converting."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """``prctl(PR_SET_PDEATHSIG, SIGKILL)``, and a check that the parent is not gone
+    already (it may have died before the call)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return
+    if parent and os.getppid() != parent:
+        os._exit(1)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
 
 
 def _local(batches: Iterator[list[Task]], output_dir: str, jobs: int) -> Iterator[list[BatchResult]]:
-    """A process pool with at most ``2 × jobs`` batches in flight; a batch whose worker died
-    is retried once in a fresh pool, then reported as failed."""
+    """A process pool with at most ``2 × jobs`` batches in flight. When a worker dies (a
+    crash, SIGKILL, the out-of-memory killer), every batch in flight is lost with it; each
+    of their files is then retried once on its own, in a one-worker pool, so that only the
+    file that kills its worker again is reported failed and the batch goes on."""
     if jobs <= 1:
         for b in batches:
             yield run_batch(b, output_dir)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
-    inflight: dict[Future, tuple[list[Task], int]] = {}
+    pool = _pool(jobs)
+    inflight: dict[Future, list[Task]] = {}
     try:
         exhausted = False
         while True:
@@ -309,25 +352,39 @@ def _local(batches: Iterator[list[Task]], output_dir: str, jobs: int) -> Iterato
                 if b is None:
                     exhausted = True
                     break
-                inflight[pool.submit(run_batch, b, output_dir)] = (b, 0)
+                inflight[pool.submit(run_batch, b, output_dir)] = b
             if not inflight:
                 return
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            lost: list[Task] = []
             for fut in done:
-                b, tries = inflight.pop(fut)
+                b = inflight.pop(fut)
                 try:
                     yield fut.result()
                 except BrokenProcessPool:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
-                    lost = [(bb, t) for bb, t in inflight.values()]
-                    inflight.clear()
-                    for bb, t in lost + [(b, tries)]:
-                        if t >= 1:
-                            yield [BatchResult(x.input, f, "failed", error="worker crashed (retried once)")
-                                   for x in bb for f in x.formats]
-                        else:
-                            inflight[pool.submit(run_batch, bb, output_dir)] = (bb, t + 1)
+                    lost.extend(b)
+            if lost:
+                lost.extend(t for b in inflight.values() for t in b)
+                inflight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield from _one_by_one(lost, output_dir)
+                pool = _pool(jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_by_one(tasks: list[Task], output_dir: str) -> Iterator[list[BatchResult]]:
+    """Each task alone in a one-worker pool; a task whose worker dies is a failed result."""
+    pool = _pool(1)
+    try:
+        for t in tasks:
+            try:
+                yield pool.submit(run_batch, [t], output_dir).result()
+            except BrokenProcessPool:
+                yield [BatchResult(t.input, f, "failed", error="worker crashed (retried once on its own)")
+                       for f in t.formats]
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(1)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -119,8 +119,10 @@ def batch_command(argv: Sequence[str]) -> int:
             inputs_seen[r.input] = inputs_seen.get(r.input, 0) + 1
             if r.status == "failed":
                 if not args.quiet and not progress.enabled and r.input not in failed_inputs:
+                    from .batch import display_path
+
                     where = "" if r.error.startswith(r.input) else f"{r.input}: "
-                    print(f"convertkit: error: {where}{r.error}", file=sys.stderr)
+                    print(display_path(f"convertkit: error: {where}{r.error}"), file=sys.stderr)
                 failed_inputs.add(r.input)
             if inputs_seen[r.input] == len(formats):
                 progress.update(1, len(failed_inputs))
