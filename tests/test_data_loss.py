@@ -562,3 +562,62 @@ def test_workers_die_with_their_parent(tmp_path, sig):
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+# rows 19 and 20: JSON input that does not fit the model, or that no parser should take,
+# is an input error naming the input and the JSON path
+@pytest.mark.parametrize("blocks, where", [
+    ('[{"t":"Para","content":"hello"}]', "blocks[0].content"),
+    ('"abc"', "blocks"),
+    ('[{"t":"Heading","level":-5,"content":[]}]', "blocks[0].level"),
+    ('[{"t":"Heading","level":1.5,"content":[]}]', "blocks[0].level"),
+    ('[{"t":"Para","content":[{"t":"Text","text":true}]}]', "blocks[0].content[0].text"),
+    ('[{"t":"Heading","level":' + "9" * 5000 + ',"content":[]}]', "JSON input refused"),
+])
+def test_json_that_does_not_fit_the_model(tmp_path, blocks, where):
+    src = tmp_path / "bad.json"
+    src.write_text('{"convertkit-api-version":[1,1],"t":"Document","blocks":' + blocks + "}")
+    r = run(src, "--from", "json", "--to", "html", "-o", tmp_path / "out.html")
+    assert r.returncode == 1 and r.stderr.count(b"\n") == 1, r.stderr
+    assert where.encode() in r.stderr and str(src).encode() in r.stderr and b"plugin" not in r.stderr
+    assert not (tmp_path / "out.html").exists()
+
+
+def test_a_control_character_in_the_language_is_an_input_error(tmp_path):
+    src = tmp_path / "bad.json"
+    src.write_text('{"convertkit-api-version":[1,1],"t":"Document","meta":{"t":"Meta","language":"zh\\u0001"}}')
+    r = run(src, "--from", "json", "--to", "tei", "-o", tmp_path / "out.xml")
+    assert r.returncode == 1 and b"meta.language" in r.stderr
+
+
+def test_a_reader_that_makes_a_malformed_document_is_blamed():
+    import convertkit
+    from convertkit.model import Document, Para
+    from convertkit.plugins import Plugins
+    from convertkit.registry import ReaderSpec
+
+    class Bad:
+        @convertkit.hookimpl
+        def convertkit_register_readers(self, registry):
+            registry.add(ReaderSpec("bad", lambda text, ctx: Document(blocks=(Para("not a tuple"),))))
+
+    pl = Plugins(extra=[("badreader", Bad())])
+    from convertkit.errors import PluginError
+
+    with pytest.raises(PluginError, match=r"reader 'bad' \(plugin badreader\).*blocks\[0\]\.content"):
+        convertkit.convert(b"x", "html", "-", from_="bad", plugins=pl)
+
+
+# row 21: Markdown and pandoc JSON drop script links and keep front matter text
+def test_markdown_and_pandoc_json_drop_unsafe_links_and_escape_front_matter(tmp_path):
+    src = tmp_path / "in.json"
+    src.write_text('{"convertkit-api-version":[1,1],"t":"Document","meta":{"t":"Meta","authors":'
+                   '["<script>alert(1)</script>"]},"blocks":[{"t":"Para","content":['
+                   '{"t":"Link","url":"javascript:alert(1)","content":[{"t":"Text","text":"x"}]},'
+                   '{"t":"Link","url":"data:text/html,hi","content":[{"t":"Text","text":"d"}]},'
+                   '{"t":"Link","url":"http://a.b/\\n![i](http://evil)","content":[{"t":"Text","text":"y"}]}]}]}')
+    md = run(src, "--from", "json", "--to", "markdown", "-o", "-").stdout.decode("utf-8")
+    assert "javascript:" not in md and "data:" not in md and "<script>" not in md
+    assert "\n![i]" not in md and "%0A" in md
+    pj = run(src, "--from", "json", "--to", "pandoc-json", "-o", "-").stdout.decode("utf-8")
+    assert "javascript:" not in pj and "data:text" not in pj

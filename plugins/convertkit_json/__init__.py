@@ -6,9 +6,13 @@ from convertkit.registry import ReaderSpec, WriterSpec
 
 
 def _read(text, ctx):
+    from convertkit.errors import ConversionError
     from convertkit.jsonform import loads
 
-    return loads(text, warn=ctx.warn)
+    try:
+        return loads(text, warn=ctx.warn)
+    except ConversionError as exc:  # an input fault: name the input
+        raise ConversionError(f"{ctx.source_name}: {exc}" if ctx.source_name else str(exc)) from None
 
 
 def _write(doc, ctx):

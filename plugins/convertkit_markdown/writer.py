@@ -9,6 +9,7 @@ import re
 from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
                               Note, Para, Section, Strong, Text)
 from convertkit.registry import Context
+from convertkit_html.render import safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&$])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.M)
@@ -38,9 +39,12 @@ class _Writer:
             elif isinstance(n, LineBreak):
                 out.append("\\\n")
             elif isinstance(n, Link):
-                url = n.url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+                # javascript:, data:, vbscript: … are dropped, as the HTML writers drop them;
+                # spaces, newlines and angle brackets are percent-encoded (no markup escapes the link)
+                url = safe_url(n.url)
                 title = f' "{escape(n.title)}"' if n.title else ""
-                out.append(f"[{self.inlines(n.content)}](<{url}>{title})")
+                text = self.inlines(n.content)
+                out.append(f"[{text}](<{url}>{title})" if url else text)
             elif isinstance(n, Note):
                 self.notes.append(" ".join(self.inlines(b.content) for b in n.blocks if isinstance(b, Para)))
                 out.append(f"<sup>{len(self.notes)}</sup>")
@@ -95,7 +99,9 @@ class _Writer:
 
 
 def front_matter(doc: Document) -> str:
-    """YAML front matter; every value is a JSON string, which YAML reads as the same string."""
+    """YAML front matter; every value is a JSON string, which YAML reads as the same string.
+    pandoc reads those strings as Markdown: they are escaped as the text is, so that a
+    value holding markup (<script>) stays text."""
     m = doc.meta
     items: list[tuple[str, object]] = []
     if m.title:
@@ -119,9 +125,9 @@ def front_matter(doc: Document) -> str:
         key = json.dumps(k, ensure_ascii=False)
         if isinstance(v, list):
             lines.append(f"{key}:")
-            lines.extend(f"  - {json.dumps(x, ensure_ascii=False)}" for x in v)
+            lines.extend(f"  - {json.dumps(escape(x), ensure_ascii=False)}" for x in v)
         else:
-            lines.append(f"{key}: {json.dumps(v, ensure_ascii=False)}")
+            lines.append(f"{key}: {json.dumps(escape(v), ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 

@@ -15,6 +15,7 @@ from convertkit.errors import UsageError
 from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
                               Note, Para, Section, Strong, Text)
 from convertkit.registry import Context
+from convertkit_html.render import safe_url
 
 DEFAULT_API = [1, 23, 1]
 
@@ -76,7 +77,11 @@ class _Writer:
             elif isinstance(n, LineBreak):
                 out.append({"t": "LineBreak"})
             elif isinstance(n, Link):
-                out.append({"t": "Link", "c": [_attr(), self.inlines(n.content), [n.url, n.title]]})
+                url = safe_url(n.url)  # javascript:, data:, vbscript: … dropped, as in the HTML writers
+                if url:
+                    out.append({"t": "Link", "c": [_attr(), self.inlines(n.content), [url, n.title]]})
+                else:
+                    out.extend(self.inlines(n.content))
             elif isinstance(n, Note):
                 out.append({"t": "Note", "c": self.blocks(n.blocks, 2)})
         return out

@@ -168,6 +168,13 @@ def _read(pl: Plugins, data: bytes, name: str, format: str | None, encoding: str
         doc = _call(spec, "reader", spec.read, text, ctx)
     if not isinstance(doc, Document):
         raise PluginError(f"reader {spec.name!r} (plugin {spec.plugin}) returned {type(doc).__name__}, not a Document")
+    from .validate import ModelError, validate
+
+    try:
+        validate(doc)  # the reader, not a later writer, is blamed for a malformed document
+    except ModelError as exc:
+        raise PluginError(f"reader {spec.name!r} (plugin {spec.plugin}) made a document that does not fit "
+                          f"the model: {exc}") from None
     if not doc.meta.source.sha256:
         # a file name that is not UTF-8 keeps its bytes as \xNN: every writer can hold it
         base = os.fsencode(os.path.basename(name)).decode("utf-8", "backslashreplace")

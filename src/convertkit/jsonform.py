@@ -101,6 +101,8 @@ def loads(text: str, warn: Any = None) -> Document:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ConversionError(f"not valid JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting past the stack
+        raise ConversionError(f"JSON input refused: {' '.join(str(exc).split()) or type(exc).__name__}") from None
     if _SURROGATE_ESCAPE.search(text):
         count = [0]
         data = _mend(data, count)
@@ -119,4 +121,10 @@ def loads(text: str, warn: Any = None) -> Document:
     doc = from_data(data)
     if not isinstance(doc, Document):
         raise ConversionError("JSON top level is not a Document")
+    from .validate import ModelError, validate
+
+    try:
+        validate(doc)
+    except ModelError as exc:
+        raise ConversionError(f"JSON does not fit the document model at {exc}") from None
     return doc
