@@ -621,3 +621,37 @@ def test_markdown_and_pandoc_json_drop_unsafe_links_and_escape_front_matter(tmp_
     assert "\n![i]" not in md and "%0A" in md
     pj = run(src, "--from", "json", "--to", "pandoc-json", "-o", "-").stdout.decode("utf-8")
     assert "javascript:" not in pj and "data:text" not in pj
+
+
+# row 10: a full disk fails the files that no longer fit; the batch, its report and its
+# summary go on (a 2 MiB tmpfs as the output folder)
+@pytest.fixture
+def full_disk(tmp_path):
+    where = tmp_path / "small"
+    where.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a 2 MiB tmpfs needs root (CI runs as root)")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)], capture_output=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode().strip()}")
+    yield where
+    subprocess.run(["umount", str(where)], capture_output=True)
+
+
+def test_a_full_disk_fails_files_not_the_batch(tmp_path, full_disk):
+    import json
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(100):
+        page(src, f"p{i:03}.txt")
+    report = tmp_path / "report.jsonl"
+    r = run("batch", src, "--to", "txt,epub", "--output-dir", full_disk / "out", "--jobs", "2", "--report", report)
+    assert r.returncode == 1 and b"internal error" not in r.stderr and b"Traceback" not in r.stderr
+    rows = [json.loads(x) for x in report.read_text().splitlines()]
+    assert len(rows) == 200
+    ok = [x for x in rows if x["status"] == "ok"]
+    assert ok and len(ok) < 200
+    assert all(Path(x["output"]).exists() for x in ok)
+    summary = r.stderr.decode().strip().splitlines()[-1]
+    assert f"{len(ok)} outputs written" in summary and f"{200 - len(ok)} failed" in summary

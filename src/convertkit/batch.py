@@ -285,11 +285,28 @@ class State:
         return row is not None and row[0] == key and output.exists()
 
     def record(self, r: BatchResult) -> None:
-        if r.status == "ok" and r.output:
-            self.db.execute("insert or replace into done values (?, ?)", (display_path(r.output), r.key))
+        if r.status == "ok" and r.output and self.db is not None:
+            self._safely(self.db.execute, "insert or replace into done values (?, ?)",
+                         (display_path(r.output), r.key))
 
     def commit(self) -> None:
-        self.db.commit()
+        if self.db is not None:
+            self._safely(self.db.commit)
+
+    def _safely(self, call, *args) -> None:
+        """A state that can no longer be written (a full disk) stops being written, with a
+        warning: what it lacks is merely converted again by the next --resume, and the
+        batch goes on (each output is still written, or fails, on its own)."""
+        try:
+            call(*args)
+        except sqlite3.Error as exc:
+            print(f"convertkit: warning: {STATE_FILE}: cannot record progress ({exc}); "
+                  "a later --resume converts again what was not recorded", file=sys.stderr)
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            self.db = None
 
 
 # -- executors ----------------------------------------------------------------------------------

@@ -57,6 +57,13 @@ class _Progress:
             self.bar.close()
 
 
+def _close_quietly(fh) -> None:
+    try:
+        fh.close()
+    except OSError:
+        pass
+
+
 def _open_report(path: str, inputs: Sequence[str], pattern: str):
     """The report file, opened for writing (its folder made if missing), after the write
     guard: never an input named on the command line or inside an input folder."""
@@ -114,8 +121,13 @@ def batch_command(argv: Sequence[str]) -> int:
                               pattern=args.glob, follow_symlinks=args.follow_symlinks, **options):
             counts[r.status] = counts.get(r.status, 0) + 1
             if report is not None:
-                report.write(r.to_json() + "\n")
-                report.flush()
+                try:
+                    report.write(r.to_json() + "\n")
+                    report.flush()
+                except OSError as exc:  # a full disk: the batch goes on without its report
+                    print(f"convertkit: warning: {args.report}: cannot write the report any more "
+                          f"({exc.strerror or exc})", file=sys.stderr)
+                    report = _close_quietly(report)
             inputs_seen[r.input] = inputs_seen.get(r.input, 0) + 1
             if r.status == "failed":
                 if not args.quiet and not progress.enabled and r.input not in failed_inputs:
@@ -134,7 +146,7 @@ def batch_command(argv: Sequence[str]) -> int:
     finally:
         progress.close()
         if report is not None:
-            report.close()
+            _close_quietly(report)
     secs = time.perf_counter() - t0
     if interrupted:
         print(f"convertkit batch: interrupted after {len(inputs_seen)} files ({counts['ok']} outputs written); "
