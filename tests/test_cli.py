@@ -207,3 +207,21 @@ def test_console_script_resumes_the_garbage_collector_once_plugins_are_loaded(tm
     assert exit_info.value.code == 0
     assert seen == {"gc_enabled": True}
     assert "one paragraph" in (tmp_path / "in.txt").read_text(encoding="utf-8")
+
+
+def test_json_and_pandoc_json_never_share_a_path(tmp_path):
+    # issue #22, item 1: pandoc-json has its own extension; a run never writes one path twice
+    r = run(str(SAMPLE), "--to", "json,pandoc-json", "-o", str(tmp_path / "out") + "/")
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["page.json", "page.pandoc.json"]
+    r = run("batch", str(SAMPLE), "--to", "json,pandoc-json", "--output-dir", str(tmp_path / "b"), "-q")
+    assert r.returncode == 0 and sorted(p.name for p in (tmp_path / "b").iterdir()
+                                        if not p.name.startswith(".")) == ["page.json", "page.pandoc.json"]
+
+
+def test_a_trailing_slash_names_a_folder_made_if_missing(tmp_path):
+    # issue #22, item 2
+    r = run(str(SAMPLE), "--to", "tei", "-o", str(tmp_path / "one") + "/")
+    assert r.returncode == 0 and (tmp_path / "one" / "page.tei.xml").exists()
+    r = run(str(SAMPLE), "--to", "tei,json", "-o", str(tmp_path / "no-slash"))
+    assert r.returncode == 2 and b"end it with /" in r.stderr

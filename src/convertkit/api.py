@@ -264,9 +264,16 @@ def output_path(src_name: str, ext: str, out: str | os.PathLike | None, several:
         if not src_name:
             return None
         return os.path.join(os.path.dirname(src_name), f"{stem}.{ext}")
-    if several:
+    if several or names_folder(out):
         return os.path.join(os.fspath(out), f"{stem}.{ext}")
     return os.fspath(out)
+
+
+def names_folder(out: str | os.PathLike) -> bool:
+    """``-o out/`` (a trailing separator) or an existing folder: outputs go inside it."""
+    text = os.fspath(out)
+    text = os.fsdecode(text) if isinstance(text, bytes) else text
+    return text.endswith(("/", os.sep)) or os.path.isdir(text)
 
 
 def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None = None, *,
@@ -293,6 +300,16 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
     name = "" if isinstance(src, (bytes, bytearray)) else str(src)
     several = len(formats) > 1
     targets = [output_path(name, w.extension, out, several) for w in writers]
+    if out is not None and str(out) != "-" and (several or names_folder(out)):
+        folder = os.fspath(out)
+        if not os.path.isdir(folder):
+            try:  # a folder named with a trailing / is made, as --output-dir is
+                if not str(folder).endswith(("/", os.sep)):
+                    raise UsageError(f"{out}: with several --to formats, -o names a folder "
+                                     "(end it with / to have it made)")
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise ConversionError(f"{out}: cannot make the folder: {exc.strerror or exc}") from None
     for t in targets:
         if t is not None and name and same_file(t, name):
             raise UsageError(f"{t}: refusing to write over the input file (choose another -o)")
@@ -301,8 +318,6 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
     for t in targets:
         if t is not None:
             guard(t, (name,))  # a folder or a special file: refused before any work
-    if several and out is not None and str(out) != "-" and not os.path.isdir(out):
-        raise UsageError(f"{out}: with several --to formats, -o must name an existing folder")
 
     data, _ = _load(src, max_input_size)
     doc = _read(pl, data, name, from_, encoding, options, warnings)

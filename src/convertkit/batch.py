@@ -460,8 +460,12 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
     from .plugins import get_plugins
 
     pl = get_plugins()
+    exts: dict[str, str] = {}
     for f in formats:
-        pl.registry.writer(f)  # unknown format: a usage error before any work
+        ext = pl.registry.writer(f).extension  # unknown format: a usage error before any work
+        if ext in exts:
+            raise UsageError(f"--to {exts[ext]} and {f} would both write *.{ext}: two outputs never share a path")
+        exts[ext] = f
     out = Path(output_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
