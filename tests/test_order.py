@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from convertkit.model import plain
+from convertkit.model import Para, plain
 from convertkit_newspage import lexicon, order
 from convertkit_newspage.pieces import Explain, Piece
 
@@ -110,3 +110,19 @@ def test_a_head_wider_than_the_column_under_it_opens_an_article():
     doc = read(a + b)
     assert [plain(x.headline) for x in doc.blocks] == ["第一篇文章的标题在这里", "另一篇文章的标题排得比一栏宽得多了许多"]
     assert paragraphs(doc.blocks[1].blocks).__next__().startswith("另一篇的正文开头")
+
+
+def test_text_after_an_articles_closer_takes_up_no_sentence_from_elsewhere():
+    # A's one justified line leaves a sentence open; right after B's author line comes C's
+    # first block, full width: it opens C and does not go on with A's line; A's column
+    # goes on in the last block
+    a = ("第一篇文章的标题在这里\n王小明\n\n" + "\n".join(["　　第一篇的正文开头在这里，", COL, COL, "第一篇第一节结束。"])
+         + "\n\n" + " ".join("第一篇第二节写到，这里就这样断开了") + "\n\n")
+    b = ("另一篇的标题在这里\n李大为\n\n" + "\n".join(["　　另一篇文章的正文开头在这，", COL, COL, "（作者为某某大学教授）"])
+         + "\n\n")
+    a_rest = "\n".join(["接着" + COL[2:], COL, "第一篇到此全部结束。"]) + "\n"
+    c = a_rest + "\n"  # the same words: only the closer before it tells them apart
+    doc = read(a + b + c + a_rest)
+    rest_line = len((a + b + c).splitlines()) + 1
+    para = next(p for p in doc.blocks[0].blocks if isinstance(p, Para) and "断开了接着" in plain(p.content))
+    assert para.source.end >= rest_line

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .lines import HAN
-from .pieces import Explain, Piece, ends_mid_sentence, measure, opens_paragraph, starts_mid_sentence
+from .pieces import (Explain, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
+                     starts_mid_sentence)
 
 NATURAL = 3.0  # the block printed next (unless it opens with a paragraph's indented line)
 WORD_WEIGHT = 0.5  # per unit of log frequency of the word completed across the join
@@ -60,7 +61,10 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     """Every allowed join on the page, scored."""
     widths = [measure(p.lines[:8]) if p.kind == "text" else 0.0 for p in pieces]
     tails = [measure(p.lines[-8:]) if p.kind == "text" else 0.0 for p in pieces]
-    starts = [j for j, p in enumerate(pieces) if starts_mid_sentence(p)]
+    # a block printed right after an article's closer (（作者…）, a sign-off) opens the next
+    # article: it takes up no sentence left open elsewhere
+    starts = [j for j, p in enumerate(pieces) if starts_mid_sentence(p)
+              and not (j and pieces[j - 1].kind == "text" and closes_article(pieces[j - 1]))]
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
