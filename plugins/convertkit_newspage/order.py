@@ -152,9 +152,10 @@ def best_assignment(joins: list[Join]) -> list[Join]:
     cols = sorted({j.start for j in joins})
     if not rows:
         return []
-    n = len(rows) + len(cols)  # square: each row may instead take its own "unjoined" column
+    # rows x (columns + one "unjoined" column per row): a column may stay unused
+    width = len(cols) + len(rows)
     big = 1e9
-    cost = [[big] * n for _ in range(n)]
+    cost = [[big] * width for _ in rows]
     ri = {r: k for k, r in enumerate(rows)}
     ci = {c: k for k, c in enumerate(cols)}
     best: dict[tuple[int, int], Join] = {}
@@ -165,38 +166,35 @@ def best_assignment(joins: list[Join]) -> list[Join]:
             cost[key[0]][key[1]] = -jn.score
     for r in range(len(rows)):
         cost[r][len(cols) + r] = 0.0  # row r unjoined
-    for c in range(len(cols)):
-        cost[len(rows) + c][c] = 0.0  # column c taken by no row
-        for r in range(len(rows)):
-            cost[len(rows) + c][len(cols) + r] = 0.0  # dummies pair off freely
     match = _hungarian(cost)
-    return [best[(r, c)] for r, c in enumerate(match[:len(rows)]) if (r, c) in best]
+    return [best[(r, c)] for r, c in enumerate(match) if (r, c) in best]
 
 
 def _hungarian(cost: list[list[float]]) -> list[int]:
-    """The column assigned to each row in a minimum-cost assignment of a square matrix
-    (the O(n³) method with potentials)."""
-    n = len(cost)
+    """The column assigned to each row in a minimum-cost assignment of an n x m matrix,
+    n <= m (the O(n²m) method with potentials; columns may stay unused)."""
+    n, m = len(cost), len(cost[0])
     inf = float("inf")
-    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
-    p, way = [0] * (n + 1), [0] * (n + 1)
+    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
+    p, way = [0] * (m + 1), [0] * (m + 1)
     for i in range(1, n + 1):
         p[0] = i
         j0 = 0
-        minv = [inf] * (n + 1)
-        used = [False] * (n + 1)
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
         while True:
             used[j0] = True
             i0, delta, j1 = p[j0], inf, 0
             row = cost[i0 - 1]
-            for j in range(1, n + 1):
+            ui0 = u[i0]
+            for j in range(1, m + 1):
                 if not used[j]:
-                    cur = row[j - 1] - u[i0] - v[j]
+                    cur = row[j - 1] - ui0 - v[j]
                     if cur < minv[j]:
                         minv[j], way[j] = cur, j0
                     if minv[j] < delta:
                         delta, j1 = minv[j], j
-            for j in range(n + 1):
+            for j in range(m + 1):
                 if used[j]:
                     u[p[j]] += delta
                     v[j] -= delta
@@ -210,7 +208,7 @@ def _hungarian(cost: list[list[float]]) -> list[int]:
             p[j0] = p[j1]
             j0 = j1
     match = [0] * n
-    for j in range(1, n + 1):
+    for j in range(1, m + 1):
         if p[j]:
             match[p[j] - 1] = j - 1
     return match

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Reading speed of the newspage reader: milliseconds per page (best of 5, warm: the word
+list is loaded once per process) for the sample and the real pages in ../shared, beside
+pdftotext's own time to extract the same pages from their PDFs, in the same run.
+
+    python benchmarks/reader_speed.py [--shared ../shared]
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def best_of(n: int, fn) -> float:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = ap.parse_args()
+    import convertkit
+    from convertkit_newspage import lexicon
+
+    t0 = time.perf_counter()
+    lexicon.words()
+    print(f"word list loaded once per process: {1000 * (time.perf_counter() - t0):.0f} ms")
+    pages = [ROOT / "samples" / "page.txt", *sorted((Path(args.shared) / "newspages").glob("rmrb-*.txt"))]
+    rates = []
+    print(f"{'page':<14}{'read ms':>9}{'pdftotext ms':>14}")
+    for page in pages:
+        data = page.read_bytes()
+        convertkit.read(data, "newspage")
+        secs = best_of(5, lambda: convertkit.read(data, "newspage"))
+        rates.append(1 / secs)
+        pdf = page.with_suffix(".pdf")
+        peer = ""
+        if pdf.exists() and shutil.which("pdftotext"):
+            peer = f"{1000 * best_of(3, lambda: subprocess.run(['pdftotext', str(pdf), '-'], capture_output=True)):.1f}"
+        print(f"{page.name:<14}{1000 * secs:>9.1f}{peer:>14}")
+    print(f"median: {statistics.median(rates):.0f} pages/s on one core")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
