@@ -33,6 +33,7 @@ from . import titles
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
 PULL_SIMILARITY = 0.75
+MERGE_MIN, MERGE_RATIO = 0.3, 1.3  # untitled text joins the article sharing clearly most of its pairs
 PULL_MAX = 120  # characters: a pull quote is a sentence or two, never a whole paragraph
 PAGE_LINES = 800  # how far (in lines) a headline printed apart may be from its article
 PULL_LINES = 400  # how far a pull quote may be from the sentence it repeats (same page)
@@ -596,7 +597,7 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
                 grams[k] = _bigrams(titled[k].heads + [ln for p in titled[k].body for ln in p.lines])
         scores = sorted(((len(mine & grams[k]) / max(1, len(mine)), k) for k in near), reverse=True)
         (best, k), (second, _) = scores[0], scores[1]
-        if best < 0.3 or best < 1.3 * second:
+        if best < MERGE_MIN or best < MERGE_RATIO * second:
             out.append(d)
             continue
         target = titled[k]
