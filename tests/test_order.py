@@ -126,3 +126,13 @@ def test_text_after_an_articles_closer_takes_up_no_sentence_from_elsewhere():
     rest_line = len((a + b + c).splitlines()) + 1
     para = next(p for p in doc.blocks[0].blocks if isinstance(p, Para) and "断开了接着" in plain(p.content))
     assert para.source.end >= rest_line
+
+
+def test_the_word_list_is_cached_and_the_cache_gives_the_same_words(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = lexicon._load()
+    cached = list((tmp_path / "convertkit").glob("words-*.marshal"))
+    assert len(cached) == 1 and len(first) > 50000
+    assert lexicon._load() == first  # read back from the cache
+    cached[0].write_bytes(b"not marshal")  # a damaged cache is read past, not trusted
+    assert lexicon._load() == first
