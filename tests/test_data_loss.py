@@ -30,7 +30,10 @@ def page(folder: Path, name: str = "page.txt") -> Path:
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a character device needs root")
 def test_a_character_device_as_output_stays_a_device(tmp_path):
     null = tmp_path / "null"
-    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("this container may not make device nodes")
     r = run(SAMPLE, "--to", "txt", "-o", null)
     assert r.returncode == 0, r.stderr
     assert stat.S_ISCHR(os.stat(null).st_mode)
