@@ -100,7 +100,3 @@ def opens_paragraph(p: Piece) -> bool:
     on with a sentence the block before it left open."""
     return p.kind == "text" and len(p.lines) >= 3 and p.starts_block and \
         indented(p.lines[0], measure(p.lines[:8]), p.lines[1])
-
-
-def same_column(a: Piece, b: Piece) -> bool:
-    return abs(measure(a.lines[-8:]) - measure(b.lines[:8])) <= 1.0

@@ -26,8 +26,7 @@ from .lines import (AUTHOR_START_RE, BANNER_RE, BYLINE_RE, CREDIT_FIRST, CREDIT_
                     LABEL_RE, LONE_PAGE_RE, PAGE_RE, SIGNOFF_RE, HanPattern, Line, Record, ends_sentence,
                     has_sentence_punct, has_two_han, is_han)
 
-from .pieces import (OPENING_QUOTES, Explain, Piece, closes_article, cut_before_quote, ends_mid_sentence, indented,
-                     measure, opens_paragraph, same_column, starts_mid_sentence)
+from .pieces import OPENING_QUOTES, Explain, Piece, cut_before_quote, indented, measure
 from .order import assemble
 from . import titles
 
