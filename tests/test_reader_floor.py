@@ -16,10 +16,10 @@ from convertkit.testing import IN_CI
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = range(1, 13)  # development seeds: the benchmark reports on 100000-100199
-# pooled over SEEDS, session 10's reader: articles 0.833, paragraph recall 0.668, char 0.619.
-# Raise the floor with the reader; it leaves a little room for changes that trade one page
-# for another.
-FLOOR = {"articles": 0.78, "recall": 0.62, "char": 0.57}
+# pooled over SEEDS at the end of session 10: articles 0.938, paragraph recall 0.710, char
+# 0.699 (0.833, 0.668, 0.619 earlier that session). Raise the floor with the reader; it
+# leaves a little room for changes that trade one page for another.
+FLOOR = {"articles": 0.88, "recall": 0.66, "char": 0.64}
 
 pytestmark = pytest.mark.shared
 
