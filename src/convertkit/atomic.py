@@ -32,11 +32,9 @@ def _mkstemp(folder: str, name: str) -> tuple[int, str]:
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     # the temporary adds 19 bytes to the name: cut the name (at a character) so that a
     # name near the file system's limit of 255 bytes still has a temporary
-    raw = os.fsencode(name)
-    if len(raw) > NAME_MAX - 19:
-        name = os.fsdecode(raw[:NAME_MAX - 19]).rstrip("\udc80\udcff") or "output"
-        while len(os.fsencode(name)) > NAME_MAX - 19 or any("\udc80" <= c <= "\udcff" for c in name[-1:]):
-            name = name[:-1] or "output"
+    while len(os.fsencode(name)) > NAME_MAX - 19:
+        name = name[:-1]  # whole characters: never half of a UTF-8 sequence
+    name = name or "output"
     for _ in range(100):
         tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.part")
         try:
