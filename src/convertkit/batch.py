@@ -26,8 +26,6 @@ from . import __version__
 from .digest import sha256
 from .errors import ConvertkitError, UsageError
 
-DEFAULT_MAX_INPUT = 64 * 1024 * 1024  # as convertkit.api's (not imported here: batch starts light)
-
 BATCH_SIZE = 8  # inputs per task of the local executor
 DASK_BATCH_SIZE = 16  # inputs per task on Dask
 STATE_FILE = ".convertkit-state.sqlite"
@@ -491,6 +489,8 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
             seen.add(base)
             skip: tuple[str, ...] = ()
             if resume:
+                from .api import DEFAULT_MAX_INPUT
+
                 digest = _input_digest(path, int(options.get("max_input_size") or DEFAULT_MAX_INPUT))
                 skip = tuple(f for f in formats
                              if state.up_to_date(out / f"{base}.{pl.registry.writer(f).extension}",
