@@ -136,3 +136,16 @@ def test_the_word_list_is_cached_and_the_cache_gives_the_same_words(tmp_path, mo
     assert lexicon._load() == first  # read back from the cache
     cached[0].write_bytes(b"not marshal")  # a damaged cache is read past, not trusted
     assert lexicon._load() == first
+
+
+def test_an_inset_headline_printed_inside_a_dateline_item_is_its_headline():
+    # a short item opens with 本报讯; its headline, set beside the first lines, is printed
+    # after them; it takes up the item's words. A head that does not is left alone.
+    item = ("本报讯 吉林省商务厅日前公布了今年\n以来吉林家电以旧换新的情况，\n全年销售额大增五十万笔。\n\n"
+            "吉林今年以来\n家电以旧换新\n销售额大增\n\n"
+            + "\n".join(["　　下一步还将继续扩大政策范围，", COL, "确保政策直达。（吉文）"]) + "\n")
+    [a] = read(item).blocks
+    assert plain(a.headline) == "吉林今年以来家电以旧换新销售额大增"
+    other = item.replace("吉林今年以来\n家电以旧换新\n销售额大增", "新时代的价值追求")
+    [b] = read(other).blocks
+    assert plain(b.headline) == ""

@@ -457,6 +457,15 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur.heads, cur.head_sizes = lines, sizes
                 explain("headline-after-body", span, "headline between a closer and the next opener "
                                                      "belongs to the item before it")
+            elif cur is not None and cur.dateline and not cur.heads and not cur.byline and \
+                    not opens_dateline and not any(g.wide for g in group) and \
+                    titles.covers(lines, _draft_text(cur)) >= titles.MIN_COVER:
+                # a news item opens with its dateline (本报讯 …); a head printed inside its
+                # text while it has none, taking up the words of that text, is its headline
+                # set beside the first lines (inset)
+                cur.heads, cur.head_sizes = lines, sizes
+                explain("headline-inset", span, "a head inside a dateline item that has no headline is that "
+                                                "item's headline, set beside its first lines")
             elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group):
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)

@@ -27,6 +27,11 @@ def _cover(pairs: set[str], text: str) -> float:
     return sum(p in text for p in pairs) / len(pairs) if pairs else 0.0
 
 
+def covers(lines: list[Line], text: str) -> float:
+    """The share of the character pairs of head ``lines`` that ``text`` holds."""
+    return _cover(_pairs(lines), text)
+
+
 def blocks_of(heads: list[Line], sizes: list[int]) -> list[list[Line]]:
     """The printed blocks of an article's heads (``sizes``: lines per block)."""
     if sum(sizes) != len(heads):
