@@ -310,14 +310,13 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
                 os.makedirs(folder, exist_ok=True)
             except OSError as exc:
                 raise ConversionError(f"{out}: cannot make the folder: {exc.strerror or exc}") from None
-    for t in targets:
-        if t is not None and name and same_file(t, name):
-            raise UsageError(f"{t}: refusing to write over the input file (choose another -o)")
-    if len({t for t in targets if t is not None}) < sum(t is not None for t in targets):
+    files = [t for t in targets if t is not None]
+    if len(set(files)) < len(files):
         raise UsageError(f"two formats of {', '.join(formats)} would write the same file")
-    for t in targets:
-        if t is not None:
-            guard(t, (name,))  # a folder or a special file: refused before any work
+    for t in files:
+        if name and same_file(t, name):  # a usage error here, before any work
+            raise UsageError(f"{t}: refusing to write over the input file (choose another -o)")
+        guard(t)  # a folder or a special file: refused before any work
 
     data, _ = _load(src, max_input_size)
     doc = _read(pl, data, name, from_, encoding, options, warnings)
@@ -335,17 +334,16 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
         w_opts = {k: v for k, v in options.items() if k in {o.key for o in w.options}}
         data_out = render(doc, w.name, plugins=pl, warnings=warnings, source_name=name, **w_opts)
         rendered.append((w, target, data_out, (time.perf_counter() - t0) * 1000))
-    files = [(target, data_out.encode("utf-8") if isinstance(data_out, str) else data_out)
-             for _, target, data_out, _ in rendered if target is not None]
+    raws = [data_out.encode("utf-8") if isinstance(data_out, str) else data_out for _, _, data_out, _ in rendered]
+    writes = [(target, raw) for (_, target, _, _), raw in zip(rendered, raws) if target is not None]
     t0 = time.perf_counter()
-    atomic_write_all(files, (name,) if name else ())  # all formats or none
-    write_ms = (time.perf_counter() - t0) * 1000 / max(1, len(files))
-    for w, target, data_out, ms in rendered:
-        size = len(data_out.encode("utf-8")) if isinstance(data_out, str) else len(data_out)
+    atomic_write_all(writes, (name,) if name else ())  # all formats or none
+    write_ms = (time.perf_counter() - t0) * 1000 / max(1, len(writes))
+    for (w, target, data_out, ms), raw in zip(rendered, raws):
         if target is not None:
-            result.outputs.append(Output(w.name, target, None, size, ms + write_ms))
+            result.outputs.append(Output(w.name, target, None, len(raw), ms + write_ms))
         else:
-            result.outputs.append(Output(w.name, None, data_out, size, ms))
+            result.outputs.append(Output(w.name, None, data_out, len(raw), ms))
     return result
 
 

@@ -476,6 +476,9 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
     early: list[BatchResult] = []
 
     def tasks() -> Iterator[Task]:
+        from .api import DEFAULT_MAX_INPUT
+
+        limit = int(options.get("max_input_size") or DEFAULT_MAX_INPUT)
         for path, base in iter_inputs(inputs, pattern, stdin, follow_symlinks=follow_symlinks, skip=(out,)):
             if not base:
                 early.append(BatchResult(path, ",".join(formats), "failed",
@@ -489,9 +492,7 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
             seen.add(base)
             skip: tuple[str, ...] = ()
             if resume:
-                from .api import DEFAULT_MAX_INPUT
-
-                digest = _input_digest(path, int(options.get("max_input_size") or DEFAULT_MAX_INPUT))
+                digest = _input_digest(path, limit)
                 skip = tuple(f for f in formats
                              if state.up_to_date(out / f"{base}.{pl.registry.writer(f).extension}",
                                                  resume_key(digest, f, opts)))

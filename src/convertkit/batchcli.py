@@ -71,12 +71,12 @@ def _open_report(path: str, inputs: Sequence[str], pattern: str):
     import os
 
     from .atomic import guard
+    from .batch import _inside
 
     guard(path, [i for i in inputs if i != "-"])
     real = os.path.realpath(path)
     for folder in inputs:
-        top = os.path.realpath(folder)
-        if os.path.isdir(folder) and real.startswith(top.rstrip(os.sep) + os.sep) and \
+        if os.path.isdir(folder) and _inside(real, os.path.realpath(folder)) and \
                 fnmatch.fnmatch(os.path.basename(path), pattern) and os.path.exists(path):
             raise ConvertkitError(f"{path}: refusing to write the report over an input file")
     folder = os.path.dirname(path)
@@ -86,7 +86,7 @@ def _open_report(path: str, inputs: Sequence[str], pattern: str):
 
 
 def batch_command(argv: Sequence[str]) -> int:
-    from .batch import convert_many
+    from .batch import convert_many, display_path
 
     args = build_parser().parse_args(argv)
     formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
@@ -127,12 +127,11 @@ def batch_command(argv: Sequence[str]) -> int:
                 except OSError as exc:  # a full disk: the batch goes on without its report
                     print(f"convertkit: warning: {args.report}: cannot write the report any more "
                           f"({exc.strerror or exc})", file=sys.stderr)
-                    report = _close_quietly(report)
+                    _close_quietly(report)
+                    report = None
             inputs_seen[r.input] = inputs_seen.get(r.input, 0) + 1
             if r.status == "failed":
                 if not args.quiet and not progress.enabled and r.input not in failed_inputs:
-                    from .batch import display_path
-
                     where = "" if r.error.startswith(r.input) else f"{r.input}: "
                     print(display_path(f"convertkit: error: {where}{r.error}"), file=sys.stderr)
                 failed_inputs.add(r.input)
