@@ -598,10 +598,10 @@ def test_blocks_of_real_pages_in_any_order_settle_and_lose_nothing(runs):
 # ---------------------------------------------------------------- cheap ideograph patterns
 def _han_patterns():
     import convertkit_newspage as plugin
-    from convertkit_newspage import lines, reader
+    from convertkit_newspage import lines, names
 
     found = {f"lines.{n}": p for n, p in vars(lines).items() if isinstance(p, lines.HanPattern)}
-    found["reader.NAME_RE"] = reader.NAME_RE
+    found["names.NAME_RE"] = names.NAME_RE
     found["detect._MARKERS"] = plugin._MARKERS
     return found
 
@@ -637,14 +637,14 @@ def test_memos_serve_one_document():
     """The reader's memos (masked lines, sentences, character sets) are emptied for each
     document: a page must not read faster for following an identical one (a batch of
     copies would time the memos), nor keep the previous page's text alive."""
-    from convertkit_newspage import lines, reader, similarity
+    from convertkit_newspage import lines, pulls, similarity
 
     convertkit.read(SAMPLE.read_bytes(), format="newspage")
     sample_lines = {ln.strip() for ln in SAMPLE.read_text(encoding="utf-8").splitlines() if ln.strip()}
     assert sample_lines & set(lines._MASKED)  # the memo was used
     convertkit.read("本报讯 今天天气很好。\n\n（鄂 文）\n".encode(), format="newspage")
     assert not sample_lines & set(lines._MASKED)
-    assert not any(len(s) > 20 for s in reader._SENTENCES)
+    assert not any(len(s) > 20 for s in pulls._SENTENCES)
     assert not any(len(s) > 20 for s in similarity._CHARSETS)
 
 
@@ -668,3 +668,17 @@ def test_the_reader_pauses_the_collector_and_leaves_no_cycles():
         gc.enable()
     convertkit.read(SAMPLE.read_bytes(), format="newspage")
     assert gc.isenabled()  # and on when it was on
+
+
+def test_every_rule_is_documented_under_its_stage():
+    """docs/reader.md lists each registered rule under the heading of its stage."""
+    from convertkit_newspage import reader  # noqa: F401  (registers every stage's rules)
+    from convertkit_newspage.rules import RULES, Stage
+
+    doc = (SAMPLE.parent.parent / "docs" / "reader.md").read_text(encoding="utf-8")
+    where = {st: doc.index(f". {st.value} — ") for st in Stage}
+    ends = sorted(where.values()) + [len(doc)]
+    for rule in RULES.values():
+        start = where[rule.stage]
+        section = doc[start:ends[ends.index(start) + 1]]
+        assert f"| `{rule.name}` |" in section, rule

@@ -10,7 +10,10 @@ import pytest
 
 from convertkit.model import Para, plain
 from convertkit_newspage import lexicon, order
-from convertkit_newspage.pieces import Explain, Piece
+from convertkit_newspage.blocks import to_blocks
+from convertkit_newspage.classify import to_pieces
+from convertkit_newspage.pieces import Kind, Piece
+from convertkit_newspage.rules import Explain
 
 from conftest import paragraphs
 
@@ -65,25 +68,21 @@ def test_a_word_cut_by_a_column_break_picks_its_continuation(first, second):
 
 def test_every_join_decision_is_explained_with_its_runner_up():
     ex = Explain()
-    from convertkit_newspage import reader
-
-    blocks = reader.to_blocks(_page("作系统的人形机器人已经发布了两款，", "心的事情还在于我们要自己做好的事，"))
-    pieces = reader.to_pieces(blocks, Explain(False))
+    blocks = to_blocks(_page("作系统的人形机器人已经发布了两款，", "心的事情还在于我们要自己做好的事，"))
+    pieces = to_pieces(blocks, Explain(False))
     order.assemble(pieces, ex)
     joins = [s for s in ex.steps if s["rule"] == "order-join"]
     assert joins and "runner-up" in joins[0]["decision"] and "score" in joins[0]["decision"]
 
 
 def test_print_order_stands_when_nothing_continues_a_sentence():
-    pieces = [Piece("text", reader_lines(["　　一段话的开头在这里啊，", COL, "一段话结束了。"]), 0),
-              Piece("text", reader_lines(["　　又一段话的开头在这里，", COL, "又一段话结束了。"]), 1)]
+    pieces = [Piece(Kind.TEXT, reader_lines(["　　一段话的开头在这里啊，", COL, "一段话结束了。"]), 0),
+              Piece(Kind.TEXT, reader_lines(["　　又一段话的开头在这里，", COL, "又一段话结束了。"]), 1)]
     assert order.assemble(pieces, Explain(False)) == pieces
 
 
 def reader_lines(texts: list[str]):
-    from convertkit_newspage import reader
-
-    return reader.to_blocks("\n".join(texts))[0]
+    return to_blocks("\n".join(texts))[0]
 
 
 def test_a_headline_stack_gives_each_block_to_the_article_that_takes_up_its_words():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from convertkit.cjk import CLOSERS, SENTENCE_END, CharTable, close_up, is_cjk
+from convertkit.cjk import CJK_TABLE, CLOSERS, SENTENCE_END, CharTable, close_up, is_cjk, join_pair
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs (with extension A, compatibility)
 _INNER_WS = re.compile(r"\s+")
@@ -222,3 +222,34 @@ class Line(Record):
             return cls(no, raw, s, False)
         pairs = spaced_pairs(s)
         return cls(no, raw, despace(raw, pairs), pairs >= 3)
+
+
+def inline_text(lines: list[Line]) -> str:
+    """The lines joined into one text (as :func:`joined`, without the line marks; where CJK
+    meets at every break, as it nearly always does, one ``str.join``)."""
+    prev = ""
+    for ln in lines:
+        t = ln.text
+        if t:
+            if prev and not (CJK_TABLE[prev[-1]] or CJK_TABLE[t[0]]):
+                return joined(lines)[0]
+            prev = t
+    return "".join([ln.text for ln in lines])
+
+
+def joined(lines: list[Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The lines joined into one text, and where each source line starts in it."""
+    parts: list[str] = []
+    marks = []
+    pos, tail = 0, ""  # tail: the last two characters joined so far
+    for ln in lines:
+        t = ln.text
+        if tail and t and not (CJK_TABLE[tail[-1]] or CJK_TABLE[t[0]]):  # CJK on either side: no separator
+            sep = join_pair(tail, t)
+            parts.append(sep)
+            pos += len(sep)
+        marks.append((pos, ln.no))
+        parts.append(t)
+        pos += len(t)
+        tail = t[-2:] if len(t) >= 2 else (tail + t)[-2:]
+    return "".join(parts), tuple(marks)

@@ -7,6 +7,8 @@ cover nearly all of the population) less those that are far more often ordinary 
 (国, 和, 平 …); it is a necessary condition, not a sufficient one."""
 from __future__ import annotations
 
+from .lines import HanPattern, Line, is_han
+
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛"
@@ -52,3 +54,31 @@ def split_names(s: str) -> list[str] | None:
         if best is None or len(parts) < len(best):
             best = parts
     return best
+
+
+NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
+
+
+def name_fragment(line: Line) -> bool:
+    """A single Chinese character alone on its line: a name the layout broke apart (肖⏎⏎珺)."""
+    raw = line.raw.strip()
+    return len(raw) == 1 and is_han(raw)
+
+
+def is_name_line(line: Line) -> bool:
+    """A line of one or more personal names, 2–3 characters each (陈宝生, 周江 张济坤), or of
+    names set without a space between them (周江张济坤)."""
+    if len(line.text) > 16:  # four names of four characters at most
+        return False
+    parts = line.raw.split()
+    if len(parts) == 1 and split_names(parts[0]) is not None:
+        return True
+    return bool(NAME_RE.match(line.raw.strip())) and all(2 <= len(x) <= 3 for x in parts)
+
+
+def names_only(line: Line) -> bool:
+    """Every word of the line reads as a personal name (starts with a surname)."""
+    words = line.raw.split()
+    if len(words) == 1 and split_names(words[0]) is not None:
+        return True
+    return all(is_personal_name(w) for w in words)

@@ -28,8 +28,15 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .lines import HAN
-from .pieces import (Explain, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
+from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence)
+from .rules import Explain, Stage, register
+
+register(Stage.ORDER, {
+    "order-join": "a block that leaves a sentence open goes on in the block the page's best assignment gives it",
+    "order-natural": "a block that leaves a sentence open goes on in the block printed next",
+    "order-open": "a block that leaves a sentence open finds no continuation: left as printed",
+})
 
 NATURAL = 3.0  # the block printed next (unless it opens with a paragraph's indented line)
 WORD_WEIGHT = 0.5  # per unit of log frequency of the word completed across the join
@@ -54,17 +61,17 @@ class Join:
 
 
 def open_end(p: Piece) -> bool:
-    return p.kind == "text" and ends_mid_sentence(p)
+    return p.kind is Kind.TEXT and ends_mid_sentence(p)
 
 
 def candidates(pieces: list[Piece]) -> list[Join]:
     """Every allowed join on the page, scored."""
-    widths = [measure(p.lines[:8]) if p.kind == "text" else 0.0 for p in pieces]
-    tails = [measure(p.lines[-8:]) if p.kind == "text" else 0.0 for p in pieces]
+    widths = [measure(p.lines[:8]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
+    tails = [measure(p.lines[-8:]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
     # a block printed right after an article's closer (（作者…）, a sign-off) opens the next
     # article: it takes up no sentence left open elsewhere
     starts = [j for j, p in enumerate(pieces) if starts_mid_sentence(p)
-              and not (j and pieces[j - 1].kind == "text" and closes_article(pieces[j - 1]))]
+              and not (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))]
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
@@ -76,7 +83,7 @@ def candidates(pieces: list[Piece]) -> list[Join]:
         # line is letter-spaced (justified lines fill the column)
         known = len(p.lines) >= 3 or p.lines[-1].spaced
         options = set(starts) if known else set()
-        if nxt is not None and pieces[nxt].kind == "text":
+        if nxt is not None and pieces[nxt].kind is Kind.TEXT:
             options.add(nxt)  # the block printed next, short ones included
         options.discard(i)
         for j in sorted(options):
@@ -119,7 +126,7 @@ class Vocabulary:
         self.pairs: list[set[str]] = [set() for _ in pieces]
         for k in used:
             p = pieces[k]
-            t = _NOT_HAN.sub("", "".join(ln.text for ln in p.lines)) if p.kind == "text" else ""
+            t = _NOT_HAN.sub("", "".join(ln.text for ln in p.lines)) if p.kind is Kind.TEXT else ""
             self.pairs[k] = {a + b for a, b in zip(t, t[1:]) if a != " " and b != " "}
         df: dict[str, int] = {}
         for s in self.pairs:

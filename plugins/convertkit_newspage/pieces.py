@@ -3,39 +3,39 @@
 A :class:`Piece` is a run of lines of one kind (headline-like lines, a byline, text) cut
 from pdftotext's blank-line blocks; the predicates here say whether a text piece leaves a
 sentence open at its end, takes one up at its start, or opens a paragraph, and what its
-column measure is. :class:`Explain` records every decision with the rule that made it.
+column measure is.
 """
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from enum import Enum
 
-from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, Record, ends_sentence
-
-
-class Explain:
-    """The reader's decisions, each with the rule that made it."""
-
-    def __init__(self, record: bool = True) -> None:
-        self.record = record  # off unless --explain asks: a long input makes many steps
-        self.steps: list[dict[str, Any]] = []
-
-    def __call__(self, rule: str, lines: tuple[int, int] | int, decision: str) -> None:
-        if not self.record:
-            return
-        first, last = (lines, lines) if isinstance(lines, int) else lines
-        self.steps.append({"rule": rule, "lines": [first, last], "decision": decision})
+from .lines import (AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, ends_sentence,
+                    has_sentence_punct, has_two_han)
 
 
-class Piece(Record):
-    """A run of lines of one kind: ``head``, ``byline`` or ``text``; ``block`` is the index
+class Kind(Enum):
+    """What a piece of a block is."""
+
+    HEAD = "head"  # headline-like lines: a headline, kicker, subtitle or subhead
+    BYLINE = "byline"  # an author's name, or 本报记者 …
+    TEXT = "text"  # body text
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of lines of one :class:`Kind`; ``block`` is the index
     of the block it came from; ``wide`` marks a head set wider than the column under it (a
     headline, never a subhead)."""
 
-    __slots__ = _compared = ("kind", "lines", "block", "starts_block", "wide")
+    kind: Kind
+    lines: tuple[Line, ...]
+    block: int
+    starts_block: bool = True
+    wide: bool = False
 
-    def __init__(self, kind: str, lines: list[Line], block: int, starts_block: bool = True,
-                 wide: bool = False) -> None:
-        self.kind, self.lines, self.block, self.starts_block, self.wide = kind, lines, block, starts_block, wide
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lines", tuple(self.lines))  # given as a list or a slice
 
     @property
     def span(self) -> tuple[int, int]:
@@ -71,7 +71,7 @@ def indented(line: Line, full: float, nxt: Line | None) -> bool:
 
 def ends_mid_sentence(p: Piece) -> bool:
     t = p.lines[-1].text
-    return p.kind == "text" and not ends_sentence(t) and not t.endswith(("）", ")")) and not SIGNOFF_RE.search(t)
+    return p.kind is Kind.TEXT and not ends_sentence(t) and not t.endswith(("）", ")")) and not SIGNOFF_RE.search(t)
 
 
 def closes_article(p: Piece) -> bool:
@@ -85,7 +85,7 @@ def closes_article(p: Piece) -> bool:
 def starts_mid_sentence(p: Piece) -> bool:
     """A text block whose first line is as wide as its column: not a paragraph's indented
     first line but the middle of one (性质，具有相对稳定性；现…)."""
-    if p.kind != "text" or len(p.lines) < 3 or not p.starts_block:
+    if p.kind is not Kind.TEXT or len(p.lines) < 3 or not p.starts_block:
         return False
     first = p.lines[0]
     if DATELINE_RE.match(first.text) or ENUM_RE.match(first.text) or AUTHOR_START_RE.match(first.text):
@@ -98,5 +98,36 @@ def starts_mid_sentence(p: Piece) -> bool:
 def opens_paragraph(p: Piece) -> bool:
     """A text block whose first line is a paragraph's indented first line: it does not go
     on with a sentence the block before it left open."""
-    return p.kind == "text" and len(p.lines) >= 3 and p.starts_block and \
+    return p.kind is Kind.TEXT and len(p.lines) >= 3 and p.starts_block and \
         indented(p.lines[0], measure(p.lines[:8]), p.lines[1])
+
+
+def median(values: list[float]) -> float:
+    """The median (statistics.median, without that module's import cost)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def physical_width(lines: list[Line], k: int, full: float) -> float:
+    """The width of the printed line that line ``k`` starts: with the pieces pdftotext cut
+    off it before opening quotes (现在，⏎“一国两制”事业正站在)."""
+    width = lines[k].width
+    for nxt in lines[k + 1:k + 4]:
+        if not cut_before_quote(width, nxt, full):
+            break
+        width += nxt.width
+    return width
+
+
+def headish(line: Line) -> bool:
+    """A line that can be (part of) a headline or subhead: short, no sentence punctuation."""
+    t = line.text
+    if t.startswith("——"):
+        return len(t) <= 60
+    # a headline may list with 、 (保持香港、澳门…); it never holds a sentence's 。，；
+    if not t or line.width > 32 or has_sentence_punct(t.replace("：", "").replace("、", "")):
+        return False
+    if DATELINE_RE.match(t) or BYLINE_RE.match(line.raw.strip()) or SIGNOFF_RE.search(t):
+        return False
+    return has_two_han(t)  # not a lone character (出：, the tail of 指⏎⏎出：)

@@ -12,7 +12,11 @@ without a clear margin.
 from __future__ import annotations
 
 from .lines import Line
-from .pieces import Explain
+from .rules import Explain, Stage, register
+
+register(Stage.HEADLINES, {
+    "title-by-words": "a head block printed over another article goes to the article whose words it takes up",
+})
 
 MIN_COVER = 0.5  # the least share of a block's character pairs the new article's text must hold
 MARGIN = 0.3  # how much more it must hold than the article the block was printed over
@@ -78,3 +82,16 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
         merged = sorted(mine + blocks, key=lambda x: (x[1][0].text.startswith("——"), x[0]))
         d.heads = [ln for _, b in merged for ln in b]
         d.head_sizes = [len(b) for _, b in merged]
+
+
+def _text_pairs(t: str) -> set[str]:
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def coverage(headline: str, text: str) -> float:
+    """The share of a headline's character pairs found in an article's text: a headline
+    takes up its article's words (法治与德治何以相得益彰 over 以德治国 … 相得益彰),
+    though seldom one long run of them. (Searched in the text, not in a set of its pairs:
+    a page of many headless articles would hold a set per article.)"""
+    mine = _text_pairs("".join(headline.split()))
+    return sum(pair in text for pair in mine) / len(mine) if mine else 0.0

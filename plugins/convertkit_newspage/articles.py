@@ -1,0 +1,256 @@
+"""Stage 5, articles: the pieces, in reading order, cut into articles by their openers
+(a headline, byline or dateline) and closers (a sign-off, an author line); untitled text is
+joined to the article whose vocabulary it shares."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
+from .names import NAME_RE, name_fragment
+from .pieces import Kind, Piece
+from .rules import Explain, Stage, register
+from . import titles
+
+register(Stage.ARTICLES, {
+    "after-banner": "a campaign banner stands over articles: what follows it starts one",
+    "opener-headline-byline": "a headline over a byline opens an article",
+    "headline-after-body": "a headline between a closer and the next opener belongs to the item before it",
+    "headline-inset": "a head inside a dateline item without a headline, taking up its words, is its inset headline",
+    "opener-headline": "a headline opens an article",
+    "subhead": "a short unpunctuated line inside an article is a subhead",
+    "headline-stack": "headlines stacked apart from their articles go to the articles whose words they take up",
+    "name-completed": "a character alone completes the name another one alone began",
+    "name-begun": "a character alone begins a second name of the byline",
+    "byline-after-author-line": "a name right after an author line is that article's byline",
+    "byline-after-untitled": "a name right after the end of an untitled article is its byline",
+    "opener-byline": "a byline opens an article",
+    "opener-dateline": "a dateline (本报讯, 新华社…电) opens an article",
+    "untitled-article": "text after a closer, with no opener, starts an untitled article",
+    "closer-signoff": "a sign-off (（鄂 文）) closes its article",
+    "closer-author": "an author line (（作者为…）) closes its article",
+    "merged-by-affinity": "untitled text joins the article that shares clearly the most of its vocabulary",
+})
+
+
+MERGE_MIN, MERGE_RATIO = 0.3, 1.3  # untitled text joins the article sharing clearly most of its pairs
+
+
+PAGE_LINES = 800  # how far (in lines) a headline printed apart may be from its article
+
+
+class Draft(Record):
+    """An article while it is being assembled (``head_sizes``: lines per printed block of
+    ``heads``)."""
+
+    __slots__ = _compared = ("heads", "head_sizes", "byline", "dateline", "dateline_line", "body", "signoff",
+                             "signoff_line", "closed", "closed_by_author")
+
+    def __init__(self, heads: list[Line] | None = None, head_sizes: list[int] | None = None,
+                 byline: list[Line] | None = None) -> None:
+        self.heads: list[Line] = heads if heads is not None else []
+        self.head_sizes: list[int] = head_sizes if head_sizes is not None else []
+        self.byline: list[Line] = byline if byline is not None else []
+        self.dateline, self.dateline_line = "", 0
+        self.body: list[Piece] = []
+        self.signoff, self.signoff_line = "", 0
+        self.closed = self.closed_by_author = False
+
+
+def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset()) -> list[Draft]:
+    """Pieces into articles; a piece starting at a line in ``breaks`` (after a banner)
+    starts a new one."""
+    drafts: list[Draft] = []
+    cur: Draft | None = None
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        if cur is not None and not cur.closed and p.starts_block and p.lines[0].no in breaks:
+            cur.closed = True
+            explain("after-banner", p.lines[0].no, "a campaign banner stands over articles: what follows it "
+                                                   "starts one")
+        if p.kind is Kind.HEAD:
+            group = [p]
+            while i + 1 < len(pieces) and pieces[i + 1].kind is Kind.HEAD:
+                i += 1
+                group.append(pieces[i])
+            nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+            lines = [ln for g in group for ln in g.lines]
+            span = (lines[0].no, lines[-1].no)
+            opens_dateline = nxt is not None and nxt.kind is Kind.TEXT and bool(DATELINE_RE.match(nxt.lines[0].text))
+            sizes = [len(g.lines) for g in group]
+            if nxt is not None and nxt.kind is Kind.BYLINE:
+                cur = Draft(heads=lines, head_sizes=sizes)
+                drafts.append(cur)
+                explain("opener-headline-byline", span, "headline before a byline opens an article")
+            elif cur is not None and cur.closed and not cur.heads:
+                cur.heads, cur.head_sizes = lines, sizes
+                explain("headline-after-body", span, "headline between a closer and the next opener "
+                                                     "belongs to the item before it")
+            elif cur is not None and cur.dateline and not cur.heads and not cur.byline and \
+                    not opens_dateline and not any(g.wide for g in group) and \
+                    titles.covers(lines, draft_text(cur)) >= titles.MIN_COVER:
+                # a news item opens with its dateline (本报讯 …); a head printed inside its
+                # text while it has none, taking up the words of that text, is its headline
+                # set beside the first lines (inset)
+                cur.heads, cur.head_sizes = lines, sizes
+                explain("headline-inset", span, "a head inside a dateline item that has no headline is that "
+                                                "item's headline, set beside its first lines")
+            elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group):
+                cur = Draft(heads=lines, head_sizes=sizes)
+                drafts.append(cur)
+                explain("opener-headline", span, "headline opens an article")
+            elif len(group) > 1 and all(len(g.lines) == 1 and g.starts_block for g in group):
+                # one-line heads each in its own block, stacked: one heads the text that
+                # follows, the others are headlines printed apart from their articles. The
+                # subhead is the one least like a headline of the untitled articles so far
+                # (the one whose words they take up least); the first on a tie
+                if nxt is not None and nxt.kind is Kind.TEXT:
+                    untitled = ["".join(ln.text for q in d.body for ln in q.lines)
+                                for d in drafts if not d.heads and d is not cur and d.body
+                                and abs(d.body[0].lines[0].no - p.lines[0].no) <= PAGE_LINES]
+                    likeness = [max((titles.coverage(inline_text(g.lines), u) for u in untitled), default=0.0)
+                                for g in group]
+                    k = likeness.index(min(likeness))
+                    cur.body.append(Piece(Kind.HEAD, group[k].lines, group[k].block))
+                    explain("subhead", group[k].span, "of stacked heads over the text, the one least like an "
+                                                      "untitled article's headline is a subhead")
+                    group = group[:k] + group[k + 1:]
+                stacked = [ln for g in group for ln in g.lines]
+                drafts.append(Draft(heads=stacked, head_sizes=[1] * len(stacked)))
+                explain("headline-stack", (stacked[0].no, stacked[-1].no), "stacked one-line heads inside an "
+                                                                           "article are headlines printed apart")
+            else:
+                # a subhead: its first line; any further head lines are a multi-line subhead
+                cur.body.append(Piece(Kind.HEAD, lines, group[0].block))
+                explain("subhead", span, "short unpunctuated line inside an article is a subhead")
+        elif p.kind is Kind.BYLINE:
+            nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+            at = p.lines[0].no
+            # a character alone, in its own block, completes a name begun by another one
+            # alone: the layout broke the name apart (徐方平 高 … 静: 高静)
+            pending = next((d for d in reversed(drafts) if d.byline and name_fragment(d.byline[-1])
+                            and abs(d.byline[-1].no - at) <= PAGE_LINES), None) \
+                if p.starts_block and len(p.lines) == 1 and name_fragment(p.lines[0]) else None
+            if pending is not None:
+                pending.byline = pending.byline + list(p.lines)
+                explain("name-completed", p.span, f"a character alone completes the name begun at line "
+                                                  f"{pending.byline[-2].no}")
+            elif cur is not None and not cur.byline and not cur.body and not cur.closed:
+                cur.byline = list(p.lines)
+            elif cur is not None and cur.byline and len(inline_text(cur.byline)) == 1 and not cur.closed:
+                cur.byline = cur.byline + list(p.lines)
+                explain("name-continued", p.span, "the rest of a byline the layout broke apart")
+            elif cur is not None and cur.byline and len(p.lines) == 1 and name_fragment(p.lines[0]):
+                # a character alone is no author: the start of a second name of the article
+                # before it, completed further on
+                cur.byline = cur.byline + list(p.lines)
+                explain("name-begun", p.span, "a character alone begins a second name of the article's byline")
+            elif cur is not None and cur.closed and cur.closed_by_author and not cur.byline and \
+                    len(p.lines) == 1 and NAME_RE.match(p.lines[0].raw.strip()) and \
+                    (nxt is None or nxt.kind is not Kind.HEAD):
+                cur.byline = list(p.lines)
+                explain("byline-after-author-line", p.span,
+                        "a name right after an article closed by its author line is that article's byline")
+            elif cur is not None and not cur.heads and not cur.byline and not cur.dateline and cur.body and \
+                    cur.body[-1].kind is Kind.TEXT and ends_sentence(cur.body[-1].lines[-1].text) and \
+                    len(p.lines) == 1 and NAME_RE.match(p.lines[0].raw.strip()):
+                cur.byline = list(p.lines)
+                cur.closed = True
+                explain("byline-after-untitled", p.span,
+                        "a name right after the end of an article with neither headline nor byline is its byline")
+            else:
+                cur = Draft(byline=list(p.lines))
+                drafts.append(cur)
+                explain("opener-byline", p.span, "a byline opens an article")
+        else:
+            first = p.lines[0]
+            m = DATELINE_RE.match(first.text)
+            if m and p.starts_block:
+                if cur is None or cur.body or cur.closed or cur.dateline:
+                    cur = Draft()
+                    drafts.append(cur)
+                    explain("opener-dateline", first.no, f"dateline {m.group(1)} opens an article")
+                cur.dateline = m.group(1)
+                cur.dateline_line = first.no
+                rest = first.text[m.end():].strip()
+                p = replace(p, lines=((Line(first.no, first.raw, rest),) if rest else ()) + p.lines[1:])
+                if not p.lines:
+                    i += 1
+                    continue
+            elif cur is None or cur.closed:
+                cur = Draft()
+                drafts.append(cur)
+                explain("untitled-article", p.span, "text with no opener starts an untitled article")
+            last = p.lines[-1]
+            sm = SIGNOFF_RE.search(last.text)
+            if sm and (sm.start() == 0 or last.text[:sm.start()].rstrip()[-1:] in "。！？”）"):
+                cur.signoff = re.sub(r"\s+", "", sm.group(1))
+                cur.signoff_line = last.no
+                body_text = last.text[:sm.start()].rstrip()
+                p = replace(p, lines=p.lines[:-1] + ((Line(last.no, last.raw, body_text),) if body_text else ()))
+                cur.closed = True
+                explain("closer-signoff", last.no, f"sign-off {cur.signoff} closes the article")
+            if p.lines:
+                cur.body.append(p)
+            if any(AUTHOR_START_RE.match(ln.text) for ln in p.lines) and ends_sentence_or_bracket(p.lines[-1].text):
+                cur.closed = cur.closed_by_author = True
+                explain("closer-author", p.span, "author line （作者…） closes the article")
+        i += 1
+    return drafts
+
+
+def _bigrams(lines: list[Line]) -> set[str]:
+    return titles._text_pairs("".join(ln.text for ln in lines))
+
+
+def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """Text with neither headline, byline nor dateline, on a page of titled articles, is
+    part of one of them printed apart (an intro set beside the headline stack): it goes to
+    the article whose text shares clearly the most of its character pairs. Before the
+    first subhead of an article that starts with one (it lacks its intro), else at its end."""
+    def first_line(d: Draft) -> int:
+        return min(ln.no for part in (d.heads, d.byline, *(p.lines for p in d.body)) for ln in part[:1])
+
+    titled = [d for d in drafts if d.heads or d.byline]
+    starts = [first_line(t) for t in titled]
+    grams: dict[int, set[str]] = {}
+    out: list[Draft] = []
+    for d in drafts:
+        anonymous = not (d.heads or d.byline or d.dateline or d.signoff) and d.body
+        at = first_line(d) if anonymous else 0
+        # only articles of the same printed page (within PAGE_LINES): linear in long inputs
+        near = [k for k, start in enumerate(starts) if abs(start - at) <= PAGE_LINES] if anonymous else []
+        if len(near) < 2:
+            out.append(d)
+            continue
+        mine = _bigrams([ln for p in d.body for ln in p.lines])
+        for k in near:
+            if k not in grams:
+                grams[k] = _bigrams(titled[k].heads + [ln for p in titled[k].body for ln in p.lines])
+        scores = sorted(((len(mine & grams[k]) / max(1, len(mine)), k) for k in near), reverse=True)
+        (best, k), (second, _) = scores[0], scores[1]
+        if best < MERGE_MIN or best < MERGE_RATIO * second:
+            out.append(d)
+            continue
+        target = titled[k]
+        if target.body and target.body[0].kind is Kind.HEAD:
+            target.body[0:0] = d.body
+            where = "as its intro"
+        else:
+            target.body.extend(d.body)
+            where = "at its end"
+        span = (d.body[0].lines[0].no, d.body[-1].lines[-1].no)
+        explain("merged-by-affinity", span, f"untitled text shares {best:.0%} of its character pairs with the "
+                                            f"article at line {(target.heads or target.byline)[0].no} "
+                                            f"(next best {second:.0%}): put {where}")
+    return out
+
+
+def draft_text(d: Draft) -> str:
+    """An article's text, spaces removed (what its headline's words are looked up in)."""
+    return "".join("".join(ln.text.split()) for p in d.body if p.kind is Kind.TEXT for ln in p.lines)
+
+
+def ends_sentence_or_bracket(t: str) -> bool:
+    return t.rstrip().endswith("）") or ends_sentence(t)

@@ -1,0 +1,203 @@
+"""Stage 3, pieces: each block cut into runs of one :class:`~.pieces.Kind` (headline-like
+lines, bylines, text), by the shape of its lines: width against the column under them,
+sentence punctuation, personal names, datelines, and a sentence repeated as a pull quote."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .lines import BYLINE_RE, DATELINE_RE, Line, ends_sentence
+from .names import NAME_RE, is_name_line, name_fragment, names_only
+from .pieces import Kind, Piece, headish, measure, physical_width
+from .pulls import PULL_SIMILARITY, Page
+from .rules import Explain, Stage, register
+
+register(Stage.PIECES, {
+    "name-continued": "a name the layout broke apart goes on in the next block",
+    "name-fragment": "a single character alone in its block is part of a name",
+    "byline-name-alone": "a personal name alone in its block is a byline",
+    "head-wider-than-column": "a line wider than the column under it is a headline: body lines never are",
+    "byline-name": "a personal name under a headline is the byline",
+    "byline": "本报记者 … or a name over the text is the byline",
+    "head-over-dateline": "the short lines over a dateline (本报讯) are its headline",
+    "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
+    "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
+    "head-lines": "short lines without sentence punctuation are headline-like",
+})
+
+
+def lone_name(line: Line, next_block: list[Line] | None) -> bool:
+    """A block of just a name or names (2–3 characters each): an author's byline, unless
+    the next block is a one-line head that it would be the start of ("湖北推动⏎⏎中小企业…")."""
+    if not is_name_line(line):
+        return False
+    if len(line.raw.split()) == 1 and next_block is not None and len(next_block) == 1 and headish(next_block[0]) \
+            and not names_only(line):
+        return False
+    return True
+
+
+WIDE = 2.0  # ems a headline line is wider than the column under it, at least
+
+
+def _wide_heads(block: list[Line]) -> int:
+    """How many lines at the top of ``block`` are a headline set across columns: wider by
+    WIDE ems or more than the column measured under them, with its subtitle (——…); 0
+    when the first line is not, or when fewer than three lines of text follow."""
+    k = 0
+    while k < min(4, len(block)) and headish(block[k]) and (
+            (k and block[k].text.startswith("——")) or
+            block[k].width >= measure([ln for ln in block[k + 1:k + 10] if not ln.text.startswith("——")]) + WIDE):
+        k += 1
+    if not k:
+        return 0
+    text = [ln for ln in block[k:] if not (is_name_line(ln) or BYLINE_RE.match(ln.raw.strip()))]
+    return k if len(text) >= 3 else 0
+
+
+def _dateline_at(block: list[Line]) -> int:
+    """Where a dateline (本报讯, 新华社…电) starts a line of ``block`` after one to four
+    headline-like lines; 0 when none does."""
+    for k, line in enumerate(block[1:5], 1):
+        if DATELINE_RE.match(line.text):
+            return k if all(headish(ln) for ln in block[:k]) else 0
+        if not headish(line):
+            return 0
+    return 0
+
+
+def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
+    page = Page(blocks)
+    pieces: list[Piece] = []
+    for bi, block in enumerate(blocks):
+        heads: list[Line] = []
+        rest = block
+        first = block[0]
+        if len(block) == 1 and pieces and pieces[-1].kind is Kind.BYLINE and \
+                (name_fragment(first) or is_name_line(first)) and \
+                (name_fragment(pieces[-1].lines[-1]) or name_fragment(first)):
+            pieces[-1] = replace(pieces[-1], lines=pieces[-1].lines + (first,))
+            explain("name-continued", first.no, "a name broken by the layout: joined to the byline before it")
+            continue
+        if len(block) == 1 and name_fragment(first):
+            pieces.append(Piece(Kind.BYLINE, [first], bi))
+            explain("name-fragment", first.no, "a single character alone is part of a name")
+            continue
+        if len(block) == 1 and lone_name(first, blocks[bi + 1] if bi + 1 < len(blocks) else None) \
+                and not (pieces and pieces[-1].kind is Kind.BYLINE):
+            pieces.append(Piece(Kind.BYLINE, [first], bi))
+            explain("byline-name-alone", first.no, "a name alone in its block is a byline")
+            continue
+        if len(block) > 1 and name_fragment(first) and pieces:
+            # a character alone atop text: half of a name the layout set into a column break
+            pieces.append(Piece(Kind.BYLINE, [first], bi))
+            explain("name-fragment", first.no, "a single character alone is part of a name")
+            pieces.append(Piece(Kind.TEXT, block[1:], bi))
+            continue
+        k = _wide_heads(block)
+        if k:
+            # a headline set across columns over the first column of its text
+            pieces.append(Piece(Kind.HEAD, block[:k], bi, wide=True))
+            explain("head-wider-than-column", (first.no, block[k - 1].no),
+                    "lines wider than the column under them are a headline (body lines never are)")
+            rest = block[k:]
+            if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].raw.strip()):
+                pieces.append(Piece(Kind.BYLINE, [rest[0]], bi, starts_block=False))
+                explain("byline-name", rest[0].no, "a name under a headline is a byline")
+                rest = rest[1:]
+            pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=False))
+            continue
+        k = _dateline_at(block)
+        if k:
+            # an article opens with its headline, then its dateline (本报讯 …): the short
+            # lines over a dateline in one block are that article's headline
+            pieces.append(Piece(Kind.HEAD, block[:k], bi))
+            explain("head-over-dateline", (first.no, block[k - 1].no), "lines over a dateline are its headline")
+            pieces.append(Piece(Kind.TEXT, block[k:], bi, starts_block=False))
+            continue
+        over_text = len(block) > 1 and not headish(block[1])
+        if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
+            pass  # a name over the text: the byline, below
+        elif over_text and first.text.endswith(("：", ":")):
+            pass  # 报告指出： over the quotation it opens
+        elif headish(first) and not BYLINE_RE.match(first.raw.strip()):
+            if len(block) == 1:
+                heads, rest = [first], []
+            else:
+                cand, used = page.pull_candidate(bi, 1)
+                score = page.repeats_elsewhere(cand, used)
+                if score >= PULL_SIMILARITY:
+                    heads, rest = [first], block[1:]
+                    explain("subhead-with-pull-quote", (first.no, block[-1].no),
+                            f"a short line over a sentence repeated from the body (similarity {score:.2f})")
+                elif len(block) <= 4 and all(headish(ln) for ln in block):
+                    # headline lines, the last of which may be the author's name
+                    if (NAME_RE.match(block[-1].raw.strip()) and names_only(block[-1])) or name_fragment(block[-1]):
+                        heads, rest = block[:-1], block[-1:]
+                    else:
+                        heads, rest = block, []
+                elif first.width <= 0.7 * measure(block[1:7]):  # the column right under it
+                    # a subhead may take two or three short lines before the body's first
+                    # full-width line (narrow columns break it)
+                    k = 1
+                    body_w = measure(block[1:7])
+                    while k < min(4, len(block) - 1) and headish(block[k]) and \
+                            block[k].width <= 0.7 * body_w and not ends_sentence(block[k].text) and \
+                            not block[k].text.endswith(("：", ":")):  # 指出： opens a quotation
+                        k += 1
+                    if physical_width(block, k, body_w) <= 0.7 * body_w:
+                        k = 1  # the short lines run on into the body: only the first is a head
+                    if k > 1:
+                        explain("multi-line-subhead", (first.no, block[k - 1].no),
+                                f"{k} short lines over full-width body lines are one subhead")
+                    heads, rest = block[:k], block[k:]
+                else:
+                    # headline lines, then a byline (a name) and maybe the body, in one block
+                    j = next((j for j in range(1, min(4, len(block)))
+                              if is_name_line(block[j]) or name_fragment(block[j])), 0)
+                    if j and all(headish(ln) for ln in block[:j]):
+                        while j < min(5, len(block)) and headish(block[j]) and is_name_line(block[j]) \
+                                and not (name_fragment(block[j]) or names_only(block[j])):
+                            j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
+                        heads, rest = block[:j], block[j:]
+        if heads and rest and (name_fragment(rest[0]) or (
+                NAME_RE.match(rest[0].raw.strip()) and names_only(rest[0])
+                and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])))):
+            pieces.append(Piece(Kind.HEAD, heads, bi))
+            explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
+            pieces.append(Piece(Kind.BYLINE, [rest[0]], bi, starts_block=False))
+            explain("byline-name", rest[0].no, "a name under a headline is a byline")
+            rest = rest[1:]
+            heads = []
+        if heads:
+            pieces.append(Piece(Kind.HEAD, heads, bi))
+            explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
+        if not rest:
+            continue
+        if not heads and (BYLINE_RE.match(rest[0].raw.strip()) or (
+                len(rest) > 1 and is_name_line(rest[0]) and names_only(rest[0]))):
+            pieces.append(Piece(Kind.BYLINE, [rest[0]], bi))
+            explain("byline", rest[0].no, "byline (本报记者 …, or a name over the text)")
+            rest = rest[1:]
+            if not rest:
+                continue
+        if not heads and len(rest) == 1 and NAME_RE.match(rest[0].raw.strip()) and pieces \
+                and pieces[-1].kind is Kind.HEAD:
+            pieces.append(Piece(Kind.BYLINE, rest, bi))
+            explain("byline-name", rest[0].no, "a name after a headline block is a byline")
+            continue
+        pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=not heads))
+    _mark_wide_heads(pieces, blocks, explain)
+    return pieces
+
+
+def _mark_wide_heads(pieces: list[Piece], blocks: list[list[Line]], explain: Explain) -> None:
+    """A head block printed over a text block (three lines or more, to know its column) and
+    wider than that column by WIDE ems is a headline set across columns, not a subhead."""
+    for k, p in enumerate(pieces[:-1]):  # pieces[k] is replaced, never the list's length
+        nxt = pieces[k + 1]
+        if p.kind is not Kind.HEAD or p.wide or nxt.kind is not Kind.TEXT or len(nxt.lines) < 3 or not nxt.starts_block:
+            continue
+        if max(ln.width for ln in p.lines) >= measure(nxt.lines[:9]) + WIDE:
+            pieces[k] = replace(p, wide=True)
+            explain("head-wider-than-column", p.span, "a head wider than the column of the text under it "
+                                                      "is a headline")

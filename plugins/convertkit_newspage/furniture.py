@@ -1,0 +1,71 @@
+"""Stage 2, furniture: what is printed on the page but belongs to no article (the date,
+page number and label, campaign banners, picture credits) is taken out of the blocks."""
+from __future__ import annotations
+
+from convertkit.model import Furniture, Span
+
+from .lines import (BANNER_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, LABEL_RE, LONE_PAGE_RE, PAGE_RE, Line)
+from .rules import Explain, Stage, register
+
+register(Stage.FURNITURE, {
+    "furniture-date": "a date alone at the page's edge is the issue date",
+    "furniture-page": "a page number (7, 第7版, with its label) alone at the page's edge",
+    "furniture-label": "a page label (理论, 地方新闻) alone in one of the first blocks",
+    "furniture-banner": "a campaign banner (学习贯彻…精神) stands over articles, in none of them",
+    "furniture-credit": "a picture or editor credit (制图：, 责任编辑：) belongs to no article",
+})
+
+
+def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = False) -> str | None:
+    """The kind of page furniture ``line`` is, if any: ``first`` when it is alone in one of
+    the page's first three blocks, ``alone`` in its block, ``edge`` alone in the page's first
+    three blocks or its last."""
+    t = line.raw.strip()
+    if alone and BANNER_RE.match(line.text):
+        return "banner"
+    # a date and a page number start with a digit (or 第); a page number may also end in one
+    # (理论 7); a credit starts with its word (制图：): the character tests turn away body lines
+    head = t[:1]
+    if head.isdigit() or head == "第" or t[-1:].isdigit():
+        if DATE_RE.match(t):
+            return "date"
+        if PAGE_RE.match(t) or (edge and LONE_PAGE_RE.match(t)):
+            return "page"
+    if head in CREDIT_FIRST and CREDIT_RE.match(t):
+        return "credit"
+    if first and LABEL_RE.match(line.text):
+        return "label"
+    return None
+
+
+def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Furniture], list[list[Line]], set[int]]:
+    """Dates, page numbers, section labels, campaign banners and picture credits, out of the
+    text; and the first line of each block right after a banner (a banner stands over
+    articles, never inside one: what follows it starts an article)."""
+    furniture: list[Furniture] = []
+    kept: list[list[Line]] = []
+    breaks: set[int] = set()
+    for bi, block in enumerate(blocks):
+        if bi and furniture and furniture[-1].kind == "banner" and furniture[-1].source.start == blocks[bi - 1][0].no:
+            breaks.add(block[0].no)
+        rest: list[Line] = []
+        for line in block:
+            alone = len(block) == 1
+            kind = furniture_kind(line, first=bi < 3 and alone, alone=alone,
+                                  edge=alone and (bi < 3 or bi == len(blocks) - 1))
+            if kind is None:
+                rest.append(line)
+                continue
+            explain(f"furniture-{kind}", line.no, f"page furniture: {line.text}")
+            span = Span(line.no, line.no)
+            m = PAGE_RE.match(line.raw.strip()) if kind == "page" else None
+            if m:  # 7 理论, 第 7 版 理论, 理论 7: the page (as printed, 第…版 kept) and the label
+                label = m.group(2) or m.group(3)
+                page = line.text[:-len(label)] if m.group(2) else line.text[len(label):]
+                furniture.append(Furniture("page", page, span))
+                furniture.append(Furniture("label", label, span))
+            else:
+                furniture.append(Furniture(kind, line.text, span))
+        if rest:
+            kept.append(rest)
+    return furniture, kept, breaks

@@ -1,0 +1,144 @@
+"""Stage 7, paragraphs: an article's text runs cut into paragraphs. A column break (a
+blank line) in mid-sentence joins; inside a block, a new paragraph starts where a line
+that ends a sentence is followed by an indented one, a lead sentence, or a new unit
+(一是…, 本报讯)."""
+from __future__ import annotations
+
+from .lines import AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
+from .pieces import OPENING_QUOTES, Piece, cut_before_quote, indented, measure
+from .rules import Explain, Stage, register
+
+register(Stage.PARAGRAPHS, {
+    "block-break-paragraph": "a block that ends a sentence ends its paragraph",
+    "column-break-join": "a blank line in mid-sentence is a column break: the paragraph goes on",
+    "author-line-paragraph": "an author line (（作者…）) is a paragraph of its own",
+    "colon-list-paragraph": "after a short line ending in a colon, indented lines are the items of a list",
+    "unit-opener-paragraph": "a line opening a new unit (一是…, 本报讯) starts a paragraph",
+    "indented-line-paragraph": "a full line ends a sentence and the next is indented: a new paragraph",
+    "lead-line-paragraph": "a whole short sentence over a full line is a lead that opens a paragraph",
+    "run-in-lead": "a short lead sentence on a line of its own runs into its paragraph",
+    "split-line": "two pieces of one printed line, cut before a quote, are one line",
+    "short-line-paragraph": "a short line that ends a sentence ends its paragraph",
+})
+
+
+class ParaDraft(Record):
+    """A paragraph being assembled: its lines (only ever appended to, so their number keys
+    the cached text) and the measure (em) of the block it started in."""
+
+    __slots__ = ("lines", "width", "_joined")
+    _compared = ("lines", "width")
+
+    def __init__(self, lines: list[Line], width: float) -> None:
+        self.lines, self.width = lines, width
+        self._joined: tuple[int, str] = (0, "")
+
+    @property
+    def text(self) -> str:
+        if self._joined[0] != len(self.lines):
+            self._joined = (len(self.lines), inline_text(self.lines))
+        return self._joined[1]
+
+
+def split_line(prev: Line, line: Line, full: float) -> bool:
+    """Whether ``prev`` and ``line`` are two pieces of one printed line (…的关系。⏎“一国两制”
+    是一): the second cut off before a quote, and together about a full line wide."""
+    return cut_before_quote(prev.width, line, full) and prev.width + line.width >= full - 2.5
+
+
+def local_measure(lines: list[Line], k: int) -> float:
+    """The column width around line ``k``: the second widest of its neighbours (a block
+    may change width where it passes a picture or another column)."""
+    return measure(lines[max(0, k - 4):k + 5])
+
+
+def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[ParaDraft]:
+    """Paragraphs of consecutive text pieces (one text run)."""
+    paras: list[ParaDraft] = []
+    cur: ParaDraft | None = None
+    for p in pieces:
+        width = max(measure(p.lines), 1.0)
+        piece_full = min(width, col) if col else width  # for pieces too short for a local measure
+        for k, line in enumerate(p.lines):
+            if cur is None:
+                cur = ParaDraft([line], width)
+                continue
+            prev = cur.lines[-1]
+            if k == 0:
+                # a block boundary: a column break unless the sentence ended
+                if ends_sentence(prev.text) or SIGNOFF_RE.search(prev.text) or AUTHOR_START_RE.match(line.text):
+                    explain("block-break-paragraph", (prev.no, line.no), "block ends a sentence: new paragraph")
+                    paras.append(cur)
+                    cur = ParaDraft([line], width)
+                else:
+                    explain("column-break-join", (prev.no, line.no), "blank line in mid-sentence: same paragraph")
+                    cur.lines.append(line)
+                continue
+            if not may_break(prev, line):
+                cur.lines.append(line)  # the common case, decided without the column's measure
+                continue
+            full = max(local_measure(p.lines, k), 1.0) if len(p.lines) >= 6 else piece_full
+            nxt = p.lines[k + 1] if k + 1 < len(p.lines) else None
+            if new_paragraph(cur, prev, line, full, explain, nxt):
+                paras.append(cur)
+                cur = ParaDraft([line], width)
+            else:
+                cur.lines.append(line)
+    if cur is not None:
+        paras.append(cur)
+    return paras
+
+
+def lead_line(line: Line, full: float, nxt: Line | None) -> bool:
+    """Whether ``line`` is a paragraph's lead sentence printed on a line of its own (a bold
+    lead: 发挥好政府与市场的作用。): a whole short sentence, and the line after it full width,
+    so not a new paragraph's indented first line, nor a piece of the same printed line."""
+    return (nxt is not None and ends_sentence(line.text) and line.width < full - 3.0
+            and nxt.width >= full - 1.25 and not split_line(line, nxt, full))
+
+
+def may_break(prev: Line, line: Line) -> bool:
+    """Whether :func:`new_paragraph` can answer True: only after a sentence's end, a colon,
+    or before an author line (most lines end mid-sentence: no rule needs their measure)."""
+    return ends_sentence(prev.text) or prev.text.endswith("：") or AUTHOR_START_RE.match(line.text) is not None
+
+
+def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: Explain,
+                  nxt: Line | None = None) -> bool:
+    """Whether ``line`` starts a new paragraph inside a block; ``nxt`` is the line after it."""
+    if AUTHOR_START_RE.match(line.text):
+        explain("author-line-paragraph", line.no, "author line starts a paragraph")
+        return True
+    if prev.text.endswith("：") and prev.width < full - 1.25 and line.text[0] not in OPENING_QUOTES \
+            and indented(line, full, nxt):
+        explain("colon-list-paragraph", (prev.no, line.no),
+                "a short line ends in a colon and the next is indented: the list after it is new paragraphs")
+        return True
+    if not ends_sentence(prev.text):
+        return False
+    if ENUM_RE.match(line.text) or DATELINE_RE.match(line.text) or BYLINE_RE.match(line.raw.strip()):
+        explain("unit-opener-paragraph", line.no, "line opening a new unit (一是…, 本报讯) starts a paragraph")
+        return True
+    short = prev.width < full - 1.25
+    if (not short or prev.spaced) and indented(line, full, nxt):
+        explain("indented-line-paragraph", (prev.no, line.no),
+                "a full line ends a sentence and the next is indented: new paragraph")
+        return True
+    if (not short or prev.spaced) and lead_line(line, full, nxt):
+        explain("lead-line-paragraph", (prev.no, line.no),
+                "a full line ends a sentence, the next is a whole short sentence over a full line: "
+                "a lead sentence opens a new paragraph")
+        return True
+    if prev.spaced:
+        return False  # a justified (letter-spaced) line is full width
+    if short and len(cur.lines) == 1 and line.width >= full - 1.25:
+        explain("run-in-lead", (prev.no, line.no),
+                "a short lead sentence (一是…, a bold lead) on a line of its own runs into its paragraph")
+        return False
+    if short and split_line(prev, line, full):
+        explain("split-line", (prev.no, line.no), "two pieces of one printed line, cut before a quote")
+        return False
+    if short:
+        explain("short-line-paragraph", (prev.no, line.no), "short line ending a sentence ends the paragraph")
+        return True
+    return False

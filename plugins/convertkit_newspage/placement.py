@@ -1,0 +1,141 @@
+"""Stage 9, placement: what the page printed apart from its article, put on it once the
+articles are built: headlines from a stack (by the words they share with the text) and text
+under a byline with no headline (by the column width it is set in)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from convertkit.model import Article, BlockQuote, Furniture, Para, Section, Span, plain, text
+
+from .articles import PAGE_LINES
+from .lines import Line
+from .pieces import measure
+from .rules import Explain, Stage, register
+from .titles import coverage
+
+register(Stage.PLACEMENT, {
+    "orphan-headline": "a headline printed apart goes to the headless article whose text repeats it most",
+    "signed-fragment": "text under a byline with no headline joins the titled article set in its column width",
+})
+
+
+def _article_text(a: Article) -> str:
+    out: list[str] = []
+    _collect_text(a.blocks, out)
+    return "".join(out)
+
+
+def _collect_text(blocks: tuple[Any, ...], out: list[str]) -> None:
+    """The text of paragraphs and headings, in order, into ``out`` (a module function: a
+    nested recursive one is a reference cycle, garbage the paused collector would keep)."""
+    for b in blocks:
+        if isinstance(b, Para):
+            out.append(plain(b.content))
+        elif isinstance(b, Section):
+            out.append(plain(b.heading))
+            _collect_text(b.blocks, out)
+        elif isinstance(b, BlockQuote):
+            _collect_text(b.blocks, out)
+
+
+def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
+                           explain: Explain) -> tuple[list[Article], list[Furniture]]:
+    """Headlines printed in a stack away from their articles (they came out as rubrics over
+    another article's kicker) go to the headless articles whose text repeats them most
+    (at least half the headline's character pairs) on the same printed page;
+    articles with a byline are preferred to untitled fragments."""
+    orphans = [i for i, f in enumerate(furniture) if f.kind == "rubric"]
+    headless = [i for i, a in enumerate(articles) if not a.headline]
+    if not orphans or not headless:
+        return articles, furniture
+    texts = {i: _article_text(articles[i]) for i in headless}
+    scored = []
+    for fi in orphans:
+        cand = furniture[fi].text
+        at = furniture[fi].source.start if furniture[fi].source else 0
+        for ai in headless:
+            src = articles[ai].source
+            if src is not None and at and abs(src.start - at) > PAGE_LINES:
+                continue  # another printed page: keeps many-page inputs linear
+            score = coverage(cand, texts[ai])
+            if score >= 0.5:
+                scored.append((score, bool(articles[ai].byline), len(texts[ai]), fi, ai))
+    taken_f: set[int] = set()
+    taken_a: set[int] = set()
+    out = list(articles)
+    for score, _, _, fi, ai in sorted(scored, reverse=True):
+        if fi in taken_f or ai in taken_a:
+            continue
+        taken_f.add(fi)
+        taken_a.add(ai)
+        head, dash, sub = furniture[fi].text.partition("——")
+        if head and dash and not plain(out[ai].subtitle):
+            out[ai] = replace(out[ai], headline=text(head), subtitle=text(dash + sub))
+        else:
+            out[ai] = replace(out[ai], headline=text(furniture[fi].text))
+        span = furniture[fi].source
+        explain("orphan-headline", (span.start, span.end) if span else 0,
+                f"headline placed on the headless article whose text repeats it ({score:.2f})")
+    return out, [f for i, f in enumerate(furniture) if i not in taken_f]
+
+
+def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],
+                          explain: Explain) -> list[Article]:
+    """Text under a byline that found no headline is often part of a titled article printed
+    apart: the byline and intro of one article set under another's headline, or a second
+    author's name over the intro of an article that starts with a subhead. Such a fragment
+    joins the one titled article of its printed page that lacks what it brings and is set
+    in the same column width as one of its paragraphs (measured on the page's ``blocks``):
+    one with no
+    byline takes it after its intro; one that starts with a subhead takes it as its intro,
+    and the name as a second byline."""
+    lines: dict[int, Line] = {}  # line number -> line, made only when a fragment needs it
+
+    def measures(a: Article) -> list[float]:
+        return [measure([lines[no] for _, no in p.lines if no in lines]) for p in _paras(a.blocks)]
+
+    out = list(articles)
+    for hi, h in enumerate(articles):
+        if h.headline or h.kicker or h.subtitle or h.dateline or not h.byline or not h.blocks \
+                or h.source is None or any(not isinstance(b, Para) for b in h.blocks):
+            continue
+        if not lines:
+            lines.update((ln.no, ln) for block in blocks for ln in block)
+        w = measure([lines[no] for p in _paras(h.blocks) for _, no in p.lines if no in lines])
+        fits = []
+        for ti, t in enumerate(out):
+            if t is None or ti == hi or not t.headline or t.source is None or abs(t.source.start - h.source.start) > PAGE_LINES \
+                    or (h.signoff and t.signoff) or min((abs(m - w) for m in measures(t)), default=99) > 1.0:
+                continue
+            if not t.byline and not t.dateline:
+                fits.append((ti, "after its intro"))
+            elif t.blocks and isinstance(t.blocks[0], Section):
+                fits.append((ti, "as its intro"))
+        if len(fits) != 1:
+            continue
+        ti, where = fits[0]
+        t = out[ti]
+        lead = 0
+        if where == "after its intro":
+            while lead < len(t.blocks) and not isinstance(t.blocks[lead], Section):
+                lead += 1
+        byline = h.byline if not t.byline else text(plain(t.byline) + plain(h.byline))
+        out[ti] = replace(t, blocks=t.blocks[:lead] + h.blocks + t.blocks[lead:], byline=byline,
+                          signoff=t.signoff or h.signoff,
+                          source=Span(min(t.source.start, h.source.start), max(t.source.end, h.source.end)))
+        out[hi] = None  # type: ignore[call-overload]
+        explain("signed-fragment", (h.source.start, h.source.end),
+                f"text under the byline {plain(h.byline)} with no headline, set in the column width "
+                f"({w:.1f} em) of the article at line {t.source.start}: put {where}")
+    return [a for a in out if a is not None]
+
+
+def _paras(blocks: tuple[Any, ...]) -> list[Para]:
+    out: list[Para] = []
+    for b in blocks:
+        if isinstance(b, Para):
+            out.append(b)
+        elif isinstance(b, Section):
+            out.extend(_paras(b.blocks))
+    return out

@@ -1,0 +1,119 @@
+"""Pull quotes: a sentence or two of an article repeated in large type beside it. They are
+found by their repetition of a body sentence (a longest-common-subsequence ratio), on the
+page (:class:`Page`, while blocks are classified) or in an article's paragraphs
+(:func:`best_match`, while sections are built)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from convertkit.cjk import join_pair
+
+from .lines import Line, ends_sentence, inline_text
+from .similarity import best_ratio, lcs_bound, lcs_length
+
+PULL_SIMILARITY = 0.75
+
+
+PULL_MAX = 120  # characters: a pull quote is a sentence or two, never a whole paragraph
+
+
+PULL_LINES = 400  # how far a pull quote may be from the sentence it repeats (same page)
+
+
+class Page:
+    """The page's blocks, with the sentences of its text, for pull-quote checks."""
+
+    def __init__(self, blocks: list[list[Line]]) -> None:
+        self.blocks = blocks
+        # the sentences of the blocks starting in each stretch of PULL_LINES lines, by length:
+        # (length, block's first line, sentence, block's line numbers), and the lengths. Built
+        # when first asked for; stretches far behind are dropped (a long input stays small)
+        self._buckets: dict[int, tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]] = {}
+        self._block_starts = [b[0].no for b in blocks]
+
+    def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
+        """The sentence that starts at line ``start`` of block ``bi``, followed across
+        column breaks, and the line numbers it uses."""
+        out, used = "", set()
+        for b in range(bi, min(bi + 3, len(self.blocks))):
+            for line in self.blocks[b][start if b == bi else 0:]:
+                out += join_pair(out, line.text) + line.text if out else line.text
+                used.add(line.no)
+                if ends_sentence(line.text):
+                    return out, used
+        return out, used
+
+    def repeats_elsewhere(self, candidate: str, used: set[int]) -> float:
+        """How nearly ``candidate`` repeats a (longer or equal) sentence elsewhere on the page:
+        within PULL_LINES lines of it (a printed page is a few hundred lines), so that an
+        input of many pages costs linear, not quadratic, time."""
+        if not 8 <= len(candidate) <= PULL_MAX or not ends_sentence(candidate):
+            return 0.0
+        at = min(used)
+        floor = PULL_SIMILARITY - 0.1
+        n, longest = len(candidate), 1.6 * len(candidate)
+        # sentences long enough (a pull quote may shorten, not lengthen), within PULL_LINES
+        # lines and not the candidate's own, the best of them scored in C
+        choices = []
+        for key in range((at - PULL_LINES) // PULL_LINES, (at + PULL_LINES) // PULL_LINES + 1):
+            items, lengths = self._bucket(key)
+            choices.extend(sent for _, start, sent, nos in items[bisect_left(lengths, n - 1):bisect_right(lengths, longest)]
+                           if abs(start - at) <= PULL_LINES and nos.isdisjoint(used))
+        return best_ratio(candidate, choices, floor)
+
+    def _bucket(self, key: int) -> tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]:
+        """The sentences of the blocks starting in lines ``key * PULL_LINES`` and on, by length."""
+        found = self._buckets.get(key)
+        if found is None:
+            items = []
+            lo = bisect_left(self._block_starts, key * PULL_LINES)
+            hi = bisect_left(self._block_starts, (key + 1) * PULL_LINES)
+            for block in self.blocks[lo:hi]:
+                nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
+                items.extend((len(sent), block[0].no, sent, nos) for sent in sentences(inline_text(block)))
+            items.sort(key=lambda x: x[0])
+            found = self._buckets[key] = (items, [x[0] for x in items])
+            for old in [k for k in self._buckets if k < key - 2]:
+                del self._buckets[old]
+        return found
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[。！？；])")
+_SENTENCES: dict[str, tuple[str, ...]] = {}
+
+
+def forget() -> None:
+    """Empty the memo of sentences (it serves one document)."""
+    _SENTENCES.clear()
+
+
+def sentences(s: str) -> tuple[str, ...]:
+    """The sentences of ``s`` (remembered: the pull-quote checks split the same paragraphs
+    again and again; a bounded memo)."""
+    found = _SENTENCES.get(s)
+    if found is None:
+        if len(_SENTENCES) >= 4096:
+            _SENTENCES.clear()
+        found = _SENTENCES[s] = tuple(x for x in _SENTENCE_END_RE.split(s) if x)
+    return found
+
+
+def best_match(candidate: str, texts: list[str]) -> float:
+    """How nearly ``candidate`` repeats a sentence of ``texts`` (1.0 when one holds it)."""
+    if any(candidate in t for t in texts):
+        return 1.0
+    n = len(candidate)
+    near = max(6, n // 3)  # a sentence of about the candidate's length
+    best = best_ratio(candidate, [s for t in texts for s in sentences(t) if abs(len(s) - n) <= near], 0.0)
+    if n > 12:  # a pull quote may also sum up two adjacent sentences
+        for t in texts:
+            if lcs_bound(candidate, t) >= 0.85 * n:
+                best = max(best, _window_match(candidate, t))
+    return best
+
+
+def _window_match(candidate: str, t: str) -> float:
+    """How much of ``candidate`` appears in ``t`` in order (longest common subsequence)."""
+    matched = lcs_length(candidate, t)
+    return matched / len(candidate) * 0.9 if matched >= 0.85 * len(candidate) else 0.0
