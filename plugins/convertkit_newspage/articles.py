@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
-from .names import NAME_RE, name_fragment
+from .names import name_shaped, name_fragment
 from .pieces import Kind, Piece
 from .rules import Explain, Stage, register
 from . import titles
@@ -147,14 +147,14 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur.byline = cur.byline + list(p.lines)
                 explain("name-begun", p.span, "a character alone begins a second name of the article's byline")
             elif cur is not None and cur.closed and cur.closed_by_author and not cur.byline and \
-                    len(p.lines) == 1 and NAME_RE.match(p.lines[0].raw.strip()) and \
+                    len(p.lines) == 1 and name_shaped(p.lines[0]) and \
                     (nxt is None or nxt.kind is not Kind.HEAD):
                 cur.byline = list(p.lines)
                 explain("byline-after-author-line", p.span,
                         "a name right after an article closed by its author line is that article's byline")
             elif cur is not None and not cur.heads and not cur.byline and not cur.dateline and cur.body and \
                     cur.body[-1].kind is Kind.TEXT and ends_sentence(cur.body[-1].lines[-1].text) and \
-                    len(p.lines) == 1 and NAME_RE.match(p.lines[0].raw.strip()):
+                    len(p.lines) == 1 and name_shaped(p.lines[0]):
                 cur.byline = list(p.lines)
                 cur.closed = True
                 explain("byline-after-untitled", p.span,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .lines import BYLINE_RE, DATELINE_RE, Line, ends_sentence
-from .names import NAME_RE, is_name_line, name_fragment, names_only
+from .names import name_shaped, is_name_line, name_fragment, names_only
 from .pieces import Kind, Piece, headish, measure, physical_width
 from .pulls import PULL_SIMILARITY, Page
 from .rules import Explain, Stage, register
@@ -131,7 +131,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
                 elif len(block) <= 4 and all(headish(ln) for ln in block):
                     # headline lines, the last of which may be the author's name
-                    if (NAME_RE.match(block[-1].raw.strip()) and names_only(block[-1])) or name_fragment(block[-1]):
+                    if (name_shaped(block[-1]) and names_only(block[-1])) or name_fragment(block[-1]):
                         heads, rest = block[:-1], block[-1:]
                     else:
                         heads, rest = block, []
@@ -142,7 +142,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                     body_w = measure(block[1:7])
                     while k < min(4, len(block) - 1) and headish(block[k]) and \
                             block[k].width <= 0.7 * body_w and not ends_sentence(block[k].text) and \
-                            not block[k].text.endswith(("：", ":")):  # 指出： opens a quotation
+                            not block[k].text.endswith(("：", ":")) and \
+                            not (is_name_line(block[k]) and names_only(block[k])):
+                        # 指出： opens a quotation; a personal name under the head is its byline
                         k += 1
                     if physical_width(block, k, body_w) <= 0.7 * body_w:
                         k = 1  # the short lines run on into the body: only the first is a head
@@ -160,7 +162,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                             j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
                         heads, rest = block[:j], block[j:]
         if heads and rest and (name_fragment(rest[0]) or (
-                NAME_RE.match(rest[0].raw.strip()) and names_only(rest[0])
+                name_shaped(rest[0]) and names_only(rest[0])
                 and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])))):
             pieces.append(Piece(Kind.HEAD, heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
@@ -180,7 +182,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
             rest = rest[1:]
             if not rest:
                 continue
-        if not heads and len(rest) == 1 and NAME_RE.match(rest[0].raw.strip()) and pieces \
+        if not heads and len(rest) == 1 and name_shaped(rest[0]) and pieces \
                 and pieces[-1].kind is Kind.HEAD:
             pieces.append(Piece(Kind.BYLINE, rest, bi))
             explain("byline-name", rest[0].no, "a name after a headline block is a byline")

@@ -65,20 +65,34 @@ def name_fragment(line: Line) -> bool:
     return len(raw) == 1 and is_han(raw)
 
 
+def name_words(line: Line) -> list[str]:
+    """The words of ``line``; a name letter-spaced to the width of a longer one (肖 珺,
+    欧 阳 辉: bylines of one column are set to one width) is one word."""
+    parts = line.raw.split()
+    if 2 <= len(parts) <= 4 and all(len(p) == 1 for p in parts) and is_personal_name("".join(parts)):
+        return ["".join(parts)]
+    return parts
+
+
+def name_shaped(line: Line) -> bool:
+    """One to four words of two to four ideographs: the shape of a line of names."""
+    return bool(NAME_RE.match(" ".join(name_words(line))))
+
+
 def is_name_line(line: Line) -> bool:
     """A line of one or more personal names, 2–3 characters each (陈宝生, 周江 张济坤), or of
     names set without a space between them (周江张济坤)."""
     if len(line.text) > 16:  # four names of four characters at most
         return False
-    parts = line.raw.split()
+    parts = name_words(line)
     if len(parts) == 1 and split_names(parts[0]) is not None:
         return True
-    return bool(NAME_RE.match(line.raw.strip())) and all(2 <= len(x) <= 3 for x in parts)
+    return name_shaped(line) and all(2 <= len(x) <= 3 or is_personal_name(x) for x in parts)
 
 
 def names_only(line: Line) -> bool:
     """Every word of the line reads as a personal name (starts with a surname)."""
-    words = line.raw.split()
+    words = name_words(line)
     if len(words) == 1 and split_names(words[0]) is not None:
         return True
     return all(is_personal_name(w) for w in words)
