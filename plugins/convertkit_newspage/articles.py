@@ -18,6 +18,7 @@ register(Stage.ARTICLES, {
     "headline-after-body": "a headline between a closer and the next opener belongs to the item before it",
     "headline-inset": "a head inside a dateline item without a headline, taking up its words, is its inset headline",
     "opener-headline": "a headline opens an article",
+    "subtitle-after-byline": "a —— line is a subtitle, never a subhead: under a byline it joins the headlines over it",
     "subhead": "a short unpunctuated line inside an article is a subhead",
     "headline-stack": "headlines stacked apart from their articles go to the articles whose words they take up",
     "name-completed": "a character alone completes the name another one alone began",
@@ -96,6 +97,11 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur.heads, cur.head_sizes = lines, sizes
                 explain("headline-inset", span, "a head inside a dateline item that has no headline is that "
                                                 "item's headline, set beside its first lines")
+            elif cur is not None and cur.heads and not cur.body and not cur.closed and \
+                    group[0].lines[0].text.startswith("——"):
+                cur.heads, cur.head_sizes = cur.heads + lines, cur.head_sizes + sizes
+                explain("subtitle-after-byline", span, "a —— line under the byline is a subtitle of the headlines "
+                                                       "over it, not a subhead")
             elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group):
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
@@ -141,9 +147,11 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
             elif cur is not None and cur.byline and len(inline_text(cur.byline)) == 1 and not cur.closed:
                 cur.byline = cur.byline + list(p.lines)
                 explain("name-continued", p.span, "the rest of a byline the layout broke apart")
-            elif cur is not None and cur.byline and len(p.lines) == 1 and name_fragment(p.lines[0]):
+            elif cur is not None and cur.byline and len(p.lines) == 1 and name_fragment(p.lines[0]) and \
+                    not (cur.body and cur.body[-1].kind is Kind.TEXT and ends_sentence(cur.body[-1].lines[-1].text)):
                 # a character alone is no author: the start of a second name of the article
-                # before it, completed further on
+                # before it, completed further on; set into its text, it interrupts a
+                # sentence (after a sentence's end it is the byline of the next article)
                 cur.byline = cur.byline + list(p.lines)
                 explain("name-begun", p.span, "a character alone begins a second name of the article's byline")
             elif cur is not None and cur.closed and cur.closed_by_author and not cur.byline and \
