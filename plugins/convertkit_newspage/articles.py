@@ -84,7 +84,8 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
                 explain("opener-headline-byline", span, "headline before a byline opens an article")
-            elif cur is not None and cur.closed and not cur.heads:
+            elif cur is not None and cur.closed and not cur.heads and not any(g.wide for g in group):
+                # (a head set across columns over text heads that text)
                 cur.heads, cur.head_sizes = lines, sizes
                 explain("headline-after-body", span, "headline between a closer and the next opener "
                                                      "belongs to the item before it")

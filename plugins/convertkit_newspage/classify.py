@@ -42,7 +42,7 @@ WIDE = 2.0  # ems a headline line is wider than the column under it, at least
 def _wide_heads(block: list[Line]) -> int:
     """How many lines at the top of ``block`` are a headline set across columns: wider by
     WIDE ems or more than the column measured under them, with its subtitle (——…); 0
-    when the first line is not, or when fewer than three lines of text follow."""
+    when the first line is not, or when too little text follows to know the column."""
     k = 0
     while k < min(4, len(block)) and headish(block[k]) and (
             (k and block[k].text.startswith("——")) or
@@ -51,7 +51,8 @@ def _wide_heads(block: list[Line]) -> int:
     if not k:
         return 0
     text = [ln for ln in block[k:] if not (is_name_line(ln) or BYLINE_RE.match(ln.raw.strip()))]
-    return k if len(text) >= 3 else 0
+    # the column is known from three lines of text, or from two of one width (two full lines)
+    return k if len(text) >= 3 or (len(text) == 2 and abs(text[0].width - text[1].width) <= 1.0) else 0
 
 
 def _dateline_at(block: list[Line]) -> int:
