@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from convertkit.cjk import NO_LINE_END
 
-from .lines import Line
+from .lines import DATELINE_RE, Line
 from .rules import Explain, Stage, register
 
 register(Stage.BLOCKS, {
+    "dateline-starts-block": "a dateline (本报讯, 新华社…电) is the first words of a news item: a line that "
+                             "starts with one starts a block",
     "kinsoku-swap": "an opening quote never ends a printed line, nor does a comma start one: "
                     "pdftotext swapped them",
 })
@@ -41,3 +43,22 @@ def swap_kinsoku(blocks: list[list[Line]], explain: Explain) -> None:
                 block[k - 1] = Line(a.no, a.raw, a.text[:-1] + b.text[0])
                 block[k] = Line(b.no, b.raw, a.text[-1] + b.text[1:])
                 explain("kinsoku-swap", (a.no, b.no), "opening quote at a line end, comma at the next start: swapped")
+
+
+def split_at_datelines(blocks: list[list[Line]], explain: Explain) -> list[list[Line]]:
+    """Blocks cut before every line, but the first, that starts with a dateline (本报讯,
+    新华社…电, 本报…电): a dateline opens a news item, and pdftotext sometimes prints
+    the item's first line right under another column's last one, with no blank line.
+    (据…报道 is left alone: it also opens sentences inside a paragraph.)"""
+    out: list[list[Line]] = []
+    for block in blocks:
+        start = 0
+        for k in range(1, len(block)):
+            m = DATELINE_RE.match(block[k].text)
+            if m and not m.group(1).startswith("据"):
+                out.append(block[start:k])
+                start = k
+                explain("dateline-starts-block", (block[k - 1].no, block[k].no),
+                        f"a line opening with the dateline {m.group(1)} starts a new block")
+        out.append(block[start:])
+    return out

@@ -29,7 +29,7 @@ from convertkit.registry import Context
 
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
 from .articles import draft_text, merge_by_affinity, segment
-from .blocks import swap_kinsoku, to_blocks
+from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .classify import to_pieces
 from .furniture import take_furniture
 from .headlines import headline_parts
@@ -97,7 +97,7 @@ def forget() -> None:
 
 def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Article], list[Furniture]]:
     """The articles and furniture of one printed page, its first line numbered ``first_no``."""
-    blocks = to_blocks(source, first_no)
+    blocks = split_at_datelines(to_blocks(source, first_no), explain)
     swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
     pieces = assemble(to_pieces(blocks, explain), explain)
