@@ -115,8 +115,9 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
 
     names = set(RULES)
     assert len(names) > 30
-    # seed 27 holds a subtitle printed over a byline with its headline elsewhere
-    more = _generate(tmp_path_factory, range(27, 28))
+    # seed 27 holds a subtitle printed over a byline with its headline elsewhere; seed 56
+    # a stack of two headlines over a byline, the subtitle of the second under the byline
+    more = _generate(tmp_path_factory, range(27, 28)) + _generate(tmp_path_factory, range(56, 57))
     texts = [ROOT / "samples" / "page.txt", *sorted((SHARED / "newspages").glob("rmrb-*.txt")),
              *(p for p, _ in pages + more)]
     fired: collections.Counter = collections.Counter()

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .lines import BYLINE_RE, DATELINE_RE, Line, ends_sentence
+from .lines import BYLINE_RE, DATELINE_RE, Line, ends_sentence, inline_text
 from .names import name_shaped, is_name_line, name_fragment, names_only
-from .pieces import Kind, Piece, headish, measure, physical_width
-from .pulls import PULL_SIMILARITY, Page
+from .pieces import Kind, Piece, headish, measure, median, physical_width
+from .pulls import PULL_MAX, PULL_SIMILARITY, Page
 from .rules import Explain, Stage, register
 
 register(Stage.PIECES, {
@@ -18,11 +18,14 @@ register(Stage.PIECES, {
     "head-wider-than-column": "a line wider than the column under it is a headline: body lines never are",
     "byline-name": "a personal name under a headline is the byline",
     "byline": "本报记者 … or a name over the text is the byline",
-    "head-over-dateline": "the short lines over a dateline (本报讯) are its headline",
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
+    "pull-quote-box": "a block set narrower than the column whose whole text repeats a body sentence is a "
+                      "boxed pull quote",
 })
+
+BOX_INSET = 2.0  # ems a box's lines are narrower than the page's column, at least
 
 
 def lone_name(line: Line, next_block: list[Line] | None) -> bool:
@@ -55,19 +58,28 @@ def _wide_heads(block: list[Line]) -> int:
     return k if len(text) >= 3 or (len(text) == 2 and abs(text[0].width - text[1].width) <= 1.0) else 0
 
 
-def _dateline_at(block: list[Line]) -> int:
-    """Where a dateline (本报讯, 新华社…电) starts a line of ``block`` after one to four
-    headline-like lines; 0 when none does."""
-    for k, line in enumerate(block[1:5], 1):
-        if DATELINE_RE.match(line.text):
-            return k if all(headish(ln) for ln in block[:k]) else 0
-        if not headish(line):
-            return 0
-    return 0
+def _pull_box(block: list[Line], page: Page, col: float) -> float:
+    """How nearly ``block`` repeats a body sentence as a whole, if it is set like a pull
+    quote box: two to eight lines, all narrower than the page's column (a box is inset in
+    its column), one statement. 0.0 when it is not such a block; also when its lines after
+    the first repeat the body better (the first line is then the box's subhead)."""
+    if not 2 <= len(block) <= 8 or not col or max(ln.width for ln in block) > col - BOX_INSET:
+        return 0.0
+    text = inline_text(block)
+    if not 8 <= len(text) <= PULL_MAX or not ends_sentence(text):
+        return 0.0
+    score = page.repeats_elsewhere(text, {ln.no for ln in block})
+    if score >= PULL_SIMILARITY and headish(block[0]):
+        rest = page.repeats_elsewhere(inline_text(block[1:]), {ln.no for ln in block})
+        if rest > score:
+            return 0.0
+    return score
 
 
 def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
     page = Page(blocks)
+    widths = [ln.width for b in blocks if len(b) >= 3 for ln in b]
+    col = median(widths) if widths else 0.0  # the page's body column
     pieces: list[Piece] = []
     for bi, block in enumerate(blocks):
         heads: list[Line] = []
@@ -94,6 +106,13 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
             explain("name-fragment", first.no, "a single character alone is part of a name")
             pieces.append(Piece(Kind.TEXT, block[1:], bi))
             continue
+        score = _pull_box(block, page, col)
+        if score >= PULL_SIMILARITY:
+            pieces.append(Piece(Kind.PULL, block, bi))
+            explain("pull-quote-box", (first.no, block[-1].no),
+                    f"narrower than the column ({col:.1f} em) and repeats a body sentence (similarity "
+                    f"{score:.2f}): a boxed pull quote")
+            continue
         k = _wide_heads(block)
         if k:
             # a headline set across columns over the first column of its text
@@ -106,14 +125,6 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                 explain("byline-name", rest[0].no, "a name under a headline is a byline")
                 rest = rest[1:]
             pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=False))
-            continue
-        k = _dateline_at(block)
-        if k:
-            # an article opens with its headline, then its dateline (本报讯 …): the short
-            # lines over a dateline in one block are that article's headline
-            pieces.append(Piece(Kind.HEAD, block[:k], bi))
-            explain("head-over-dateline", (first.no, block[k - 1].no), "lines over a dateline are its headline")
-            pieces.append(Piece(Kind.TEXT, block[k:], bi, starts_block=False))
             continue
         over_text = len(block) > 1 and not headish(block[1])
         if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):

@@ -20,6 +20,7 @@ class Kind(Enum):
     HEAD = "head"  # headline-like lines: a headline, kicker, subtitle or subhead
     BYLINE = "byline"  # an author's name, or 本报记者 …
     TEXT = "text"  # body text
+    PULL = "pull"  # a boxed pull quote: a statement the body repeats
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,21 @@ under a byline with no headline (by the column width it is set in)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from convertkit.model import Article, BlockQuote, Furniture, Para, Section, Span, plain, text
 
 from .articles import PAGE_LINES
-from .lines import Line
-from .pieces import measure
+from .lines import Line, inline_text
+from .pieces import Piece, measure
+from .pulls import PULL_SIMILARITY, best_match
 from .rules import Explain, Stage, register
 from .titles import coverage
 
 register(Stage.PLACEMENT, {
     "orphan-headline": "a headline printed apart goes to the headless article whose text repeats it most",
     "signed-fragment": "text under a byline with no headline joins the titled article set in its column width",
+    "pull-quote-placed": "a boxed pull quote goes to the section holding the sentence it repeats",
 })
 
 
@@ -139,3 +141,56 @@ def _paras(blocks: tuple[Any, ...]) -> list[Para]:
         elif isinstance(b, Section):
             out.extend(_paras(b.blocks))
     return out
+
+
+def place_pull_quotes(articles: list[Article], boxes: list[Piece], explain: Explain,
+                      quote: Callable[[tuple[Line, ...]], BlockQuote]) -> tuple[list[Article], list[Furniture]]:
+    """Each boxed pull quote (``boxes``) into the article and section whose paragraph holds
+    the sentence it repeats most nearly, at the head of that section (before the intro's
+    first paragraph when the sentence is in the intro); one that repeats nothing near
+    enough stays on the page as furniture. ``quote`` makes the model's block."""
+    out = list(articles)
+    left: list[Furniture] = []
+    for box in boxes:
+        text = inline_text(list(box.lines))
+        at = box.lines[0].no
+        best, where = 0.0, None
+        for ai, a in enumerate(out):
+            if a.source is not None and abs(a.source.start - at) > PAGE_LINES:
+                continue
+            for path, para in _paras_with_path(a.blocks, ()):
+                score = best_match(text, [plain(para.content)])
+                if score > best:
+                    best, where = score, (ai, path)
+        if where is None or best < PULL_SIMILARITY:
+            left.append(Furniture("pullquote", text, Span(at, box.lines[-1].no)))
+            continue
+        ai, path = where
+        out[ai] = replace(out[ai], blocks=_insert(out[ai].blocks, path, quote(box.lines)))
+        explain("pull-quote-placed", box.span, f"repeats a sentence of the article at line "
+                                               f"{out[ai].source.start if out[ai].source else 0} ({best:.2f})")
+    return out, left
+
+
+def _paras_with_path(blocks: tuple[Any, ...], path: tuple[int, ...]) -> list[tuple[tuple[int, ...], Para]]:
+    """The paragraphs of ``blocks`` with where each lies: the indexes down to its section's
+    list of blocks, then its own."""
+    out = []
+    for i, b in enumerate(blocks):
+        if isinstance(b, Para):
+            out.append((path + (i,), b))
+        elif isinstance(b, Section):
+            out.extend(_paras_with_path(b.blocks, path + (i,)))
+    return out
+
+
+def _insert(blocks: tuple[Any, ...], path: tuple[int, ...], block: Any) -> tuple[Any, ...]:
+    """``blocks`` with ``block`` put at the head of the section (or the intro) that holds the
+    paragraph at ``path``, after any pull quote already there."""
+    if len(path) > 1:
+        sec = blocks[path[0]]
+        return blocks[:path[0]] + (replace(sec, blocks=_insert(sec.blocks, path[1:], block)),) + blocks[path[0] + 1:]
+    at = 0
+    while at < len(blocks) and isinstance(blocks[at], BlockQuote):
+        at += 1
+    return blocks[:at] + (block,) + blocks[at:]

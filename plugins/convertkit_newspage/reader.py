@@ -36,7 +36,7 @@ from .headlines import headline_parts
 from .lines import Line, inline_text, joined
 from .order import assemble
 from .pieces import Kind, median
-from .placement import join_signed_fragments, place_orphan_headlines
+from .placement import join_signed_fragments, place_orphan_headlines, place_pull_quotes
 from .rules import Explain
 from .sections import build_body
 
@@ -101,6 +101,8 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
     swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
     pieces = assemble(to_pieces(blocks, explain), explain)
+    boxes = [p for p in pieces if p.kind is Kind.PULL]  # placed once the articles are built
+    pieces = [p for p in pieces if p.kind is not Kind.PULL]
     drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
     titles.redistribute(drafts, draft_text, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
@@ -147,6 +149,8 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
             source=Span(min(nos), max(nos)) if nos else None))
     articles, extra_furniture = place_orphan_headlines(articles, extra_furniture, explain)
     articles = join_signed_fragments(articles, blocks, explain)
+    articles, unplaced = place_pull_quotes(articles, boxes, explain, _pull_quote)
+    extra_furniture += unplaced
     return articles, furniture + extra_furniture
 
 
@@ -162,3 +166,7 @@ def span_of(lines: list[Line]) -> Span | None:
         return None
     nos = [ln.no for ln in lines]
     return Span(min(nos), max(nos))
+
+
+def _pull_quote(lines: tuple[Line, ...]) -> BlockQuote:
+    return BlockQuote((para_of(list(lines)),), "pullquote", span_of(list(lines)))
