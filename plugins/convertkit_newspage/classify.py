@@ -84,6 +84,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
     for bi, block in enumerate(blocks):
         heads: list[Line] = []
         rest = block
+        after_pull: list[Line] = []  # the text under a subhead's pull quote, in the same block
         first = block[0]
         if len(block) == 1 and pieces and pieces[-1].kind is Kind.BYLINE and \
                 (name_fragment(first) or is_name_line(first)) and \
@@ -139,7 +140,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                 score = page.repeats_elsewhere(cand, used)
                 if score >= PULL_SIMILARITY:
                     heads, rest = [first], block[1:]
-                    explain("subhead-with-pull-quote", (first.no, block[-1].no),
+                    # the quote ends where its sentence does: the body may go on in the box's
+                    # block (a quote set across columns, or the sentence it repeats under it)
+                    end = max(k for k, ln in enumerate(block) if ln.no in used) + 1
+                    if end < len(block):
+                        rest, after_pull = block[1:end], block[end:]
+                    explain("subhead-with-pull-quote", (first.no, block[end - 1].no),
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
                 elif len(block) <= 4 and all(headish(ln) for ln in block):
                     # headline lines, the last of which may be the author's name
@@ -200,6 +206,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
             explain("byline-name", rest[0].no, "a name after a headline block is a byline")
             continue
         pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=not heads))
+        if after_pull:
+            pieces.append(Piece(Kind.TEXT, after_pull, bi))
     _mark_wide_heads(pieces, blocks, explain)
     return pieces
 

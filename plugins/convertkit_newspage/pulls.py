@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from convertkit.cjk import join_pair
 
-from .lines import Line, ends_sentence, inline_text
+from .lines import Line, ends_sentence, joined
 from .similarity import best_ratio, lcs_bound, lcs_length
 
 PULL_SIMILARITY = 0.75
@@ -70,13 +70,25 @@ class Page:
             lo = bisect_left(self._block_starts, key * PULL_LINES)
             hi = bisect_left(self._block_starts, (key + 1) * PULL_LINES)
             for block in self.blocks[lo:hi]:
-                nos = frozenset(ln.no for ln in block)  # one set per block, shared by its sentences
-                items.extend((len(sent), block[0].no, sent, nos) for sent in sentences(inline_text(block)))
+                items.extend((len(sent), block[0].no, sent, nos) for sent, nos in _sentence_lines(block))
             items.sort(key=lambda x: x[0])
             found = self._buckets[key] = (items, [x[0] for x in items])
             for old in [k for k in self._buckets if k < key - 2]:
                 del self._buckets[old]
         return found
+
+def _sentence_lines(block: list[Line]) -> list[tuple[str, frozenset[int]]]:
+    """The sentences of ``block`` with the numbers of the lines each is printed on (a box
+    may hold a pull quote and, under it, the body sentence it repeats)."""
+    text, marks = joined(block)
+    out, at = [], 0
+    for sent in sentences(text):
+        end = at + len(sent)
+        nos = frozenset(no for k, (pos, no) in enumerate(marks)
+                        if pos < end and (marks[k + 1][0] if k + 1 < len(marks) else len(text)) > at)
+        out.append((sent, nos))
+        at = end
+    return out
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[。！？；])")
