@@ -149,7 +149,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
                 elif len(block) <= 4 and all(headish(ln) for ln in block):
                     # headline lines, the last of which may be the author's name
-                    if (name_shaped(block[-1]) and names_only(block[-1])) or name_fragment(block[-1]):
+                    if (is_name_line(block[-1]) and names_only(block[-1])) or name_fragment(block[-1]):
                         heads, rest = block[:-1], block[-1:]
                     else:
                         heads, rest = block, []
@@ -180,7 +180,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
                             j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
                         heads, rest = block[:j], block[j:]
         if heads and rest and (name_fragment(rest[0]) or (
-                name_shaped(rest[0]) and names_only(rest[0])
+                is_name_line(rest[0]) and names_only(rest[0])
                 and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])))):
             pieces.append(Piece(Kind.HEAD, heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "headline-like lines")
