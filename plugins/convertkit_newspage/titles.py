@@ -48,10 +48,12 @@ def blocks_of(heads: list[Line], sizes: list[int]) -> list[list[Line]]:
 
 
 def redistribute(drafts: list, body_text, explain: Explain) -> None:
-    """Move the blocks of headline stacks (articles with two or more head blocks) to the
-    articles whose text takes up their words; ``body_text(draft)`` gives an article's text.
+    """Move head blocks to the articles whose text takes up their words: the blocks of
+    headline stacks (articles with two or more head blocks), and a lone headline printed
+    over text it does not describe to an article that has none; ``body_text(draft)`` gives
+    an article's text.
     Drafts are changed in place (their ``heads`` and ``head_sizes``)."""
-    stacks = [d for d in drafts if len(d.head_sizes) >= 2 and sum(d.head_sizes) == len(d.heads)]
+    stacks = [d for d in drafts if d.head_sizes and sum(d.head_sizes) == len(d.heads)]
     if not stacks:
         return
     texts = [body_text(d) for d in drafts]
@@ -66,7 +68,10 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
             covers = [(_cover(pairs, t) if t else 0.0, k) for k, t in enumerate(texts)]
             best, k = max(covers)
             mine = covers[home][0]
-            if k != home and best >= MIN_COVER and best >= mine + MARGIN:
+            # a lone headline moves only to an article that has none; a lone subtitle
+            # stays under the byline it was printed over (its headline is elsewhere)
+            lone = len(d.head_sizes) == 1 and (bool(drafts[k].heads) or block[0].text.startswith("——"))
+            if k != home and best >= MIN_COVER and best >= mine + MARGIN and not lone:
                 moved.setdefault(k, []).append((block[0].no, block))
                 explain("title-by-words", (block[0].no, block[-1].no),
                         f"a head block printed over another article takes up the words of the article at "
