@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .lines import BYLINE_RE, DATELINE_RE, Line, ends_sentence, inline_text
+from .lines import BYLINE_RE, Line, ends_sentence, inline_text
 from .names import name_shaped, is_name_line, name_fragment, names_only
 from .pieces import Kind, Piece, headish, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page

@@ -1,6 +1,6 @@
 """Stage 9, placement: what the page printed apart from its article, put on it once the
-articles are built: headlines from a stack (by the words they share with the text) and text
-under a byline with no headline (by the column width it is set in)."""
+articles are built: text under a byline with no headline (by the column width it is set in)
+and boxed pull quotes (by the sentence they repeat)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -13,10 +13,8 @@ from .lines import Line, inline_text
 from .pieces import Piece, measure
 from .pulls import PULL_SIMILARITY, best_match
 from .rules import Explain, Stage, register
-from .titles import coverage
 
 register(Stage.PLACEMENT, {
-    "orphan-headline": "a headline printed apart goes to the headless article whose text repeats it most",
     "signed-fragment": "text under a byline with no headline joins the titled article set in its column width",
     "pull-quote-placed": "a boxed pull quote goes to the section holding the sentence it repeats",
 })
@@ -39,47 +37,6 @@ def _collect_text(blocks: tuple[Any, ...], out: list[str]) -> None:
             _collect_text(b.blocks, out)
         elif isinstance(b, BlockQuote):
             _collect_text(b.blocks, out)
-
-
-def place_orphan_headlines(articles: list[Article], furniture: list[Furniture],
-                           explain: Explain) -> tuple[list[Article], list[Furniture]]:
-    """Headlines printed in a stack away from their articles (they came out as rubrics over
-    another article's kicker) go to the headless articles whose text repeats them most
-    (at least half the headline's character pairs) on the same printed page;
-    articles with a byline are preferred to untitled fragments."""
-    orphans = [i for i, f in enumerate(furniture) if f.kind == "rubric"]
-    headless = [i for i, a in enumerate(articles) if not a.headline]
-    if not orphans or not headless:
-        return articles, furniture
-    texts = {i: _article_text(articles[i]) for i in headless}
-    scored = []
-    for fi in orphans:
-        cand = furniture[fi].text
-        at = furniture[fi].source.start if furniture[fi].source else 0
-        for ai in headless:
-            src = articles[ai].source
-            if src is not None and at and abs(src.start - at) > PAGE_LINES:
-                continue  # another printed page: keeps many-page inputs linear
-            score = coverage(cand, texts[ai])
-            if score >= 0.5:
-                scored.append((score, bool(articles[ai].byline), len(texts[ai]), fi, ai))
-    taken_f: set[int] = set()
-    taken_a: set[int] = set()
-    out = list(articles)
-    for score, _, _, fi, ai in sorted(scored, reverse=True):
-        if fi in taken_f or ai in taken_a:
-            continue
-        taken_f.add(fi)
-        taken_a.add(ai)
-        head, dash, sub = furniture[fi].text.partition("——")
-        if head and dash and not plain(out[ai].subtitle):
-            out[ai] = replace(out[ai], headline=text(head), subtitle=text(dash + sub))
-        else:
-            out[ai] = replace(out[ai], headline=text(furniture[fi].text))
-        span = furniture[fi].source
-        explain("orphan-headline", (span.start, span.end) if span else 0,
-                f"headline placed on the headless article whose text repeats it ({score:.2f})")
-    return out, [f for i, f in enumerate(furniture) if i not in taken_f]
 
 
 def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],

@@ -11,7 +11,7 @@ data (the stages and their rules are listed in :mod:`.rules`):
    moves head blocks printed over the wrong article to the one whose words they take up;
 6. :mod:`.headlines` - kicker, headline and subtitle;
 7. :mod:`.paragraphs` and 8. :mod:`.sections` - paragraphs, subheads and pull quotes;
-9. :mod:`.placement` - headlines and fragments printed apart, put on their articles.
+9. :mod:`.placement` - fragments and pull quotes printed apart, put on their articles.
 
 Only stages 1-3 read pdftotext's layout (blank lines, line widths in ems); from stage 4 on
 the stages see pieces of lines, which a front end that knows the page's geometry can make
@@ -36,7 +36,7 @@ from .headlines import headline_parts
 from .lines import Line, inline_text, joined
 from .order import assemble
 from .pieces import Kind, median
-from .placement import join_signed_fragments, place_orphan_headlines, place_pull_quotes
+from .placement import join_signed_fragments, place_pull_quotes
 from .rules import Explain
 from .sections import build_body
 
@@ -147,7 +147,6 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
             headline=text(headline), blocks=tuple(blocks_out), kicker=text(kicker), subtitle=text(subtitle),
             byline=text(inline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
             source=Span(min(nos), max(nos)) if nos else None))
-    articles, extra_furniture = place_orphan_headlines(articles, extra_furniture, explain)
     articles = join_signed_fragments(articles, blocks, explain)
     articles, unplaced = place_pull_quotes(articles, boxes, explain, _pull_quote)
     extra_furniture += unplaced

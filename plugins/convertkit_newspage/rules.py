@@ -23,7 +23,7 @@ class Stage(Enum):
     HEADLINES = "headlines"  # kicker, headline and subtitle of each article
     PARAGRAPHS = "paragraphs"  # paragraph breaks inside the text
     SECTIONS = "sections"  # subheads and pull quotes
-    PLACEMENT = "placement"  # headlines and fragments printed apart, put on their articles
+    PLACEMENT = "placement"  # fragments and pull quotes printed apart, put on their articles
 
 
 @dataclass(frozen=True)
