@@ -216,8 +216,9 @@ def _bigrams(lines: list[Line]) -> set[str]:
 def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """Text with neither headline, byline nor dateline, on a page of titled articles, is
     part of one of them printed apart (an intro set beside the headline stack): it goes to
-    the article whose text shares clearly the most of its character pairs. Before the
-    first subhead of an article that starts with one (it lacks its intro), else at its end."""
+    the article whose text shares clearly the most of its character pairs. As its intro
+    when that article starts with a subhead (it lacks its intro) or is printed after the
+    text (its headline was set beside the first lines: inset), else at its end."""
     def first_line(d: Draft) -> int:
         return min(ln.no for part in (d.heads, d.byline, *(p.lines for p in d.body)) for ln in part[:1])
 
@@ -243,7 +244,7 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
             out.append(d)
             continue
         target = titled[k]
-        if target.body and target.body[0].kind is Kind.HEAD:
+        if target.body and target.body[0].kind is Kind.HEAD or at < starts[k]:
             target.body[0:0] = d.body
             where = "as its intro"
         else:
