@@ -6,6 +6,7 @@ per-set (and per-style) pooled figures.
     python benchmarks/reader_accuracy.py                      # sample, real pages, seeds 100000-100199
     python benchmarks/reader_accuracy.py --seeds 1-60 --pages # another range, one line per page
     python benchmarks/reader_accuracy.py --synthetic-only --seeds 1-60
+    python benchmarks/reader_accuracy.py --pdf                # also the PDF reader on the same pages' PDFs
 
 Pages are read in this process (``convertkit.convert(..., to="tei")``), written to a temporary
 folder and scored by ``score_tei.score``, the same function ``score_set.py`` runs per page.
@@ -30,11 +31,12 @@ def seed_range(text: str) -> range:
     return range(int(lo), int(hi or lo) + 1)
 
 
-def generate(shared: Path, seeds: range, out: Path) -> list[tuple[Path, Path]]:
-    """Synthetic pages for ``seeds`` (default pool and style) in ``out``."""
+def generate(shared: Path, seeds: range, out: Path, pdf: bool = False) -> list[tuple[Path, Path]]:
+    """Synthetic pages for ``seeds`` (default pool and style) in ``out``; their PDFs kept
+    beside the text when ``pdf``."""
     gen = shared / "pagegen" / "pagegen.py"
     subprocess.run([sys.executable, str(gen), "--seed", str(seeds.start), "--count", str(len(seeds)),
-                    "--out", str(out), "--no-pdf"], check=True, capture_output=True, cwd=gen.parent)
+                    "--out", str(out)] + ([] if pdf else ["--no-pdf"]), check=True, capture_output=True, cwd=gen.parent)
     return [(out / f"synth-{s}.txt", out / f"synth-{s}.truth.json") for s in seeds]
 
 
@@ -71,11 +73,12 @@ class Pool:
     def figures(self) -> dict[str, float]:
         c, a = self.c, max(self.c["articles"], 1)
         return {"pages": self.n, "articles": c["matched"] / a, "titles_full": c["titles"] / a,
+                "subheads": c["sub_ok"] / max(c["sub_n"], 1),
                 "recall": c["recall"] / max(c["par"], 1), "char": c["chars"] / max(self.n, 1)}
 
 
 def score_pages(pairs: list[tuple[Path, Path]], scorer, tmp: Path, per_page: bool,
-                pools: dict[str, Pool], label) -> float:
+                pools: dict[str, Pool], label, reader: str = "newspage") -> float:
     import convertkit
 
     spent = 0.0
@@ -85,7 +88,7 @@ def score_pages(pairs: list[tuple[Path, Path]], scorer, tmp: Path, per_page: boo
         out = tmp / "out.xml"
         try:
             t0 = time.perf_counter()
-            convertkit.convert(str(page), "tei", str(out), from_="newspage")
+            convertkit.convert(str(page), "tei", str(out), from_=reader)
             spent += time.perf_counter() - t0
             r = scorer.score(truth, scorer.read_articles(str(out)))
         except Exception as exc:  # noqa: BLE001 - a failed page is counted, not fatal
@@ -108,6 +111,7 @@ def main() -> int:
     ap.add_argument("--synthetic-only", action="store_true")
     ap.add_argument("--pages", action="store_true", help="one line per page")
     ap.add_argument("--json", help="write the pooled figures to FILE")
+    ap.add_argument("--pdf", action="store_true", help="also read each page's PDF with the newspage-pdf reader")
     args = ap.parse_args()
     shared = Path(args.shared)
     sys.path.insert(0, str(shared / "eval"))
@@ -124,14 +128,23 @@ def main() -> int:
             real = [(p, p.with_name(p.stem + ".truth.json")) for p in sorted((shared / "newspages").glob("rmrb-*.txt"))]
             score_pages(sample, score_tei, tmp, True, pools, lambda t: ["sample"])
             score_pages(real, score_tei, tmp, args.pages, pools, lambda t: ["real rmrb"])
+            if args.pdf:
+                score_pages([(p.with_suffix(".pdf"), t) for p, t in real], score_tei, tmp, args.pages, pools,
+                            lambda t: ["real rmrb PDF"], "newspage-pdf")
         seeds = seed_range(args.seeds)
-        pairs = generate(shared, seeds, tmp / "synth")
+        pairs = generate(shared, seeds, tmp / "synth", args.pdf)
         secs = score_pages(pairs, score_tei, tmp, args.pages, pools,
                            lambda t: ["synthetic", f"  {t['generator']['style']}"])
-    for name in ("sample", "real rmrb", "synthetic", "  rmrb", "  local"):
+        if args.pdf:
+            pdf_secs = score_pages([(p.with_suffix(".pdf"), t) for p, t in pairs], score_tei, tmp, args.pages, pools,
+                                   lambda t: ["synthetic PDF", f"  {t['generator']['style']} PDF"], "newspage-pdf")
+    for name in ("sample", "real rmrb", "synthetic", "  rmrb", "  local", "real rmrb PDF", "synthetic PDF",
+                 "  rmrb PDF", "  local PDF"):
         if name in pools:
             print(pools[name].line(name))
     print(f"synthetic seeds {seeds.start}-{seeds.stop - 1}: {len(pairs) / secs:.1f} pages/s read and written as TEI")
+    if args.pdf:
+        print(f"synthetic PDFs: {len(pairs) / pdf_secs:.1f} pages/s read and written as TEI")
     if args.json:
         Path(args.json).write_text(json.dumps({k.strip(): p.figures() for k, p in pools.items()}, indent=1))
     return 0

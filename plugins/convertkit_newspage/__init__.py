@@ -23,6 +23,12 @@ def convertkit_register_readers(registry):
         description="newspaper page as pdftotext output: articles, headlines, bylines, datelines, sign-offs",
         options=(Option("explain", "write every join/split the newspage reader decided, as JSON, to FILE",
                         "path"),)))
+    registry.add(ReaderSpec(
+        name="newspage-pdf", read=lazy("convertkit_newspage.pdfreader:read_newspage_pdf"), extensions=("pdf",),
+        binary=True, magic=(b"%PDF-",),
+        description="newspaper page as PDF (needs convertkit[pdf]): articles from the page's geometry and type sizes",
+        options=(Option("explain", "write every join/split the newspage reader decided, as JSON, to FILE",
+                        "path"),)))
 
 
 def looks_like_newspage(text: str) -> bool:

@@ -21,6 +21,8 @@ register(Stage.PIECES, {
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
+    "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
+                    "(PDF input)",
     "pull-quote-box": "a block set narrower than the column whose whole text repeats a body sentence is a "
                       "boxed pull quote",
 })
@@ -76,12 +78,21 @@ def _pull_box(block: list[Line], page: Page, col: float) -> float:
     return score
 
 
-def to_pieces(blocks: list[list[Line]], explain: Explain) -> list[Piece]:
+def to_pieces(blocks: list[list[Line]], explain: Explain, sized: dict[int, bool] | None = None) -> list[Piece]:
+    """The blocks cut into pieces. ``sized``: blocks a front end knows are set as heads (by
+    their type size), by their first line's number, each with whether it is a headline
+    (True) or a subhead-sized head."""
     page = Page(blocks)
     widths = [ln.width for b in blocks if len(b) >= 3 for ln in b]
     col = median(widths) if widths else 0.0  # the page's body column
     pieces: list[Piece] = []
     for bi, block in enumerate(blocks):
+        first = block[0]
+        if sized and first.no in sized:
+            pieces.append(Piece(Kind.HEAD, block, bi, wide=sized[first.no]))
+            explain("head-by-size", (first.no, block[-1].no), "set larger than the body, without a sentence: "
+                                                               + ("a headline" if sized[first.no] else "a head"))
+            continue
         heads: list[Line] = []
         rest = block
         after_pull: list[Line] = []  # the text under a subhead's pull quote, in the same block

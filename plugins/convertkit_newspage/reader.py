@@ -35,7 +35,7 @@ from .furniture import take_furniture
 from .headlines import headline_parts
 from .lines import Line, inline_text, joined
 from .order import assemble
-from .pieces import Kind, median
+from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
 from .rules import Explain
 from .sections import build_body
@@ -75,6 +75,12 @@ def _read_newspage(source: str, ctx: Context) -> Document:
         ctx.warn("the input has no text: the document is empty")
     date = next((f.text for f in furniture if f.kind == "date"), "")
     meta = Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture))
+    write_explain(ctx, explain)
+    return Document(meta, tuple(articles))
+
+
+def write_explain(ctx: Context, explain: Explain) -> None:
+    """The decisions, as JSON, to the file ``--explain`` names (if it names one)."""
     path = ctx.option("explain")
     if path:
         import json
@@ -83,7 +89,6 @@ def _read_newspage(source: str, ctx: Context) -> Document:
 
         atomic_write(path, (json.dumps({"source": ctx.source_name, "steps": explain.steps}, ensure_ascii=False,
                                        indent=1) + "\n").encode("utf-8"), protect=(ctx.source_name,))
-    return Document(meta, tuple(articles))
 
 
 def forget() -> None:
@@ -101,6 +106,16 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
     swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
     pieces = assemble(to_pieces(blocks, explain), explain)
+    articles, more = build_articles(pieces, blocks, breaks, explain)
+    return articles, furniture + more
+
+
+def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[int],
+                   explain: Explain) -> tuple[list[Article], list[Furniture]]:
+    """Stages 5-9: the articles of a page's pieces, in reading order, and the furniture
+    found on the way (headline stacks with no article, doubled headlines). ``blocks`` are
+    the page's blocks (for measures); a piece starting at a line in ``breaks`` starts an
+    article. Front ends that know the page's geometry (the PDF reader) start here."""
     boxes = [p for p in pieces if p.kind is Kind.PULL]  # placed once the articles are built
     pieces = [p for p in pieces if p.kind is not Kind.PULL]
     drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
@@ -149,8 +164,7 @@ def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Articl
             source=Span(min(nos), max(nos)) if nos else None))
     articles = join_signed_fragments(articles, blocks, explain)
     articles, unplaced = place_pull_quotes(articles, boxes, explain, _pull_quote)
-    extra_furniture += unplaced
-    return articles, furniture + extra_furniture
+    return articles, extra_furniture + unplaced
 
 
 def para_of(lines: list[Line]) -> Para:

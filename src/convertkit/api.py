@@ -153,6 +153,8 @@ def _read(pl: Plugins, data: bytes, name: str, format: str | None, encoding: str
           options: Mapping[str, Any], warnings: list[str]) -> Document:
     text = enc = None
     if format is None:
+        format = pl.registry.reader_for_magic(data)
+    if format is None:
         text, enc = decode(data, encoding, name or "input")
         format = pl.detect_format(text, os.path.basename(name)) or "text"
     spec: ReaderSpec = pl.registry.reader(format)

@@ -86,7 +86,9 @@ TransformFunc = Callable[[Document, Context], Document]
 
 @dataclass(init=False, eq=False, repr=False)
 class ReaderSpec(Value):
-    """An input format. ``binary`` readers get bytes, others get decoded text."""
+    """An input format. ``binary`` readers get bytes, others get decoded text. ``magic``:
+    byte strings an input of this format starts with (``%PDF-``); an input that starts with
+    one is given to this reader when no format is named."""
 
     name: str
     read: ReadFunc
@@ -95,9 +97,11 @@ class ReaderSpec(Value):
     binary: bool = False
     options: tuple[Option, ...] = ()
     plugin: str = ""
+    magic: tuple[bytes, ...] = ()
 
     def __init__(self, name: str, read: ReadFunc, description: str = "", extensions: tuple[str, ...] = (),
-                 binary: bool = False, options: tuple[Option, ...] = (), plugin: str = "") -> None:
+                 binary: bool = False, options: tuple[Option, ...] = (), plugin: str = "",
+                 magic: tuple[bytes, ...] = ()) -> None:
         _set(self, "name", name)
         _set(self, "read", read)
         _set(self, "description", description)
@@ -105,6 +109,7 @@ class ReaderSpec(Value):
         _set(self, "binary", binary)
         _set(self, "options", options)
         _set(self, "plugin", plugin)
+        _set(self, "magic", magic)
 
 
 @dataclass(init=False, eq=False, repr=False)
@@ -186,6 +191,11 @@ class Registry:
 
     def reader(self, name: str) -> ReaderSpec:
         return self._get(self.readers, name, "input")
+
+    def reader_for_magic(self, data: bytes) -> str | None:
+        """The reader whose ``magic`` the input starts with (the longest such magic), if any."""
+        found = [(len(m), name) for name, spec in self.readers.items() for m in spec.magic if data.startswith(m)]
+        return max(found)[1] if found else None
 
     def writer(self, name: str) -> WriterSpec:
         return self._get(self.writers, name, "output")

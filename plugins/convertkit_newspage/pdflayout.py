@@ -1,0 +1,196 @@
+"""PDF front end, step 2: a page's glyphs as lines, blocks and a reading order.
+
+- **Lines.** Typesetters draw a page line by line, so glyphs in content order run along a
+  line until the next one jumps back, changes baseline or size, or leaves a gap wider than
+  letter-spacing ever makes (a column's gutter). Glyphs stacked top to bottom at one x make
+  a vertical line (a headline set vertically). No space is ever put between two CJK glyphs;
+  Latin words keep the space their gap shows.
+- **Blocks.** A line joins the block whose last line is right above it (within the leading
+  of its size), overlapping it across, in the same size: a column of one text, a headline, a
+  subhead.
+- **Order.** Recursive XY cut: a page is cut across where no block spans the gap (bands,
+  read top to bottom), else down where no block spans it (columns, read left to right), and
+  each part is cut again. A newspaper page is a guillotine layout of rectangular modules, so
+  the cuts follow its modules, and inside a module its headline band, then its columns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from convertkit.cjk import is_cjk
+
+from .pdfglyphs import Glyph
+
+LETTER_GAP = 1.0  # ems: wider gaps between two glyphs of one baseline are a gutter
+SAME_SIZE = 0.15  # relative difference of two sizes still read as one
+LEADING = 1.0  # ems: the widest gap between two lines of one block
+CUT_GAP = 0.3  # ems of the body size: the narrowest gap the XY cut splits at
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """Glyphs read as one line; ``vertical`` when set top to bottom."""
+
+    glyphs: tuple[Glyph, ...]
+    vertical: bool = False
+
+    @property
+    def size(self) -> float:
+        sizes = sorted(g.size for g in self.glyphs)
+        return sizes[len(sizes) // 2]
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (min(g.x0 for g in self.glyphs), min(g.y0 for g in self.glyphs),
+                max(g.x1 for g in self.glyphs), max(g.y1 for g in self.glyphs))
+
+    @property
+    def text(self) -> str:
+        out = []
+        prev: Glyph | None = None
+        for g in self.glyphs:
+            if prev is not None and not self.vertical and not (is_cjk(prev.ch) or is_cjk(g.ch)) \
+                    and g.x0 - prev.x1 > 0.25 * g.size:
+                out.append(" ")  # a space between Latin words or numbers, as printed
+            out.append(g.ch)
+            prev = g
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class PdfBlock:
+    """Lines of one size, one under another: a column of text, a headline, a subhead."""
+
+    lines: tuple[PdfLine, ...]
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        boxes = [ln.box for ln in self.lines]
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                max(b[3] for b in boxes))
+
+    @property
+    def size(self) -> float:
+        sizes = sorted(g.size for ln in self.lines for g in ln.glyphs)
+        return sizes[len(sizes) // 2]
+
+
+def _same_size(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_SIZE * max(a, b)
+
+
+def _near_size(a: float, b: float) -> bool:
+    """Sizes one line may mix: another font's digits beside CJK (10.7 and 9 points)."""
+    return abs(a - b) <= 0.4 * min(a, b)
+
+
+def lines_of(glyphs: tuple[Glyph, ...], body: float) -> list[PdfLine]:
+    """The glyphs as lines (see the module docstring). PDFs draw lines in any order and in
+    pieces, so lines are found by geometry: glyphs whose centres lie at one height make a
+    row, and a row is cut into lines at gaps wider than letter-spacing and where the size
+    jumps (a vertical headline's glyph beside body lines)."""
+    rows: list[tuple[float, list[Glyph]]] = []  # (centre, glyphs), tallest centre first
+    for g in sorted(glyphs, key=lambda g: -(g.y0 + g.y1)):
+        c = (g.y0 + g.y1) / 2
+        for k in range(len(rows) - 1, max(-1, len(rows) - 40), -1):
+            rc, members = rows[k]
+            if abs(rc - c) <= 0.35 * min(g.size, members[0].size) and _near_size(g.size, members[0].size):
+                members.append(g)
+                break
+            if rc - c > 2 * g.size:
+                rows.append((c, [g]))
+                break
+        else:
+            rows.append((c, [g]))
+    lines: list[PdfLine] = []
+    for _, members in rows:
+        members.sort(key=lambda g: g.x0)
+        cur = [members[0]]
+        for g in members[1:]:
+            p = cur[-1]
+            if g.x0 - p.x1 > LETTER_GAP * max(p.size, g.size) or not _near_size(g.size, p.size):
+                lines.append(PdfLine(tuple(cur)))
+                cur = [g]
+            else:
+                cur.append(g)
+        lines.append(PdfLine(tuple(cur)))
+    return _vertical(lines, body)
+
+
+def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
+    """Glyphs alone on their line, stacked top to bottom at one x (a headline or a byline
+    set vertically), read as one vertical line."""
+    alone = sorted((ln.glyphs[0] for ln in lines if len(ln.glyphs) == 1), key=lambda g: g.x0 + g.x1)
+    rest = [ln for ln in lines if len(ln.glyphs) > 1]
+    columns: list[list[Glyph]] = []
+    for g in alone:  # glyphs whose centres lie at one x
+        if columns and (g.x0 + g.x1) - (columns[-1][0].x0 + columns[-1][0].x1) <= 0.5 * g.size:
+            columns[-1].append(g)
+        else:
+            columns.append([g])
+    out = list(rest)
+    for col in columns:
+        col.sort(key=lambda g: -g.y1)
+        stack = [col[0]]
+        for g in col[1:]:
+            p = stack[-1]
+            if _same_size(p.size, g.size) and -0.3 * g.size <= p.y0 - g.y1 <= 0.8 * g.size:
+                stack.append(g)
+                continue
+            out.append(PdfLine(tuple(stack), vertical=len(stack) > 1))
+            stack = [g]
+        out.append(PdfLine(tuple(stack), vertical=len(stack) > 1))
+    return out
+
+
+def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
+    """The lines as blocks (see the module docstring)."""
+    order = sorted(lines, key=lambda ln: (-ln.box[3], ln.box[0]))
+    blocks: list[list[PdfLine]] = []
+    for ln in order:
+        x0, _, x1, top = ln.box
+        best, best_gap = None, None
+        for b in blocks:
+            last = b[-1]
+            if last.vertical or ln.vertical or not _same_size(last.size, ln.size):
+                continue
+            lx0, lbottom, lx1, _ = last.box
+            gap = lbottom - top
+            overlap = min(x1, lx1) - max(x0, lx0)
+            if -0.3 * ln.size <= gap <= LEADING * ln.size and overlap >= 0.5 * min(x1 - x0, lx1 - lx0):
+                if best_gap is None or gap < best_gap:
+                    best, best_gap = b, gap
+        if best is None:
+            blocks.append([ln])
+        else:
+            best.append(ln)
+    return [PdfBlock(tuple(b)) for b in blocks]
+
+
+def reading_order(blocks: list[PdfBlock], body: float) -> list[PdfBlock]:
+    """The blocks in reading order, by recursive XY cuts (see the module docstring)."""
+    if len(blocks) <= 1:
+        return list(blocks)
+    gap = CUT_GAP * body
+    bands = _cut(blocks, lambda b: (-b.box[3], -b.box[1]), gap)  # across: top to bottom
+    if len(bands) > 1:
+        return [b for band in bands for b in reading_order(band, body)]
+    columns = _cut(blocks, lambda b: (b.box[0], b.box[2]), gap)  # down: left to right
+    if len(columns) > 1:
+        return [b for col in columns for b in reading_order(col, body)]
+    return sorted(blocks, key=lambda b: (-b.box[3], b.box[0]))
+
+
+def _cut(blocks: list[PdfBlock], span, gap: float) -> list[list[PdfBlock]]:
+    """``blocks`` split where, along one axis, no block covers a gap of ``gap`` or more;
+    ``span(block)`` is its (start, end) on that axis, growing in reading direction."""
+    ordered = sorted(blocks, key=lambda b: span(b))
+    parts: list[list[PdfBlock]] = [[]]
+    reach = None
+    for b in ordered:
+        start, end = span(b)
+        if reach is not None and start > reach + gap:
+            parts.append([])
+        parts[-1].append(b)
+        reach = end if reach is None else max(reach, end)
+    return parts

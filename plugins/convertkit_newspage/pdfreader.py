@@ -1,0 +1,101 @@
+"""The newspage reader for PDF input: articles from a newspaper page's own geometry.
+
+The PDF front end (:mod:`.pdfglyphs`, :mod:`.pdflayout`) gives each page's blocks in
+reading order, with their type size; from there the page goes through the same stages as
+pdftotext's text (furniture, pieces, articles, headlines, paragraphs, sections, placement),
+except reading order, which the geometry has settled. What the type size tells is used:
+a block set well above the body's size, with no sentence in it, is a head, and a headline
+when it is larger still. Every line keeps its page and box (``Document.meta.extra`` holds
+none of it yet: the line numbers in ``source`` spans count the lines in reading order).
+"""
+from __future__ import annotations
+
+import gc
+from collections import Counter
+
+from convertkit.cjk import printed_date
+from convertkit.model import Article, Document, Furniture, Meta
+from convertkit.registry import Context
+
+from .furniture import take_furniture
+from .lines import Line, has_sentence_punct
+from .names import is_name_line
+from .pdfglyphs import PageGlyphs, read_glyphs
+from .pdflayout import PdfBlock, blocks_of, lines_of, reading_order
+from .reader import build_articles, forget, write_explain
+from .classify import to_pieces
+from .rules import Explain
+
+HEAD_SIZE = 1.25  # times the body size: a block this large, with no sentence, is a head
+HEADLINE_SIZE = 1.8  # times the body size: a head this large is a headline (opens an article)
+
+
+def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
+    """Each page of the PDF ``data`` as articles, in page order."""
+    pages = read_glyphs(data, ctx.source_name or "input")
+    collecting = gc.isenabled()
+    gc.disable()  # as the text reader: the records hold no cycles
+    try:
+        forget()
+        explain = Explain(record=bool(ctx.option("explain")))
+        articles: list[Article] = []
+        furniture: list[Furniture] = []
+        first_no = 1
+        for page in pages:
+            page_articles, page_furniture, first_no = read_pdf_page(page, first_no, explain)
+            articles.extend(page_articles)
+            furniture.extend(page_furniture)
+    finally:
+        if collecting:
+            gc.enable()
+    date = next((f.text for f in furniture if f.kind == "date"), "")
+    write_explain(ctx, explain)
+    return Document(Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture)), tuple(articles))
+
+
+def body_size(page: PageGlyphs) -> float:
+    """The size most of the page's glyphs are set in."""
+    return Counter(g.size for g in page.glyphs).most_common(1)[0][0] if page.glyphs else 0.0
+
+
+def read_pdf_page(page: PageGlyphs, first_no: int,
+                  explain: Explain) -> tuple[list[Article], list[Furniture], int]:
+    """The articles and furniture of one PDF page; its lines are numbered from
+    ``first_no`` in reading order; the number after its last line is returned too."""
+    body = body_size(page)
+    if not body:
+        return [], [], first_no
+    ordered = reading_order(blocks_of(lines_of(page.glyphs, body)), body)
+    blocks: list[list[Line]] = []
+    sized: dict[int, bool] = {}
+    no = first_no
+    for b in ordered:
+        lines = []
+        for ln in b.lines:
+            t = ln.text
+            lines.append(Line(no, t, t, False))
+            no += 1
+        blocks.append(lines)
+        wide = _head_class(b, lines, body)
+        if wide is not None:
+            sized[lines[0].no] = wide
+    furniture, blocks, breaks = take_furniture(blocks, explain)
+    pieces = to_pieces(blocks, explain, sized)
+    articles, more = build_articles(pieces, blocks, breaks, explain)
+    return articles, furniture + more, no
+
+
+def _head_class(block: PdfBlock, lines: list[Line], body: float) -> bool | None:
+    """True for a headline-sized head, False for a head, None for anything else: a block
+    set at least HEAD_SIZE times the body size (or vertically, larger than the body) with
+    no sentence in it and not a personal name (a byline is set larger at times)."""
+    size = block.size
+    vertical = any(ln.vertical for ln in block.lines)
+    if size < HEAD_SIZE * body and not (vertical and size > body):
+        return None
+    text = "".join(ln.text for ln in lines)
+    if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——"):
+        return None
+    if len(lines) == 1 and is_name_line(lines[0]):
+        return None
+    return size >= HEADLINE_SIZE * body
