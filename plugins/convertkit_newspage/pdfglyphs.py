@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from convertkit.errors import ConversionError
 
@@ -18,9 +19,9 @@ MAX_PAGES = 2000  # a newspaper issue is a few dozen pages; more is a book or a 
 MAX_GLYPHS = 200_000  # per page: a broadsheet page holds about 10,000
 
 
-@dataclass(frozen=True)
-class Glyph:
-    """One printed character: its box in PDF points (y grows upwards) and its size."""
+class Glyph(NamedTuple):
+    """One printed character: its box in PDF points (y grows upwards) and its size (a
+    tuple: a page makes ten thousand of them)."""
 
     ch: str
     x0: float
@@ -28,7 +29,6 @@ class Glyph:
     x1: float
     y1: float
     size: float
-    font: str
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,6 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
                 raise ConversionError(f"{name}: page {k + 1} holds {n} characters; at most {MAX_GLYPHS} are read")
             glyphs = []
             box = raw.FS_RECTF()
-            font = ctypes.create_string_buffer(128)
-            flags = ctypes.c_int()
             for i in range(n):
                 if raw.FPDFText_IsGenerated(text.raw, i):
                     continue
@@ -90,12 +88,10 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
                 if ch.isspace() or not ch.isprintable():
                     continue
                 raw.FPDFText_GetLooseCharBox(text.raw, i, ctypes.byref(box))
-                raw.FPDFText_GetFontInfo(text.raw, i, font, len(font), ctypes.byref(flags))
                 size = box.top - box.bottom
                 if size <= 0:
                     continue
-                glyphs.append(Glyph(ch, box.left, box.bottom, box.right, box.top, round(size, 1),
-                                    font.value.decode("latin-1").split("+")[-1]))
+                glyphs.append(Glyph(ch, box.left, box.bottom, box.right, box.top, round(size, 1)))
         finally:
             text.close()
     finally:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from convertkit.cjk import is_cjk
 
@@ -34,12 +35,12 @@ class PdfLine:
     glyphs: tuple[Glyph, ...]
     vertical: bool = False
 
-    @property
+    @cached_property
     def size(self) -> float:
         sizes = sorted(g.size for g in self.glyphs)
         return sizes[len(sizes) // 2]
 
-    @property
+    @cached_property
     def box(self) -> tuple[float, float, float, float]:
         return (min(g.x0 for g in self.glyphs), min(g.y0 for g in self.glyphs),
                 max(g.x1 for g in self.glyphs), max(g.y1 for g in self.glyphs))
@@ -63,13 +64,13 @@ class PdfBlock:
 
     lines: tuple[PdfLine, ...]
 
-    @property
+    @cached_property
     def box(self) -> tuple[float, float, float, float]:
         boxes = [ln.box for ln in self.lines]
         return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
                 max(b[3] for b in boxes))
 
-    @property
+    @cached_property
     def size(self) -> float:
         sizes = sorted(g.size for ln in self.lines for g in ln.glyphs)
         return sizes[len(sizes) // 2]
