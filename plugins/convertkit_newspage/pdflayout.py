@@ -168,18 +168,70 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
     return [PdfBlock(tuple(b)) for b in blocks]
 
 
-def reading_order(blocks: list[PdfBlock], body: float) -> list[PdfBlock]:
-    """The blocks in reading order, by recursive XY cuts (see the module docstring)."""
+def reading_order(blocks: list[PdfBlock], body: float, column: float | None = None) -> list[PdfBlock]:
+    """The blocks in reading order, by recursive XY cuts (see the module docstring).
+
+    A cut across is taken only at a module's edge: under heads alone, or where the block
+    right above it or right below it spans columns (a headline, a lead set across;
+    ``column`` is the width of one column of text). Subheads of one article set at one height in all its columns leave a
+    gap across too, and the article's columns must still be read one after the other.
+
+    Where a part can only be cut down, the cut chosen is the one beside which the widest
+    part holds modules stacked one over another: a rail or a column set beside two modules
+    stacked one over the other is split off first, so that the modules are read one after
+    the other (the top one's columns, then the bottom one's), not column by column through
+    both. When no cut down opens such a cut, the part is cut at every gap: its columns,
+    left to right."""
     if len(blocks) <= 1:
         return list(blocks)
+    if column is None:
+        widths = sorted(b.box[2] - b.box[0] for b in blocks if _same_size(b.size, body) and len(b.lines) >= 3)
+        column = widths[len(widths) // 2] if widths else float("inf")
     gap = CUT_GAP * body
-    bands = _cut(blocks, lambda b: (-b.box[3], -b.box[1]), gap)  # across: top to bottom
+    bands = _module_bands(blocks, gap, column, body)
     if len(bands) > 1:
-        return [b for band in bands for b in reading_order(band, body)]
-    columns = _cut(blocks, lambda b: (b.box[0], b.box[2]), gap)  # down: left to right
-    if len(columns) > 1:
-        return [b for col in columns for b in reading_order(col, body)]
-    return sorted(blocks, key=lambda b: (-b.box[3], b.box[0]))
+        return [b for band in bands for b in reading_order(band, body, column)]
+    columns = _cut(blocks, _down, gap)
+    if len(columns) == 1:
+        return sorted(blocks, key=lambda b: (-b.box[3], b.box[0]))
+    best, at = 0.0, 0
+    for k in range(1, len(columns)):
+        for side in (columns[:k], columns[k:]):
+            flat = [b for col in side for b in col]
+            if len(_module_bands(flat, gap, column, body)) > 1:
+                width = max(b.box[2] for b in flat) - min(b.box[0] for b in flat)
+                if width > best:
+                    best, at = width, k
+    if at:
+        left = [b for col in columns[:at] for b in col]
+        right = [b for col in columns[at:] for b in col]
+        return reading_order(left, body, column) + reading_order(right, body, column)
+    return [b for col in columns for b in reading_order(col, body, column)]
+
+
+def _module_bands(blocks: list[PdfBlock], gap: float, column: float, body: float) -> list[list[PdfBlock]]:
+    """``blocks`` cut across at modules' edges only: under heads alone (a headline, its
+    byline: no text of the body's size above the gap), or where a block wider than a
+    column (by half) lies right above or right below the gap."""
+    bands = _cut(blocks, _across, gap)
+    out = [bands[0]]
+    for band in bands[1:]:
+        above = min(out[-1], key=lambda b: b.box[1])  # the lowest block above the gap
+        below = max(band, key=lambda b: b.box[3])  # the highest block under it
+        heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1])
+        if heads_only or max(above.box[2] - above.box[0], below.box[2] - below.box[0]) > 1.5 * column:
+            out.append(band)
+        else:
+            out[-1] = out[-1] + band
+    return out
+
+
+def _across(b: PdfBlock) -> tuple[float, float]:
+    return (-b.box[3], -b.box[1])  # top to bottom
+
+
+def _down(b: PdfBlock) -> tuple[float, float]:
+    return (b.box[0], b.box[2])  # left to right
 
 
 def _cut(blocks: list[PdfBlock], span, gap: float) -> list[list[PdfBlock]]:
@@ -195,3 +247,26 @@ def _cut(blocks: list[PdfBlock], span, gap: float) -> list[list[PdfBlock]]:
         parts[-1].append(b)
         reach = end if reach is None else max(reach, end)
     return parts
+
+
+def vertical_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
+    """``order`` with each block set vertically (a headline, a byline) moved before the
+    first block of text it stands beside: vertical Chinese is read from the right, so a
+    headline set down the right edge of its module comes before the text at its left.
+    Vertical blocks beside one text keep right-to-left order."""
+    vertical = [b for b in order if any(ln.vertical for ln in b.lines)]
+    if not vertical:
+        return order
+    rest = [b for b in order if not any(ln.vertical for ln in b.lines)]
+    before: dict[int, list[PdfBlock]] = {}
+    for v in vertical:
+        vx0, vy0, vx1, vy1 = v.box
+        at = next((k for k, b in enumerate(rest)
+                   if b.box[0] < vx1 and b.box[2] >= vx0 - 2 * body and b.box[1] < vy1 and b.box[3] > vy0), None)
+        before.setdefault(len(rest) if at is None else at, []).append(v)
+    out: list[PdfBlock] = []
+    for k in range(len(rest) + 1):
+        out.extend(sorted(before.get(k, []), key=lambda b: -b.box[2]))
+        if k < len(rest):
+            out.append(rest[k])
+    return out

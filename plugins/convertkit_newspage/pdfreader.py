@@ -21,7 +21,7 @@ from .furniture import take_furniture
 from .lines import Line, has_sentence_punct
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
-from .pdflayout import PdfBlock, blocks_of, lines_of, reading_order
+from .pdflayout import PdfBlock, blocks_of, lines_of, reading_order, vertical_first
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
 from .rules import Explain
@@ -65,7 +65,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     body = body_size(page)
     if not body:
         return [], [], first_no
-    ordered = reading_order(blocks_of(lines_of(page.glyphs, body)), body)
+    ordered = vertical_first(reading_order(blocks_of(lines_of(page.glyphs, body)), body), body)
     blocks: list[list[Line]] = []
     sized: dict[int, bool] = {}
     no = first_no
