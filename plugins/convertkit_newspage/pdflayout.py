@@ -26,6 +26,7 @@ LETTER_GAP = 1.0  # ems: wider gaps between two glyphs of one baseline are a gut
 SAME_SIZE = 0.15  # relative difference of two sizes still read as one
 LEADING = 1.0  # ems: the widest gap between two lines of one block
 CUT_GAP = 0.3  # ems of the body size: the narrowest gap the XY cut splits at
+HEAD_SIZE = 1.25  # times the body size: type this large is a head's
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def reading_order(blocks: list[PdfBlock], body: float, column: float | None = No
         return [b for band in bands for b in reading_order(band, body, column)]
     columns = _cut(blocks, _down, gap)
     if len(columns) == 1:
-        return sorted(blocks, key=lambda b: (-b.box[3], b.box[0]))
+        return _column_major(blocks, column)
     best, at = 0.0, 0
     for k in range(1, len(columns)):
         for side in (columns[:k], columns[k:]):
@@ -209,17 +210,34 @@ def reading_order(blocks: list[PdfBlock], body: float, column: float | None = No
     return [b for col in columns for b in reading_order(col, body, column)]
 
 
+def _column_major(blocks: list[PdfBlock], column: float) -> list[PdfBlock]:
+    """Blocks that no cut separates (a box overlapping a column's last lines): column by
+    column, by where they start across (starts within half a column of each other make
+    one column), each top to bottom."""
+    starts = sorted(b.box[0] for b in blocks)
+    edges = [starts[0]] + [x for p, x in zip(starts, starts[1:]) if x - p > 0.5 * column]
+    index = {id(b): max(k for k, e in enumerate(edges) if e <= b.box[0]) for b in blocks}
+    return sorted(blocks, key=lambda b: (index[id(b)], -b.box[3]))
+
+
 def _module_bands(blocks: list[PdfBlock], gap: float, column: float, body: float) -> list[list[PdfBlock]]:
     """``blocks`` cut across at modules' edges only: under heads alone (a headline, its
-    byline: no text of the body's size above the gap), or where a block wider than a
-    column (by half) lies right above or right below the gap."""
+    byline: no text of the body's size above the gap, and one stack of them, not two
+    modules' headlines side by side), under a block wider than a column
+    (by half: a headline, a lead set across), or over a headline that wide. (A box set
+    across two columns inside an article, a pull quote, is no edge: the columns go on
+    under it.)"""
     bands = _cut(blocks, _across, gap)
     out = [bands[0]]
     for band in bands[1:]:
         above = min(out[-1], key=lambda b: b.box[1])  # the lowest block above the gap
         below = max(band, key=lambda b: b.box[3])  # the highest block under it
-        heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1])
-        if heads_only or max(above.box[2] - above.box[0], below.box[2] - below.box[0]) > 1.5 * column:
+        # heads alone, in one stack (not two modules' headlines side by side)
+        heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
+            and len(_cut(out[-1], _down, gap)) == 1
+        wide_above = above.box[2] - above.box[0] > 1.5 * column  # a headline, or a lead set across
+        wide_below = below.box[2] - below.box[0] > 1.5 * column and below.size >= HEAD_SIZE * body  # a headline
+        if heads_only or wide_above or wide_below:
             out.append(band)
         else:
             out[-1] = out[-1] + band

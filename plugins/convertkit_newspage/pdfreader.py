@@ -21,12 +21,11 @@ from .furniture import take_furniture
 from .lines import Line, has_sentence_punct
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
-from .pdflayout import PdfBlock, blocks_of, lines_of, reading_order, vertical_first
+from .pdflayout import HEAD_SIZE, PdfBlock, blocks_of, lines_of, reading_order, vertical_first
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
 from .rules import Explain
 
-HEAD_SIZE = 1.25  # times the body size: a block this large, with no sentence, is a head
 HEADLINE_SIZE = 1.8  # times the body size: a head this large is a headline (opens an article)
 
 
