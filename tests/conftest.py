@@ -78,6 +78,16 @@ def shared_pages() -> list[tuple[Path, Path]]:
     return [(p, p.with_name(p.stem + ".truth.json")) for p in sorted(folder.glob("rmrb-*.txt"))]
 
 
+def shared_pdfs() -> list[Path]:
+    """The PDFs of ../shared/newspages, when ../shared is there and the PDF reader can run
+    (convertkit[pdf]; CI installs it)."""
+    import importlib.util
+
+    if importlib.util.find_spec("pypdfium2") is None and not IN_CI:
+        return []
+    return [p.with_suffix(".pdf") for p, _ in shared_pages()]
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     if not SHARED.is_dir():

@@ -12,7 +12,7 @@ from lxml import etree
 
 import convertkit
 from convertkit.model import Document, Link, Meta, Para, Text, articles, plain
-from conftest import canonical_zip, members, output, paragraphs, squash, GOLDEN, SAMPLE, require_tool, shared_pages
+from conftest import canonical_zip, members, output, paragraphs, squash, GOLDEN, SAMPLE, require_tool, shared_pages, shared_pdfs
 from strategies import documents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -171,8 +171,8 @@ def test_libreoffice_renders_every_headline_and_paragraph(tmp_path, sample_docx,
 @pytest.mark.slow
 def test_libreoffice_opens_shared_pages(tmp_path):
     pdftotext = require_tool("pdftotext")
-    for page, _truth in shared_pages()[:2]:
-        src = tmp_path / f"{page.stem}.docx"
+    for page in [p for p, _ in shared_pages()[:2]] + shared_pdfs()[:1]:
+        src = tmp_path / f"{page.stem}{page.suffix}.docx"
         src.write_bytes(to_docx(page))
         text = squash(subprocess.run([pdftotext, str(soffice(tmp_path, src, "pdf")), "-"],
                                      capture_output=True, text=True, check=True).stdout)

@@ -11,7 +11,7 @@ from lxml import etree
 
 import convertkit
 from convertkit.model import Document, Meta, Para, Text, articles, plain
-from conftest import canonical_zip, members, output, paragraphs, squash, SAMPLE, epubcheck, require_tool, shared_pages
+from conftest import canonical_zip, members, output, paragraphs, squash, SAMPLE, epubcheck, require_tool, shared_pages, shared_pdfs
 from strategies import documents
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -42,6 +42,8 @@ def test_epubcheck_clean_for_sample_vertical_empty_and_shared_pages(tmp_path, sa
              "empty-document": to_epub(Document(Meta(language="zh-CN"), ()))}
     for page, _truth in shared_pages():
         files[page.stem] = to_epub(page)
+    for pdf in shared_pdfs():  # the same pages read from their PDFs
+        files[pdf.stem + "-pdf"] = to_epub(pdf)
     paths = []
     for name, data in files.items():
         p = tmp_path / f"{name}.epub"

@@ -8,7 +8,7 @@ from lxml import etree
 
 import convertkit
 from convertkit.model import Document, Meta, Para, Text
-from conftest import SAMPLE, require_tool, shared_pages
+from conftest import SAMPLE, require_tool, shared_pages, shared_pdfs
 from strategies import documents
 
 
@@ -93,7 +93,7 @@ def test_xml_illegal_characters_are_dropped_and_counted(own_schema):
 def test_outputs_valid_under_own_schema_are_valid_under_tei_all(tmp_path, shared_dir):
     """jing, TEI P5 4.3.0 tei_all: the sample, every shared page, and generated documents."""
     jing = require_tool("jing")
-    files = [SAMPLE] + [p for p, _ in shared_pages()]
+    files = [SAMPLE] + [p for p, _ in shared_pages()] + shared_pdfs()
     paths = []
     for i, f in enumerate(files):
         for mode, opts in (("", {}), ("-lines", {"tei_lines": True})):

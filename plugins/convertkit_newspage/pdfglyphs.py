@@ -57,17 +57,26 @@ def read_glyphs(data: bytes, name: str = "input") -> list[PageGlyphs]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        why = str(exc).split(":")[-1].strip() or "unreadable"
-        raise ConversionError(f"{name}: not a PDF this reader can open ({why})") from None
+        raise ConversionError(f"{name}: not a PDF this reader can open ({_why(exc)})") from None
     try:
         if len(pdf) > MAX_PAGES:
             raise ConversionError(f"{name}: {len(pdf)} pages; this reader reads at most {MAX_PAGES}")
-        pages = [_page(pdf, k, raw, name) for k in range(len(pdf))]
+        pages = []
+        for k in range(len(pdf)):
+            try:
+                pages.append(_page(pdf, k, raw, name))
+            except pdfium.PdfiumError as exc:
+                raise ConversionError(f"{name}: page {k + 1} of the PDF cannot be read ({_why(exc)})") from None
     finally:
         pdf.close()
     if not any(p.glyphs for p in pages):
         raise ConversionError(f"{name}: the PDF has no text layer (a scan?); this reader does not do OCR")
     return pages
+
+
+def _why(exc: Exception) -> str:
+    """pdfium's reason, as a few words (\"Failed to load document (PDFium: Data format error).\")."""
+    return str(exc).rstrip(".").rsplit(":", 1)[-1].strip(" ()") or "unreadable"
 
 
 def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
