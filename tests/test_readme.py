@@ -27,6 +27,9 @@ def _section(title: str) -> str:
 COMMANDS = [ln.split("  #")[0].strip() for block in re.findall(r"```sh\n(.*?)```", _section("Using it"), re.S)
             for ln in block.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 PYTHON = re.findall(r"```python\n(.*?)```", _section("Python API"), re.S)
+# the PDF section's second block (the first installs the extra, as CI's tox does)
+PDF_COMMANDS = [ln.split("  #")[0].strip() for ln in re.findall(r"```sh\n(.*?)```", _section("Reading PDF"),
+                                                                 re.S)[1].splitlines() if ln.strip()]
 
 
 @pytest.fixture
@@ -64,3 +67,18 @@ def test_readme_python_runs_as_written(fresh, n):
     folder, env = fresh
     r = subprocess.run([sys.executable, "-c", PYTHON[n]], cwd=folder, env=env, capture_output=True, timeout=300)
     assert r.returncode == 0, r.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", PDF_COMMANDS)
+def test_readme_pdf_command_runs_as_written(fresh, command):
+    """With page.pdf, a real page of ../shared, in the fresh folder."""
+    pytest.importorskip("pypdfium2", reason="the PDF reader needs convertkit[pdf]")
+    folder, env = fresh
+    pdf = ROOT.parent / "shared" / "newspages" / "rmrb-005.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared is absent (a user's clone)")
+    shutil.copy(pdf, folder / "page.pdf")
+    r = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=folder, env=env, capture_output=True,
+                       timeout=300)
+    assert r.returncode == 0, (command, r.stderr.decode("utf-8", "replace"))
+    assert b"Traceback" not in r.stderr
