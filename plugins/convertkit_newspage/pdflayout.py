@@ -136,7 +136,7 @@ def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
         stack = [col[0]]
         for g in col[1:]:
             p = stack[-1]
-            if _same_size(p.size, g.size) and -0.3 * g.size <= p.y0 - g.y1 <= 0.8 * g.size:
+            if _near_size(p.size, g.size) and -0.3 * g.size <= p.y0 - g.y1 <= 0.8 * g.size:
                 stack.append(g)
                 continue
             out.append(PdfLine(tuple(stack), vertical=len(stack) > 1))
@@ -213,11 +213,23 @@ def reading_order(blocks: list[PdfBlock], body: float, column: float | None = No
 def _column_major(blocks: list[PdfBlock], column: float) -> list[PdfBlock]:
     """Blocks that no cut separates (a box overlapping a column's last lines): column by
     column, by where they start across (starts within half a column of each other make
-    one column), each top to bottom."""
-    starts = sorted(b.box[0] for b in blocks)
+    one column), each top to bottom; a block wider than a column goes before the first
+    block set under it, else last."""
+    wide = [b for b in blocks if b.box[2] - b.box[0] > 1.5 * column]
+    narrow = [b for b in blocks if b.box[2] - b.box[0] <= 1.5 * column]
+    if not narrow:
+        return sorted(blocks, key=lambda b: -b.box[3])
+    starts = sorted(b.box[0] for b in narrow)
     edges = [starts[0]] + [x for p, x in zip(starts, starts[1:]) if x - p > 0.5 * column]
-    index = {id(b): max(k for k, e in enumerate(edges) if e <= b.box[0]) for b in blocks}
-    return sorted(blocks, key=lambda b: (index[id(b)], -b.box[3]))
+    index = {id(b): max(k for k, e in enumerate(edges) if e <= b.box[0]) for b in narrow}
+    out = sorted(narrow, key=lambda b: (index[id(b)], -b.box[3]))
+    # a block across columns (a banner, a headline) comes before the first block set wholly
+    # under it, else after them all
+    for w in sorted(wide, key=lambda b: b.box[3]):
+        at = next((k for k, b in enumerate(out) if b.box[3] < w.box[1] and b.box[0] < w.box[2]
+                   and b.box[2] > w.box[0]), len(out))
+        out.insert(at, w)
+    return out
 
 
 def _module_bands(blocks: list[PdfBlock], gap: float, column: float, body: float) -> list[list[PdfBlock]]:
