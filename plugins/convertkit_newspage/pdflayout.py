@@ -156,7 +156,8 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
             last = b[-1]
             if last.vertical or ln.vertical or not _same_size(last.size, ln.size):
                 continue
-            lx0, lbottom, lx1, _ = last.box
+            lbottom = last.box[1]
+            lx0, lx1 = min(ln.box[0] for ln in b), max(ln.box[2] for ln in b)  # the block's measure so far
             gap = lbottom - top
             overlap = min(x1, lx1) - max(x0, lx0)
             if -0.3 * ln.size <= gap <= LEADING * ln.size and overlap >= 0.5 * min(x1 - x0, lx1 - lx0):
@@ -186,8 +187,7 @@ def reading_order(blocks: list[PdfBlock], body: float, column: float | None = No
     if len(blocks) <= 1:
         return list(blocks)
     if column is None:
-        widths = sorted(b.box[2] - b.box[0] for b in blocks if _same_size(b.size, body) and len(b.lines) >= 3)
-        column = widths[len(widths) // 2] if widths else float("inf")
+        column = column_width(blocks, body)
     gap = CUT_GAP * body
     bands = _module_bands(blocks, gap, column, body)
     if len(bands) > 1:
@@ -279,20 +279,28 @@ def _cut(blocks: list[PdfBlock], span, gap: float) -> list[list[PdfBlock]]:
     return parts
 
 
+def column_width(blocks: list[PdfBlock], body: float) -> float:
+    """The width of one column of text: the median width of the blocks of three lines or
+    more set in the body's size (infinite when there are none)."""
+    widths = sorted(b.box[2] - b.box[0] for b in blocks if _same_size(b.size, body) and len(b.lines) >= 3)
+    return widths[len(widths) // 2] if widths else float("inf")
+
+
 def vertical_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
     """``order`` with each block set vertically (a headline, a byline) moved before the
-    first block of text it stands beside: vertical Chinese is read from the right, so a
+    first block of text it stands beside (at its height, less than a column to its left): vertical Chinese is read from the right, so a
     headline set down the right edge of its module comes before the text at its left.
     Vertical blocks beside one text keep right-to-left order."""
     vertical = [b for b in order if any(ln.vertical for ln in b.lines)]
     if not vertical:
         return order
     rest = [b for b in order if not any(ln.vertical for ln in b.lines)]
+    column = column_width(order, body)
     before: dict[int, list[PdfBlock]] = {}
     for v in vertical:
         vx0, vy0, vx1, vy1 = v.box
         at = next((k for k, b in enumerate(rest)
-                   if b.box[0] < vx1 and b.box[2] >= vx0 - 2 * body and b.box[1] < vy1 and b.box[3] > vy0), None)
+                   if b.box[0] < vx1 and b.box[2] >= vx0 - column and b.box[1] < vy1 and b.box[3] > vy0), None)
         before.setdefault(len(rest) if at is None else at, []).append(v)
     out: list[PdfBlock] = []
     for k in range(len(rest) + 1):
