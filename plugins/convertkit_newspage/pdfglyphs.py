@@ -29,6 +29,7 @@ class Glyph(NamedTuple):
     x1: float
     y1: float
     size: float
+    base: float  # the baseline: where the glyph's origin lies (one line's glyphs share it)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
                 raise ConversionError(f"{name}: page {k + 1} holds {n} characters; at most {MAX_GLYPHS} are read")
             glyphs = []
             box = raw.FS_RECTF()
+            ox, oy = ctypes.c_double(), ctypes.c_double()
             for i in range(n):
                 if raw.FPDFText_IsGenerated(text.raw, i):
                     continue
@@ -97,10 +99,11 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
                 if ch.isspace() or not ch.isprintable():
                     continue
                 raw.FPDFText_GetLooseCharBox(text.raw, i, ctypes.byref(box))
+                raw.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(ox), ctypes.byref(oy))
                 size = box.top - box.bottom
                 if size <= 0:
                     continue
-                glyphs.append(Glyph(ch, box.left, box.bottom, box.right, box.top, round(size, 1)))
+                glyphs.append(Glyph(ch, box.left, box.bottom, box.right, box.top, round(size, 1), oy.value))
         finally:
             text.close()
     finally:

@@ -88,22 +88,26 @@ def _near_size(a: float, b: float) -> bool:
 
 def lines_of(glyphs: tuple[Glyph, ...], body: float) -> list[PdfLine]:
     """The glyphs as lines (see the module docstring). PDFs draw lines in any order and in
-    pieces, so lines are found by geometry: glyphs whose centres lie at one height make a
+    pieces, so lines are found by geometry: glyphs whose baselines lie at one height make a
     row, and a row is cut into lines at gaps wider than letter-spacing and where the size
     jumps (a vertical headline's glyph beside body lines)."""
-    rows: list[tuple[float, list[Glyph]]] = []  # (centre, glyphs), tallest centre first
-    for g in sorted(glyphs, key=lambda g: -(g.y0 + g.y1)):
-        c = (g.y0 + g.y1) / 2
-        for k in range(len(rows) - 1, max(-1, len(rows) - 40), -1):
-            rc, members = rows[k]
-            if abs(rc - c) <= 0.35 * min(g.size, members[0].size) and _near_size(g.size, members[0].size):
-                members.append(g)
+    rows: list[tuple[float, list[Glyph]]] = []  # (baseline of the first glyph, glyphs), highest first
+    for g in sorted(glyphs, key=lambda g: -g.base):
+        # the nearest row above whose baseline is within a quarter of the size: one line's
+        # glyphs share their baseline exactly (another font's digits too), while their boxes'
+        # centres differ from glyph to glyph
+        found = None
+        for k in range(len(rows) - 1, max(-1, len(rows) - 60), -1):
+            rb, members = rows[k]
+            if rb - g.base > 2 * g.size:
                 break
-            if rc - c > 2 * g.size:
-                rows.append((c, [g]))
+            if rb - g.base <= 0.25 * min(g.size, members[0].size) and _near_size(g.size, members[0].size):
+                found = members
                 break
+        if found is None:
+            rows.append((g.base, [g]))
         else:
-            rows.append((c, [g]))
+            found.append(g)
     lines: list[PdfLine] = []
     for _, members in rows:
         members.sort(key=lambda g: g.x0)
