@@ -248,9 +248,9 @@ def _module_bands(blocks: list[PdfBlock], gap: float, column: float, body: float
     for band in bands[1:]:
         above = min(out[-1], key=lambda b: b.box[1])  # the lowest block above the gap
         below = max(band, key=lambda b: b.box[3])  # the highest block under it
-        # heads alone, in one stack (not two modules' headlines side by side)
+        # heads alone, not two modules' headlines side by side (two names may be)
         heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
-            and len(_cut(out[-1], _down, gap)) == 1
+            and len(_cut([b for b in out[-1] if b.size >= HEAD_SIZE * body], _down, gap)) <= 1
         wide_above = above.box[2] - above.box[0] > 1.5 * column  # a headline, or a lead set across
         wide_below = below.box[2] - below.box[0] > 1.5 * column and below.size >= HEAD_SIZE * body  # a headline
         if heads_only or wide_above or wide_below:

@@ -17,7 +17,7 @@ from convertkit.cjk import printed_date
 from convertkit.model import Article, Document, Furniture, Meta
 from convertkit.registry import Context
 
-from .furniture import take_furniture
+from .furniture import furniture_kind, take_furniture
 from .lines import Line, has_sentence_punct
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
@@ -64,7 +64,10 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     body = body_size(page)
     if not body:
         return [], [], first_no
-    ordered = vertical_first(reading_order(blocks_of(lines_of(page.glyphs, body)), body), body)
+    found = blocks_of(lines_of(page.glyphs, body))
+    folio = [b for b in found if _folio(b, page.height)]
+    rest = [b for b in found if not _folio(b, page.height)]
+    ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body), body)
     blocks: list[list[Line]] = []
     sized: dict[int, bool] = {}
     no = first_no
@@ -82,6 +85,21 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     pieces = to_pieces(blocks, explain, sized)
     articles, more = build_articles(pieces, blocks, breaks, explain)
     return articles, furniture + more, no
+
+
+MARGIN = 0.08  # of the page's height: the top and bottom bands the folio is printed in
+
+
+def _folio(block: PdfBlock, height: float) -> bool:
+    """A one-line block in the page's top or bottom margin that reads as page furniture (a
+    date, a page number and label): the folio, read before the page's articles."""
+    if len(block.lines) != 1 or not height:
+        return False
+    _, y0, _, y1 = block.box
+    if y0 < (1 - MARGIN) * height and y1 > MARGIN * height:
+        return False
+    t = block.lines[0].text
+    return furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True) is not None
 
 
 def _head_class(block: PdfBlock, lines: list[Line], body: float) -> bool | None:
