@@ -198,7 +198,7 @@ def reading_order(blocks: list[PdfBlock], body: float, column: float | None = No
         return [b for band in bands for b in reading_order(band, body, column)]
     columns = _cut(blocks, _down, gap)
     if len(columns) == 1:
-        return _column_major(blocks, column)
+        return _column_major(blocks, column, body)
     best, at = 0.0, 0
     for k in range(1, len(columns)):
         for side in (columns[:k], columns[k:]):
@@ -214,22 +214,29 @@ def reading_order(blocks: list[PdfBlock], body: float, column: float | None = No
     return [b for col in columns for b in reading_order(col, body, column)]
 
 
-def _column_major(blocks: list[PdfBlock], column: float) -> list[PdfBlock]:
-    """Blocks that no cut separates (a box overlapping a column's last lines): column by
-    column, by where they start across (starts within half a column of each other make
-    one column), each top to bottom; a block wider than a column goes before the first
-    block set under it, else last."""
-    wide = [b for b in blocks if b.box[2] - b.box[0] > 1.5 * column]
-    narrow = [b for b in blocks if b.box[2] - b.box[0] <= 1.5 * column]
-    if not narrow:
+def _column_major(blocks: list[PdfBlock], column: float, body: float) -> list[PdfBlock]:
+    """Blocks that no cut separates (a banner inset into the foot of an article's columns):
+    column by column, each top to bottom. The columns are the runs of body text, by where
+    they start across (starts within half a column of each other make one column). A block
+    that lies across a column's edge (a banner, a headline, a kicker over two columns) goes
+    before the first block set wholly under it, else last."""
+    text = [b for b in blocks if _same_size(b.size, body) and b.box[2] - b.box[0] <= 1.5 * column]
+    if not text:
         return sorted(blocks, key=lambda b: -b.box[3])
-    starts = sorted(b.box[0] for b in narrow)
+    starts = sorted(b.box[0] for b in text)
     edges = [starts[0]] + [x for p, x in zip(starts, starts[1:]) if x - p > 0.5 * column]
-    index = {id(b): max(k for k, e in enumerate(edges) if e <= b.box[0]) for b in narrow}
-    out = sorted(narrow, key=lambda b: (index[id(b)], -b.box[3]))
-    # a block across columns (a banner, a headline) comes before the first block set wholly
-    # under it, else after them all
-    for w in sorted(wide, key=lambda b: b.box[3]):
+    spans = [(e, max(b.box[2] for b in text if e <= b.box[0] and (k + 1 == len(edges) or b.box[0] < edges[k + 1])))
+             for k, e in enumerate(edges)]
+
+    def column_of(b: PdfBlock) -> int | None:
+        for k, (x0, x1) in enumerate(spans):
+            if b.box[0] >= x0 - 0.5 * body and b.box[2] <= x1 + 0.5 * body:
+                return k
+        return None
+
+    index = {id(b): column_of(b) for b in blocks}
+    out = sorted((b for b in blocks if index[id(b)] is not None), key=lambda b: (index[id(b)], -b.box[3]))
+    for w in sorted((b for b in blocks if index[id(b)] is None), key=lambda b: b.box[3]):
         at = next((k for k, b in enumerate(out) if b.box[3] < w.box[1] and b.box[0] < w.box[2]
                    and b.box[2] > w.box[0]), len(out))
         out.insert(at, w)
