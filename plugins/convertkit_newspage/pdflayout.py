@@ -48,12 +48,18 @@ class PdfLine:
 
     @property
     def text(self) -> str:
+        """The glyphs' text: a space only between Latin words or numbers set apart."""
+        return self.spaced(cjk=False)
+
+    def spaced(self, cjk: bool = True) -> str:
+        """The text with a space wherever the glyphs are set a quarter of their size apart
+        or more; with ``cjk`` false, only where neither side is CJK."""
         out = []
         prev: Glyph | None = None
         for g in self.glyphs:
-            if prev is not None and not self.vertical and not (is_cjk(prev.ch) or is_cjk(g.ch)) \
+            if prev is not None and not self.vertical and (cjk or not (is_cjk(prev.ch) or is_cjk(g.ch))) \
                     and g.x0 - prev.x1 > 0.25 * g.size:
-                out.append(" ")  # a space between Latin words or numbers, as printed
+                out.append(" ")
             out.append(g.ch)
             prev = g
         return "".join(out)

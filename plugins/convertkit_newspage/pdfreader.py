@@ -68,13 +68,14 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     folio = [b for b in found if _folio(b, page.height)]
     rest = [b for b in found if not _folio(b, page.height)]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body), body)
+    folio_ids = {id(b) for b in folio}
     blocks: list[list[Line]] = []
     sized: dict[int, bool] = {}
     no = first_no
     for b in ordered:
         lines = []
         for ln in b.lines:
-            t = ln.text
+            t = ln.spaced() if id(b) in folio_ids else ln.text  # 7 理论: the page number apart from the label
             lines.append(Line(no, t, t, False))
             no += 1
         blocks.append(lines)
@@ -98,7 +99,7 @@ def _folio(block: PdfBlock, height: float) -> bool:
     _, y0, _, y1 = block.box
     if y0 < (1 - MARGIN) * height and y1 > MARGIN * height:
         return False
-    t = block.lines[0].text
+    t = block.lines[0].spaced()
     return furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True) is not None
 
 
