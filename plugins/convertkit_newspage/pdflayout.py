@@ -87,7 +87,7 @@ def _same_size(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_SIZE * max(a, b)
 
 
-def _near_size(a: float, b: float) -> bool:
+def near_size(a: float, b: float) -> bool:
     """Sizes one line may mix: another font's digits beside CJK (10.7 and 9 points)."""
     return abs(a - b) <= 0.4 * min(a, b)
 
@@ -107,7 +107,7 @@ def lines_of(glyphs: tuple[Glyph, ...], body: float) -> list[PdfLine]:
             rb, members = rows[k]
             if rb - g.base > 2 * g.size:
                 break
-            if rb - g.base <= 0.25 * min(g.size, members[0].size) and _near_size(g.size, members[0].size):
+            if rb - g.base <= 0.25 * min(g.size, members[0].size) and near_size(g.size, members[0].size):
                 found = members
                 break
         if found is None:
@@ -118,15 +118,26 @@ def lines_of(glyphs: tuple[Glyph, ...], body: float) -> list[PdfLine]:
     for _, members in rows:
         members.sort(key=lambda g: g.x0)
         cur = [members[0]]
-        for g in members[1:]:
+        for k, g in enumerate(members[1:], 1):
             p = cur[-1]
-            if g.x0 - p.x1 > LETTER_GAP * max(p.size, g.size) or not _near_size(g.size, p.size):
+            if (g.x0 - p.x1 > LETTER_GAP * max(p.size, g.size) and not _spaced_signoff(cur, members, k)) \
+                    or not near_size(g.size, p.size):
                 lines.append(PdfLine(tuple(cur)))
                 cur = [g]
             else:
                 cur.append(g)
         lines.append(PdfLine(tuple(cur)))
     return _vertical(lines, body)
+
+
+def _spaced_signoff(cur: list[Glyph], members: list[Glyph], k: int) -> bool:
+    """Whether the gap before ``members[k]`` is inside a sign-off set letter-spaced, （苏 讯）:
+    the line so far opened a bracket within its last three glyphs, and the bracket closes
+    within the next three, not three ems on."""
+    head = "".join(g.ch for g in cur[-3:])
+    tail = "".join(g.ch for g in members[k:k + 3])
+    p, g = cur[-1], members[k]
+    return "（" in head and "）" not in head and "）" in tail and g.x0 - p.x1 <= 3 * g.size
 
 
 def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
@@ -146,7 +157,7 @@ def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
         stack = [col[0]]
         for g in col[1:]:
             p = stack[-1]
-            if _near_size(p.size, g.size) and -0.3 * g.size <= p.y0 - g.y1 <= 0.8 * g.size:
+            if near_size(p.size, g.size) and -0.3 * g.size <= p.y0 - g.y1 <= 0.8 * g.size:
                 stack.append(g)
                 continue
             out.append(PdfLine(tuple(stack), vertical=len(stack) > 1))

@@ -21,7 +21,7 @@ from .furniture import furniture_kind, take_furniture
 from .lines import Line, has_sentence_punct
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
-from .pdflayout import HEAD_SIZE, PdfBlock, blocks_of, lines_of, reading_order, vertical_first
+from .pdflayout import HEAD_SIZE, PdfBlock, PdfLine, near_size, blocks_of, lines_of, reading_order, vertical_first
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
 from .rules import Explain
@@ -64,7 +64,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     body = body_size(page)
     if not body:
         return [], [], first_no
-    found = blocks_of(lines_of(page.glyphs, body))
+    found = _join_margin_rows(blocks_of(lines_of(page.glyphs, body)), page.height, body)
     folio = [b for b in found if _folio(b, page.height)]
     rest = [b for b in found if not _folio(b, page.height)]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body), body)
@@ -91,13 +91,34 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
 MARGIN = 0.08  # of the page's height: the top and bottom bands the folio is printed in
 
 
+def _in_margin(block: PdfBlock, height: float) -> bool:
+    _, y0, _, y1 = block.box
+    return len(block.lines) == 1 and (y0 >= (1 - MARGIN) * height or y1 <= MARGIN * height)
+
+
+def _join_margin_rows(blocks: list[PdfBlock], height: float, body: float) -> list[PdfBlock]:
+    """One-line blocks in the top or bottom margin that stand on one baseline within three
+    ems of each other, as one line: the parts of the folio's date (2025年9月7日 星期一)."""
+    margin = sorted((b for b in blocks if _in_margin(b, height)), key=lambda b: (round(b.lines[0].glyphs[0].base), b.box[0]))
+    if len(margin) < 2:
+        return blocks
+    joined: list[list[PdfBlock]] = [[margin[0]]]
+    for b in margin[1:]:
+        p = joined[-1][-1]
+        if abs(b.lines[0].glyphs[0].base - p.lines[0].glyphs[0].base) <= 0.25 * body and \
+                0 <= b.box[0] - p.box[2] <= 3 * max(b.size, p.size) and near_size(b.size, p.size):
+            joined[-1].append(b)
+        else:
+            joined.append([b])
+    merged = [PdfBlock((PdfLine(tuple(g for b in group for g in b.lines[0].glyphs)),)) for group in joined]
+    ids = {id(b) for b in margin}
+    return [b for b in blocks if id(b) not in ids] + merged
+
+
 def _folio(block: PdfBlock, height: float) -> bool:
     """A one-line block in the page's top or bottom margin that reads as page furniture (a
     date, a page number and label): the folio, read before the page's articles."""
-    if len(block.lines) != 1 or not height:
-        return False
-    _, y0, _, y1 = block.box
-    if y0 < (1 - MARGIN) * height and y1 > MARGIN * height:
+    if not height or not _in_margin(block, height):
         return False
     t = block.lines[0].spaced()
     return furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True) is not None
