@@ -92,14 +92,14 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
             glyphs = []
             box = raw.FS_RECTF()
             ox, oy = ctypes.c_double(), ctypes.c_double()
+            pbox, pox, poy, handle = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy), text.raw
             for i in range(n):
-                if raw.FPDFText_IsGenerated(text.raw, i):
+                ch = chr(raw.FPDFText_GetUnicode(handle, i))
+                # pdfium's own spaces and line breaks are "generated": whitespace either way
+                if ch.isspace() or not ch.isprintable() or raw.FPDFText_IsGenerated(handle, i):
                     continue
-                ch = chr(raw.FPDFText_GetUnicode(text.raw, i))
-                if ch.isspace() or not ch.isprintable():
-                    continue
-                raw.FPDFText_GetLooseCharBox(text.raw, i, ctypes.byref(box))
-                raw.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(ox), ctypes.byref(oy))
+                raw.FPDFText_GetLooseCharBox(handle, i, pbox)
+                raw.FPDFText_GetCharOrigin(handle, i, pox, poy)
                 size = box.top - box.bottom
                 if size <= 0:
                     continue

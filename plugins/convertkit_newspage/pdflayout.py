@@ -170,24 +170,25 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
     """The lines as blocks (see the module docstring)."""
     order = sorted(lines, key=lambda ln: (-ln.box[3], ln.box[0]))
     blocks: list[list[PdfLine]] = []
+    measures: list[tuple[float, float]] = []  # each block's measure so far: its lines' left and right
     for ln in order:
         x0, _, x1, top = ln.box
         best, best_gap = None, None
-        for b in blocks:
+        for k, b in enumerate(blocks):
             last = b[-1]
-            if last.vertical or ln.vertical or not _same_size(last.size, ln.size):
+            gap = last.box[1] - top
+            if not -0.3 * ln.size <= gap <= LEADING * ln.size or last.vertical or ln.vertical \
+                    or not _same_size(last.size, ln.size):
                 continue
-            lbottom = last.box[1]
-            lx0, lx1 = min(ln.box[0] for ln in b), max(ln.box[2] for ln in b)  # the block's measure so far
-            gap = lbottom - top
-            overlap = min(x1, lx1) - max(x0, lx0)
-            if -0.3 * ln.size <= gap <= LEADING * ln.size and overlap >= 0.5 * min(x1 - x0, lx1 - lx0):
-                if best_gap is None or gap < best_gap:
-                    best, best_gap = b, gap
+            lx0, lx1 = measures[k]
+            if min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) and (best_gap is None or gap < best_gap):
+                best, best_gap = k, gap
         if best is None:
             blocks.append([ln])
+            measures.append((x0, x1))
         else:
-            best.append(ln)
+            blocks[best].append(ln)
+            measures[best] = (min(measures[best][0], x0), max(measures[best][1], x1))
     return [PdfBlock(tuple(b)) for b in blocks]
 
 
