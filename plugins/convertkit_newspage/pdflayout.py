@@ -120,7 +120,7 @@ def lines_of(glyphs: tuple[Glyph, ...], body: float) -> list[PdfLine]:
         cur = [members[0]]
         for k, g in enumerate(members[1:], 1):
             p = cur[-1]
-            if (g.x0 - p.x1 > LETTER_GAP * max(p.size, g.size) and not _spaced_signoff(cur, members, k)) \
+            if (g.x0 - p.x1 > LETTER_GAP * max(p.size, g.size) and not _inside_brackets(cur, members, k)) \
                     or not near_size(g.size, p.size):
                 lines.append(PdfLine(tuple(cur)))
                 cur = [g]
@@ -130,14 +130,26 @@ def lines_of(glyphs: tuple[Glyph, ...], body: float) -> list[PdfLine]:
     return _vertical(lines, body)
 
 
-def _spaced_signoff(cur: list[Glyph], members: list[Glyph], k: int) -> bool:
-    """Whether the gap before ``members[k]`` is inside a sign-off set letter-spaced, （苏 讯）:
-    the line so far opened a bracket within its last three glyphs, and the bracket closes
-    within the next three, not three ems on."""
-    head = "".join(g.ch for g in cur[-3:])
-    tail = "".join(g.ch for g in members[k:k + 3])
+_BRACKETS = {"（": "）", "《": "》"}
+
+
+def _inside_brackets(cur: list[Glyph], members: list[Glyph], k: int) -> bool:
+    """Whether the gap before ``members[k]`` lies inside brackets: the line so far leaves a
+    （ or 《 open, and the glyphs after the gap close it within a dozen, no more than three
+    ems on. A space set inside a title (《共担时代责任 共促全球发展》) or a sign-off set
+    letter-spaced (（苏 讯）) is no gutter: a column's line never closes another's bracket."""
     p, g = cur[-1], members[k]
-    return "（" in head and "）" not in head and "）" in tail and g.x0 - p.x1 <= 3 * g.size
+    if g.x0 - p.x1 > 3 * g.size:
+        return False
+    depth: dict[str, int] = {}
+    for x in cur:
+        if x.ch in _BRACKETS:
+            depth[x.ch] = depth.get(x.ch, 0) + 1
+        for o, c in _BRACKETS.items():
+            if x.ch == c and depth.get(o):
+                depth[o] -= 1
+    after = "".join(x.ch for x in members[k:k + 12])
+    return any(n > 0 and _BRACKETS[o] in after for o, n in depth.items())
 
 
 def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
