@@ -64,7 +64,10 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     body = body_size(page)
     if not body:
         return [], [], first_no
-    found = _join_margin_rows(blocks_of(lines_of(page.glyphs, body)), page.height, body)
+    found = blocks_of(lines_of(page.glyphs, body))
+    # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
+    found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
+    found = _join_rows(found, body, _names)
     folio = [b for b in found if _folio(b, page.height)]
     rest = [b for b in found if not _folio(b, page.height)]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body), body)
@@ -96,23 +99,30 @@ def _in_margin(block: PdfBlock, height: float) -> bool:
     return len(block.lines) == 1 and (y0 >= (1 - MARGIN) * height or y1 <= MARGIN * height)
 
 
-def _join_margin_rows(blocks: list[PdfBlock], height: float, body: float) -> list[PdfBlock]:
-    """One-line blocks in the top or bottom margin that stand on one baseline within three
-    ems of each other, as one line: the parts of the folio's date (2025年9月7日 星期一)."""
-    margin = sorted((b for b in blocks if _in_margin(b, height)), key=lambda b: (round(b.lines[0].glyphs[0].base), b.box[0]))
-    if len(margin) < 2:
+def _join_rows(blocks: list[PdfBlock], body: float, which) -> list[PdfBlock]:
+    """The one-line blocks ``which`` picks that stand on one baseline within three ems of
+    each other, joined as one line (the others as they are)."""
+    picked = sorted((b for b in blocks if len(b.lines) == 1 and which(b)),
+                    key=lambda b: (round(b.lines[0].glyphs[0].base), b.box[0]))
+    if len(picked) < 2:
         return blocks
-    joined: list[list[PdfBlock]] = [[margin[0]]]
-    for b in margin[1:]:
+    joined: list[list[PdfBlock]] = [[picked[0]]]
+    for b in picked[1:]:
         p = joined[-1][-1]
         if abs(b.lines[0].glyphs[0].base - p.lines[0].glyphs[0].base) <= 0.25 * body and \
                 0 <= b.box[0] - p.box[2] <= 3 * max(b.size, p.size) and near_size(b.size, p.size):
             joined[-1].append(b)
         else:
             joined.append([b])
-    merged = [PdfBlock((PdfLine(tuple(g for b in group for g in b.lines[0].glyphs)),)) for group in joined]
-    ids = {id(b) for b in margin}
+    merged = [group[0] if len(group) == 1 else PdfBlock((PdfLine(tuple(g for b in group for g in b.lines[0].glyphs)),))
+              for group in joined]
+    ids = {id(b) for b in picked}
     return [b for b in blocks if id(b) not in ids] + merged
+
+
+def _names(block: PdfBlock) -> bool:
+    t = block.lines[0].text
+    return is_name_line(Line(0, t, t, False))
 
 
 def _folio(block: PdfBlock, height: float) -> bool:
