@@ -329,20 +329,28 @@ def column_width(blocks: list[PdfBlock], body: float) -> float:
 
 def vertical_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
     """``order`` with each block set vertically (a headline, a byline) moved before the
-    first block of text it stands beside (at its height, less than a column to its left): vertical Chinese is read from the right, so a
-    headline set down the right edge of its module comes before the text at its left.
-    Vertical blocks beside one text keep right-to-left order."""
+    first block of text it stands beside (at its height, less than a column to its left):
+    vertical Chinese is read from the right, so a headline set down the right edge of its
+    module comes before the text at its left. A vertical block set right beside another
+    (a byline by its headline) goes with it; they keep right-to-left order."""
     vertical = [b for b in order if any(ln.vertical for ln in b.lines)]
     if not vertical:
         return order
     rest = [b for b in order if not any(ln.vertical for ln in b.lines)]
     column = column_width(order, body)
     before: dict[int, list[PdfBlock]] = {}
-    for v in vertical:
+    placed: list[tuple[PdfBlock, int]] = []
+    for v in sorted(vertical, key=lambda b: -b.box[2]):  # from the right
         vx0, vy0, vx1, vy1 = v.box
-        at = next((k for k, b in enumerate(rest)
-                   if b.box[0] < vx1 and b.box[2] >= vx0 - column and b.box[1] < vy1 and b.box[3] > vy0), None)
-        before.setdefault(len(rest) if at is None else at, []).append(v)
+        # set right beside a vertical block already placed (a byline by its headline): with it
+        at = next((k for w, k in placed if 0 <= w.box[0] - vx1 <= 2 * body and w.box[1] < vy1 and w.box[3] > vy0),
+                  None)
+        if at is None:
+            at = next((k for k, b in enumerate(rest)
+                       if b.box[0] < vx1 and b.box[2] >= vx0 - column and b.box[1] < vy1 and b.box[3] > vy0),
+                      len(rest))
+        placed.append((v, at))
+        before.setdefault(at, []).append(v)
     out: list[PdfBlock] = []
     for k in range(len(rest) + 1):
         out.extend(sorted(before.get(k, []), key=lambda b: -b.box[2]))
