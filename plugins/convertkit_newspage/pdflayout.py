@@ -27,6 +27,7 @@ SAME_SIZE = 0.15  # relative difference of two sizes still read as one
 LEADING = 1.0  # ems: the widest gap between two lines of one block
 CUT_GAP = 0.3  # ems of the body size: the narrowest gap the XY cut splits at
 HEAD_SIZE = 1.25  # times the body size: type this large is a head's
+NEAR = 3.0  # ems from a gap across: blocks that close are beside it
 
 
 @dataclass(frozen=True)
@@ -277,19 +278,24 @@ def _module_bands(blocks: list[PdfBlock], gap: float, column: float, body: float
     """``blocks`` cut across at modules' edges only: under heads alone (a headline, its
     byline: no text of the body's size above the gap, and one stack of them, not two
     modules' headlines side by side), under a block wider than a column
-    (by half: a headline, a lead set across), or over a headline that wide. (A box set
+    (by half: a headline, a lead set across), or over a headline that wide; "under" and
+    "over" within NEAR ems of the gap. (A box set
     across two columns inside an article, a pull quote, is no edge: the columns go on
     under it.)"""
     bands = _cut(blocks, _across, gap)
     out = [bands[0]]
     for band in bands[1:]:
-        above = min(out[-1], key=lambda b: b.box[1])  # the lowest block above the gap
-        below = max(band, key=lambda b: b.box[3])  # the highest block under it
+        bottom = min(b.box[1] for b in out[-1])  # the gap's edges
+        top = max(b.box[3] for b in band)
+        # the blocks by the gap: within NEAR ems of it (a headline under a column's last
+        # lines that end a little lower, beside it)
+        above = [b for b in out[-1] if b.box[1] <= bottom + NEAR * body]
+        below = [b for b in band if b.box[3] >= top - NEAR * body]
         # heads alone, not two modules' headlines side by side (two names may be)
         heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
             and len(_cut([b for b in out[-1] if b.size >= HEAD_SIZE * body], _down, gap)) <= 1
-        wide_above = above.box[2] - above.box[0] > 1.5 * column  # a headline, or a lead set across
-        wide_below = below.box[2] - below.box[0] > 1.5 * column and below.size >= HEAD_SIZE * body  # a headline
+        wide_above = any(b.box[2] - b.box[0] > 1.5 * column for b in above)  # a headline, or a lead set across
+        wide_below = any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body for b in below)
         if heads_only or wide_above or wide_below:
             out.append(band)
         else:
