@@ -72,6 +72,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     rest = [b for b in found if not _folio(b, page.height)]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body), body)
     folio_ids = {id(b) for b in folio}
+    ordered = _stack_heads(ordered, body)
     blocks: list[list[Line]] = []
     sized: dict[int, bool] = {}
     no = first_no
@@ -132,6 +133,28 @@ def _folio(block: PdfBlock, height: float) -> bool:
         return False
     t = block.lines[0].spaced()
     return furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True) is not None
+
+
+def _stack_heads(order: list[PdfBlock], body: float) -> list[PdfBlock]:
+    """Head blocks read one after the other where the second is set right under the first,
+    across the same span (a kicker over its headline, a subtitle under it), as one block:
+    one printed heading whose parts the headline stage tells apart, not blocks the word
+    matching may part."""
+    out: list[PdfBlock] = []
+    for b in order:
+        p = out[-1] if out else None
+        if p is not None and _heading_like(p, body) and _heading_like(b, body):
+            px0, py0, px1, _ = p.box
+            x0, _, x1, top = b.box
+            if 0 <= py0 - top <= max(p.size, b.size) and min(px1, x1) - max(px0, x0) >= 0.5 * min(px1 - px0, x1 - x0):
+                out[-1] = PdfBlock(p.lines + b.lines)
+                continue
+        out.append(b)
+    return out
+
+
+def _heading_like(block: PdfBlock, body: float) -> bool:
+    return block.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in block.lines)
 
 
 def _head_class(block: PdfBlock, lines: list[Line], body: float) -> bool | None:
