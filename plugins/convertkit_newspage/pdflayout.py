@@ -194,7 +194,11 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
                     or not _same_size(last.size, ln.size):
                 continue
             lx0, lx1 = measures[k]
-            if min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) and (best_gap is None or gap < best_gap):
+            # a line reaching two ems past the measure of three lines or more starts a block
+            # of its own: a column that widens under an inset (its paragraphs are measured apart)
+            wider = len(b) >= 3 and (x1 > lx1 + 2 * ln.size or x0 < lx0 - 2 * ln.size)
+            if not wider and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
+                    and (best_gap is None or gap < best_gap):
                 best, best_gap = k, gap
         if best is None:
             blocks.append([ln])
