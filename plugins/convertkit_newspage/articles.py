@@ -210,7 +210,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
 
 
 def _bigrams(lines: list[Line]) -> set[str]:
-    return titles._text_pairs("".join(ln.text for ln in lines))
+    return titles.text_pairs("".join(ln.text for ln in lines))
 
 
 def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:

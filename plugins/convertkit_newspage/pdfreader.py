@@ -68,10 +68,10 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
     found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
     found = _join_rows(found, body, _names)
-    folio = [b for b in found if _folio(b, page.height)]
-    rest = [b for b in found if not _folio(b, page.height)]
+    is_folio = {id(b): _folio(b, page.height) for b in found}
+    folio = [b for b in found if is_folio[id(b)]]
+    rest = [b for b in found if not is_folio[id(b)]]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body), body)
-    folio_ids = {id(b) for b in folio}
     ordered = _stack_heads(ordered, body)
     blocks: list[list[Line]] = []
     sized: dict[int, bool] = {}
@@ -79,7 +79,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     for b in ordered:
         lines = []
         for ln in b.lines:
-            t = ln.spaced() if id(b) in folio_ids else ln.text  # 7 理论: the page number apart from the label
+            t = ln.spaced() if is_folio.get(id(b)) else ln.text  # 7 理论: the page number apart from the label
             lines.append(Line(no, t, t, False))
             no += 1
         blocks.append(lines)

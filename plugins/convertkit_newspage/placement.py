@@ -20,25 +20,6 @@ register(Stage.PLACEMENT, {
 })
 
 
-def _article_text(a: Article) -> str:
-    out: list[str] = []
-    _collect_text(a.blocks, out)
-    return "".join(out)
-
-
-def _collect_text(blocks: tuple[Any, ...], out: list[str]) -> None:
-    """The text of paragraphs and headings, in order, into ``out`` (a module function: a
-    nested recursive one is a reference cycle, garbage the paused collector would keep)."""
-    for b in blocks:
-        if isinstance(b, Para):
-            out.append(plain(b.content))
-        elif isinstance(b, Section):
-            out.append(plain(b.heading))
-            _collect_text(b.blocks, out)
-        elif isinstance(b, BlockQuote):
-            _collect_text(b.blocks, out)
-
-
 def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],
                           explain: Explain) -> list[Article]:
     """Text under a byline that found no headline is often part of a titled article printed
@@ -91,13 +72,7 @@ def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],
 
 
 def _paras(blocks: tuple[Any, ...]) -> list[Para]:
-    out: list[Para] = []
-    for b in blocks:
-        if isinstance(b, Para):
-            out.append(b)
-        elif isinstance(b, Section):
-            out.extend(_paras(b.blocks))
-    return out
+    return [p for _, p in _paras_with_path(blocks, ())]
 
 
 def place_pull_quotes(articles: list[Article], boxes: list[Piece], explain: Explain,

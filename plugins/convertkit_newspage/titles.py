@@ -89,7 +89,7 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
         d.head_sizes = [len(b) for _, b in merged]
 
 
-def _text_pairs(t: str) -> set[str]:
+def text_pairs(t: str) -> set[str]:
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
@@ -98,5 +98,5 @@ def coverage(headline: str, text: str) -> float:
     takes up its article's words (法治与德治何以相得益彰 over 以德治国 … 相得益彰),
     though seldom one long run of them. (Searched in the text, not in a set of its pairs:
     a page of many headless articles would hold a set per article.)"""
-    mine = _text_pairs("".join(headline.split()))
+    mine = text_pairs("".join(headline.split()))
     return sum(pair in text for pair in mine) / len(mine) if mine else 0.0
