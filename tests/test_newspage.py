@@ -301,7 +301,7 @@ def test_a_second_name_broken_apart_completes_the_byline_and_a_lone_headline_fin
     c = "第三篇文章的标题\n张三丰\n\n第三篇文章的正文写在这里，也写了整\n整两行才写完。\n"
     doc = read(a + b + stack + c)
     by_author = {plain(x.byline): x for x in doc.blocks}
-    assert set(by_author) == {"王小明高静", "李大为", "张三丰"}
+    assert set(by_author) == {"王小明 高静", "李大为", "张三丰"}
     assert plain(by_author["李大为"].headline) == "发展海洋经济维护国家海权"
     assert all_chars(doc) == Counter(ch for ch in a + b + stack + c if not ch.isspace())
 
@@ -380,7 +380,7 @@ def test_headline_before_byline_opens_article_with_kicker():
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks
-    assert plain(a.byline) == "本报记者张三" and plain(a.headline) == "某地加快建设新型基础设施"
+    assert plain(a.byline) == "本报记者 张三" and plain(a.headline) == "某地加快建设新型基础设施"
 
 
 def test_subhead_and_pull_quote_after_their_section_are_put_back():

@@ -27,20 +27,41 @@ from docx.shared import Pt, RGBColor
 from lxml.etree import SubElement
 
 from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
-                              Note, Para, Section, Strong, Text, articles, document_title, plain)
+                              Note, Para, Section, Strong, Text, blocks_with_dateline, dateline_runs_in,
+                              document_title, plain)
 from convertkit.registry import Context
 from convertkit.reproducible import build_time, source_date_epoch_set, zip_members
 from convertkit.xmltext import XmlCleaner
 from convertkit_html.render import safe_url
 
-SERIF_CJK, SANS_CJK = "宋体", "黑体"
+#: The East Asian faces, by the names Word writes them under on any system; each is declared
+#: in the font table with its Chinese name as ``w:altName`` (宋体, 黑体, 楷体). The Latin name
+#: matters off Windows: fontconfig knows SimSun as a serif CJK face and SimHei as a sans one,
+#: and LibreOffice asks it so (measured, LibreOffice 7.4: with 宋体 as the style's face the body
+#: fell back to Noto Sans CJK; with SimSun it is set in Noto Serif CJK).
+SERIF_CJK, SANS_CJK, KAI_CJK = "SimSun", "SimHei", "KaiTi"
 SERIF_LATIN, SANS_LATIN = "Times New Roman", "Arial"
+#: the font table: name -> (w:altName, w:panose1, w:charset, w:family, w:pitch); charset 86 is GB2312
+FONTS = {
+    SERIF_LATIN: ("", "02020603050405020304", "00", "roman", "variable"),
+    SANS_LATIN: ("", "020B0604020202020204", "00", "swiss", "variable"),
+    "Courier": ("", "02070309020205020404", "00", "modern", "fixed"),  # python-docx's code styles
+    SERIF_CJK: ("宋体", "02010600030101010101", "86", "auto", "variable"),
+    SANS_CJK: ("黑体", "02010609060101010101", "86", "modern", "fixed"),
+    KAI_CJK: ("楷体", "02010609060101010101", "86", "modern", "fixed"),
+}
+#: page sizes and margins in twentieths of a point: A4 with GB/T 9704's margins (top 37 mm,
+#: bottom 35 mm, inside 28 mm, outside 26 mm), or US Letter with Word's one-inch margins
+PAGES = {
+    "a4": {"w": 11906, "h": 16838, "top": 2098, "bottom": 1984, "left": 1587, "right": 1474},
+    "letter": {"w": 12240, "h": 15840, "top": 1440, "bottom": 1440, "left": 1440, "right": 1440},
+}
 BODY = "Body Text"
 #: convertkit's own paragraph styles: name -> (based on, east-asian font, size pt, bold, alignment)
 NEWS_STYLES = {
     "Kicker": ("Normal", SANS_CJK, 12, False, WD_ALIGN_PARAGRAPH.CENTER),
     "Subtitle": ("Normal", SANS_CJK, 14, False, WD_ALIGN_PARAGRAPH.CENTER),
-    "Byline": ("Normal", "楷体", 10.5, False, WD_ALIGN_PARAGRAPH.CENTER),
+    "Byline": ("Normal", KAI_CJK, 10.5, False, WD_ALIGN_PARAGRAPH.CENTER),
     "Dateline": ("Normal", SANS_CJK, 10.5, True, WD_ALIGN_PARAGRAPH.LEFT),
     "Pull Quote": ("Intense Quote", SANS_CJK, 12, True, WD_ALIGN_PARAGRAPH.LEFT),
     "Sign-off": ("Normal", SERIF_CJK, 10.5, False, WD_ALIGN_PARAGRAPH.RIGHT),
@@ -176,11 +197,38 @@ def _build_template() -> docx.document.Document:
         st.paragraph_format.first_line_indent = Pt(0)
         if name in ("Kicker", "Subtitle", "Byline", "Dateline"):
             st.paragraph_format.keep_with_next = True
+    for level in (1, 2):  # the table of contents' entries (Word's built-in "toc N")
+        st = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = styles["Normal"]
+        st.paragraph_format.left_indent = Pt(10.5 * 2 * (level - 1))
+        st.paragraph_format.space_after = Pt(3)
+    header = styles["Header"]
+    _style_fonts(header, SANS_LATIN, SANS_CJK)
+    header.font.size = Pt(9)
+    header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # the page label (地方新闻, 理论 …) and date are the running head, as the paper prints them
+    d.sections[0].header.is_linked_to_previous = False
+    d.sections[0].header.paragraphs[0].style = header
+    for part in pkg.iter_parts():
+        if part.content_type == CT.WML_FONT_TABLE:
+            part._blob = _font_table()
     if "Hyperlink" not in styles:
         link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         link.font.underline = True
         link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     return d
+
+
+def _font_table() -> bytes:
+    """``word/fontTable.xml`` declaring exactly the faces the styles use."""
+    out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">']
+    for name, (alt, panose, charset, family, pitch) in FONTS.items():
+        out.append(f'<w:font w:name="{name}">' + (f'<w:altName w:val="{alt}"/>' if alt else "")
+                   + f'<w:panose1 w:val="{panose}"/><w:charset w:val="{charset}"/>'
+                   f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>')
+    out.append("</w:fonts>")
+    return "".join(out).encode("utf-8")
 
 
 def _drop_border(style) -> None:
@@ -192,14 +240,14 @@ def _drop_border(style) -> None:
 
 def _split_parts(d) -> tuple[dict[str, bytes], dict]:
     """The package's members, once: those a page changes (the body and its relationships,
-    the core properties, the settings) are serialised afresh for each page; the others
+    the core properties, the running head) are serialised afresh for each page; the others
     (styles, fonts, theme, content types …) are kept as the bytes python-docx saves."""
     buf = io.BytesIO()
     d.save(buf)
     with zipfile.ZipFile(buf) as z:
         saved = {n: z.read(n) for n in z.namelist()}
     d.core_properties  # noqa: B018 -- python-docx adds the core properties part when first asked
-    changed = {CT.WML_DOCUMENT_MAIN, CT.WML_SETTINGS, CT.OPC_CORE_PROPERTIES}
+    changed = {CT.WML_DOCUMENT_MAIN, CT.OPC_CORE_PROPERTIES, CT.WML_HEADER}
     parts = {part.partname.membername: part for part in d.part.package.iter_parts()
              if part.content_type in changed}
     assert len(parts) == len(changed), sorted(parts)
@@ -231,11 +279,24 @@ class _Filler:
     the same elements python-docx's ``add_paragraph``/``add_run`` make (a test compares
     them), built directly: python-docx's run API walks the text one character at a time."""
 
-    def __init__(self, d, body, clean: XmlCleaner) -> None:
+    def __init__(self, d, body, clean: XmlCleaner, bookmarks: bool = False) -> None:
         self.d = d
         self.body = body
         self.clean = clean
         self.notes: list[tuple[int, tuple]] = []
+        #: (level, text, bookmark name) of each headline and subhead, for the table of contents
+        self.marks: list[tuple[int, str, str]] | None = [] if bookmarks else None
+
+    def heading(self, level: int, inlines) -> None:
+        p = self.para(_heading(level), inlines)
+        if self.marks is not None and level <= 2:
+            name = f"_Toc{len(self.marks) + 1:06d}"
+            self.marks.append((level, plain(inlines), name))
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), str(len(self.marks)))
+            start.set(qn("w:name"), name)
+            p[0].addnext(start)
+            SubElement(p, qn("w:bookmarkEnd")).set(qn("w:id"), str(len(self.marks)))
 
     def para(self, style: str, inlines=(), text: str = ""):
         p = SubElement(self.body, _P)
@@ -306,7 +367,7 @@ class _Filler:
             if isinstance(b, Para):
                 self.para(body_style, b.content)
             elif isinstance(b, Heading):
-                self.para(_heading(level + b.level - 1), b.content)
+                self.heading(level + b.level - 1, b.content)
             elif isinstance(b, BlockQuote):
                 self.blocks(b.blocks, level + 1, "Pull Quote" if b.kind == "pullquote" else "Quote")
             elif isinstance(b, ListBlock):
@@ -315,7 +376,7 @@ class _Filler:
                     self.blocks(item, level + 1, style)
             elif isinstance(b, Section):
                 if b.heading:
-                    self.para(_heading(level), b.heading)
+                    self.heading(level, b.heading)
                 self.blocks(b.blocks, level + 1, body_style)
             elif isinstance(b, Article):
                 self.article(b, level)
@@ -325,14 +386,14 @@ class _Filler:
     def article(self, a: Article, level: int = 1) -> None:
         if a.kicker:
             self.para("Kicker", a.kicker)
-        self.para(_heading(level), a.headline or (Text("（无标题）"),))
+        self.heading(level, a.headline or (Text("（无标题）"),))
         if a.subtitle:
             self.para("Subtitle", a.subtitle)
         if a.byline:
             self.para("Byline", a.byline)
-        if a.dateline:
+        if a.dateline and not dateline_runs_in(a):
             self.para("Dateline", a.dateline)
-        self.blocks(a.blocks, level + 1)
+        self.blocks(blocks_with_dateline(a), level + 1)
         if a.signoff:
             self.para("Sign-off", a.signoff)
 
@@ -346,33 +407,53 @@ def _heading(level: int) -> str:
     return f"Heading {min(9, max(1, level))}"
 
 
-def _toc(filler: _Filler, doc: Document, lang: str) -> None:
-    """A TOC field over Heading 1–2, its result pre-filled with the headlines so that it reads
-    before Word or LibreOffice updates it (``w:updateFields`` asks them to on open)."""
-    filler.para("TOC Heading", text="目录" if lang.startswith("zh") else "Contents")
-    p = SubElement(filler.body, _P)
-    for kind, text in (("begin", None), ("instr", ' TOC \\o "1-2" \\h \\z \\u '), ("separate", None)):
-        r = SubElement(p, _R)
-        if kind == "instr":
-            instr = SubElement(r, qn("w:instrText"))
-            instr.set(_XML_SPACE, "preserve")
-            instr.text = text
-        else:
-            SubElement(r, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
-    titles = [plain(a.headline) for a in articles(doc) if a.headline]
-    for i, title in enumerate(titles):
-        r = filler._run(p, title)
-        if i < len(titles) - 1:
-            SubElement(r, _BR)
-    SubElement(SubElement(p, _R), qn("w:fldChar")).set(qn("w:fldCharType"), "end")
+def _toc(filler: _Filler, at: int, lang: str) -> None:
+    """A table of contents at body position ``at``: a TOC field over Heading 1–2 whose result
+    is already filled in, one entry per headline and subhead linking to its bookmark. No page
+    numbers are claimed (the writer does not lay out pages), and ``w:updateFields`` is not set,
+    so Word opens the file without asking; updating the field (F9) adds the page numbers."""
+    body = filler.body
+    entries = [filler.para("TOC Heading", text="目录" if lang.startswith("zh") else "Contents")]
+    for i, (level, title, name) in enumerate(filler.marks or [(1, "", "")]):
+        p = SubElement(body, _P)
+        SubElement(SubElement(p, _PPR), _PSTYLE).set(_VAL, _STYLE_IDS[f"toc {level}"])
+        if i == 0:  # the field opens in the first entry and closes in the last
+            for kind, text in (("begin", None), ("instr", ' TOC \\o "1-2" \\h \\z \\u '), ("separate", None)):
+                r = SubElement(p, _R)
+                if kind == "instr":
+                    instr = SubElement(r, qn("w:instrText"))
+                    instr.set(_XML_SPACE, "preserve")
+                    instr.text = text
+                else:
+                    SubElement(r, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
+        if name:
+            link = SubElement(p, qn("w:hyperlink"))
+            link.set(qn("w:anchor"), name)
+            link.set(qn("w:history"), "1")
+            filler._run(p, title, link_parent=link)
+        entries.append(p)
+    SubElement(SubElement(entries[-1], _R), qn("w:fldChar")).set(qn("w:fldCharType"), "end")
+    for k, p in enumerate(entries):  # moved from the end of the body to their place
+        body.insert(at + k, p)
 
 
-def _set_update_fields(d, on: bool) -> None:
-    settings = d.settings.element
-    for el in settings.findall(qn("w:updateFields")):
-        settings.remove(el)
-    if on:
-        _child(settings, "w:updateFields").set(qn("w:val"), "true")
+def _page_setup(sect, page: str) -> None:
+    """The section's page size and margins (``PAGES``)."""
+    size = PAGES[page]
+    sect.find(qn("w:pgSz")).attrib.update({qn("w:w"): str(size["w"]), qn("w:h"): str(size["h"])})
+    sect.find(qn("w:pgMar")).attrib.update({qn(f"w:{k}"): str(size[k]) for k in ("top", "bottom", "left", "right")})
+
+
+def _running_head(doc: Document, clean: XmlCleaner) -> None:
+    """The page header: the page's label, date and page number as the paper prints them."""
+    header = next(part for part in _DYNAMIC.values() if part.content_type == CT.WML_HEADER)
+    p = header.element.find(_P)
+    for r in p.findall(_R):
+        p.remove(r)
+    shown = [f.text for f in doc.meta.furniture if f.kind in ("label", "date", "page") and f.text.strip()]
+    if shown:
+        t = SubElement(SubElement(p, _R), _T)
+        t.text = clean("　".join(shown))
 
 
 def _core(d, doc: Document, title: str, lang: str, when: dt.datetime, clean: XmlCleaner) -> None:
@@ -433,7 +514,8 @@ def write_docx(doc: Document, ctx: Context) -> bytes:
     clean = XmlCleaner()
     lang = doc.meta.language or "zh-CN"
     when = _doc_time(doc)
-    title = doc.meta.title or doc.meta.get("label") or document_title(doc)
+    title = document_title(doc)
+    page = ctx.option("docx_page") or "a4"
     with _LOCK:
         if _TEMPLATE is None:
             _load_template()
@@ -446,13 +528,16 @@ def write_docx(doc: Document, ctx: Context) -> bytes:
         for rid in [rid for rid, rel in d.part.rels.items() if rel.reltype == RT.HYPERLINK]:
             d.part.rels.pop(rid)
         try:
-            filler = _Filler(d, body, clean)
-            filler.para("Title", text=title.strip() or "Untitled")
             toc = bool(ctx.option("docx_toc"))
-            if toc:
-                _toc(filler, doc, lang)
-            _set_update_fields(d, toc)
+            filler = _Filler(d, body, clean, bookmarks=toc)
+            if doc.meta.title.strip():  # a title of its own (pandoc's habit); a page's label is the running head
+                filler.para("Title", text=doc.meta.title)
+            toc_at = len(body)
             filler.blocks(doc.blocks, 1)
+            if toc:
+                _toc(filler, toc_at, lang)
+            _running_head(doc, clean)
+            _page_setup(sect, page)
             filler.endnotes()
             _core(d, doc, title, lang, when, clean)
             body.append(sect)

@@ -98,7 +98,7 @@ def _xhtml(body_el, title: str, lang: str, vertical: bool, clean: XmlCleaner) ->
 def _chapters(doc: Document, lang: str, vertical: bool, clean: XmlCleaner, untitled: str):
     """(file name, title, xhtml bytes, toc entry) per content document, in reading order:
     each top-level article alone; runs of other blocks together."""
-    r = Renderer(xhtml=True, epub=True, clean=clean)
+    r = Renderer(xhtml=True, epub=True, clean=clean, vertical=vertical)
     out = []
     run: list = []
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from convertkit.model import (Article, Block, BlockQuote, Div, Emph, Heading, LineBreak, Link,
-                              ListBlock, Note, Para, Section, Strong, Text, plain)
+                              ListBlock, Note, Para, Section, Strong, Text, dateline_runs_in, plain)
 from convertkit.value import Record
 from convertkit.xmltext import XmlCleaner
 
@@ -22,6 +22,9 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
+#: in vertical text, a run of one to three Latin letters or digits standing alone (4月, 30个, AI)
+#: is set upright in one cell; longer runs and numbers with a point (2024, 5.34) lie rotated
+_UPRIGHT = re.compile(r"(?<![0-9A-Za-z.,])[0-9A-Za-z]{1,3}(?![0-9A-Za-z]|[.,][0-9])")
 
 
 def stylesheet() -> str:
@@ -52,11 +55,14 @@ class Renderer:
     """Builds elements in the XHTML namespace (``xhtml=True``, for EPUB) or without one
     (for HTML serialised with lxml's html method). ``epub=True`` adds ``epub:type``."""
 
-    def __init__(self, *, xhtml: bool, epub: bool = False, clean: XmlCleaner | None = None) -> None:
+    def __init__(self, *, xhtml: bool, epub: bool = False, clean: XmlCleaner | None = None,
+                 vertical: bool = False) -> None:
         """In EPUB, only absolute links survive: a relative one would point at a resource
-        the package does not hold (EPUBCheck RSC-007)."""
+        the package does not hold (EPUBCheck RSC-007). ``vertical`` marks short Latin and
+        digit runs for upright setting (class ``tcy``, see ``cjk.css``)."""
         self.ns = "{%s}" % XHTML_NS if xhtml else ""
         self.epub = epub
+        self.vertical = vertical
         self.clean = clean or XmlCleaner()
         self.notes: list[tuple[str, tuple[Block, ...]]] = []
         self.n_articles = 0
@@ -79,6 +85,19 @@ class Renderer:
 
     def _append_text(self, parent, s: str) -> None:
         s = self.clean(s)
+        if self.vertical and _UPRIGHT.search(s):
+            at = 0
+            for m in _UPRIGHT.finditer(s):
+                self._append_plain(parent, s[at:m.start()])
+                span = etree.SubElement(parent, self.ns + "span")
+                span.set("class", "tcy")
+                span.text = m.group()
+                at = m.end()
+            s = s[at:]
+        self._append_plain(parent, s)
+
+    @staticmethod
+    def _append_plain(parent, s: str) -> None:
         if len(parent):
             parent[-1].tail = (parent[-1].tail or "") + s
         else:
@@ -175,10 +194,17 @@ class Renderer:
                 self.inlines(self.el(head, "p", cls="subtitle"), a.subtitle)
             if a.byline:
                 self.inlines(self.el(head, "p", cls="byline"), a.byline)
-        if a.dateline:
+        blocks = a.blocks
+        if dateline_runs_in(a):  # <p><span class="dateline">本报讯</span> 为提升…</p>
+            p = self.el(art, "p")
+            self.inlines(self.el(p, "span", cls="dateline"), a.dateline)
+            self._append_text(p, " ")
+            self.inlines(p, blocks[0].content)
+            blocks = blocks[1:]
+        elif a.dateline:
             self.inlines(self.el(art, "p", cls="dateline"), a.dateline)
         entry = TocEntry(aid, article_title(a))
-        self.blocks(art, a.blocks, level + 1, entry.children)
+        self.blocks(art, blocks, level + 1, entry.children)
         if a.signoff:
             self.inlines(self.el(art, "p", cls="signoff"), a.signoff)
         return entry

@@ -15,10 +15,11 @@ from .render import Renderer, stylesheet
 def write_html(doc: Document, ctx: Context) -> str:
     meta = doc.meta
     clean = XmlCleaner()
-    r = Renderer(xhtml=False, clean=clean)
+    vertical = meta.get("writing-mode") == "vertical-rl"
+    r = Renderer(xhtml=False, clean=clean, vertical=vertical)
     lang = meta.language or "zh-CN"
     html = r.el(None, "html", lang=lang)
-    if meta.get("writing-mode") == "vertical-rl":
+    if vertical:
         html.set("class", "vertical")
     head = r.el(html, "head")
     r.el(head, "meta", charset="utf-8")

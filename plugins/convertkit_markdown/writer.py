@@ -7,7 +7,7 @@ import json
 import re
 
 from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
-                              Note, Para, Section, Strong, Text)
+                              Note, Para, Section, Strong, Text, blocks_with_dateline, dateline_runs_in)
 from convertkit.registry import Context
 from convertkit_html.render import safe_url
 
@@ -90,9 +90,9 @@ class _Writer:
             out.append(f"*{self.inlines(a.subtitle)}*")
         if a.byline:
             out.append(self.inlines(a.byline))
-        if a.dateline:
+        if a.dateline and not dateline_runs_in(a):
             out.append(f"**{self.inlines(a.dateline)}**")
-        out.extend(self.blocks(a.blocks, level + 1))
+        out.extend(self.blocks(blocks_with_dateline(a), level + 1))
         if a.signoff:
             out.append(self.inlines(a.signoff))
         return [x for x in out if x.strip()]

@@ -7,6 +7,10 @@ cover nearly all of the population) less those that are far more often ordinary 
 (国, 和, 平 …); it is a necessary condition, not a sufficient one."""
 from __future__ import annotations
 
+import re
+
+from convertkit.cjk import close_up
+
 from .lines import HanPattern, Line, is_han
 
 SURNAMES = frozenset(
@@ -96,3 +100,33 @@ def names_only(line: Line) -> bool:
     if len(words) == 1 and split_names(words[0]) is not None:
         return True
     return all(is_personal_name(w) for w in words)
+
+
+#: a credit before the names of a byline (本报记者 卢梦琪, 新华社记者 …, 通讯员 …)
+_CREDIT = re.compile(r"^\s*((?:本报|新华社)?(?:特约)?(?:记者|通讯员)|实习生)(\s+)(\S.*)$")
+_NAME_GAP = re.compile(r"\s{2,}")
+
+
+def byline_text(lines: list[Line]) -> str:
+    """A byline as printed, letter-spacing closed up but the word spaces kept: papers set a
+    space between the credit and the names (本报记者 卢梦琪) and between names (王五 李四),
+    and space out the letters of a short name to the width of a long one (张 三). So a
+    name's letters are closed up (a group whose pieces are single characters, or set apart by
+    a single space inside a wider gap) and the spaces that separate words stay, one each."""
+    out = []
+    for ln in lines:
+        raw = ln.raw.strip()
+        m = _CREDIT.match(raw)
+        credit, rest = (m.group(1), m.group(3)) if m else ("", raw)
+        words = [w for w in _NAME_GAP.split(rest) if w.strip()]
+        if len(words) == 1 and all(len(t) >= 2 for t in words[0].split()):
+            words = words[0].split()  # names set apart by one space: 王五 李四
+        names = [close_up(w) for w in words]
+        if len(names) > 1 and all(len(n) == 1 for n in names):  # one name spaced wide: 欧  阳  辉
+            names = ["".join(names)]
+        piece = " ".join(x for x in (credit, *names) if x) if (credit or len(names) > 1) else ln.text
+        if out and len(piece) == 1 and len(out[-1].split()[-1]) == 1:  # a name broken apart: 高 / 静
+            out[-1] += piece
+        elif piece:
+            out.append(piece)
+    return " ".join(out)

@@ -34,6 +34,7 @@ from .classify import to_pieces
 from .furniture import take_furniture
 from .headlines import headline_parts
 from .lines import Line, inline_text, joined
+from .names import byline_text
 from .order import assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
@@ -160,7 +161,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
               ([d.dateline_line] if d.dateline_line else [])
         articles.append(Article(
             headline=text(headline), blocks=tuple(blocks_out), kicker=text(kicker), subtitle=text(subtitle),
-            byline=text(inline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
+            byline=text(byline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
             source=Span(min(nos), max(nos)) if nos else None))
     articles = join_signed_fragments(articles, blocks, explain)
     articles, unplaced = place_pull_quotes(articles, boxes, explain, _pull_quote)

@@ -13,7 +13,7 @@ import subprocess
 
 from convertkit.errors import UsageError
 from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
-                              Note, Para, Section, Strong, Text)
+                              Note, Para, Section, Strong, Text, dateline_runs_in)
 from convertkit.registry import Context
 from convertkit_html.render import safe_url
 
@@ -127,10 +127,15 @@ class _Writer:
         if a.kicker:
             inner.append(self.div("kicker", [self.para(a.kicker)]))
         inner.append(self.header(level, a.headline, f"article-{self.n_articles}", ("headline",)))
+        run_in = dateline_runs_in(a)
         for cls, value in (("subtitle", a.subtitle), ("byline", a.byline), ("dateline", a.dateline)):
-            if value:
+            if value and not (cls == "dateline" and run_in):
                 inner.append(self.div(cls, [self.para(value)]))
-        inner.extend(self.blocks(a.blocks, level + 1))
+        body = self.blocks(a.blocks, level + 1)
+        if run_in:  # the first paragraph opens with the dateline, a Span of class "dateline"
+            span = {"t": "Span", "c": [_attr("", ("dateline",)), self.inlines(a.dateline)]}
+            body[0]["c"][:0] = [span, {"t": "Space"}]
+        inner.extend(body)
         if a.signoff:
             inner.append(self.div("signoff", [self.para(a.signoff)]))
         return {"t": "Div", "c": [_attr("", ("article",)), inner]}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from convertkit.cjk import wrap
 from convertkit.model import (Article, Block, BlockQuote, Div, Document, Heading, ListBlock, Para, Section,
-                              plain)
+                              plain, blocks_with_dateline, dateline_runs_in)
 from convertkit.registry import Context
 
 
@@ -54,10 +54,11 @@ def _article(out: _Out, a: Article, indent: str) -> None:
     head = [plain(x) for x in (a.kicker, a.headline, a.subtitle) if x]
     if head:
         out.block("\n".join(head), indent)
-    for line in (a.byline, a.dateline):
-        if line:
-            out.block(plain(line), indent)
-    _blocks(out, a.blocks, indent)
+    if a.byline:
+        out.block(plain(a.byline), indent)
+    if a.dateline and not dateline_runs_in(a):
+        out.block(plain(a.dateline), indent)
+    _blocks(out, blocks_with_dateline(a), indent)
     if a.signoff:
         out.block(plain(a.signoff), indent)
 

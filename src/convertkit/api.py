@@ -105,11 +105,15 @@ def _context(specs: Iterable[Any], options: Mapping[str, Any], name: str, warnin
 
 
 def _check_options(specs: Sequence[Any], options: Mapping[str, Any]) -> None:
-    known = {opt.key for spec in specs for opt in spec.options}
+    known = {opt.key: opt for spec in specs for opt in spec.options}
     unknown = sorted(k for k, v in options.items() if k not in known and v is not None)
     if unknown:
         names = ", ".join(s.name for s in specs)
         raise UsageError(f"option(s) {', '.join(unknown)} not known to {names}")
+    for k, v in options.items():
+        opt = known[k] if v is not None else None
+        if opt is not None and opt.choices and v not in opt.choices:
+            raise UsageError(f"--{opt.name} {v!r}: choose one of {', '.join(opt.choices)}")
 
 
 def _call(spec: Any, what: str, func: Any, *args: Any) -> Any:

@@ -116,7 +116,8 @@ def build_parser(plugins: Any) -> argparse.ArgumentParser:
         else:
             conv = int if opt.type is int else str
             group.add_argument(flag, dest=f"opt_{opt.key}", type=conv, default=None,
-                               metavar=opt.key.upper(), help=help_text)
+                               choices=opt.choices or None,
+                               metavar="|".join(opt.choices) or opt.key.upper(), help=help_text)
     return p
 
 

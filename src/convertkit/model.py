@@ -348,6 +348,26 @@ def document_title(doc: Document) -> str:
     return "：".join(p for p in (label, first) if p) or doc.meta.source.name or "Untitled"
 
 
+def dateline_runs_in(a: Article) -> bool:
+    """Whether the article's dateline is set run in with its first paragraph (``本报讯
+    为提升…``, a space between), as papers print it: it has one, and it opens with a paragraph.
+
+    The presentational writers (text, Markdown, HTML, EPUB, DOCX, pandoc JSON) then start that
+    paragraph with the dateline in their own emphasis; otherwise the dateline is a line of its
+    own. TEI always keeps ``<dateline>`` its own element: its schema does not allow it in ``<p>``."""
+    return bool(a.dateline) and bool(a.blocks) and isinstance(a.blocks[0], Para)
+
+
+def blocks_with_dateline(a: Article) -> tuple[Block, ...]:
+    """The article's blocks, the first paragraph opening with the dateline in ``Strong`` and a
+    space when :func:`dateline_runs_in`; else its blocks as they are."""
+    if not dateline_runs_in(a):
+        return a.blocks
+    first = a.blocks[0]
+    assert isinstance(first, Para)
+    return (Para((Strong(a.dateline), Text(" "), *first.content), first.source), *a.blocks[1:])
+
+
 def map_text(node, fn):
     """A copy of a document (or any node) with ``fn`` applied to every piece of human-readable
     text: ``Text`` runs, link titles, furniture and the metadata's title, authors and

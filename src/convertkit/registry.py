@@ -12,18 +12,22 @@ from .value import Record, Value, _set
 @dataclass(init=False, eq=False, repr=False)
 class Option(Value):
     """A format-specific option, offered on the CLI as ``--<name>`` and in the API as
-    ``name_with_underscores=``. ``type`` is ``bool`` (a flag), ``int``, ``str`` or ``"path"``."""
+    ``name_with_underscores=``. ``type`` is ``bool`` (a flag), ``int``, ``str`` or ``"path"``;
+    a ``str`` option with ``choices`` takes only those values."""
 
     name: str
     help: str
     type: Any = bool
     default: Any = None
+    choices: tuple[str, ...] = ()
 
-    def __init__(self, name: str, help: str, type: Any = bool, default: Any = None) -> None:
+    def __init__(self, name: str, help: str, type: Any = bool, default: Any = None,
+                 choices: tuple[str, ...] = ()) -> None:
         _set(self, "name", name)
         _set(self, "help", help)
         _set(self, "type", type)
         _set(self, "default", default)
+        _set(self, "choices", choices)
 
     @property
     def key(self) -> str:
