@@ -42,6 +42,7 @@ def test_epubcheck_clean_for_sample_vertical_empty_and_shared_pages(tmp_path, sa
              "empty-document": to_epub(Document(Meta(language="zh-CN"), ()))}
     for page, _truth in shared_pages():
         files[page.stem] = to_epub(page)
+        files[page.stem + "-vertical"] = to_epub(page, epub_vertical=True)
     for pdf in shared_pdfs():  # the same pages read from their PDFs
         files[pdf.stem + "-pdf"] = to_epub(pdf)
     paths = []
@@ -193,6 +194,9 @@ def test_vertical_writing(sample_epub):
     assert opf.find(f"{OPF}spine").get("page-progression-direction") == "rtl"
     roots = [r for n, r in xhtml_docs(data).items() if not n.endswith("nav.xhtml")]
     assert all(r.get("class") == "vertical" for r in roots)
+    spans = [s.text for r in roots for s in r.iter(f"{XHTML}span") if s.get("class") == "tcy"]
+    assert {"4", "9", "30", "AI", "PC"} <= set(spans) and all(1 <= len(t) <= 3 for t in spans)
+    assert not any(s.get("class") == "tcy" for r in xhtml_docs(sample_epub).values() for s in r.iter(f"{XHTML}span"))
     assert all(r.find(f".//{XHTML}body").get("dir") is None for r in roots)  # text direction unchanged
     assert opf.find(f"{OPF}spine").get("page-progression-direction") != \
         etree.fromstring(members(sample_epub)["EPUB/content.opf"]).find(f"{OPF}spine").get(

@@ -118,3 +118,41 @@ def test_pandoc_accepts_generated_documents(doc):
     proc = subprocess.run([pandoc, "-f", "json", "-t", "html"], input=convertkit.write(doc, "pandoc-json"),
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+# -- the title rule and the dateline, the same in every writer ------------------------------
+def test_every_writer_gives_the_document_one_title(sample_doc, tmp_path):
+    import io
+    import zipfile
+
+    import docx
+    from lxml import etree
+
+    from convertkit.model import document_title
+
+    title = document_title(sample_doc)
+    assert title == "地方新闻：广东加快打造全球人工智能与机器人发展高地"
+    found = {"docx": docx.Document(io.BytesIO(convertkit.render(sample_doc, "docx"))).core_properties.title}
+    with zipfile.ZipFile(io.BytesIO(convertkit.render(sample_doc, "epub"))) as z:
+        opf = etree.fromstring(z.read("EPUB/content.opf"))
+    found["epub"] = opf.findtext(".//{http://purl.org/dc/elements/1.1/}title")
+    found["html"] = re.search(r"<title>(.*?)</title>", convertkit.render(sample_doc, "html")).group(1)
+    tei = etree.fromstring(convertkit.render(sample_doc, "tei").encode("utf-8"))
+    found["tei"] = tei.findtext(".//{http://www.tei-c.org/ns/1.0}titleStmt/{http://www.tei-c.org/ns/1.0}title")
+    found["markdown"] = json.loads(re.search(r'^"pagetitle": (.*)$', convertkit.render(sample_doc, "markdown"),
+                                             re.M).group(1))
+    meta = json.loads(convertkit.render(sample_doc, "pandoc-json"))["meta"]["pagetitle"]["c"]
+    found["pandoc-json"] = "".join(x.get("c", " ") if x["t"] == "Str" else " " for x in meta)
+    assert found == dict.fromkeys(found, title)
+
+
+def test_presentational_writers_run_the_dateline_in_and_tei_keeps_it_apart(sample_doc):
+    opening = "本报讯 为提升中小企业专业化"
+    assert opening in convertkit.render(sample_doc, "txt")
+    assert "**本报讯** 为提升中小企业专业化" in convertkit.render(sample_doc, "markdown")
+    assert '<p><span class="dateline">本报讯</span> 为提升中小企业专业化' in convertkit.render(sample_doc, "html")
+    tei = convertkit.render(sample_doc, "tei")
+    assert "<dateline>本报讯</dateline>" in tei and "<p>为提升中小企业专业化" in tei
+    ast = json.loads(convertkit.render(sample_doc, "pandoc-json"))
+    text = json.dumps(ast, ensure_ascii=False)
+    assert '{"t": "Span", "c": [["", ["dateline"], []], [{"t": "Str", "c": "本报讯"}]]}, {"t": "Space"}' in text

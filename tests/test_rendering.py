@@ -5,11 +5,14 @@ in, numbers set upright in vertical text. The PNGs of the sample's first page ar
 looked at before they were committed (``--update-goldens`` rewrites them)."""
 from __future__ import annotations
 
+import io
 import zipfile
 
 import pytest
 
-from conftest import GOLDEN, SAMPLE, output
+import convertkit
+from conftest import GOLDEN, SAMPLE, output, shared_pages
+from convertkit.model import Para, articles, plain
 from convertkit_html.render import stylesheet
 from rendering import (bands, char_boxes, chromium, differing_share, first_page_png, fonts_of, inked,
                        pdf_page_size, same_pixels, soffice)
@@ -82,7 +85,7 @@ def test_stylesheet_sets_text_and_quotes_in_chinese_faces(tmp_path):
 
 def _epub_chapter(tmp_path, **opts):
     folder = tmp_path / ("vertical" if opts.get("epub_vertical") else "horizontal")
-    with zipfile.ZipFile(__import__("io").BytesIO(output("epub", SAMPLE, **opts))) as z:
+    with zipfile.ZipFile(io.BytesIO(output("epub", SAMPLE, **opts))) as z:
         z.extractall(folder)
     return folder / "EPUB" / "text001.xhtml"
 
@@ -106,3 +109,17 @@ def test_html_and_epub_goldens(tmp_path, update_goldens):
                        ("page.epub-vertical.png", _epub_chapter(tmp_path, epub_vertical=True))):
         pdf = chromium(tmp_path, page, pdf=tmp_path / (name + ".pdf"))
         check_png(first_page_png(pdf, tmp_path / name), name, update_goldens)
+
+
+def test_real_pages_docx_are_a4_in_a_chinese_serif(tmp_path):
+    pages = [p for p, _ in shared_pages()]
+    if not pages:
+        pytest.skip("../shared is absent")
+    for page in pages:
+        src = tmp_path / f"{page.stem}.docx"
+        src.write_bytes(output("docx", page))
+        pdf = soffice(tmp_path, src, "pdf")
+        assert tuple(round(v) for v in pdf_page_size(pdf)) == (595, 842)
+        first = next(b for a in articles(convertkit.read(page)) for b in a.blocks if isinstance(b, Para))
+        fonts = fonts_of(pdf, plain(first.content)[4:14])
+        assert all("SerifCJK" in f for f in fonts), (page.name, fonts)

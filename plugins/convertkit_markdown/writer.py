@@ -7,7 +7,8 @@ import json
 import re
 
 from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
-                              Note, Para, Section, Strong, Text, blocks_with_dateline, dateline_runs_in)
+                              Note, Para, Section, Strong, Text, blocks_with_dateline, dateline_runs_in,
+                              document_title)
 from convertkit.registry import Context
 from convertkit_html.render import safe_url
 
@@ -106,6 +107,8 @@ def front_matter(doc: Document) -> str:
     items: list[tuple[str, object]] = []
     if m.title:
         items.append(("title", m.title))
+    elif doc.blocks:  # the title rule's title, as pandoc's page title (no title block shown)
+        items.append(("pagetitle", document_title(doc)))
     if m.language:
         items.append(("lang", m.language))
     if m.authors:

@@ -13,7 +13,7 @@ import subprocess
 
 from convertkit.errors import UsageError
 from convertkit.model import (Article, BlockQuote, Div, Document, Emph, Heading, LineBreak, Link, ListBlock,
-                              Note, Para, Section, Strong, Text, dateline_runs_in)
+                              Note, Para, Section, Strong, Text, dateline_runs_in, document_title)
 from convertkit.registry import Context
 from convertkit_html.render import safe_url
 
@@ -153,6 +153,8 @@ def _meta(doc: Document) -> dict:
     out: dict = {}
     if m.title:
         out["title"] = inl(m.title)
+    elif doc.blocks:  # the title rule's title, as pandoc's page title (no title block shown)
+        out["pagetitle"] = inl(document_title(doc))
     if m.language:
         out["lang"] = string(m.language)
     if m.authors:
