@@ -108,12 +108,22 @@ def _check_options(specs: Sequence[Any], options: Mapping[str, Any]) -> None:
     known = {opt.key: opt for spec in specs for opt in spec.options}
     unknown = sorted(k for k, v in options.items() if k not in known and v is not None)
     if unknown:
-        names = ", ".join(s.name for s in specs)
-        raise UsageError(f"option(s) {', '.join(unknown)} not known to {names}")
+        asked = [s for s in specs if not isinstance(s, ReaderSpec)] or list(specs)  # the formats named
+        names = ", ".join(s.name for s in asked)
+        owners = _owners_of(unknown[0])
+        flag = "--" + unknown[0].replace("_", "-")
+        if owners:
+            raise UsageError(f"{flag} is an option of {', '.join(owners)}, not of {names}")
+        raise UsageError(f"unknown option(s) {', '.join(unknown)}: not known to {names} nor any other format")
     for k, v in options.items():
         opt = known[k] if v is not None else None
         if opt is not None and opt.choices and v not in opt.choices:
             raise UsageError(f"--{opt.name} {v!r}: choose one of {', '.join(opt.choices)}")
+
+
+def _owners_of(key: str) -> list[str]:
+    """The formats and transforms that declare option ``key``."""
+    return [owner for opt, owner in all_options() if opt.key == key]
 
 
 def _call(spec: Any, what: str, func: Any, *args: Any) -> Any:
@@ -293,17 +303,15 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
     back without writing, or ``None`` for ``<stem>.<ext>`` next to the input.
     Every file is written atomically; writing over the input is refused.
     """
+    from .pipeline import Job, check, execute
+
     pl = _plugins(plugins)
     formats = [to] if isinstance(to, str) else list(to)
-    if not formats:
-        raise UsageError("no output format given")
-    writers = [pl.registry.writer(f) for f in formats]
-    tspecs = [pl.registry.transform(t) for t in transforms]
-    reader_spec = pl.registry.reader(from_) if from_ else None
-    all_specs: list[Any] = [*writers, *tspecs, *([reader_spec] if reader_spec else pl.registry.readers.values())]
-    _check_options(all_specs, options)
-    warnings: list[str] = []
     name = "" if isinstance(src, (bytes, bytearray)) else str(src)
+    job = Job(src, tuple(formats), name, from_, encoding, tuple(meta), tuple(transforms),
+              tuple(sorted((k, v) for k, v in options.items() if v is not None)), max_input_size)
+    check(job, pl)
+    writers = [pl.registry.writer(f) for f in formats]
     several = len(formats) > 1
     targets = [output_path(name, w.extension, out, several) for w in writers]
     if out is not None and str(out) != "-" and (several or names_folder(out)):
@@ -324,32 +332,21 @@ def convert(src: Source, to: str | Sequence[str], out: str | os.PathLike | None 
             raise UsageError(f"{t}: refusing to write over the input file (choose another -o)")
         guard(t)  # a folder or a special file: refused before any work
 
-    data, _ = _load(src, max_input_size)
-    doc = _read(pl, data, name, from_, encoding, options, warnings)
-    doc = apply_meta(doc, meta) if meta else doc
-    for t in tspecs:
-        ctx = _context([t], {k: v for k, v in options.items() if k in {o.key for o in t.options}}, name, warnings)
-        doc = _call(t, "transform", t.transform, doc, ctx)
-        if not isinstance(doc, Document):
-            raise PluginError(f"transform {t.name!r} (plugin {t.plugin}) returned {type(doc).__name__}, not a Document")
-    result = Result(source=name or "<bytes>", document=doc, warnings=warnings)
-    # Render everything first: a failing format writes no file at all.
-    rendered = []
-    for w, target in zip(writers, targets):
-        t0 = time.perf_counter()
-        w_opts = {k: v for k, v in options.items() if k in {o.key for o in w.options}}
-        data_out = render(doc, w.name, plugins=pl, warnings=warnings, source_name=name, **w_opts)
-        rendered.append((w, target, data_out, (time.perf_counter() - t0) * 1000))
-    raws = [data_out.encode("utf-8") if isinstance(data_out, str) else data_out for _, _, data_out, _ in rendered]
-    writes = [(target, raw) for (_, target, _, _), raw in zip(rendered, raws) if target is not None]
+    done = execute(job, pl)
+    result = Result(source=name or "<bytes>", document=done.document, warnings=done.warnings)
+    failed = next((r.error for r in done.rendered if r.error is not None), None)
+    if failed is not None:  # a failing format writes no file at all
+        raise failed
+    raws = [r.data.encode("utf-8") if isinstance(r.data, str) else r.data for r in done.rendered]
+    writes = [(target, raw) for target, raw in zip(targets, raws) if target is not None]
     t0 = time.perf_counter()
     atomic_write_all(writes, (name,) if name else ())  # all formats or none
     write_ms = (time.perf_counter() - t0) * 1000 / max(1, len(writes))
-    for (w, target, data_out, ms), raw in zip(rendered, raws):
+    for r, target, raw in zip(done.rendered, targets, raws):
         if target is not None:
-            result.outputs.append(Output(w.name, target, None, len(raw), ms + write_ms))
+            result.outputs.append(Output(r.format, target, None, len(raw), r.ms + write_ms))
         else:
-            result.outputs.append(Output(w.name, None, data_out, len(raw), ms))
+            result.outputs.append(Output(r.format, None, r.data, len(raw), r.ms))
     return result
 
 

@@ -18,7 +18,7 @@ import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -56,6 +56,7 @@ class BatchResult:
     ms: float = 0.0
     error: str = ""
     key: str = ""  # what --resume compares: input hash, options, convertkit version
+    warnings: list[str] = field(default_factory=list)  # what the reader and writers warned of
 
     def to_json(self) -> str:
         """One JSON line; a file name that is not UTF-8 (bytes kept as lone surrogates by
@@ -125,68 +126,58 @@ def run_batch(tasks: Sequence[Task], output_dir: str) -> list[BatchResult]:
 def _one_task(task: Task, pl: Any, out_root: Path, results: list[BatchResult], stage: list[str]) -> None:
     """Convert one input into each of its formats, appending a result per format;
     ``stage[0]`` says what runs (for a timeout's message)."""
-    from .api import DEFAULT_MAX_INPUT, _call, _context, _load, _read, apply_meta, render
     from .atomic import atomic_write
+    from .pipeline import Job, execute
 
-    opts = dict(task.options)
+    job = Job.of(task.input, task.formats, dict(task.options), name=task.input)
     t0 = time.perf_counter()
-    stage[0] = "reading"
     try:
-        data, _ = _load(task.input, int(opts.pop("max_input_size", DEFAULT_MAX_INPUT)))
-        meta = opts.pop("meta", ())
-        transforms = opts.pop("transforms", ())
-        if opts.get("from_") in pl.registry.readers:
-            spec = pl.registry.readers[opts["from_"]]
-            stage[0] = f"reader {spec.name!r} (plugin {spec.plugin})"
-        doc = _read(pl, data, task.input, opts.pop("from_", None), opts.pop("encoding", None), opts, [])
-        if meta:
-            doc = apply_meta(doc, meta)
-        for name in transforms:
-            t = pl.registry.transform(name)
-            stage[0] = f"transform {t.name!r} (plugin {t.plugin})"
-            doc = _call(t, "transform", t.transform, doc, _context([t], {}, task.input, []))
+        done = execute(job, pl, skip=task.skip, stage=lambda what: stage.__setitem__(0, what))
     except ConvertkitError as exc:
         results.extend(BatchResult(task.input, f, "failed", error=str(exc)) for f in task.formats)
         return
-    read_ms = (time.perf_counter() - t0) * 1000
-    digest = sha256(data).hexdigest()  # once per input, not once per format
+    digest = sha256(done.data).hexdigest()  # once per input, not once per format
+    rendered = {r.format: r for r in done.rendered}
+    # the time to read and transform, shared among the formats made
+    read_ms = (time.perf_counter() - t0) * 1000 - sum(r.ms for r in done.rendered)
+    warnings = list(done.warnings)
     for fmt in task.formats:
         key = resume_key(digest, fmt, task.options)
-        if fmt in task.skip:
+        r = rendered.get(fmt)
+        if r is None:
             results.append(BatchResult(task.input, fmt, "skipped", key=key))
+            continue
+        if r.error is not None:
+            results.append(BatchResult(task.input, fmt, "failed", error=str(r.error), key=key, warnings=warnings))
             continue
         t1 = time.perf_counter()
         try:
-            spec = pl.registry.writer(fmt)
-            stage[0] = f"writer {spec.name!r} (plugin {spec.plugin})"
-            w_opts = {k: v for k, v in opts.items() if k in {o.key for o in spec.options}}
-            out = render(doc, fmt, plugins=pl, source_name=task.input, **w_opts)
-            raw = out.encode("utf-8") if isinstance(out, str) else out
-            target = out_root / f"{task.out_base}.{spec.extension}"
+            raw = r.data.encode("utf-8") if isinstance(r.data, str) else r.data
+            target = out_root / f"{task.out_base}.{r.extension}"
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, raw, protect=(task.input,))
-            ms = (time.perf_counter() - t1) * 1000 + read_ms / len(task.formats)
-            results.append(BatchResult(task.input, fmt, "ok", str(target), len(raw), round(ms, 2), key=key))
+            ms = r.ms + (time.perf_counter() - t1) * 1000 + read_ms / max(1, len(done.rendered))
+            results.append(BatchResult(task.input, fmt, "ok", str(target), len(raw), round(ms, 2), key=key,
+                                       warnings=warnings))
         except ConvertkitError as exc:
-            results.append(BatchResult(task.input, fmt, "failed", error=str(exc), key=key))
+            results.append(BatchResult(task.input, fmt, "failed", error=str(exc), key=key, warnings=warnings))
         except OSError as exc:
-            results.append(BatchResult(task.input, fmt, "failed", error=f"cannot write: {exc}", key=key))
-        except Exception as exc:  # noqa: BLE001 - a bad file is a result, never a stop
-            results.append(BatchResult(task.input, fmt, "failed", key=key,
-                                       error=f"internal error: {type(exc).__name__}: {exc}"))
+            results.append(BatchResult(task.input, fmt, "failed", error=f"cannot write: {exc}", key=key,
+                                       warnings=warnings))
 
 
 # -- inputs and output paths -------------------------------------------------------------------
 def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None, *,
                 follow_symlinks: bool = False, skip: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
     """(input path, output base relative to the output folder) for files, folders (recursed,
-    files matching ``pattern``) and ``-`` (a list of paths on stdin), lazily.
+    files matching ``pattern``, comma-separated patterns) and ``-`` (a list of paths on stdin), lazily.
 
     Inside a folder, a symbolic link that leads out of the folder is not followed (its base
     is ``""``: the caller reports it) unless ``follow_symlinks``; the folders in ``skip``
     (the output tree) are not entered. Paths named one by one are the user's choice and
     are taken as given."""
     skipped = {os.path.realpath(s) for s in skip}
+    patterns = [pat.strip() for pat in pattern.split(",") if pat.strip()]  # *.txt,*.pdf
     for item in inputs:
         if item == "-":
             for line in (stdin or sys.stdin):
@@ -200,7 +191,7 @@ def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None, *,
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(root, d)) not in skipped)
                 for name in sorted(files):
-                    if fnmatch.fnmatch(name, pattern):
+                    if any(fnmatch.fnmatch(name, pat) for pat in patterns):
                         full = Path(root) / name
                         rel = full.relative_to(p)
                         if not follow_symlinks and full.is_symlink() and \
@@ -457,7 +448,11 @@ def convert_many(inputs: Iterable[str], to: str | Sequence[str], output_dir: str
         raise UsageError("no output format given")
     from .plugins import get_plugins
 
+    from .pipeline import Job, check
+
     pl = get_plugins()
+    formats = tuple(pl.registry.writer(f).name for f in formats)  # aliases resolved: md -> markdown
+    check(Job.of("", formats, options), pl)  # unknown formats, transforms, options: before any work
     exts: dict[str, str] = {}
     for f in formats:
         ext = pl.registry.writer(f).extension  # unknown format: a usage error before any work

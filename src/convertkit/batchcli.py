@@ -5,16 +5,14 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from .errors import ConvertkitError, UsageError
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="convertkit batch",
-        description="Convert many files: each INPUT is a file, a folder (recursed, --glob) or - for a list "
-                    "of paths on stdin. The output tree mirrors the input tree under --output-dir.")
+def add_batch_arguments(p: argparse.ArgumentParser, plugins: Any) -> None:
+    """What ``convertkit batch`` takes besides the conversion options it shares with
+    ``convertkit convert`` (:func:`convertkit.cli.add_conversion_options`)."""
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-t", "--to", required=True, help="formats, comma-separated (epub,docx,tei,txt)")
     p.add_argument("--output-dir", "-O", required=True, help="folder for the output tree")
@@ -24,16 +22,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="write one JSON line per result to FILE as results arrive")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first failed file")
     p.add_argument("--timeout", type=float, default=0.0, help="give up on a file after SECONDS")
-    p.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
+    default_glob = ",".join(default_patterns(plugins))
+    p.add_argument("--glob", default=default_glob,
+                   help=f"file patterns inside folders, comma-separated (default: the readers' extensions, "
+                        f"{default_glob})")
     p.add_argument("--executor", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1)")
-    p.add_argument("-f", "--from", dest="from_", help="input format (default: detected per file)")
-    p.add_argument("-M", "--metadata", action="append", default=[], metavar="KEY=VALUE")
-    p.add_argument("--transform", action="append", default=[], metavar="NAME")
     p.add_argument("--follow-symlinks", action="store_true",
                    help="inside input folders, also convert symbolic links that lead out of the folder")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-    return p
+
+
+def default_patterns(plugins: Any) -> list[str]:
+    """``*.EXT`` for every extension a reader declares (``ReaderSpec.extensions``)."""
+    exts = sorted({e.lstrip(".") for spec in plugins.registry.readers.values() for e in spec.extensions})
+    return [f"*.{e}" for e in exts] or ["*.txt"]
 
 
 class _Progress:
@@ -77,7 +79,8 @@ def _open_report(path: str, inputs: Sequence[str], pattern: str):
     real = os.path.realpath(path)
     for folder in inputs:
         if os.path.isdir(folder) and _inside(real, os.path.realpath(folder)) and \
-                fnmatch.fnmatch(os.path.basename(path), pattern) and os.path.exists(path):
+                any(fnmatch.fnmatch(os.path.basename(path), pat) for pat in pattern.split(",")) and \
+                os.path.exists(path):
             raise ConvertkitError(f"{path}: refusing to write the report over an input file")
     folder = os.path.dirname(path)
     if folder:
@@ -85,24 +88,13 @@ def _open_report(path: str, inputs: Sequence[str], pattern: str):
     return open(path, "w", encoding="utf-8")
 
 
-def batch_command(argv: Sequence[str]) -> int:
+def batch_command(args: argparse.Namespace, plugins: Any) -> int:
+    """``convertkit batch``, its arguments parsed by :func:`convertkit.cli.parse`."""
     from .batch import convert_many, display_path
+    from .cli import conversion_options
 
-    args = build_parser().parse_args(argv)
-    formats = tuple(f.strip() for f in args.to.split(",") if f.strip())
-    pairs = []
-    for m in args.metadata:
-        k, sep, v = m.partition("=")
-        if not sep:
-            raise UsageError(f"-M expects KEY=VALUE, got {m!r}")
-        pairs.append((k.strip(), v))
-    options = {}
-    if pairs:
-        options["meta"] = tuple(pairs)
-    if args.transform:
-        options["transforms"] = tuple(args.transform)
-    if args.from_:
-        options["from_"] = args.from_
+    formats = tuple(plugins.registry.writer(f.strip()).name for f in args.to.split(",") if f.strip())
+    options = conversion_options(args)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     try:

@@ -22,16 +22,19 @@ exit codes:
   1  conversion error (unreadable input, failed writer, output not writable)
   2  usage error (unknown format or option)
 
-other commands:
-  convertkit plugins [--json]   list plugins, their formats and load errors
+commands:
+  convertkit [convert] INPUT ...  convert one file (the default command)
   convertkit batch IN... --to epub,docx --output-dir OUT [--jobs N] [--resume]
-                                convert files and folders; see convertkit batch --help
+                                  convert files and folders; see convertkit batch --help
+  convertkit plugins [--json]     list plugins, their formats and load errors
 
 examples:
   convertkit page.txt --to epub
+  convertkit page.txt -o page.docx          (the format from the extension)
   convertkit page.txt --to tei,docx -o out/
   cat page.txt | convertkit - --to txt --columns 40
 """
+COMMANDS = ("convert", "batch", "plugins")
 
 
 def _err(msg: str) -> None:
@@ -78,17 +81,11 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 256M)") from None
 
 
-def build_parser(plugins: Any) -> argparse.ArgumentParser:
+def add_conversion_options(p: argparse.ArgumentParser, plugins: Any) -> None:
+    """The options every conversion takes, single or batch: how to read, metadata,
+    transforms, and each reader's, writer's and transform's own options (from the registry)."""
     from .api import all_options
 
-    p = argparse.ArgumentParser(
-        prog="convertkit", description="Convert documents (newspaper pages first) between formats.",
-        epilog=EPILOG, formatter_class=_HelpFormatter)
-    p.add_argument("input", nargs="?", help="input file, or - for stdin")
-    p.add_argument("-t", "--to", action="append", default=[], metavar="FORMAT[,FORMAT...]",
-                   help="output format(s); repeatable or comma-separated")
-    p.add_argument("-o", "--output", metavar="OUTPUT",
-                   help="output file (- for stdout); a folder when several formats are given")
     p.add_argument("-f", "--from", dest="from_", metavar="FORMAT", help="input format (default: detected)")
     p.add_argument("-M", "--metadata", action="append", default=[], type=_meta_pair, metavar="KEY=VALUE",
                    help="set or override a metadata field (title, lang, author, date, publisher, ...)")
@@ -97,11 +94,7 @@ def build_parser(plugins: Any) -> argparse.ArgumentParser:
                    help="apply a document transform; repeatable, applied in order")
     p.add_argument("--max-input-size", type=_size, default=None, metavar="SIZE",
                    help="refuse inputs larger than this (default 64M)")
-    p.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
-    p.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
-    p.add_argument("--version", action="version", version=f"convertkit {__version__}")
     p.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
-    p.add_argument("-v", "--verbose", action="store_true", help="say what was written")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     group = p.add_argument_group("format options")
     taken = {a for action in p._actions for a in action.option_strings}
@@ -118,14 +111,66 @@ def build_parser(plugins: Any) -> argparse.ArgumentParser:
             group.add_argument(flag, dest=f"opt_{opt.key}", type=conv, default=None,
                                choices=opt.choices or None,
                                metavar="|".join(opt.choices) or opt.key.upper(), help=help_text)
-    return p
 
 
-def _plugins_command(argv: Sequence[str], plugins: Any) -> int:
-    p = argparse.ArgumentParser(prog="convertkit plugins", description="List installed convertkit plugins.",
-                                formatter_class=_HelpFormatter)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    args = p.parse_args(argv)
+def conversion_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The parsed conversion options as one mapping (:meth:`convertkit.pipeline.Job.of`)."""
+    options: dict[str, Any] = {k[4:]: v for k, v in vars(args).items() if k.startswith("opt_") and v is not None}
+    if args.max_input_size is not None and args.max_input_size <= 0:
+        raise UsageError("--max-input-size must be more than 0")
+    options.update(from_=args.from_, encoding=args.encoding, meta=tuple(args.metadata),
+                   transforms=tuple(args.transform), max_input_size=args.max_input_size)
+    return {k: v for k, v in options.items() if v not in (None, ())}
+
+
+def build_parser(plugins: Any) -> argparse.ArgumentParser:
+    """The command line: one parser, a subcommand each for ``convert`` (the default, also
+    the parser ``convertkit --help`` shows), ``batch`` and ``plugins``."""
+    from .batchcli import add_batch_arguments
+
+    top = argparse.ArgumentParser(prog="convertkit", formatter_class=_HelpFormatter,
+                                  description="Convert documents (newspaper pages first) between formats.")
+    top.add_argument("--version", action="version", version=f"convertkit {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    conv = sub.add_parser("convert", prog="convertkit", help="convert one file (the default command)",
+                          description="Convert documents (newspaper pages first) between formats.",
+                          epilog=EPILOG, formatter_class=_HelpFormatter)
+    conv.add_argument("input", nargs="?", help="input file, or - for stdin")
+    conv.add_argument("-t", "--to", action="append", default=[], metavar="FORMAT[,FORMAT...]",
+                      help="output format(s); repeatable or comma-separated (default: from -o's extension)")
+    conv.add_argument("-o", "--output", metavar="OUTPUT",
+                      help="output file (- for stdout); a folder when several formats are given")
+    conv.add_argument("--list-input-formats", action="store_true", help="list input formats and exit")
+    conv.add_argument("--list-output-formats", action="store_true", help="list output formats and exit")
+    conv.add_argument("--version", action="version", version=f"convertkit {__version__}")
+    conv.add_argument("-v", "--verbose", action="store_true", help="say what was written")
+    add_conversion_options(conv, plugins)
+    batch = sub.add_parser("batch", prog="convertkit batch", help="convert many files and folders",
+                           formatter_class=_HelpFormatter,
+                           description="Convert many files: each INPUT is a file, a folder (recursed, --glob) "
+                                       "or - for a list of paths on stdin. The output tree mirrors the input "
+                                       "tree under --output-dir.")
+    add_batch_arguments(batch, plugins)
+    add_conversion_options(batch, plugins)
+    plug = sub.add_parser("plugins", prog="convertkit plugins", help="list plugins, their formats and load errors",
+                          description="List installed convertkit plugins.", formatter_class=_HelpFormatter)
+    plug.add_argument("--json", action="store_true", help="print JSON")
+    return top
+
+
+def parse(argv: Sequence[str], plugins: Any) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """The parser of the command ``argv`` names (``convert`` when it names none) and its
+    parsed arguments."""
+    argv = list(argv)
+    if not argv or argv[0] not in COMMANDS:
+        argv = ["convert", *argv]
+    top = build_parser(plugins)
+    args = top.parse_args(argv)
+    sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices[args.command], args
+
+
+def _plugins_command(args: argparse.Namespace, plugins: Any) -> int:
     rows = plugins.describe()
     if args.json:
         import json
@@ -188,14 +233,13 @@ def _run(argv: Sequence[str]) -> int:
         _startup["paused_gc"] = False
         gc.freeze()
         gc.enable()
-    if argv and argv[0] == "plugins":
-        return _plugins_command(argv[1:], plugins)
-    if argv and argv[0] == "batch":
+    parser, args = parse(argv, plugins)
+    if args.command == "plugins":
+        return _plugins_command(args, plugins)
+    if args.command == "batch":
         from .batchcli import batch_command
 
-        return batch_command(argv[1:])
-    parser = build_parser(plugins)
-    args = parser.parse_args(argv)
+        return batch_command(args, plugins)
     if not args.quiet:
         for e in plugins.errors:
             _err(f"warning: {e}")
@@ -209,13 +253,14 @@ def _run(argv: Sequence[str]) -> int:
     if args.input is None:
         parser.error("an INPUT is required (use - for stdin)")
     formats = [f.strip() for chunk in args.to for f in chunk.split(",") if f.strip()]
+    if not formats and args.output not in (None, "-"):
+        formats = [reg.format_for_path(args.output)]  # pandoc's habit: -o page.epub
     if not formats:
-        parser.error("--to FORMAT is required")
+        parser.error("--to FORMAT is required (or -o FILE with a known extension)")
     writers = [reg.writer(f) for f in formats]
-    options = {k[4:]: v for k, v in vars(args).items() if k.startswith("opt_") and v is not None}
-    if args.max_input_size is not None and args.max_input_size <= 0:
-        raise UsageError("--max-input-size must be more than 0")
-    max_size = args.max_input_size or DEFAULT_MAX_INPUT
+    formats = [w.name for w in writers]  # aliases resolved: md -> markdown
+    options = conversion_options(args)
+    max_size = options.pop("max_input_size", None) or DEFAULT_MAX_INPUT
     out = args.output
     if args.input == "-":
         src: Any = _read_stdin(max_size)
@@ -230,8 +275,7 @@ def _run(argv: Sequence[str]) -> int:
             raise UsageError("-o - (stdout) takes a single --to format")
         if writers[0].binary and sys.stdout.isatty():
             raise UsageError(f"{formats[0]} is a binary format: refusing to write it to a terminal (use -o FILE)")
-    result = convert(src, formats, out, from_=args.from_, encoding=args.encoding, meta=args.metadata,
-                     transforms=args.transform, max_input_size=max_size, plugins=plugins, **options)
+    result = convert(src, formats, out, max_input_size=max_size, plugins=plugins, **options)
     if not args.quiet:
         for w in result.warnings:
             _err(f"warning: {result.source}: {w}")

@@ -161,6 +161,14 @@ class TransformSpec(Value):
 
 Spec = Union[ReaderSpec, WriterSpec, TransformSpec]
 
+#: names pandoc users type for convertkit's formats (``--to md``, ``-f plain``); a plugin's own
+#: format of the same name comes first
+WRITER_ALIASES = {"md": "markdown", "commonmark": "markdown", "plain": "txt", "text": "txt",
+                  "xml": "tei", "tei-xml": "tei", "epub3": "epub", "html5": "html", "native-json": "pandoc-json"}
+READER_ALIASES = {"txt": "text", "plain": "text", "pdf": "newspage-pdf"}
+#: file extensions that name an output format besides each writer's own (``-o page.htm``)
+EXTRA_EXTENSIONS = {"htm": "html", "xhtml": "html", "markdown": "markdown", "text": "txt", "xml": "tei"}
+
 
 class Registry:
     """Readers, writers and transforms by name. Plugins call :meth:`add`; the plugin
@@ -194,7 +202,7 @@ class Registry:
         raise TypeError(f"expected ReaderSpec, WriterSpec or TransformSpec, got {type(spec).__name__}")
 
     def reader(self, name: str) -> ReaderSpec:
-        return self._get(self.readers, name, "input")
+        return self._get(self.readers, name, "input", READER_ALIASES)
 
     def reader_for_magic(self, data: bytes) -> str | None:
         """The reader whose ``magic`` the input starts with (the longest such magic), if any."""
@@ -202,17 +210,38 @@ class Registry:
         return max(found)[1] if found else None
 
     def writer(self, name: str) -> WriterSpec:
-        return self._get(self.writers, name, "output")
+        return self._get(self.writers, name, "output", WRITER_ALIASES)
 
     def transform(self, name: str) -> TransformSpec:
-        return self._get(self.transforms, name, "transform")
+        return self._get(self.transforms, name, "transform", {})
 
-    def _get(self, table: dict, name: str, what: str) -> Any:
+    def format_for_path(self, path: str) -> str:
+        """The output format a file name asks for by its extension (``page.epub``, the
+        longest match first: ``page.pandoc.json`` is pandoc-json, ``page.json`` json)."""
+        import os
+
+        base = os.path.basename(os.fspath(path)).lower()
+        found = [(spec.extension, name) for name, spec in self.writers.items()]
+        found += [(ext, name) for ext, name in EXTRA_EXTENSIONS.items() if name in self.writers]
+        for ext, name in sorted(found, key=lambda e: -len(e[0])):
+            if base.endswith("." + ext.lower()) and len(base) > len(ext) + 1:
+                return name
+        raise UsageError(f"cannot tell the output format from {path!r}: give --to "
+                         f"(known: {', '.join(sorted(self.writers))})")
+
+    def _get(self, table: dict, name: str, what: str, aliases: dict[str, str]) -> Any:
         if name in table:
             return table[name]
+        if aliases.get(name) in table:
+            return table[aliases[name]]
         why = self.missing.get(name)
         if why:
             raise UsageError(f"{what} format {name!r} is unavailable: {why}")
+        import difflib
+
         known = ", ".join(sorted(table)) or "none"
         label = "transform" if what == "transform" else f"{what} format"
-        raise UsageError(f"unknown {label} {name!r} (known: {known})")
+        close = difflib.get_close_matches(str(name), [*table, *(a for a, n in aliases.items() if n in table)],
+                                          n=1, cutoff=0.6)
+        hint = f"; did you mean {aliases.get(close[0], close[0])!r}?" if close else ""
+        raise UsageError(f"unknown {label} {name!r}{hint} (known: {known})")
