@@ -200,12 +200,12 @@ def test_hook_order_end_to_end():
                          "read", "transform", "write"]
 
 
-def test_text_reader_answers_detection_last():
+def test_text_reader_reads_what_nothing_else_claims():
     pl = Plugins()
-    assert pl.detect_format("just some words\n", "x.txt") == "text"
-    impls = pl.pm.hook.convertkit_detect_format.get_hookimpls()
-    text_impl = [i for i in impls if i.plugin_name == "text"][0]
-    assert text_impl.trylast
+    assert pl.detect_format("just some words\n", "x.txt") is None  # no detector claims plain words
+    assert "text" not in {i.plugin_name for i in pl.pm.hook.convertkit_detect_format.get_hookimpls()}
+    doc = convertkit.read(b"just some words\n", plugins=pl)
+    assert doc.blocks and not any(isinstance(b, convertkit.model.Article) for b in doc.blocks)
 
 
 def test_writer_returning_wrong_type_is_blamed_on_plugin():

@@ -1,4 +1,7 @@
-"""Built-in plugin ``text``: the generic plain-text reader and the plain-text writer."""
+"""Built-in plugin ``text``: the generic plain-text reader and the plain-text writer.
+
+The text reader needs no detection hook: it reads what no magic, no detection hook and no
+reader's file extension claimed."""
 from __future__ import annotations
 
 import convertkit
@@ -18,8 +21,3 @@ def convertkit_register_writers(registry):
         name="txt", write=lazy("convertkit_text.writer:write_text"), extension="txt", binary=False,
         description="plain text: headlines, bylines, one paragraph per line",
         options=(Option("columns", "wrap plain text at N display columns (wide characters count 2)", int),)))
-
-
-@convertkit.hookimpl(trylast=True)
-def convertkit_detect_format(text, name):
-    return "text"

@@ -170,7 +170,7 @@ def _read(pl: Plugins, data: bytes, name: str, format: str | None, encoding: str
         format = pl.registry.reader_for_magic(data)
     if format is None:
         text, enc = decode(data, encoding, name or "input")
-        format = pl.detect_format(text, os.path.basename(name)) or "text"
+        format = pl.detect_format(text, os.path.basename(name)) or pl.registry.reader_for_name(name) or "text"
     spec: ReaderSpec = pl.registry.reader(format)
     # Options meant for another reader (detection chose this one) are left out.
     known = {o.key for o in spec.options}

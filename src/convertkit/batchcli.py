@@ -39,24 +39,49 @@ def default_patterns(plugins: Any) -> list[str]:
 
 
 class _Progress:
-    """A progress line on stderr when it is a terminal: files done, failures, pages/s, ETA."""
+    """A progress bar on stderr when it is a terminal: files done of the total (percentage
+    and time left when the total is known), failures and files up to date apart; messages
+    printed above it."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
+    def __init__(self, enabled: bool, total: int | None) -> None:
         self.bar = None
         if enabled:
             from tqdm import tqdm
 
-            self.bar = tqdm(unit="page", file=sys.stderr, dynamic_ncols=True, leave=False)
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=False)
 
-    def update(self, pages: int, failed: int) -> None:
+    def update(self, failed: int, skipped: int) -> None:
         if self.bar is not None:
-            self.bar.update(pages)
-            self.bar.set_postfix(failed=failed, refresh=False)
+            self.bar.update(1)
+            self.bar.set_postfix(failed=failed, up_to_date=skipped, refresh=False)
+
+    def say(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _count_inputs(args: argparse.Namespace) -> int | None:
+    """How many inputs the batch has (for the progress bar), or None when they come on stdin."""
+    from .batch import iter_inputs
+
+    if "-" in args.inputs:
+        return None
+    return sum(1 for _ in iter_inputs(args.inputs, args.glob, follow_symlinks=True, skip=(args.output_dir,)))
+
+
+def _summary(counts: dict[str, dict[str, int]], formats: Sequence[str]) -> str:
+    """A table: per format, the outputs written, up to date and failed."""
+    rows = [("format", "written", "up to date", "failed")]
+    rows += [(f, *(str(counts[f][k]) for k in ("ok", "skipped", "failed"))) for f in formats]
+    width = [max(len(r[i]) for r in rows) for i in range(4)]
+    return "\n".join("  " + r[0].ljust(width[0]) + "".join(c.rjust(w + 2) for c, w in zip(r[1:], width[1:]))
+                     for r in rows)
 
 
 def _close_quietly(fh) -> None:
@@ -101,10 +126,14 @@ def batch_command(args: argparse.Namespace, plugins: Any) -> int:
         report = _open_report(args.report, args.inputs, args.glob) if args.report else None
     except OSError as exc:
         raise ConvertkitError(f"{args.report}: cannot write the report: {exc.strerror or exc}") from None
-    progress = _Progress(sys.stderr.isatty() and not args.quiet)
+    shown = sys.stderr.isatty() and not args.quiet
+    progress = _Progress(shown, _count_inputs(args) if shown else None)
     counts = {"ok": 0, "failed": 0, "skipped": 0}
-    failed_inputs: set[str] = set()
+    by_format = {f: {"ok": 0, "failed": 0, "skipped": 0} for f in formats}
+    failed_inputs: dict[str, str] = {}  # input -> its first error
     inputs_seen: dict[str, int] = {}
+    converted: set[str] = set()  # inputs with an output made or tried (not all up to date)
+    warned: set[str] = set()
     t0 = time.perf_counter()
     interrupted = False
     try:
@@ -112,23 +141,33 @@ def batch_command(args: argparse.Namespace, plugins: Any) -> int:
                               scheduler=args.scheduler, resume=args.resume, timeout=args.timeout,
                               pattern=args.glob, follow_symlinks=args.follow_symlinks, **options):
             counts[r.status] = counts.get(r.status, 0) + 1
+            for f in r.format.split(","):  # an input refused before reading fails every format at once
+                if f in by_format:
+                    by_format[f][r.status] += 1
             if report is not None:
                 try:
                     report.write(r.to_json() + "\n")
                     report.flush()
                 except OSError as exc:  # a full disk: the batch goes on without its report
-                    print(f"convertkit: warning: {args.report}: cannot write the report any more "
-                          f"({exc.strerror or exc})", file=sys.stderr)
+                    progress.say(f"convertkit: warning: {args.report}: cannot write the report any more "
+                                 f"({exc.strerror or exc})")
                     _close_quietly(report)
                     report = None
-            inputs_seen[r.input] = inputs_seen.get(r.input, 0) + 1
+            n_results = len(r.format.split(","))
+            inputs_seen[r.input] = inputs_seen.get(r.input, 0) + n_results
+            if r.status != "skipped":
+                converted.add(r.input)
+            if r.warnings and r.input not in warned and not args.quiet:
+                warned.add(r.input)
+                for w in r.warnings:
+                    progress.say(display_path(f"convertkit: warning: {r.input}: {w}"))
             if r.status == "failed":
-                if not args.quiet and not progress.enabled and r.input not in failed_inputs:
+                if not args.quiet and r.input not in failed_inputs:
                     where = "" if r.error.startswith(r.input) else f"{r.input}: "
-                    print(display_path(f"convertkit: error: {where}{r.error}"), file=sys.stderr)
-                failed_inputs.add(r.input)
-            if inputs_seen[r.input] == len(formats):
-                progress.update(1, len(failed_inputs))
+                    progress.say(display_path(f"convertkit: error: {where}{r.error}"))
+                failed_inputs.setdefault(r.input, r.error)
+            if inputs_seen[r.input] >= len(formats):
+                progress.update(len(failed_inputs), len(inputs_seen) - len(converted))
             if r.status == "failed" and args.fail_fast:
                 break
     except KeyboardInterrupt:
@@ -145,7 +184,11 @@ def batch_command(args: argparse.Namespace, plugins: Any) -> int:
         return 130
     if not args.quiet:
         n = len(inputs_seen)
+        if n:
+            print(_summary(by_format, formats), file=sys.stderr)
+        named = ", ".join(display_path(i) for i in list(failed_inputs)[:5])
+        more = f" and {len(failed_inputs) - 5} more" if len(failed_inputs) > 5 else ""
         print(f"convertkit batch: {n} files, {counts['ok']} outputs written, {counts['skipped']} up to date, "
-              f"{counts['failed']} failed ({len(failed_inputs)} files) in {secs:.1f} s "
-              f"({n / secs if secs else 0:.1f} pages/s)", file=sys.stderr)
+              f"{counts['failed']} failed ({len(failed_inputs)} files{': ' + named + more if named else ''}) "
+              f"in {secs:.1f} s ({len(converted) / secs if secs else 0:.1f} pages/s converted)", file=sys.stderr)
     return 1 if failed_inputs else 0

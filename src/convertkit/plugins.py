@@ -75,9 +75,13 @@ class _prints_to_stderr:
         sys.stdout = self.saved
 
 
-def _disabled() -> set[str]:
-    raw = os.environ.get("CONVERTKIT_DISABLE_PLUGINS", "")
+def _names_in(variable: str) -> set[str]:
+    raw = os.environ.get(variable, "")
     return {p.strip() for p in raw.split(",") if p.strip()}
+
+
+def _disabled() -> set[str]:
+    return _names_in("CONVERTKIT_DISABLE_PLUGINS")
 
 
 def _misnamed(plugin: Any) -> list[str]:
@@ -126,7 +130,11 @@ class Plugins:
         for name, plugin in extra:
             self._register(name, plugin, "", "")
         self.registry = Registry()
+        preferred = _names_in("CONVERTKIT_PREFER_PLUGINS")
+        self.registry.rank = lambda plugin: 2 if plugin in preferred else 1 if self._builtin(plugin) else 0
         self._fill_registry()
+        self._report_conflicts(preferred)
+        self._report_empty()
 
     # -- loading ---------------------------------------------------------------------
     def _load_entry_points(self) -> None:
@@ -166,7 +174,38 @@ class Plugins:
         except Exception as exc:  # noqa: BLE001 - pluggy validation errors
             self._fail(name, dist, version, _one_line(exc))
             return
+        wrappers = sorted(i.function.__name__ for caller in self.pm.hook.__dict__.values()
+                          if hasattr(caller, "get_hookimpls")
+                          for i in caller.get_hookimpls() if i.plugin_name == name and (i.wrapper or i.hookwrapper))
+        if wrappers:  # convertkit calls each implementation itself: a wrapper would never run
+            self.pm.unregister(name=name)
+            self._fail(name, dist, version, f"hook wrappers are not supported: {', '.join(wrappers)}")
+            return
         self.infos[name] = PluginInfo(name, dist, version)
+
+    def _builtin(self, plugin: str) -> bool:
+        info = self.infos.get(plugin)
+        return info is not None and info.dist == "convertkit"
+
+    def _report_conflicts(self, preferred: set[str]) -> None:
+        """A name two plugins register is a load error of the one that lost it."""
+        for kind, name, kept, dropped in self.registry.conflicts:
+            info = self.infos.get(dropped, PluginInfo(dropped, "", ""))
+            how = "" if kept in preferred else \
+                f"; set CONVERTKIT_PREFER_PLUGINS={dropped} to use {dropped}'s instead"
+            self._fail(info.name, info.dist, info.version,
+                       f"{kind} {name!r} is also registered by plugin {kept!r}, which keeps it{how}")
+
+    def _report_empty(self) -> None:
+        """A plugin that adds no reader, writer, transform or format detection is a mistake
+        (most often: its hook functions lack ``@convertkit.hookimpl``)."""
+        detectors = {i.plugin_name for i in self.pm.hook.convertkit_detect_format.get_hookimpls()}
+        failed = {e.name for e in self.errors}
+        for name, info in self.infos.items():
+            if name in failed or name in detectors or any(self.formats_of(name).values()):
+                continue
+            self._fail(name, info.dist, info.version, "registers no reader, writer, transform or format "
+                       "detection (are its hook functions marked @convertkit.hookimpl?)")
 
     def _fail(self, name: str, dist: str, version: str, error: str) -> None:
         self.errors.append(PluginLoadError(name, dist, version, error))

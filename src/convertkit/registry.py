@@ -54,7 +54,13 @@ class Context(Record):
         self.warnings.append(message)
 
     def option(self, key: str, default: Any = None) -> Any:
-        value = self.options.get(key)
+        """The value of a declared option (``default`` when it was not given). Asking for an
+        option the format did not declare is a plugin bug (a typo), and raises ``KeyError``:
+        convertkit fills in every declared option, so a silent default would hide it."""
+        if key not in self.options:
+            declared = ", ".join(sorted(self.options)) or "none"
+            raise KeyError(f"option {key!r} is not declared by this format (declared: {declared})")
+        value = self.options[key]
         return default if value is None else value
 
 
@@ -180,17 +186,33 @@ class Registry:
         self.transforms: dict[str, TransformSpec] = {}
         self.current_plugin = ""
         self.missing: dict[str, str] = {}  # format name -> why it is not available
+        #: which plugin wins a name two register: higher rank wins, the first on a tie
+        #: (:class:`convertkit.plugins.Plugins` ranks built-ins over third parties)
+        self.rank: Callable[[str], int] = lambda plugin: 0
+        #: (kind, name, plugin kept, plugin dropped), for each name registered twice
+        self.conflicts: list[tuple[str, str, str, str]] = []
 
     def add(self, spec: Spec) -> None:
-        """Register a reader, writer or transform. A later plugin cannot silently
-        replace an earlier one's name: the first registration wins."""
+        """Register a reader, writer or transform. A name registered by two plugins is
+        never taken over silently: the higher-ranked plugin keeps it (a built-in, unless the
+        user prefers the other) and the conflict is recorded, to be reported as a load error
+        of the plugin that lost it."""
         from dataclasses import replace
 
         table = self._table(spec)
         if not isinstance(spec.name, str) or not spec.name:
             raise TypeError(f"spec name must be a non-empty str, got {spec.name!r}")
-        if spec.name not in table:
-            table[spec.name] = replace(spec, plugin=spec.plugin or self.current_plugin)
+        new = replace(spec, plugin=spec.plugin or self.current_plugin)
+        old = table.get(spec.name)
+        kind = type(spec).__name__.replace("Spec", "").lower()
+        if old is None:
+            table[spec.name] = new
+        elif old.plugin != new.plugin:
+            if self.rank(new.plugin) > self.rank(old.plugin):
+                table[spec.name] = new
+                self.conflicts.append((kind, spec.name, new.plugin, old.plugin))
+            else:
+                self.conflicts.append((kind, spec.name, old.plugin, new.plugin))
 
     def _table(self, spec: Any) -> dict:
         if isinstance(spec, ReaderSpec):
@@ -208,6 +230,15 @@ class Registry:
         """The reader whose ``magic`` the input starts with (the longest such magic), if any."""
         found = [(len(m), name) for name, spec in self.readers.items() for m in spec.magic if data.startswith(m)]
         return max(found)[1] if found else None
+
+    def reader_for_name(self, path: str) -> str | None:
+        """The reader that declares the file's extension (``ReaderSpec.extensions``), when
+        exactly one does: content detection comes first, the extension decides what it left
+        open (``page.html`` goes to an HTML reader, not to the plain-text default)."""
+        ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+        found = [name for name, spec in self.readers.items() if ext and ext in (e.lstrip(".").lower()
+                                                                                 for e in spec.extensions)]
+        return found[0] if len(found) == 1 else None
 
     def writer(self, name: str) -> WriterSpec:
         return self._get(self.writers, name, "output", WRITER_ALIASES)
