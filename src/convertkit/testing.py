@@ -30,7 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from .model import Article, BlockQuote, Document, Furniture, Meta, Para, Section, text
+from .model import (Article, BlockQuote, Div, Document, Emph, Furniture, Heading, LineBreak, Link, ListBlock, Meta,
+                    Note, Para, Section, Strong, Text, text)
 from .plugins import Plugins
 
 IN_CI = os.environ.get("CONVERTKIT_CI") == "1"
@@ -78,7 +79,9 @@ def epubcheck(*paths: Path) -> dict[Path, str]:
 
 
 def make_sample_document() -> Document:
-    """Two short articles using every part of the news model."""
+    """Two short articles using every part of the news model, then a Div holding every other
+    kind of block and inline (a Heading, a list, emphasis, a link, a note, a line break), so
+    that a writer tested on it meets the whole model."""
     meta = Meta(title="", language="zh-CN", furniture=(Furniture("label", "地方新闻"), Furniture("date", "2025年4月10日")),
                 date="2025-04-10")
     first = Article(
@@ -91,13 +94,20 @@ def make_sample_document() -> Document:
         signoff=text("（鄂 文）"))
     second = Article(headline=text("江苏万兆光网试点活动举办"), dateline=text("本报讯"),
                      blocks=(Para(text("近日，江苏万兆光网试点主题活动在南京举办。")),), signoff=text("（苏 讯）"))
-    return Document(meta, (first, second))
+    notes = Div("notes", (
+        Heading(1, text("编者按")),
+        Para((Text("本版"), Emph(text("重点")), Text("报道"), Strong(text("产业集群")), Text("，详见"),
+              Link(text("工信部网站"), "https://www.miit.gov.cn/", title="工业和信息化部"),
+              Note((Para(text("数据截至2025年3月。")),)), Text("。"), LineBreak(), Text("欢迎来信。"))),
+        ListBlock(((Para(text("湖北：30个国家级集群")),), (Para(text("江苏：万兆光网试点")),)), ordered=True)))
+    return Document(meta, (first, second, notes))
 
 
 def pytest_addoption(parser) -> None:
     group = parser.getgroup("convertkit")
     group.addoption("--update-goldens", action="store_true", default=False,
-                    help="rewrite golden files from the current output (the run then fails)")
+                    help="rewrite the golden files from the current output; nothing is checked against "
+                         "them in that run (look at the rewritten files before committing them)")
 
 
 @pytest.fixture
