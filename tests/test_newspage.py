@@ -682,3 +682,20 @@ def test_every_rule_is_documented_under_its_stage():
         start = where[rule.stage]
         section = doc[start:ends[ends.index(start) + 1]]
         assert f"| `{rule.name}` |" in section, rule
+
+
+def test_a_text_longer_than_any_page_is_read_a_page_length_at_a_time():
+    """Pages pasted together without their form feeds: the reading order is assembled in
+    stretches of at most a page's length (the work grows with the text, not its square), cut
+    at blank lines after closed sentences; nothing is lost and every copy's articles come out."""
+    from convertkit_newspage.reader import MAX_PAGE_LINES, stretches
+
+    one = SAMPLE.read_text(encoding="utf-8")
+    many = one * 8
+    parts = stretches(many)
+    assert "".join(parts) == many and len(parts) >= 2
+    assert all(p.count("\n") <= MAX_PAGE_LINES for p in parts)
+    assert all(p.rstrip("\n").splitlines()[-1].rstrip()[-1] in "。！？!?…）)”」』" for p in parts[:-1])
+    assert stretches(one) == [one]
+    n = len(read(one).blocks)
+    assert len(read(many).blocks) >= 8 * n - 2

@@ -10,11 +10,11 @@ none of it yet: the line numbers in ``source`` spans count the lines in reading 
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter
 
 from convertkit.cjk import printed_date
 from convertkit.model import Article, Document, Furniture, Meta
+from convertkit.process import gc_paused
 from convertkit.registry import Context
 
 from .furniture import furniture_kind, take_furniture
@@ -32,9 +32,7 @@ HEADLINE_SIZE = 1.8  # times the body size: a head this large is a headline (ope
 def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
     """Each page of the PDF ``data`` as articles, in page order."""
     pages = read_glyphs(data, ctx.source_name or "input")
-    collecting = gc.isenabled()
-    gc.disable()  # as the text reader: the records hold no cycles
-    try:
+    with gc_paused():
         forget()
         explain = Explain(record=bool(ctx.option("explain")))
         articles: list[Article] = []
@@ -44,9 +42,6 @@ def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
             page_articles, page_furniture, first_no = read_pdf_page(page, first_no, explain)
             articles.extend(page_articles)
             furniture.extend(page_furniture)
-    finally:
-        if collecting:
-            gc.enable()
     date = next((f.text for f in furniture if f.kind == "date"), "")
     write_explain(ctx, explain)
     return Document(Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture)), tuple(articles))

@@ -20,11 +20,12 @@ once, at the end; every decision is logged with its stage and rule for ``--expla
 """
 from __future__ import annotations
 
-import gc
+import re
 from typing import Any
 
 from convertkit.cjk import printed_date
 from convertkit.model import Article, BlockQuote, Document, Furniture, Meta, Para, Section, Span, text
+from convertkit.process import gc_paused
 from convertkit.registry import Context
 
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
@@ -43,19 +44,10 @@ from .sections import build_body
 
 
 def read_newspage(source: str, ctx: Context) -> Document:
-    """The pages of ``source`` (pdftotext output, pages split by form feeds) as articles.
-
-    The cyclic garbage collector is paused while it reads: the records a page makes hold no
-    cycles, and in a long input (a thousand pages in one file) each full collection would
-    walk every record made so far, a quarter of the time. It is resumed, if it was on, on
-    the way out, whatever happens."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    """The pages of ``source`` (pdftotext output, pages split by form feeds) as articles,
+    the garbage collector paused (:func:`convertkit.process.gc_paused`)."""
+    with gc_paused():
         return _read_newspage(source, ctx)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read_newspage(source: str, ctx: Context) -> Document:
@@ -68,16 +60,46 @@ def _read_newspage(source: str, ctx: Context) -> Document:
     # pdftotext ends each page of a PDF with a form feed: each page has its own furniture
     # and its own articles (one that runs on to another page is read as two)
     for page in source.split("\f"):
-        page_articles, page_furniture = read_page(page, first_no, explain)
-        articles.extend(page_articles)
-        furniture.extend(page_furniture)
-        first_no += page.count("\n")
+        for stretch in stretches(page):
+            page_articles, page_furniture = read_page(stretch, first_no, explain)
+            articles.extend(page_articles)
+            furniture.extend(page_furniture)
+            first_no += stretch.count("\n")
     if not source.strip():
         ctx.warn("the input has no text: the document is empty")
     date = next((f.text for f in furniture if f.kind == "date"), "")
     meta = Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture))
     write_explain(ctx, explain)
     return Document(meta, tuple(articles))
+
+
+#: more lines than any printed page gives pdftotext (a broadsheet page: 400 to 800)
+MAX_PAGE_LINES = 1600
+_SENTENCE_CLOSED = re.compile(r"[。！？!?…）)”」』]\s*$")
+
+
+def stretches(page: str) -> list[str]:
+    """A page's text, or, when it is longer than any printed page, the stretches it is read
+    in: such a text is several pages whose form feeds were lost (pages pasted together), and
+    its reading order is assembled a page's length at a time, so that the work grows with the
+    text, not with its square. Each stretch ends at a blank line after a closed sentence, at
+    most ``MAX_PAGE_LINES`` lines in (or at the limit, if no such line comes); the stretches
+    together are the text, character for character."""
+    lines = page.split("\n")
+    if len(lines) <= MAX_PAGE_LINES:
+        return [page]
+    out: list[str] = []
+    start = 0
+    while len(lines) - start > MAX_PAGE_LINES:
+        cut = start + MAX_PAGE_LINES
+        for k in range(cut, start + MAX_PAGE_LINES // 2, -1):
+            if not lines[k].strip() and _SENTENCE_CLOSED.search(lines[k - 1]):
+                cut = k
+                break
+        out.append("\n".join(lines[start:cut]) + "\n")
+        start = cut
+    out.append("\n".join(lines[start:]))
+    return out
 
 
 def write_explain(ctx: Context, explain: Explain) -> None:

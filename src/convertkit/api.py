@@ -13,7 +13,7 @@ from .digest import sha256
 from .errors import ConversionError, ConvertkitError, PluginError, UsageError
 from .model import Document, SourceInfo
 from .plugins import Plugins, get_plugins
-from .registry import Context, Option, ReaderSpec, WriterSpec
+from .registry import Context, Option, ReaderSpec, WriterSpec, options_for
 from .value import Record
 
 if TYPE_CHECKING:
@@ -173,8 +173,7 @@ def _read(pl: Plugins, data: bytes, name: str, format: str | None, encoding: str
         format = pl.detect_format(text, os.path.basename(name)) or pl.registry.reader_for_name(name) or "text"
     spec: ReaderSpec = pl.registry.reader(format)
     # Options meant for another reader (detection chose this one) are left out.
-    known = {o.key for o in spec.options}
-    ctx = _context([spec], {k: v for k, v in options.items() if k in known}, name, warnings)
+    ctx = _context([spec], options_for(spec, dict(options)), name, warnings)
     if spec.binary:
         doc = _call(spec, "reader", spec.read, data, ctx)
         enc = ""

@@ -5,16 +5,13 @@ Exit codes: 0 success, 1 conversion error, 2 usage error.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 
 from . import __version__
 from .errors import ConvertkitError, UsageError
 
-TYPE_CHECKING = False  # typing is not imported before run() has paused the garbage collector
-if TYPE_CHECKING:
-    from typing import Any, Sequence
+from typing import Any, Sequence
 
 EPILOG = """\
 exit codes:
@@ -42,25 +39,7 @@ def _err(msg: str) -> None:
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter given the terminal width, so that argparse need not import
-    shutil for it (and shutil imports bz2 and lzma: 3 ms of every start)."""
-
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
-
-
-def _columns() -> int:
-    """The terminal's width as shutil.get_terminal_size reports it: $COLUMNS, the
-    terminal's, else 80."""
-    try:
-        return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
-        return 80
+    """Help with the epilog's layout kept."""
 
 
 def _meta_pair(text: str) -> tuple[str, str]:
@@ -228,11 +207,6 @@ def _run(argv: Sequence[str]) -> int:
     from .plugins import get_plugins
 
     plugins = get_plugins()
-    if _startup["paused_gc"]:
-        # modules and plugins are loaded: keep them out of every later collection
-        _startup["paused_gc"] = False
-        gc.freeze()
-        gc.enable()
     parser, args = parse(argv, plugins)
     if args.command == "plugins":
         return _plugins_command(args, plugins)
@@ -287,23 +261,10 @@ def _run(argv: Sequence[str]) -> int:
     return 0
 
 
-_startup = {"paused_gc": False}
-
-
 def run() -> None:
     """The ``convertkit`` command (and ``python -m convertkit``): :func:`main` in a process
-    that exits when it is done. The cyclic garbage collector pauses while modules and
-    plugins load (they leave no garbage worth a pass) and then runs as usual, with what
-    loading made kept out of its passes (``gc.freeze``); what is alive at the end is
-    frozen too, so the interpreter's last collection does not walk it all. Together about
-    10 ms of a one-page conversion; freeing by reference counting is untouched."""
-    gc.disable()
-    _startup["paused_gc"] = True
-    try:
-        code = main()
-    finally:
-        gc.freeze()
-    sys.exit(code)
+    that exits with its code."""
+    sys.exit(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from .errors import ConversionError, ConvertkitError, PluginError, UsageError
 from .model import Document
+from .registry import options_for
 
 #: the options of a conversion that are not a reader's, writer's or transform's own
 JOB_KEYS = ("from_", "encoding", "meta", "transforms", "max_input_size")
@@ -64,12 +65,6 @@ class Executed:
     data: bytes  # the source's bytes, as read
     rendered: list[Rendered] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def options_for(spec: Any, options: Mapping[str, Any]) -> dict[str, Any]:
-    """The options among ``options`` that ``spec`` (a reader, writer or transform) declares."""
-    keys = {o.key for o in spec.options}
-    return {k: v for k, v in options.items() if k in keys and v is not None}
 
 
 def check(job: Job, pl: Any) -> None:

@@ -64,6 +64,13 @@ class Context(Record):
         return default if value is None else value
 
 
+def options_for(spec: Any, options: dict[str, Any]) -> dict[str, Any]:
+    """The options among ``options`` that ``spec`` (a reader, writer or transform) declares:
+    the one place a conversion's options are handed out to the specs that take them."""
+    keys = {o.key for o in spec.options}
+    return {k: v for k, v in options.items() if k in keys and v is not None}
+
+
 def lazy(target: str) -> Callable[..., Any]:
     """A function named ``"package.module:function"``, imported on its first call, so that
     registering a format costs no import of its (often heavy) implementation::
