@@ -135,6 +135,12 @@ def test_the_word_list_is_cached_and_the_cache_gives_the_same_words(tmp_path, mo
     assert lexicon._load() == first  # read back from the cache
     cached[0].write_bytes(b"not marshal")  # a damaged cache is read past, not trusted
     assert lexicon._load() == first
+    # another dictionary's cache (an older install) is removed when a new one is written
+    stale = tmp_path / "convertkit" / "words-4-10-1-1.marshal"
+    stale.write_bytes(b"old")
+    cached[0].unlink()
+    assert lexicon._load() == first
+    assert [p.name for p in (tmp_path / "convertkit").glob("words-*.marshal")] == [cached[0].name]
 
 
 def test_an_inset_headline_printed_inside_a_dateline_item_is_its_headline():

@@ -63,8 +63,14 @@ def _load() -> dict[str, float]:
         try:
             from convertkit.atomic import atomic_write
 
-            os.makedirs(os.path.dirname(cache), exist_ok=True)
+            folder = os.path.dirname(cache)
+            os.makedirs(folder, exist_ok=True)
             atomic_write(cache, marshal.dumps(words))
+            # the caches of other dictionaries (another jieba, another install) are stale:
+            # one cache is kept, not one per install ever made
+            for name in os.listdir(folder):
+                if name.startswith("words-") and name.endswith(".marshal") and name != os.path.basename(cache):
+                    os.remove(os.path.join(folder, name))
         except Exception:  # noqa: BLE001 - no cache folder: read the text file each time
             pass
     return words
