@@ -154,3 +154,27 @@ def test_an_inset_headline_printed_inside_a_dateline_item_is_its_headline():
     other = item.replace("吉林今年以来\n家电以旧换新\n销售额大增", "新时代的价值追求")
     [b] = read(other).blocks
     assert plain(b.headline) == ""
+
+
+def test_text_printed_under_another_articles_head_can_take_up_a_cut_word():
+    # A's column ends inside a word (操⏎作系统); pdftotext printed the column's continuation
+    # in the block of B's byline. Its first line fills the column (no paragraph indent), so
+    # it is a candidate, and the word across the join outweighs the penalty for a block
+    # printed where an article opens; an indented opening under a byline is no candidate
+    from convertkit_newspage.lines import Line, despace
+
+    def lines(*texts, no=1):
+        return [Line(no + k, t, despace(t)) for k, t in enumerate(texts)]
+
+    a = Piece(Kind.TEXT, lines("　　第一篇的正文开头在这里，", COL, COL, "它们都搭载了开源鸿蒙的操"), 0)
+    head = Piece(Kind.HEAD, lines("另一篇的标题写在这里面", no=10), 1)
+    byline = Piece(Kind.BYLINE, lines("李大为", no=11), 1, starts_block=False)
+    rest = Piece(Kind.TEXT, lines("作系统" + COL[3:], COL, "第一篇到此全部结束。", no=12), 1, starts_block=False)
+    opening = Piece(Kind.TEXT, lines("　　另一篇文章的正文开头在这，", COL, COL, "另一篇到这里结束了。", no=12), 1,
+                    starts_block=False)
+    pieces = [a, head, byline, rest]
+    assert order.under_a_head(pieces, 3)
+    assert not order.under_a_head([a, head, byline, opening], 3)
+    [join] = [j for j in order.candidates(pieces) if j.end == 0 and j.start == 3]
+    assert join.words > 0
+    assert join.score > 0 and {(j.end, j.start) for j in order.best_assignment(order.candidates(pieces))} == {(0, 3)}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon
 from .lines import HAN
@@ -45,7 +45,10 @@ MAX_MEASURE_GAP = 1.0
 DISTANCE_COST = 0.05  # per block printed between the two
 FALLBACK = 0.01  # the block printed next when it opens a paragraph: print order, no evidence
 BASE = 1.0  # any allowed join beats leaving a sentence open
-AFFINITY_WEIGHT = 8.0  # per unit of shared rare vocabulary (0-1)
+AFFINITY_WEIGHT = 8.0
+#: a block printed where an article opens (right after a closer, or under a head or byline in
+#: one block) goes on with another block's sentence only on evidence worth this much
+OPENER_PENALTY = 4.0
 
 
 @dataclass(frozen=True)
@@ -64,14 +67,27 @@ def open_end(p: Piece) -> bool:
     return p.kind is Kind.TEXT and ends_mid_sentence(p)
 
 
+def under_a_head(pieces: list[Piece], j: int) -> bool:
+    """Text printed in one block under a head or byline whose first line fills the column
+    (no paragraph indent): pdftotext put a column's continuation under another article's
+    head, so it may take up a sentence left open elsewhere."""
+    p = pieces[j]
+    if p.kind is not Kind.TEXT or p.starts_block or len(p.lines) < 3 or not j or \
+            pieces[j - 1].kind not in (Kind.HEAD, Kind.BYLINE):
+        return False
+    return starts_mid_sentence(replace(p, starts_block=True))
+
+
 def candidates(pieces: list[Piece]) -> list[Join]:
     """Every allowed join on the page, scored."""
     widths = [measure(p.lines[:8]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
     tails = [measure(p.lines[-8:]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
     # a block printed right after an article's closer (（作者…）, a sign-off) opens the next
     # article: it takes up no sentence left open elsewhere
-    starts = [j for j, p in enumerate(pieces) if starts_mid_sentence(p)
-              and not (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))]
+    starts = [j for j, p in enumerate(pieces) if starts_mid_sentence(p) or under_a_head(pieces, j)]
+    # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
+    openers = {j for j in starts if not pieces[j].starts_block
+               or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
@@ -101,6 +117,8 @@ def candidates(pieces: list[Piece]) -> list[Join]:
             words = lexicon.join_score(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
             score = BASE + (NATURAL if natural else 0.0) + WORD_WEIGHT * words - MEASURE_PENALTY * gap \
                 - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
+            if j in openers:
+                score -= OPENER_PENALTY
             if indent:
                 # a cut sentence never goes on in an indented paragraph opening: kept only
                 # as print order's fallback, below any block that takes a sentence up
