@@ -114,11 +114,6 @@ _SUCCESSORS = {
                         "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                         "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
     "w:lang": ("w:eastAsianLayout", "w:specVanish", "w:oMath"),
-    "w:updateFields": ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
-                       "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
-                       "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
-                       "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
-                       "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator"),
 }
 
 

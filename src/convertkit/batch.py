@@ -167,6 +167,11 @@ def _one_task(task: Task, pl: Any, out_root: Path, results: list[BatchResult], s
 
 
 # -- inputs and output paths -------------------------------------------------------------------
+def matches(name: str, pattern: str) -> bool:
+    """Whether a file name matches ``pattern``: glob patterns, comma-separated (``*.txt,*.pdf``)."""
+    return any(fnmatch.fnmatch(name, pat.strip()) for pat in pattern.split(",") if pat.strip())
+
+
 def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None, *,
                 follow_symlinks: bool = False, skip: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
     """(input path, output base relative to the output folder) for files, folders (recursed,
@@ -177,7 +182,6 @@ def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None, *,
     (the output tree) are not entered. Paths named one by one are the user's choice and
     are taken as given."""
     skipped = {os.path.realpath(s) for s in skip}
-    patterns = [pat.strip() for pat in pattern.split(",") if pat.strip()]  # *.txt,*.pdf
     for item in inputs:
         if item == "-":
             for line in (stdin or sys.stdin):
@@ -191,7 +195,7 @@ def iter_inputs(inputs: Iterable[str], pattern: str = "*.txt", stdin=None, *,
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(root, d)) not in skipped)
                 for name in sorted(files):
-                    if any(fnmatch.fnmatch(name, pat) for pat in patterns):
+                    if matches(name, pattern):
                         full = Path(root) / name
                         rel = full.relative_to(p)
                         if not follow_symlinks and full.is_symlink() and \

@@ -72,7 +72,8 @@ def _count_inputs(args: argparse.Namespace) -> int | None:
 
     if "-" in args.inputs:
         return None
-    return sum(1 for _ in iter_inputs(args.inputs, args.glob, follow_symlinks=True, skip=(args.output_dir,)))
+    return sum(1 for _ in iter_inputs(args.inputs, args.glob, follow_symlinks=args.follow_symlinks,
+                                      skip=(args.output_dir,)))
 
 
 def _summary(counts: dict[str, dict[str, int]], formats: Sequence[str]) -> str:
@@ -94,18 +95,16 @@ def _close_quietly(fh) -> None:
 def _open_report(path: str, inputs: Sequence[str], pattern: str):
     """The report file, opened for writing (its folder made if missing), after the write
     guard: never an input named on the command line or inside an input folder."""
-    import fnmatch
     import os
 
     from .atomic import guard
-    from .batch import _inside
+    from .batch import _inside, matches
 
     guard(path, [i for i in inputs if i != "-"])
     real = os.path.realpath(path)
     for folder in inputs:
         if os.path.isdir(folder) and _inside(real, os.path.realpath(folder)) and \
-                any(fnmatch.fnmatch(os.path.basename(path), pat) for pat in pattern.split(",")) and \
-                os.path.exists(path):
+                matches(os.path.basename(path), pattern) and os.path.exists(path):
             raise ConvertkitError(f"{path}: refusing to write the report over an input file")
     folder = os.path.dirname(path)
     if folder:

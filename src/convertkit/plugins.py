@@ -174,8 +174,7 @@ class Plugins:
         except Exception as exc:  # noqa: BLE001 - pluggy validation errors
             self._fail(name, dist, version, _one_line(exc))
             return
-        wrappers = sorted(i.function.__name__ for caller in self.pm.hook.__dict__.values()
-                          if hasattr(caller, "get_hookimpls")
+        wrappers = sorted(i.function.__name__ for caller in self.pm.get_hookcallers(plugin) or ()
                           for i in caller.get_hookimpls() if i.plugin_name == name and (i.wrapper or i.hookwrapper))
         if wrappers:  # convertkit calls each implementation itself: a wrapper would never run
             self.pm.unregister(name=name)

@@ -242,9 +242,11 @@ class Registry:
         """The reader that declares the file's extension (``ReaderSpec.extensions``), when
         exactly one does: content detection comes first, the extension decides what it left
         open (``page.html`` goes to an HTML reader, not to the plain-text default)."""
-        ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-        found = [name for name, spec in self.readers.items() if ext and ext in (e.lstrip(".").lower()
-                                                                                 for e in spec.extensions)]
+        import os
+
+        ext = os.path.splitext(path)[1].lstrip(".").lower()
+        found = [name for name, spec in self.readers.items()
+                 if ext and ext in {e.lstrip(".").lower() for e in spec.extensions}]
         return found[0] if len(found) == 1 else None
 
     def writer(self, name: str) -> WriterSpec:
