@@ -1,4 +1,5 @@
-"""PDF front end, step 1: the glyphs of each page of a PDF, with their boxes and sizes.
+"""PDF front end, step 1: the glyphs of each page of a PDF, with their boxes and sizes, and
+the rules drawn on it.
 
 Read with pypdfium2 (Apache-2.0/BSD; the optional extra ``convertkit[pdf]``). A glyph's
 size is the height of its loose box (the font's ascent to descent, scaled by the text
@@ -6,6 +7,10 @@ matrix): newspaper PDFs often set every font at size 1 and scale the matrix, so 
 font size says nothing. Spaces and line breaks that pdfium makes up are left out: in
 Chinese, words have no spaces, and where Latin words need one the layout step decides from
 the gap.
+
+Rules are the straight strokes of the page's paths, across or down, two ems long or more:
+the hairlines a newspaper draws between its modules and around its boxes. They are a hint
+to the layout step, so a page with too many paths simply gives no more of them.
 """
 from __future__ import annotations
 
@@ -17,6 +22,9 @@ from convertkit.errors import ConversionError
 
 MAX_PAGES = 2000  # a newspaper issue is a few dozen pages; more is a book or a hostile file
 MAX_GLYPHS = 200_000  # per page: a broadsheet page holds about 10,000
+MAX_SEGMENTS = 50_000  # path segments read per page for rules: a page's rules and boxes make a few hundred
+RULE_MIN = 20.0  # points: a shorter stroke is part of a drawing, not a rule
+RULE_SLANT = 1.0  # points: how far a rule's two ends may stray from one height (or one x)
 
 
 class Glyph(NamedTuple):
@@ -32,14 +40,31 @@ class Glyph(NamedTuple):
     base: float  # the baseline: where the glyph's origin lies (one line's glyphs share it)
 
 
+class Rule(NamedTuple):
+    """A straight stroke across (``y0 == y1``) or down (``x0 == x1``), in PDF points;
+    ``box`` is the rectangle (x0, y0, x1, y1) it is a side of, if it is one."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    box: tuple[float, float, float, float] | None = None
+
+    @property
+    def across(self) -> bool:
+        return self.y0 == self.y1
+
+
 @dataclass(frozen=True)
 class PageGlyphs:
-    """The glyphs of one page, in content order, and the page's width and height."""
+    """The glyphs of one page, in content order, the rules drawn on it, and the page's
+    width and height."""
 
     number: int
     width: float
     height: float
     glyphs: tuple[Glyph, ...]
+    rules: tuple[Rule, ...] = ()
 
 
 def _pdfium():
@@ -106,6 +131,95 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
                 glyphs.append(Glyph(ch, box.left, box.bottom, box.right, box.top, round(size, 1), oy.value))
         finally:
             text.close()
+        rules = _rules(page, raw)
     finally:
         page.close()
-    return PageGlyphs(k + 1, width, height, tuple(glyphs))
+    return PageGlyphs(k + 1, width, height, tuple(glyphs), rules)
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _times(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` applied first, then ``n`` (PDF matrices: a b c d e f)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _rules(page, raw) -> tuple[Rule, ...]:
+    """The page's rules: the straight segments of its paths (in forms too) that run across
+    or down, RULE_MIN points or longer, each side of a rectangle one."""
+    found: list[Rule] = []
+    budget = [MAX_SEGMENTS]
+    matrix = raw.FS_MATRIX()
+    point_x, point_y = ctypes.c_float(), ctypes.c_float()
+
+    def objects(count, get, parent, outer: Matrix, depth: int) -> None:
+        for i in range(count(parent)):
+            obj = get(parent, i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                continue
+            if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+                continue
+            m = _times((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                if depth < 8:
+                    objects(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, m, depth + 1)
+            else:
+                strokes(obj, m)
+            if budget[0] <= 0:
+                return
+
+    def strokes(obj, m: Matrix) -> None:
+        n = raw.FPDFPath_CountSegments(obj)
+        budget[0] -= max(n, 0)
+        if n <= 0 or budget[0] < 0:
+            return
+        a, b, c, d, e, f = m
+        subpath: list[tuple[float, float] | None] = []  # its points; None after a curve
+        for j in range(n):
+            seg = raw.FPDFPath_GetPathSegment(obj, j)
+            if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(point_x), ctypes.byref(point_y)):
+                continue
+            pt = (a * point_x.value + c * point_y.value + e, b * point_x.value + d * point_y.value + f)
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                _add_subpath(found, subpath, False)
+                subpath = [pt]
+            else:
+                subpath.append(pt if kind == raw.FPDF_SEGMENT_LINETO else None)
+                if raw.FPDFPathSegment_GetClose(seg):
+                    _add_subpath(found, subpath, True)
+                    subpath = []
+        _add_subpath(found, subpath, False)
+
+    objects(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, (1, 0, 0, 1, 0, 0), 0)
+    return tuple(sorted(set(found)))
+
+
+def _add_subpath(found: list[Rule], points: list, closed: bool) -> None:
+    """The rules among a subpath's straight segments (a ``None`` point ends a curve: the
+    segment into it is no rule); a closed subpath of four sides across and down is a box,
+    and its sides say so."""
+    if closed and points and points[-1] != points[0]:
+        points = points + [points[0]]
+    sides = [_rule(p, q) for p, q in zip(points, points[1:]) if p is not None and q is not None]
+    if closed and len(points) == 5 and None not in points and all(sides):
+        xs = [p[0] for p in points]
+        ys = [p[1] for p in points]
+        box = (round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1))
+        sides = [r._replace(box=box) for r in sides]
+    found.extend(r for r in sides if r is not None)
+
+
+def _rule(p: tuple[float, float], q: tuple[float, float]) -> Rule | None:
+    (x0, y0), (x1, y1) = sorted((p, q))
+    if abs(y1 - y0) <= RULE_SLANT and x1 - x0 >= RULE_MIN:
+        y = round((y0 + y1) / 2, 1)
+        return Rule(round(x0, 1), y, round(x1, 1), y)
+    if abs(x1 - x0) <= RULE_SLANT and abs(y1 - y0) >= RULE_MIN:
+        x = round((x0 + x1) / 2, 1)
+        return Rule(x, round(min(y0, y1), 1), x, round(max(y0, y1), 1))
+    return None

@@ -20,13 +20,15 @@ from functools import cached_property
 
 from convertkit.cjk import is_cjk
 
-from .pdfglyphs import Glyph
+from .lines import ends_sentence
+from .pdfglyphs import Glyph, Rule
 
 LETTER_GAP = 1.0  # ems: wider gaps between two glyphs of one baseline are a gutter
 SAME_SIZE = 0.15  # relative difference of two sizes still read as one
 LEADING = 1.0  # ems: the widest gap between two lines of one block
 CUT_GAP = 0.3  # ems of the body size: the narrowest gap the XY cut splits at
 HEAD_SIZE = 1.25  # times the body size: type this large is a head's
+HEADLINE_SIZE = 1.8  # times the body size: a head this large is a headline (opens an article)
 NEAR = 3.0  # ems from a gap across: blocks that close are beside it
 
 
@@ -39,8 +41,9 @@ class PdfLine:
 
     @cached_property
     def size(self) -> float:
-        sizes = sorted(g.size for g in self.glyphs)
-        return sizes[len(sizes) // 2]
+        """The median size of the line's Chinese glyphs (of all, when it has none): digits
+        and Latin letters are often set in another font whose box is larger or smaller."""
+        return _median_size(self.glyphs)
 
     @cached_property
     def box(self) -> tuple[float, float, float, float]:
@@ -80,8 +83,12 @@ class PdfBlock:
 
     @cached_property
     def size(self) -> float:
-        sizes = sorted(g.size for ln in self.lines for g in ln.glyphs)
-        return sizes[len(sizes) // 2]
+        return _median_size([g for ln in self.lines for g in ln.glyphs])
+
+
+def _median_size(glyphs) -> float:
+    sizes = sorted(g.size for g in glyphs if is_cjk(g.ch)) or sorted(g.size for g in glyphs)
+    return sizes[len(sizes) // 2]
 
 
 def _same_size(a: float, b: float) -> bool:
@@ -197,7 +204,7 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
             # a line reaching two ems past the measure of three lines or more starts a block
             # of its own: a column that widens under an inset (its paragraphs are measured apart)
             wider = len(b) >= 3 and (x1 > lx1 + 2 * ln.size or x0 < lx0 - 2 * ln.size)
-            if not wider and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
+            if not wider and not _after_paragraph_end(last, (lx0, lx1), ln) and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
                     and (best_gap is None or gap < best_gap):
                 best, best_gap = k, gap
         if best is None:
@@ -209,13 +216,42 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
     return [PdfBlock(tuple(b)) for b in blocks]
 
 
-def reading_order(blocks: list[PdfBlock], body: float, column: float | None = None) -> list[PdfBlock]:
+def _after_paragraph_end(last: PdfLine, measure: tuple[float, float], ln: PdfLine) -> bool:
+    """Whether ``ln`` cannot go on a block whose ``last`` line ended a paragraph: it ends a
+    sentence, set flush left and stopping two ems or more short of the block's measure (a
+    line cut short by an inset beside it ends mid-sentence). The line after a
+    paragraph's end opens the next one across the whole measure (an indent of two ems at
+    most), so a line that starts further in or stops short belongs to other text: a column
+    set under a lead paragraph that spans several columns. A line in brackets set at the
+    right (（作者为…）, a sign-off) is the exception: it closes the text above."""
+    lx0, lx1 = measure
+    x0, _, x1, _ = last.box
+    size = ln.size
+    if not (x1 < lx1 - 2 * size and x0 <= lx0 + size and ends_sentence(last.text)):
+        return False
+    if ln.text.startswith(("（", "(")) and ln.box[2] >= lx1 - 2 * size:
+        return False
+    return ln.box[0] > lx0 + 3 * size or ln.box[2] < lx1 - size
+
+
+@dataclass(frozen=True)
+class Grid:
+    """What the XY cut measures a page by: the body size, the width of one column of text
+    and the rules drawn on the page."""
+
+    body: float
+    column: float
+    rules: tuple[Rule, ...] = ()
+
+
+def reading_order(blocks: list[PdfBlock], body: float, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
     """The blocks in reading order, by recursive XY cuts (see the module docstring).
 
-    A cut across is taken only at a module's edge: under heads alone, or where the block
-    right above it or right below it spans columns (a headline, a lead set across;
-    ``column`` is the width of one column of text). Subheads of one article set at one height in all its columns leave a
-    gap across too, and the article's columns must still be read one after the other.
+    A cut across is taken only at a module's edge: under heads alone, where the block
+    right above it or right below it spans columns (a headline, a lead set across), or
+    where a rule drawn in the gap runs across most of the part (the hairline between two
+    modules). Subheads of one article set at one height in all its columns leave a gap
+    across too, and the article's columns must still be read one after the other.
 
     Where a part can only be cut down, the cut chosen is the one beside which the widest
     part holds modules stacked one over another: a rail or a column set beside two modules
@@ -223,30 +259,66 @@ def reading_order(blocks: list[PdfBlock], body: float, column: float | None = No
     the other (the top one's columns, then the bottom one's), not column by column through
     both. When no cut down opens such a cut, the part is cut at every gap: its columns,
     left to right."""
+    return _order(blocks, Grid(body, column_width(blocks, body), module_rules(blocks, rules, body)))
+
+
+def module_rules(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> tuple[Rule, ...]:
+    """The rules that part modules: lone strokes, and the sides of a box that holds a
+    headline (a boxed article). A box round a picture, a pull quote or a subhead sits
+    inside an article, whose columns go on around it."""
+    def boxed_article(box: tuple[float, float, float, float]) -> bool:
+        x0, y0, x1, y1 = box
+        return any(b.size >= HEADLINE_SIZE * body and x0 <= b.box[0] and b.box[2] <= x1 and y0 <= b.box[1]
+                   and b.box[3] <= y1 for b in blocks)
+    return tuple(r for r in rules if r.box is None or boxed_article(r.box))
+
+
+def _order(blocks: list[PdfBlock], grid: Grid) -> list[PdfBlock]:
     if len(blocks) <= 1:
         return list(blocks)
-    if column is None:
-        column = column_width(blocks, body)
-    gap = CUT_GAP * body
-    bands = _module_bands(blocks, gap, column, body)
+    gap = CUT_GAP * grid.body
+    bands = _module_bands(blocks, gap, grid)
     if len(bands) > 1:
-        return [b for band in bands for b in reading_order(band, body, column)]
+        return [b for band in bands for b in _order(band, grid)]
     columns = _cut(blocks, _down, gap)
     if len(columns) == 1:
-        return _column_major(blocks, column, body)
-    best, at = 0.0, 0
+        return _column_major(blocks, grid.column, grid.body)
+    at = _ruled_down(columns, grid)
+    if at:
+        left = [b for col in columns[:at] for b in col]
+        right = [b for col in columns[at:] for b in col]
+        return _order(left, grid) + _order(right, grid)
+    best = 0.0
     for k in range(1, len(columns)):
         for side in (columns[:k], columns[k:]):
             flat = [b for col in side for b in col]
-            if len(_module_bands(flat, gap, column, body)) > 1:
+            if len(_module_bands(flat, gap, grid)) > 1:
                 width = max(b.box[2] for b in flat) - min(b.box[0] for b in flat)
                 if width > best:
                     best, at = width, k
     if at:
         left = [b for col in columns[:at] for b in col]
         right = [b for col in columns[at:] for b in col]
-        return reading_order(left, body, column) + reading_order(right, body, column)
-    return [b for col in columns for b in reading_order(col, body, column)]
+        return _order(left, grid) + _order(right, grid)
+    return [b for col in columns for b in _order(col, grid)]
+
+
+def _ruled_down(columns: list[list[PdfBlock]], grid: Grid) -> int:
+    """Where to cut ``columns`` down first: at the gap with the longest rule drawn down it,
+    running over half their height or more (the hairline by a rail or between two stacks of
+    modules); 0 when there is none."""
+    top = max(b.box[3] for col in columns for b in col)
+    bottom = min(b.box[1] for col in columns for b in col)
+    best, at = 0.5 * (top - bottom), 0
+    for k in range(1, len(columns)):
+        x0 = max(b.box[2] for b in columns[k - 1])
+        x1 = min(b.box[0] for b in columns[k])
+        for r in grid.rules:
+            if not r.across and x0 - 0.5 * grid.body <= r.x0 <= x1 + 0.5 * grid.body:
+                run = min(r.y1, top) - max(r.y0, bottom)
+                if run >= best:
+                    best, at = run, k
+    return at
 
 
 def _column_major(blocks: list[PdfBlock], column: float, body: float) -> list[PdfBlock]:
@@ -278,15 +350,18 @@ def _column_major(blocks: list[PdfBlock], column: float, body: float) -> list[Pd
     return out
 
 
-def _module_bands(blocks: list[PdfBlock], gap: float, column: float, body: float) -> list[list[PdfBlock]]:
+def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[PdfBlock]]:
     """``blocks`` cut across at modules' edges only: under heads alone (a headline, its
     byline: no text of the body's size above the gap, and one stack of them, not two
     modules' headlines side by side), under a block wider than a column
-    (by half: a headline, a lead set across), or over a headline that wide; "under" and
+    (by half: a headline, a lead set across), over a headline that wide, or where a rule
+    in the gap runs across half the part or more; "under" and
     "over" within NEAR ems of the gap. (A box set
     across two columns inside an article, a pull quote, is no edge: the columns go on
     under it.)"""
+    body, column = grid.body, grid.column
     bands = _cut(blocks, _across, gap)
+    left, right = min(b.box[0] for b in blocks), max(b.box[2] for b in blocks)
     out = [bands[0]]
     for band in bands[1:]:
         bottom = min(b.box[1] for b in out[-1])  # the gap's edges
@@ -300,7 +375,9 @@ def _module_bands(blocks: list[PdfBlock], gap: float, column: float, body: float
             and len(_cut([b for b in out[-1] if b.size >= HEAD_SIZE * body], _down, gap)) <= 1
         wide_above = any(b.box[2] - b.box[0] > 1.5 * column for b in above)  # a headline, or a lead set across
         wide_below = any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body for b in below)
-        if heads_only or wide_above or wide_below:
+        ruled = any(r.across and top - 0.5 * body <= r.y0 <= bottom + 0.5 * body
+                    and min(r.x1, right) - max(r.x0, left) >= 0.5 * (right - left) for r in grid.rules)
+        if heads_only or wide_above or wide_below or ruled:
             out.append(band)
         else:
             out[-1] = out[-1] + band

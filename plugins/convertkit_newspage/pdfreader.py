@@ -21,12 +21,10 @@ from .furniture import furniture_kind, take_furniture
 from .lines import Line, has_sentence_punct
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
-from .pdflayout import HEAD_SIZE, PdfBlock, PdfLine, near_size, blocks_of, lines_of, reading_order, vertical_first
+from .pdflayout import HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, near_size, blocks_of, lines_of, reading_order, vertical_first
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
 from .rules import Explain
-
-HEADLINE_SIZE = 1.8  # times the body size: a head this large is a headline (opens an article)
 
 
 def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
@@ -66,7 +64,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     is_folio = {id(b): _folio(b, page.height) for b in found}
     folio = [b for b in found if is_folio[id(b)]]
     rest = [b for b in found if not is_folio[id(b)]]
-    ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body), body)
+    ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body, page.rules), body)
     ordered = _stack_heads(ordered, body)
     blocks: list[list[Line]] = []
     sized: dict[int, bool] = {}
