@@ -183,7 +183,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur.dateline = m.group(1)
                 cur.dateline_line = first.no
                 rest = first.text[m.end():].strip()
-                p = replace(p, lines=((Line(first.no, first.raw, rest),) if rest else ()) + p.lines[1:])
+                p = replace(p, lines=((Line(first.no, first.raw, rest, opens=first.opens),) if rest else ()) + p.lines[1:])
                 if not p.lines:
                     i += 1
                     continue
@@ -197,7 +197,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur.signoff = re.sub(r"\s+", "", sm.group(1))
                 cur.signoff_line = last.no
                 body_text = last.text[:sm.start()].rstrip()
-                p = replace(p, lines=p.lines[:-1] + ((Line(last.no, last.raw, body_text),) if body_text else ()))
+                p = replace(p, lines=p.lines[:-1] + ((Line(last.no, last.raw, body_text, opens=last.opens),) if body_text else ()))
                 cur.closed = True
                 explain("closer-signoff", last.no, f"sign-off {cur.signoff} closes the article")
             if p.lines:

@@ -40,8 +40,8 @@ def swap_kinsoku(blocks: list[list[Line]], explain: Explain) -> None:
         for k in range(1, len(block)):
             a, b = block[k - 1], block[k]
             if len(a.text) > 1 and len(b.text) > 1 and a.text[-1] in NO_LINE_END and b.text[0] in SWAPPED_PUNCT:
-                block[k - 1] = Line(a.no, a.raw, a.text[:-1] + b.text[0])
-                block[k] = Line(b.no, b.raw, a.text[-1] + b.text[1:])
+                block[k - 1] = Line(a.no, a.raw, a.text[:-1] + b.text[0], opens=a.opens)
+                block[k] = Line(b.no, b.raw, a.text[-1] + b.text[1:], opens=b.opens)
                 explain("kinsoku-swap", (a.no, b.no), "opening quote at a line end, comma at the next start: swapped")
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .lines import BYLINE_RE, Line, ends_sentence, inline_text
 from .names import name_shaped, is_name_line, name_fragment, names_only
-from .pieces import Kind, Piece, headish, measure, median, physical_width
+from .pieces import Hint, Kind, Piece, headish, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
 from .rules import Explain, Stage, register
 
@@ -23,6 +23,7 @@ register(Stage.PIECES, {
     "head-lines": "short lines without sentence punctuation are headline-like",
     "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
                     "(PDF input)",
+    "pull-quote-boxed": "sentences a PDF sets in a box inside an article are a pull quote (PDF input)",
     "pull-quote-box": "a block set narrower than the column whose whole text repeats a body sentence is a "
                       "boxed pull quote",
 })
@@ -78,20 +79,24 @@ def _pull_box(block: list[Line], page: Page, col: float) -> float:
     return score
 
 
-def to_pieces(blocks: list[list[Line]], explain: Explain, sized: dict[int, bool] | None = None) -> list[Piece]:
-    """The blocks cut into pieces. ``sized``: blocks a front end knows are set as heads (by
-    their type size), by their first line's number, each with whether it is a headline
-    (True) or a subhead-sized head."""
+def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint] | None = None) -> list[Piece]:
+    """The blocks cut into pieces. ``hints``: what a front end knows of some blocks (by
+    their type size, the box they are set in), by their first line's number."""
     page = Page(blocks)
     widths = [ln.width for b in blocks if len(b) >= 3 for ln in b]
     col = median(widths) if widths else 0.0  # the page's body column
     pieces: list[Piece] = []
     for bi, block in enumerate(blocks):
         first = block[0]
-        if sized and first.no in sized:
-            pieces.append(Piece(Kind.HEAD, block, bi, wide=sized[first.no]))
+        hint = hints.get(first.no) if hints else None
+        if hint is Hint.PULL:
+            pieces.append(Piece(Kind.PULL, block, bi))
+            explain("pull-quote-boxed", (first.no, block[-1].no), "sentences in a box inside an article: a pull quote")
+            continue
+        if hint is not None:
+            pieces.append(Piece(Kind.HEAD, block, bi, wide=hint is Hint.HEADLINE))
             explain("head-by-size", (first.no, block[-1].no), "set larger than the body, without a sentence: "
-                                                               + ("a headline" if sized[first.no] else "a head"))
+                                                               + ("a headline" if hint is Hint.HEADLINE else "a head"))
             continue
         heads: list[Line] = []
         rest = block

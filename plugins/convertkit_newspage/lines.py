@@ -198,16 +198,20 @@ class Record:
 
 
 class Line(Record):
-    """One input line: its number, the raw text, the despaced text, its width in ems and
-    whether pdftotext letter-spaced it."""
+    """One input line: its number, the raw text, the despaced text, its width in ems,
+    whether pdftotext letter-spaced it, and ``opens``: whether it is set indented as a
+    paragraph's first line, when a front end that sees the page knows (None: the text does
+    not say, as in pdftotext's output)."""
 
-    __slots__ = ("no", "raw", "text", "width", "spaced")
+    __slots__ = ("no", "raw", "text", "width", "spaced", "opens")
     _compared = ("no", "raw", "text")
 
-    def __init__(self, no: int, raw: str, text: str, spaced: bool | None = None) -> None:
+    def __init__(self, no: int, raw: str, text: str, spaced: bool | None = None,
+                 opens: bool | None = None) -> None:
         self.no, self.raw, self.text = no, raw, text
         self.width = em_width(text)
         self.spaced = letter_spaced(raw) if spaced is None else spaced
+        self.opens = opens
 
     def __eq__(self, other: object) -> bool:  # the hot one, spelled out
         if other.__class__ is not Line:

@@ -19,6 +19,7 @@ register(Stage.PARAGRAPHS, {
     "run-in-lead": "a short lead sentence on a line of its own runs into its paragraph",
     "split-line": "two pieces of one printed line, cut before a quote, are one line",
     "short-line-paragraph": "a short line that ends a sentence ends its paragraph",
+    "indent-shown-paragraph": "a line the page sets indented opens a paragraph; one set flush goes on (PDF input)",
 })
 
 
@@ -65,13 +66,23 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
                 continue
             prev = cur.lines[-1]
             if k == 0:
-                # a block boundary: a column break unless the sentence ended
-                if ends_sentence(prev.text) or SIGNOFF_RE.search(prev.text) or AUTHOR_START_RE.match(line.text):
+                # a block boundary: a column break unless the sentence ended (or, when the
+                # page shows it, unless the line is indented)
+                ended = ends_sentence(prev.text) if line.opens is None else line.opens
+                if ended or SIGNOFF_RE.search(prev.text) or AUTHOR_START_RE.match(line.text):
                     explain("block-break-paragraph", (prev.no, line.no), "block ends a sentence: new paragraph")
                     paras.append(cur)
                     cur = ParaDraft([line], width)
                 else:
                     explain("column-break-join", (prev.no, line.no), "blank line in mid-sentence: same paragraph")
+                    cur.lines.append(line)
+                continue
+            if line.opens is not None and not AUTHOR_START_RE.match(line.text):
+                if line.opens:
+                    explain("indent-shown-paragraph", line.no, "the page sets the line indented: a new paragraph")
+                    paras.append(cur)
+                    cur = ParaDraft([line], width)
+                else:
                     cur.lines.append(line)
                 continue
             if not may_break(prev, line):

@@ -234,6 +234,27 @@ def _after_paragraph_end(last: PdfLine, measure: tuple[float, float], ln: PdfLin
     return ln.box[0] > lx0 + 3 * size or ln.box[2] < lx1 - size
 
 
+INDENT = (1.0, 3.5)  # ems in from a block's left edge: a paragraph's first line (set two ems in)
+
+
+def indents(block: PdfBlock) -> list[bool | None]:
+    """For each line of ``block``, whether it is set indented as a paragraph's first line
+    (Chinese paragraphs open two ems in) or flush, going on with the paragraph; None where
+    the block does not show it: a block of one line, a vertical line, a line set further in
+    (a sign-off set right, a centred line) or a block whose lines start at no common edge."""
+    lines = block.lines
+    if len(lines) < 2 or any(ln.vertical for ln in lines):
+        return [None] * len(lines)
+    left = min(ln.box[0] for ln in lines)
+    out: list[bool | None] = []
+    for ln in lines:
+        step = (ln.box[0] - left) / ln.size
+        out.append(False if step < INDENT[0] else True if step <= INDENT[1] else None)
+    if all(o is not False for o in out):  # no line at the edge: the edge is unknown
+        return [None] * len(lines)
+    return out
+
+
 @dataclass(frozen=True)
 class Grid:
     """What the XY cut measures a page by: the body size, the width of one column of text
@@ -242,6 +263,7 @@ class Grid:
     body: float
     column: float
     rules: tuple[Rule, ...] = ()
+    insets: frozenset[int] = frozenset()  # id() of the blocks boxed inside an article
 
 
 def reading_order(blocks: list[PdfBlock], body: float, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
@@ -251,7 +273,10 @@ def reading_order(blocks: list[PdfBlock], body: float, rules: tuple[Rule, ...] =
     right above it or right below it spans columns (a headline, a lead set across), or
     where a rule drawn in the gap runs across most of the part (the hairline between two
     modules). Subheads of one article set at one height in all its columns leave a gap
-    across too, and the article's columns must still be read one after the other.
+    across too, and the article's columns must still be read one after the other. The
+    rules that count are lone strokes and the sides of a box that holds a headline (a
+    boxed article); what another box holds (a pull quote, a subhead, a picture's caption)
+    is an inset in an article, whose columns go on around it, and no edge.
 
     Where a part can only be cut down, the cut chosen is the one beside which the widest
     part holds modules stacked one over another: a rail or a column set beside two modules
@@ -259,18 +284,30 @@ def reading_order(blocks: list[PdfBlock], body: float, rules: tuple[Rule, ...] =
     the other (the top one's columns, then the bottom one's), not column by column through
     both. When no cut down opens such a cut, the part is cut at every gap: its columns,
     left to right."""
-    return _order(blocks, Grid(body, column_width(blocks, body), module_rules(blocks, rules, body)))
+    boxes = _boxes(blocks, rules, body)
+    return _order(blocks, Grid(body, column_width(blocks, body),
+                               rules=tuple(r for r in rules if r.box is None or boxes.get(r.box) is None),
+                               insets=frozenset(id(b) for inside in boxes.values() if inside for b in inside)))
 
 
-def module_rules(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> tuple[Rule, ...]:
-    """The rules that part modules: lone strokes, and the sides of a box that holds a
-    headline (a boxed article). A box round a picture, a pull quote or a subhead sits
-    inside an article, whose columns go on around it."""
-    def boxed_article(box: tuple[float, float, float, float]) -> bool:
-        x0, y0, x1, y1 = box
-        return any(b.size >= HEADLINE_SIZE * body and x0 <= b.box[0] and b.box[2] <= x1 and y0 <= b.box[1]
-                   and b.box[3] <= y1 for b in blocks)
-    return tuple(r for r in rules if r.box is None or boxed_article(r.box))
+def insets(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> list[PdfBlock]:
+    """The blocks set in a box inside an article (a pull quote, a boxed subhead, a caption):
+    the boxes drawn on the page that hold no headline."""
+    return [b for inside in _boxes(blocks, rules, body).values() if inside for b in inside]
+
+
+def _boxes(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> dict[tuple, list[PdfBlock] | None]:
+    """Each box drawn on the page: the blocks inside it, or None when one of them is a
+    headline (a boxed article, whose sides part it from the modules around it)."""
+    out: dict[tuple, list[PdfBlock] | None] = {}
+    for box in {r.box for r in rules if r.box}:
+        inside = [b for b in blocks if _inside(b.box, box)]
+        out[box] = None if any(b.size >= HEADLINE_SIZE * body for b in inside) else inside
+    return out
+
+
+def _inside(box: tuple[float, float, float, float], frame: tuple[float, float, float, float]) -> bool:
+    return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
 
 
 def _order(blocks: list[PdfBlock], grid: Grid) -> list[PdfBlock]:
@@ -373,8 +410,10 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         # heads alone, not two modules' headlines side by side (two names may be)
         heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
             and len(_cut([b for b in out[-1] if b.size >= HEAD_SIZE * body], _down, gap)) <= 1
-        wide_above = any(b.box[2] - b.box[0] > 1.5 * column for b in above)  # a headline, or a lead set across
-        wide_below = any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body for b in below)
+        wide_above = any(b.box[2] - b.box[0] > 1.5 * column and id(b) not in grid.insets
+                         for b in above)  # a headline, or a lead set across
+        wide_below = any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body
+                         and id(b) not in grid.insets for b in below)
         ruled = any(r.across and top - 0.5 * body <= r.y0 <= bottom + 0.5 * body
                     and min(r.x1, right) - max(r.x0, left) >= 0.5 * (right - left) for r in grid.rules)
         if heads_only or wide_above or wide_below or ruled:

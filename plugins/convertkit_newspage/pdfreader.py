@@ -18,10 +18,12 @@ from convertkit.process import gc_paused
 from convertkit.registry import Context
 
 from .furniture import furniture_kind, take_furniture
-from .lines import Line, has_sentence_punct
+from .lines import Line, ends_sentence, has_sentence_punct
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
-from .pdflayout import HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, near_size, blocks_of, lines_of, reading_order, vertical_first
+from .pdflayout import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, insets, lines_of, near_size,
+                        reading_order, vertical_first)
+from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
 from .rules import Explain
@@ -66,21 +68,22 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     rest = [b for b in found if not is_folio[id(b)]]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body, page.rules), body)
     ordered = _stack_heads(ordered, body)
+    boxed = {id(b) for b in insets(rest, page.rules, body)}
     blocks: list[list[Line]] = []
-    sized: dict[int, bool] = {}
+    hints: dict[int, Hint] = {}
     no = first_no
     for b in ordered:
         lines = []
-        for ln in b.lines:
+        for ln, opens in zip(b.lines, indents(b)):
             t = ln.spaced() if is_folio.get(id(b)) else ln.text  # 7 理论: the page number apart from the label
-            lines.append(Line(no, t, t, False))
+            lines.append(Line(no, t, t, False, opens))
             no += 1
         blocks.append(lines)
-        wide = _head_class(b, lines, body)
-        if wide is not None:
-            sized[lines[0].no] = wide
+        hint = _hint(b, lines, body, id(b) in boxed)
+        if hint is not None:
+            hints[lines[0].no] = hint
     furniture, blocks, breaks = take_furniture(blocks, explain)
-    pieces = to_pieces(blocks, explain, sized)
+    pieces = to_pieces(blocks, explain, hints)
     articles, more = build_articles(pieces, blocks, breaks, explain)
     return articles, furniture + more, no
 
@@ -150,17 +153,22 @@ def _heading_like(block: PdfBlock, body: float) -> bool:
     return block.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in block.lines)
 
 
-def _head_class(block: PdfBlock, lines: list[Line], body: float) -> bool | None:
-    """True for a headline-sized head, False for a head, None for anything else: a block
-    set at least HEAD_SIZE times the body size (or vertically, larger than the body) with
-    no sentence in it and not a personal name (a byline is set larger at times)."""
+def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool) -> Hint | None:
+    """What the page shows of a block: a pull quote when it is boxed inside an article, set
+    no smaller than the body, ends a sentence and opens with no larger head line (a boxed
+    subhead over its quote is told apart by the piece stage); else a head (a headline when it is set
+    HEADLINE_SIZE times the body size) when it is set at least HEAD_SIZE times the body size
+    (or vertically, larger than the body) with no sentence in it and is not a personal name
+    (a byline is set larger at times); else nothing."""
     size = block.size
+    text = "".join(ln.text for ln in lines)
+    if boxed and size >= body and ends_sentence(text) and block.lines[0].size <= 1.1 * size:
+        return Hint.PULL
     vertical = any(ln.vertical for ln in block.lines)
     if size < HEAD_SIZE * body and not (vertical and size > body):
         return None
-    text = "".join(ln.text for ln in lines)
     if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——"):
         return None
     if len(lines) == 1 and is_name_line(lines[0]):
         return None
-    return size >= HEADLINE_SIZE * body
+    return Hint.HEADLINE if size >= HEADLINE_SIZE * body else Hint.HEAD

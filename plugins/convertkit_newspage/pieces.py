@@ -23,6 +23,14 @@ class Kind(Enum):
     PULL = "pull"  # a boxed pull quote: a statement the body repeats
 
 
+class Hint(Enum):
+    """What a front end that sees the page (a PDF's type sizes and boxes) knows of a block."""
+
+    HEADLINE = "headline"  # set as large as a headline: opens an article
+    HEAD = "head"  # set larger than the body, without a sentence: a kicker, subtitle or subhead
+    PULL = "pull"  # sentences boxed inside an article: a pull quote
+
+
 @dataclass(frozen=True)
 class Piece:
     """A run of lines of one :class:`Kind`; ``block`` is the index
