@@ -38,6 +38,7 @@ class Glyph(NamedTuple):
     y1: float
     size: float
     base: float  # the baseline: where the glyph's origin lies (one line's glyphs share it)
+    face: str = ""  # the font's name, without a subset's tag (FZHTK--GBK1-0: 方正黑体)
 
 
 class Rule(NamedTuple):
@@ -118,23 +119,38 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
             box = raw.FS_RECTF()
             ox, oy = ctypes.c_double(), ctypes.c_double()
             pbox, pox, poy, handle = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy), text.raw
+            name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+            pflags = ctypes.byref(flags)
+            faces: dict[bytes, str] = {}
             for i in range(n):
                 ch = chr(raw.FPDFText_GetUnicode(handle, i))
-                # pdfium's own spaces and line breaks are "generated": whitespace either way
-                if ch.isspace() or not ch.isprintable() or raw.FPDFText_IsGenerated(handle, i):
+                # the spaces and line breaks pdfium makes up ("generated" characters) are
+                # whitespace, left out with the page's own
+                if ch.isspace() or not ch.isprintable():
                     continue
                 raw.FPDFText_GetLooseCharBox(handle, i, pbox)
                 raw.FPDFText_GetCharOrigin(handle, i, pox, poy)
                 size = box.top - box.bottom
                 if size <= 0:
                     continue
-                glyphs.append(Glyph(ch, box.left, box.bottom, box.right, box.top, round(size, 1), oy.value))
+                raw.FPDFText_GetFontInfo(handle, i, name, 128, pflags)
+                face = faces.get(name.value)
+                if face is None:
+                    face = faces[name.value] = _face(name.value)
+                glyphs.append(Glyph(ch, box.left, box.bottom, box.right, box.top, round(size, 1), oy.value, face))
         finally:
             text.close()
         rules = _rules(page, raw)
     finally:
         page.close()
     return PageGlyphs(k + 1, width, height, tuple(glyphs), rules)
+
+
+def _face(name: bytes) -> str:
+    """A font's name without the tag of an embedded subset (HLUZTF+FZBSK--GBK1-0)."""
+    text = name.decode("latin-1")
+    tag, plus, rest = text.partition("+")
+    return rest if plus and len(tag) == 6 and tag.isupper() else text
 
 
 Matrix = tuple[float, float, float, float, float, float]

@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -85,6 +86,19 @@ class PdfBlock:
     def size(self) -> float:
         return _median_size([g for ln in self.lines for g in ln.glyphs])
 
+    @cached_property
+    def face(self) -> str:
+        """The face most of the block's Chinese glyphs are set in (of all, when none is)."""
+        return main_face(g for ln in self.lines for g in ln.glyphs)
+
+
+def main_face(glyphs) -> str:
+    """The face most of ``glyphs`` are set in, their Chinese ones first (digits and Latin
+    letters come from another font)."""
+    glyphs = list(glyphs)
+    faces = Counter(g.face for g in glyphs if is_cjk(g.ch)) or Counter(g.face for g in glyphs)
+    return faces.most_common(1)[0][0] if faces else ""
+
 
 def _median_size(glyphs) -> float:
     sizes = sorted(g.size for g in glyphs if is_cjk(g.ch)) or sorted(g.size for g in glyphs)
@@ -109,13 +123,15 @@ def lines_of(glyphs: tuple[Glyph, ...], body: float) -> list[PdfLine]:
     for g in sorted(glyphs, key=lambda g: -g.base):
         # the nearest row above whose baseline is within a quarter of the size: one line's
         # glyphs share their baseline exactly (another font's digits too), while their boxes'
-        # centres differ from glyph to glyph
+        # centres differ from glyph to glyph. Size does not choose the row (a head's glyphs
+        # vary in box height, and a body line in another column may stand at its baseline):
+        # the cut into lines parts glyphs of other sizes and columns
         found = None
         for k in range(len(rows) - 1, max(-1, len(rows) - 60), -1):
             rb, members = rows[k]
             if rb - g.base > 2 * g.size:
                 break
-            if rb - g.base <= 0.25 * min(g.size, members[0].size) and near_size(g.size, members[0].size):
+            if rb - g.base <= 0.25 * min(g.size, members[0].size):
                 found = members
                 break
         if found is None:

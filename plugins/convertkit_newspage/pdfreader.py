@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections import Counter
 
 from convertkit.cjk import printed_date
-from convertkit.model import Article, Document, Furniture, Meta
+from convertkit.model import Article, Document, Furniture, Meta, Span
 from convertkit.process import gc_paused
 from convertkit.registry import Context
 
 from .furniture import furniture_kind, take_furniture
-from .lines import Line, ends_sentence, has_sentence_punct
+from .lines import BYLINE_RE, Line, ends_sentence, has_sentence_punct, is_han
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
-from .pdflayout import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, insets, lines_of, near_size,
-                        reading_order, vertical_first)
+from .pdflayout import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, insets, lines_of,
+                        main_face, near_size, reading_order, vertical_first)
 from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
@@ -52,6 +52,11 @@ def body_size(page: PageGlyphs) -> float:
     return Counter(g.size for g in page.glyphs).most_common(1)[0][0] if page.glyphs else 0.0
 
 
+def body_face(page: PageGlyphs, body: float) -> str:
+    """The face the page's text is set in: most of its glyphs of the body's size."""
+    return main_face(g for g in page.glyphs if g.size == body)
+
+
 def read_pdf_page(page: PageGlyphs, first_no: int,
                   explain: Explain) -> tuple[list[Article], list[Furniture], int]:
     """The articles and furniture of one PDF page; its lines are numbered from
@@ -63,14 +68,16 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
     found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
     found = _join_rows(found, body, _names)
-    is_folio = {id(b): _folio(b, page.height) for b in found}
+    is_folio = {id(b): _folio(b, page.height, body) for b in found}
     folio = [b for b in found if is_folio[id(b)]]
     rest = [b for b in found if not is_folio[id(b)]]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body, page.rules), body)
-    ordered = _stack_heads(ordered, body)
+    face = body_face(page, body)
+    ordered = _stack_heads(ordered, body, face)
     boxed = {id(b) for b in insets(rest, page.rules, body)}
     blocks: list[list[Line]] = []
     hints: dict[int, Hint] = {}
+    labels: list[Furniture] = []
     no = first_no
     for b in ordered:
         lines = []
@@ -78,11 +85,16 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
             t = ln.spaced() if is_folio.get(id(b)) else ln.text  # 7 理论: the page number apart from the label
             lines.append(Line(no, t, t, False, opens))
             no += 1
+        if is_folio.get(id(b)) == "label":
+            labels.append(Furniture("label", lines[0].text, Span(lines[0].no, lines[0].no)))
+            explain("furniture-label-top", lines[0].no, f"a short head in the page's top margin: {lines[0].text}")
+            continue
         blocks.append(lines)
-        hint = _hint(b, lines, body, id(b) in boxed)
+        hint = _hint(b, lines, body, id(b) in boxed, face)
         if hint is not None:
             hints[lines[0].no] = hint
     furniture, blocks, breaks = take_furniture(blocks, explain)
+    furniture = labels + furniture
     pieces = to_pieces(blocks, explain, hints)
     articles, more = build_articles(pieces, blocks, breaks, explain)
     return articles, furniture + more, no
@@ -122,24 +134,30 @@ def _names(block: PdfBlock) -> bool:
     return is_name_line(Line(0, t, t, False))
 
 
-def _folio(block: PdfBlock, height: float) -> bool:
-    """A one-line block in the page's top or bottom margin that reads as page furniture (a
-    date, a page number and label): the folio, read before the page's articles."""
+def _folio(block: PdfBlock, height: float, body: float) -> str | None:
+    """What a one-line block in the page's top or bottom margin is, when it is page
+    furniture: the folio, read before the page's articles. "label" for a short head in the
+    top margin (地方传真: the page's label, whatever its words), else the text stage's
+    kind (a date, a page number with its label); None for anything else."""
     if not height or not _in_margin(block, height):
-        return False
+        return None
     t = block.lines[0].spaced()
-    return furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True) is not None
+    kind = furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True)
+    if kind is None and block.box[1] >= (1 - MARGIN) * height and block.size >= HEAD_SIZE * body \
+            and 2 <= len(t) <= 8 and all(is_han(ch) for ch in t):
+        return "label"
+    return kind
 
 
-def _stack_heads(order: list[PdfBlock], body: float) -> list[PdfBlock]:
+def _stack_heads(order: list[PdfBlock], body: float, face: str) -> list[PdfBlock]:
     """Head blocks read one after the other where the second is set right under the first,
-    across the same span (a kicker over its headline, a subtitle under it), as one block:
-    one printed heading whose parts the headline stage tells apart, not blocks the word
-    matching may part."""
+    across the same span (a kicker over its headline, a subtitle under it, a headline's two
+    lines each set to fit its width), as one block: one printed heading whose parts the
+    headline stage tells apart, not blocks the word matching may part."""
     out: list[PdfBlock] = []
     for b in order:
         p = out[-1] if out else None
-        if p is not None and _heading_like(p, body) and _heading_like(b, body):
+        if p is not None and _heading_like(p, body, face) and _heading_like(b, body, face):
             px0, py0, px1, _ = p.box
             x0, _, x1, top = b.box
             if 0 <= py0 - top <= max(p.size, b.size) and min(px1, x1) - max(px0, x0) >= 0.5 * min(px1 - px0, x1 - x0):
@@ -149,23 +167,41 @@ def _stack_heads(order: list[PdfBlock], body: float) -> list[PdfBlock]:
     return out
 
 
-def _heading_like(block: PdfBlock, body: float) -> bool:
-    return block.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in block.lines)
+def _heading_like(block: PdfBlock, body: float, face: str) -> bool:
+    """Set as a headline: headline-sized, or one line in a face other than the body's that
+    reads as a head (:func:`_small_head`); not vertically."""
+    if any(ln.vertical for ln in block.lines):
+        return False
+    if block.size >= HEADLINE_SIZE * body:
+        return True
+    return len(block.lines) == 1 and block.face != face and _small_head(block.lines[0].text)
 
 
-def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool) -> Hint | None:
+def _small_head(text: str) -> bool:
+    """Whether ``text``, set in a face other than the body's, reads as a head: five
+    characters or more (a name, or a piece of one, is shorter), no sentence in it, not in
+    brackets (an author line, a sign-off) and not a byline (本报记者 …, a name)."""
+    return (len(text) >= 5 and not has_sentence_punct(text) and not text.startswith(("（", "("))
+            and not BYLINE_RE.match(text) and not is_name_line(Line(0, text, text, False)))
+
+
+def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool, face: str) -> Hint | None:
     """What the page shows of a block: a pull quote when it is boxed inside an article, set
     no smaller than the body, ends a sentence and opens with no larger head line (a boxed
-    subhead over its quote is told apart by the piece stage); else a head (a headline when it is set
-    HEADLINE_SIZE times the body size) when it is set at least HEAD_SIZE times the body size
-    (or vertically, larger than the body) with no sentence in it and is not a personal name
-    (a byline is set larger at times); else nothing."""
+    subhead over its quote is told apart by the piece stage); else a head (a headline when
+    it is set HEADLINE_SIZE times the body size) when it is set at least HEAD_SIZE times the
+    body size, or vertically and larger than the body, or in a face other than the body's
+    ``face`` on three lines at most that reads as a head (:func:`_small_head`: a small
+    head in bold), with no sentence in it and is
+    not a personal name (a byline is set larger, or in another face, at times); else
+    nothing."""
     size = block.size
     text = "".join(ln.text for ln in lines)
     if boxed and size >= body and ends_sentence(text) and block.lines[0].size <= 1.1 * size:
         return Hint.PULL
     vertical = any(ln.vertical for ln in block.lines)
-    if size < HEAD_SIZE * body and not (vertical and size > body):
+    other_face = bool(face) and block.face != face and len(lines) <= 3 and _small_head(text)
+    if size < HEAD_SIZE * body and not (vertical and size > body) and not other_face:
         return None
     if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——"):
         return None
