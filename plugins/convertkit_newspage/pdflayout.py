@@ -469,6 +469,38 @@ def column_width(blocks: list[PdfBlock], body: float) -> float:
     return widths[len(widths) // 2] if widths else float("inf")
 
 
+def inset_heads_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
+    """``order`` with each headline set inset beside the first column of its own text moved
+    before that column, with the heads read next to it (a kicker over it, its subtitle and
+    byline under it). A module opens at its top left: text that starts beside the heads'
+    top, at most three ems above it, in the column right at their left (the heads may be
+    centred over their columns: less than a column's width away), is the start of the
+    headline's article, not the end of another one (whose column would run on from higher
+    up)."""
+    out = list(order)
+    for h in [b for b in order if b.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in b.lines)]:
+        at = out.index(h)
+        hx0, _, hx1, _ = h.box
+
+        def with_head(b: PdfBlock) -> bool:  # a short block set over or under the headline
+            return len(b.lines) <= 2 and min(b.box[2], hx1) - max(b.box[0], hx0) > 0
+
+        start, end = at, at + 1
+        while start > 0 and with_head(out[start - 1]) and not _same_size(out[start - 1].size, body):
+            start -= 1
+        while end < len(out) and with_head(out[end]) and out[end].box[3] <= h.box[1] + body:
+            end += 1
+        group = out[start:end]
+        x0 = min(b.box[0] for b in group)
+        top = max(b.box[3] for b in group)
+        first = next((k for k, t in enumerate(out[:start]) if _same_size(t.size, body) and len(t.lines) >= 3
+                      and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0] and 0 <= t.box[3] - top <= 3 * body),
+                     None)
+        if first is not None:
+            out = out[:first] + group + out[first:start] + out[end:]
+    return out
+
+
 def vertical_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
     """``order`` with each block set vertically (a headline, a byline) moved before the
     first block of text it stands beside (at its height, less than a column to its left):

@@ -21,8 +21,8 @@ from .furniture import furniture_kind, take_furniture
 from .lines import BYLINE_RE, Line, ends_sentence, has_sentence_punct, is_han
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
-from .pdflayout import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, insets, lines_of,
-                        main_face, near_size, reading_order, vertical_first)
+from .pdflayout import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, inset_heads_first,
+                        insets, lines_of, main_face, near_size, reading_order, vertical_first)
 from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
@@ -71,7 +71,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     is_folio = {id(b): _folio(b, page.height, body) for b in found}
     folio = [b for b in found if is_folio[id(b)]]
     rest = [b for b in found if not is_folio[id(b)]]
-    ordered = sorted(folio, key=lambda b: -b.box[3]) + vertical_first(reading_order(rest, body, page.rules), body)
+    ordered = sorted(folio, key=lambda b: -b.box[3]) + inset_heads_first(vertical_first(reading_order(rest, body, page.rules), body), body)
     face = body_face(page, body)
     ordered = _stack_heads(ordered, body, face)
     boxed = {id(b) for b in insets(rest, page.rules, body)}
