@@ -178,7 +178,9 @@ def _inside_brackets(cur: list[Glyph], members: list[Glyph], k: int) -> bool:
 
 def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
     """Glyphs alone on their line, stacked top to bottom at one x (a headline or a byline
-    set vertically), read as one vertical line."""
+    set vertically), read as one vertical line: each within SET_SOLID ems of the one above,
+    or three or more set apart at one even step of up to SPACED ems (a name letter-spaced
+    down the column: 夏 春 涛)."""
     alone = sorted((ln.glyphs[0] for ln in lines if len(ln.glyphs) == 1), key=lambda g: g.x0 + g.x1)
     rest = [ln for ln in lines if len(ln.glyphs) > 1]
     columns: list[list[Glyph]] = []
@@ -193,12 +195,35 @@ def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
         stack = [col[0]]
         for g in col[1:]:
             p = stack[-1]
-            if near_size(p.size, g.size) and -0.3 * g.size <= p.y0 - g.y1 <= 0.8 * g.size:
+            if near_size(p.size, g.size) and -0.3 * g.size <= p.y0 - g.y1 <= SPACED * g.size:
                 stack.append(g)
                 continue
-            out.append(PdfLine(tuple(stack), vertical=len(stack) > 1))
+            out.extend(_stacks(stack))
             stack = [g]
-        out.append(PdfLine(tuple(stack), vertical=len(stack) > 1))
+        out.extend(_stacks(stack))
+    return out
+
+
+SET_SOLID = 0.8  # ems between two glyphs of a vertical line set solid
+SPACED = 1.5  # ems between the glyphs of a vertical line set letter-spaced
+
+
+def _stacks(stack: list[Glyph]) -> list[PdfLine]:
+    """A column of glyphs, each at most SPACED ems under the one before, as vertical lines:
+    runs set solid (SET_SOLID ems apart at most), or the whole column when it holds three
+    glyphs or more at one even step (letter-spacing), else each glyph alone."""
+    gaps = [p.y0 - g.y1 for p, g in zip(stack, stack[1:])]
+    if len(stack) >= 3 and max(gaps) - min(gaps) <= 0.2 * stack[0].size:
+        return [PdfLine(tuple(stack), vertical=True)]
+    out: list[PdfLine] = []
+    run = [stack[0]]
+    for gap, g in zip(gaps, stack[1:]):
+        if gap <= SET_SOLID * g.size:
+            run.append(g)
+        else:
+            out.append(PdfLine(tuple(run), vertical=len(run) > 1))
+            run = [g]
+    out.append(PdfLine(tuple(run), vertical=len(run) > 1))
     return out
 
 
@@ -501,12 +526,37 @@ def inset_heads_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
     return out
 
 
-def vertical_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
+def _module_left_of(v: PdfBlock, blocks: list[PdfBlock], body: float, column: float,
+                    rules: tuple[Rule, ...]) -> list[PdfBlock]:
+    """The columns of text at the left of the vertical head ``v`` whose tops stand level
+    with its top, from it leftwards until a gap wider than a column or a lone rule drawn
+    down (a box's sides frame an inset, not a module)."""
+    vx0, vy0, _, vtop = v.box
+    level = sorted((b for b in blocks if _same_size(b.size, body) and len(b.lines) >= 3 and b.box[2] <= vx0
+                    and abs(b.box[3] - vtop) <= 3 * body and b.box[1] < vtop and b.box[3] > vy0),
+                   key=lambda b: -b.box[2])
+    module: list[PdfBlock] = []
+    edge = vx0
+    for b in level:
+        gap = (b.box[2], edge)
+        if edge - b.box[2] > column or any(not r.across and r.box is None and gap[0] - 0.5 * body <= r.x0
+                                           <= gap[1] + 0.5 * body and r.y0 < vtop and r.y1 > vy0 for r in rules):
+            break
+        module.append(b)
+        edge = b.box[0]
+    return module
+
+
+def vertical_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
     """``order`` with each block set vertically (a headline, a byline) moved before the
-    first block of text it stands beside (at its height, less than a column to its left):
-    vertical Chinese is read from the right, so a headline set down the right edge of its
-    module comes before the text at its left. A vertical block set right beside another
-    (a byline by its headline) goes with it; they keep right-to-left order."""
+    text it heads: vertical Chinese is read from the right, so a headline set down the right
+    edge of its module comes before the text at its left. That text is the module's columns
+    at its left whose tops stand level with its top (within three ems: one module's columns
+    start at one height), up to a rule drawn down between them; the headline goes before
+    the first of them read. With no such columns, it goes before the first block of text it
+    stands beside (at its height, less than a column to its left). A vertical block set
+    right beside another (a byline by its headline) goes with it; they keep right-to-left
+    order."""
     vertical = [b for b in order if any(ln.vertical for ln in b.lines)]
     if not vertical:
         return order
@@ -519,6 +569,9 @@ def vertical_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
         # set right beside a vertical block already placed (a byline by its headline): with it
         at = next((k for w, k in placed if 0 <= w.box[0] - vx1 <= 2 * body and w.box[1] < vy1 and w.box[3] > vy0),
                   None)
+        if at is None:
+            module = _module_left_of(v, rest, body, column, rules)
+            at = min((rest.index(b) for b in module), default=None)
         if at is None:
             at = next((k for k, b in enumerate(rest)
                        if b.box[0] < vx1 and b.box[2] >= vx0 - column and b.box[1] < vy1 and b.box[3] > vy0),

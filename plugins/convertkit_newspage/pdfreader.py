@@ -71,7 +71,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     is_folio = {id(b): _folio(b, page.height, body) for b in found}
     folio = [b for b in found if is_folio[id(b)]]
     rest = [b for b in found if not is_folio[id(b)]]
-    ordered = sorted(folio, key=lambda b: -b.box[3]) + inset_heads_first(vertical_first(reading_order(rest, body, page.rules), body), body)
+    ordered = sorted(folio, key=lambda b: -b.box[3]) + inset_heads_first(vertical_first(reading_order(rest, body, page.rules), body, page.rules), body)
     face = body_face(page, body)
     ordered = _stack_heads(ordered, body, face)
     boxed = {id(b) for b in insets(rest, page.rules, body)}
@@ -130,8 +130,10 @@ def _join_rows(blocks: list[PdfBlock], body: float, which) -> list[PdfBlock]:
 
 
 def _names(block: PdfBlock) -> bool:
+    """A name, or one character of a name set letter-spaced (陈  曙  光: each glyph its
+    own line, the gaps wider than a column's letter-spacing)."""
     t = block.lines[0].text
-    return is_name_line(Line(0, t, t, False))
+    return (len(t) == 1 and is_han(t)) or is_name_line(Line(0, t, t, False))
 
 
 def _folio(block: PdfBlock, height: float, body: float) -> str | None:
@@ -205,6 +207,6 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool, face: st
         return None
     if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——"):
         return None
-    if len(lines) == 1 and is_name_line(lines[0]):
+    if len(lines) == 1 and is_name_line(lines[0]) or BYLINE_RE.match(text) or len(text) < 2:
         return None
     return Hint.HEADLINE if size >= HEADLINE_SIZE * body else Hint.HEAD
