@@ -432,7 +432,8 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
     """``blocks`` cut across at modules' edges only: under heads alone (a headline, its
     byline: no text of the body's size above the gap, and one stack of them, not two
     modules' headlines side by side), under a block wider than a column
-    (by half: a headline, a lead set across), over a headline that wide, or where a rule
+    (by half: a headline, a lead set across; not under two headlines side by side, whose
+    modules are cut apart down first), over a headline that wide, or where a rule
     in the gap runs across half the part or more; "under" and
     "over" within NEAR ems of the gap. (A box set
     across two columns inside an article, a pull quote, is no edge: the columns go on
@@ -451,8 +452,10 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         # heads alone, not two modules' headlines side by side (two names may be)
         heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
             and len(_cut([b for b in out[-1] if b.size >= HEAD_SIZE * body], _down, gap)) <= 1
-        wide_above = any(b.box[2] - b.box[0] > 1.5 * column and id(b) not in grid.insets
-                         for b in above)  # a headline, or a lead set across
+        # two modules' headlines side by side over the gap: their modules are cut down first
+        beside = len(_cut([b for b in above if b.size >= HEADLINE_SIZE * body], _down, gap)) > 1
+        wide_above = not beside and any(b.box[2] - b.box[0] > 1.5 * column and id(b) not in grid.insets
+                                        for b in above)  # a headline, or a lead set across
         wide_below = any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body
                          and id(b) not in grid.insets for b in below)
         ruled = any(r.across and top - 0.5 * body <= r.y0 <= bottom + 0.5 * body
