@@ -452,8 +452,10 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         # heads alone, not two modules' headlines side by side (two names may be)
         heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
             and len(_cut([b for b in out[-1] if b.size >= HEAD_SIZE * body], _down, gap)) <= 1
-        # two modules' headlines side by side over the gap: their modules are cut down first
-        beside = len(_cut([b for b in above if b.size >= HEADLINE_SIZE * body], _down, gap)) > 1
+        # two modules' headlines side by side over the gap (within three NEARs: a headline
+        # stands over its subtitle and byline): their modules are cut down first
+        beside = len(_cut([b for b in out[-1] if b.size >= HEADLINE_SIZE * body
+                           and b.box[1] <= bottom + 3 * NEAR * body], _down, gap)) > 1
         wide_above = not beside and any(b.box[2] - b.box[0] > 1.5 * column and id(b) not in grid.insets
                                         for b in above)  # a headline, or a lead set across
         wide_below = any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body
