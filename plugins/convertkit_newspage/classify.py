@@ -130,7 +130,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     f"narrower than the column ({col:.1f} em) and repeats a body sentence (similarity "
                     f"{score:.2f}): a boxed pull quote")
             continue
-        k = _wide_heads(block)
+        # a front end that sees type sizes and faces has marked the heads set across columns
+        k = _wide_heads(block) if hints is None else 0
         if k:
             # a headline set across columns over the first column of its text
             pieces.append(Piece(Kind.HEAD, block[:k], bi, wide=True))
