@@ -159,11 +159,12 @@ _BRACKETS = {"（": "）", "《": "》"}
 
 def _inside_brackets(cur: list[Glyph], members: list[Glyph], k: int) -> bool:
     """Whether the gap before ``members[k]`` lies inside brackets: the line so far leaves a
-    （ or 《 open, and the glyphs after the gap close it within a dozen, no more than three
+    （ or 《 open, and the glyphs after the gap close it within a dozen, no more than two
     ems on. A space set inside a title (《共担时代责任 共促全球发展》) or a sign-off set
-    letter-spaced (（苏 讯）) is no gutter: a column's line never closes another's bracket."""
+    letter-spaced (（苏 讯）) is no gutter; a gutter is wider (and the next column's line
+    may well close a bracket the line left open)."""
     p, g = cur[-1], members[k]
-    if g.x0 - p.x1 > 3 * g.size:
+    if g.x0 - p.x1 > 2 * g.size:
         return False
     depth: dict[str, int] = {}
     for x in cur:
