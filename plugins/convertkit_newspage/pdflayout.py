@@ -434,7 +434,8 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
     byline: no text of the body's size above the gap, and one stack of them, not two
     modules' headlines side by side), under a block wider than a column
     (by half: a headline, a lead set across; not under two headlines side by side, whose
-    modules are cut apart down first), over a headline that wide, or where a rule
+    modules are cut apart down first), over a head that wide (again not beside another
+    module's headline), or where a rule
     in the gap runs across half the part or more; "under" and
     "over" within NEAR ems of the gap. (A box set
     across two columns inside an article, a pull quote, is no edge: the columns go on
@@ -459,8 +460,8 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
                            and b.box[1] <= bottom + 3 * NEAR * body], _down, gap)) > 1
         wide_above = not beside and any(b.box[2] - b.box[0] > 1.5 * column and id(b) not in grid.insets
                                         for b in above)  # a headline, or a lead set across
-        wide_below = any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body
-                         and id(b) not in grid.insets for b in below)
+        wide_below = not beside and any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body
+                                        and id(b) not in grid.insets for b in below)
         ruled = any(r.across and top - 0.5 * body <= r.y0 <= bottom + 0.5 * body
                     and min(r.x1, right) - max(r.x0, left) >= 0.5 * (right - left) for r in grid.rules)
         if heads_only or wide_above or wide_below or ruled:
