@@ -24,6 +24,8 @@ register(Stage.PIECES, {
     "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
                     "(PDF input)",
     "pull-quote-boxed": "sentences a PDF sets in a box inside an article are a pull quote (PDF input)",
+    "subhead-over-boxed-quote": "a box's head-like first line that the body does not print, over a quote "
+                                "the body repeats, is a subhead (PDF input)",
     "pull-quote-box": "a block set narrower than the column whose whole text repeats a body sentence is a "
                       "boxed pull quote",
 })
@@ -90,7 +92,18 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         first = block[0]
         hint = hints.get(first.no) if hints else None
         if hint is Hint.PULL:
-            pieces.append(Piece(Kind.PULL, block, bi))
+            # a boxed subhead over its quote: a head-like first line the body does not print
+            # (a line ending in a colon opens the quote), over lines that repeat a body sentence
+            under = page.repeats_elsewhere(*page.pull_candidate(bi, 1)) \
+                if len(block) > 1 and headish(first) and not first.text.endswith(("：", ":")) \
+                and not page.printed_elsewhere(first.text, bi) else 0.0
+            if under >= PULL_SIMILARITY:
+                pieces.append(Piece(Kind.HEAD, [first], bi))
+                explain("subhead-over-boxed-quote", first.no, f"the box's first line, printed nowhere else, over a "
+                                                               f"quote that repeats a body sentence ({under:.2f})")
+                pieces.append(Piece(Kind.PULL, block[1:], bi, starts_block=False))
+            else:
+                pieces.append(Piece(Kind.PULL, block, bi))
             explain("pull-quote-boxed", (first.no, block[-1].no), "sentences in a box inside an article: a pull quote")
             continue
         if hint is not None:

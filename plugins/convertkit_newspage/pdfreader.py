@@ -189,8 +189,8 @@ def _small_head(text: str) -> bool:
 
 def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool, face: str) -> Hint | None:
     """What the page shows of a block: a pull quote when it is boxed inside an article, set
-    no smaller than the body, ends a sentence and opens with no larger head line (a boxed
-    subhead over its quote is told apart by the piece stage); else a head (a headline when
+    no smaller than the body, and ends a sentence (a boxed subhead over its quote is told
+    apart by the piece stage); else a head (a headline when
     it is set HEADLINE_SIZE times the body size) when it is set at least HEAD_SIZE times the
     body size, or vertically and larger than the body, or in a face other than the body's
     ``face`` on three lines at most that reads as a head (:func:`_small_head`: a small
@@ -199,7 +199,7 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool, face: st
     nothing."""
     size = block.size
     text = "".join(ln.text for ln in lines)
-    if boxed and size >= body and ends_sentence(text) and block.lines[0].size <= 1.1 * size:
+    if boxed and size >= body and ends_sentence(text):
         return Hint.PULL
     vertical = any(ln.vertical for ln in block.lines)
     other_face = bool(face) and block.face != face and len(lines) <= 3 and _small_head(text)

@@ -32,6 +32,14 @@ class Page:
         self._buckets: dict[int, tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]] = {}
         self._block_starts = [b[0].no for b in blocks]
 
+    def printed_elsewhere(self, text: str, bi: int) -> bool:
+        """Whether ``text`` is printed word for word in another block within PULL_LINES
+        lines of block ``bi`` (a line of a quote the body repeats; a subhead is not)."""
+        at = self._block_starts[bi]
+        lo = bisect_left(self._block_starts, at - PULL_LINES)
+        hi = bisect_right(self._block_starts, at + PULL_LINES)
+        return any(text in joined(self.blocks[k])[0] for k in range(lo, hi) if k != bi)
+
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
         column breaks, and the line numbers it uses."""
