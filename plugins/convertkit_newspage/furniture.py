@@ -12,6 +12,7 @@ register(Stage.FURNITURE, {
     "furniture-page": "a page number (7, 第7版, with its label) alone at the page's edge",
     "furniture-label": "a page label (理论, 地方新闻) alone in one of the first blocks",
     "furniture-label-top": "a short head alone in the page's top margin is the page's label (PDF input)",
+    "furniture-panel": "a short head alone on a tinted panel is a column banner (PDF input)",
     "furniture-banner": "a campaign banner (学习贯彻…精神) stands over articles, in none of them",
     "furniture-credit": "a picture or editor credit (制图：, 责任编辑：) belongs to no article",
 })

@@ -43,13 +43,15 @@ class Glyph(NamedTuple):
 
 class Rule(NamedTuple):
     """A straight stroke across (``y0 == y1``) or down (``x0 == x1``), in PDF points;
-    ``box`` is the rectangle (x0, y0, x1, y1) it is a side of, if it is one."""
+    ``box`` is the rectangle (x0, y0, x1, y1) it is a side of, if it is one, and ``panel``
+    whether that rectangle is filled, not stroked (a tinted panel)."""
 
     x0: float
     y0: float
     x1: float
     y1: float
     box: tuple[float, float, float, float] | None = None
+    panel: bool = False
 
     @property
     def across(self) -> bool:
@@ -194,6 +196,9 @@ def _rules(page, raw) -> tuple[Rule, ...]:
         if n <= 0 or budget[0] < 0:
             return
         a, b, c, d, e, f = m
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+        panel = bool(fill.value) and not stroke.value
         subpath: list[tuple[float, float] | None] = []  # its points; None after a curve
         for j in range(n):
             seg = raw.FPDFPath_GetPathSegment(obj, j)
@@ -202,23 +207,23 @@ def _rules(page, raw) -> tuple[Rule, ...]:
             pt = (a * point_x.value + c * point_y.value + e, b * point_x.value + d * point_y.value + f)
             kind = raw.FPDFPathSegment_GetType(seg)
             if kind == raw.FPDF_SEGMENT_MOVETO:
-                _add_subpath(found, subpath, False)
+                _add_subpath(found, subpath, False, panel)
                 subpath = [pt]
             else:
                 subpath.append(pt if kind == raw.FPDF_SEGMENT_LINETO else None)
                 if raw.FPDFPathSegment_GetClose(seg):
-                    _add_subpath(found, subpath, True)
+                    _add_subpath(found, subpath, True, panel)
                     subpath = []
-        _add_subpath(found, subpath, False)
+        _add_subpath(found, subpath, False, panel)
 
     objects(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw, (1, 0, 0, 1, 0, 0), 0)
     return tuple(sorted(set(found)))
 
 
-def _add_subpath(found: list[Rule], points: list, closed: bool) -> None:
+def _add_subpath(found: list[Rule], points: list, closed: bool, panel: bool) -> None:
     """The rules among a subpath's straight segments (a ``None`` point ends a curve: the
     segment into it is no rule); a closed subpath of four sides across and down is a box,
-    and its sides say so."""
+    and its sides say so (and whether the path is only filled: a panel)."""
     if closed and points and points[-1] != points[0]:
         points = points + [points[0]]
     sides = [_rule(p, q) for p, q in zip(points, points[1:]) if p is not None and q is not None]
@@ -226,7 +231,7 @@ def _add_subpath(found: list[Rule], points: list, closed: bool) -> None:
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         box = (round(min(xs), 1), round(min(ys), 1), round(max(xs), 1), round(max(ys), 1))
-        sides = [r._replace(box=box) for r in sides]
+        sides = [r._replace(box=box, panel=panel) for r in sides]
     found.extend(r for r in sides if r is not None)
 
 

@@ -105,7 +105,8 @@ def _median_size(glyphs) -> float:
     return sizes[len(sizes) // 2]
 
 
-def _same_size(a: float, b: float) -> bool:
+def same_size(a: float, b: float) -> bool:
+    """Sizes of one text: within SAME_SIZE of each other."""
     return abs(a - b) <= SAME_SIZE * max(a, b)
 
 
@@ -240,7 +241,7 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
             last = b[-1]
             gap = last.box[1] - top
             if not -0.3 * ln.size <= gap <= LEADING * ln.size or last.vertical or ln.vertical \
-                    or not _same_size(last.size, ln.size):
+                    or not same_size(last.size, ln.size):
                 continue
             lx0, lx1 = measures[k]
             # a line reaching two ems past the measure of three lines or more starts a block
@@ -406,7 +407,7 @@ def _column_major(blocks: list[PdfBlock], column: float, body: float) -> list[Pd
     they start across (starts within half a column of each other make one column). A block
     that lies across a column's edge (a banner, a headline, a kicker over two columns) goes
     before the first block set wholly under it, else last."""
-    text = [b for b in blocks if _same_size(b.size, body) and b.box[2] - b.box[0] <= 1.5 * column]
+    text = [b for b in blocks if same_size(b.size, body) and b.box[2] - b.box[0] <= 1.5 * column]
     if not text:
         return sorted(blocks, key=lambda b: -b.box[3])
     starts = sorted(b.box[0] for b in text)
@@ -452,7 +453,7 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         above = [b for b in out[-1] if b.box[1] <= bottom + NEAR * body]
         below = [b for b in band if b.box[3] >= top - NEAR * body]
         # heads alone, not two modules' headlines side by side (two names may be)
-        heads_only = not any(_same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
+        heads_only = not any(same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
             and len(_cut([b for b in out[-1] if b.size >= HEAD_SIZE * body], _down, gap)) <= 1
         # two modules' headlines side by side over the gap (within three NEARs: a headline
         # stands over its subtitle and byline): their modules are cut down first
@@ -497,7 +498,7 @@ def _cut(blocks: list[PdfBlock], span, gap: float) -> list[list[PdfBlock]]:
 def column_width(blocks: list[PdfBlock], body: float) -> float:
     """The width of one column of text: the median width of the blocks of three lines or
     more set in the body's size (infinite when there are none)."""
-    widths = sorted(b.box[2] - b.box[0] for b in blocks if _same_size(b.size, body) and len(b.lines) >= 3)
+    widths = sorted(b.box[2] - b.box[0] for b in blocks if same_size(b.size, body) and len(b.lines) >= 3)
     return widths[len(widths) // 2] if widths else float("inf")
 
 
@@ -518,14 +519,14 @@ def inset_heads_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
             return len(b.lines) <= 2 and min(b.box[2], hx1) - max(b.box[0], hx0) > 0
 
         start, end = at, at + 1
-        while start > 0 and with_head(out[start - 1]) and not _same_size(out[start - 1].size, body):
+        while start > 0 and with_head(out[start - 1]) and not same_size(out[start - 1].size, body):
             start -= 1
         while end < len(out) and with_head(out[end]) and out[end].box[3] <= h.box[1] + body:
             end += 1
         group = out[start:end]
         x0 = min(b.box[0] for b in group)
         top = max(b.box[3] for b in group)
-        first = next((k for k, t in enumerate(out[:start]) if _same_size(t.size, body) and len(t.lines) >= 3
+        first = next((k for k, t in enumerate(out[:start]) if same_size(t.size, body) and len(t.lines) >= 3
                       and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0] and 0 <= t.box[3] - top <= 3 * body),
                      None)
         if first is not None:
@@ -539,7 +540,7 @@ def _module_left_of(v: PdfBlock, blocks: list[PdfBlock], body: float, column: fl
     with its top, from it leftwards until a gap wider than a column or a lone rule drawn
     down (a box's sides frame an inset, not a module)."""
     vx0, vy0, _, vtop = v.box
-    level = sorted((b for b in blocks if _same_size(b.size, body) and len(b.lines) >= 3 and b.box[2] <= vx0
+    level = sorted((b for b in blocks if same_size(b.size, body) and len(b.lines) >= 3 and b.box[2] <= vx0
                     and abs(b.box[3] - vtop) <= 3 * body and b.box[1] < vtop and b.box[3] > vy0),
                    key=lambda b: -b.box[2])
     module: list[PdfBlock] = []

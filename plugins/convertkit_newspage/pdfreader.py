@@ -22,7 +22,8 @@ from .lines import BYLINE_RE, Line, ends_sentence, has_sentence_punct, is_han
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
 from .pdflayout import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, inset_heads_first,
-                        insets, lines_of, main_face, near_size, reading_order, vertical_first)
+                        insets, lines_of, main_face, near_size, reading_order, same_size,
+                        vertical_first)
 from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
@@ -68,39 +69,47 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
     found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
     found = _join_rows(found, body, _names)
-    is_folio = {id(b): _folio(b, page.height, body) for b in found}
-    folio = [b for b in found if is_folio[id(b)]]
-    rest = [b for b in found if not is_folio[id(b)]]
-    ordered = sorted(folio, key=lambda b: -b.box[3]) + inset_heads_first(vertical_first(reading_order(rest, body, page.rules), body, page.rules), body)
+    is_folio = _folio(found, page, body)
+    # the folio is read first; a banner stays where it stands (it is taken out as furniture
+    # below, after it has helped to place the heads under it)
+    folio = [b for b in found if is_folio.get(id(b), "banner") != "banner"]
+    rest = [b for b in found if is_folio.get(id(b), "banner") == "banner"]
+    ordered = sorted(folio, key=lambda b: -b.box[3]) + inset_heads_first(
+        vertical_first(reading_order(rest, body, page.rules), body, page.rules), body)
+    # furniture the text stage's word lists may not know (a label, a banner), taken out
+    # before the heads are stacked, its lines numbered first
+    placed: list[Furniture] = []
+    no = first_no
+    for b in [b for b in ordered if is_folio.get(id(b)) in _PLACED]:
+        text = b.lines[0].text
+        placed.append(Furniture(is_folio[id(b)], text, Span(no, no)))
+        explain(_PLACED[is_folio[id(b)]], no, f"page furniture: {text}")
+        no += 1
+    ordered = [b for b in ordered if is_folio.get(id(b)) not in _PLACED]
     face = body_face(page, body)
     ordered = _stack_heads(ordered, body, face)
     boxed = {id(b) for b in insets(rest, page.rules, body)}
     blocks: list[list[Line]] = []
     hints: dict[int, Hint] = {}
-    labels: list[Furniture] = []
-    no = first_no
     for b in ordered:
         lines = []
         for ln, opens in zip(b.lines, indents(b)):
             t = ln.spaced() if is_folio.get(id(b)) else ln.text  # 7 理论: the page number apart from the label
             lines.append(Line(no, t, t, False, opens))
             no += 1
-        if is_folio.get(id(b)) == "label":
-            labels.append(Furniture("label", lines[0].text, Span(lines[0].no, lines[0].no)))
-            explain("furniture-label-top", lines[0].no, f"a short head in the page's top margin: {lines[0].text}")
-            continue
         blocks.append(lines)
         hint = _hint(b, lines, body, id(b) in boxed, face)
         if hint is not None:
             hints[lines[0].no] = hint
     furniture, blocks, breaks = take_furniture(blocks, explain)
-    furniture = labels + furniture
+    furniture = placed + furniture
     pieces = to_pieces(blocks, explain, hints)
     articles, more = build_articles(pieces, blocks, breaks, explain)
     return articles, furniture + more, no
 
 
 MARGIN = 0.08  # of the page's height: the top and bottom bands the folio is printed in
+_PLACED = {"label": "furniture-label-top", "banner": "furniture-panel"}  # furniture known by its place
 
 
 def _in_margin(block: PdfBlock, height: float) -> bool:
@@ -136,19 +145,38 @@ def _names(block: PdfBlock) -> bool:
     return (len(t) == 1 and is_han(t)) or is_name_line(Line(0, t, t, False))
 
 
-def _folio(block: PdfBlock, height: float, body: float) -> str | None:
-    """What a one-line block in the page's top or bottom margin is, when it is page
-    furniture: the folio, read before the page's articles. "label" for a short head in the
-    top margin (地方传真: the page's label, whatever its words), else the text stage's
-    kind (a date, a page number with its label); None for anything else."""
-    if not height or not _in_margin(block, height):
-        return None
-    t = block.lines[0].spaced()
-    kind = furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True)
-    if kind is None and block.box[1] >= (1 - MARGIN) * height and block.size >= HEAD_SIZE * body \
-            and 2 <= len(t) <= 8 and all(is_han(ch) for ch in t):
-        return "label"
-    return kind
+def _folio(blocks: list[PdfBlock], page: PageGlyphs, body: float) -> dict[int, str]:
+    """The page furniture among the one-line blocks in the page's top or bottom margin
+    (the folio, read before the page's articles), by id: the text stage's kinds (a date, a
+    page number and label), and "label" for a short head set on the folio's row at the top
+    or over the rule drawn across the page under the folio (地方传真: the page's label,
+    whatever its words; a headline set high is lower); and "banner" for a short head alone
+    on a tinted panel (a column banner over a module: 学术随笔, wherever it stands)."""
+    height = page.height
+    kinds: dict[int, str] = {}
+    for b in blocks:
+        if height and _in_margin(b, height):
+            t = b.lines[0].spaced()
+            kind = furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True)
+            if kind is not None:
+                kinds[id(b)] = kind
+    row = [b.box for b in blocks if id(b) in kinds and b.box[1] >= (1 - MARGIN) * height]
+    under = [r.y0 for r in page.rules if r.across and r.y0 >= (1 - MARGIN) * height and r.x1 - r.x0 >= 0.5 * page.width]
+    for b in blocks:
+        t = b.lines[0].text
+        if id(b) not in kinds and len(b.lines) == 1 and b.size >= HEAD_SIZE * body and 2 <= len(t) <= 8 \
+                and all(is_han(ch) for ch in t) and (any(b.box[1] < y1 and b.box[3] > y0 for _, y0, _, y1 in row)
+                                                     or (under and b.box[1] >= max(under))):
+            kinds[id(b)] = "label"
+    panels = {r.box for r in page.rules if r.panel}
+    for box in panels:
+        inside = [b for b in blocks if box[0] <= b.box[0] and b.box[2] <= box[2] and box[1] <= b.box[1]
+                  and b.box[3] <= box[3]]
+        if len(inside) == 1 and len(inside[0].lines) == 1 and id(inside[0]) not in kinds:
+            t = inside[0].lines[0].text
+            if 2 <= len(t) <= 16 and all(is_han(ch) for ch in t):
+                kinds[id(inside[0])] = "banner"
+    return kinds
 
 
 def _stack_heads(order: list[PdfBlock], body: float, face: str) -> list[PdfBlock]:
@@ -158,6 +186,8 @@ def _stack_heads(order: list[PdfBlock], body: float, face: str) -> list[PdfBlock
     headline stage tells apart, not blocks the word matching may part."""
     out: list[PdfBlock] = []
     for b in order:
+        if _heading_like(b, body, face):
+            b = _one_line_per_size(b)
         p = out[-1] if out else None
         if p is not None and _heading_like(p, body, face) and _heading_like(b, body, face):
             px0, py0, px1, _ = p.box
@@ -167,6 +197,20 @@ def _stack_heads(order: list[PdfBlock], body: float, face: str) -> list[PdfBlock
                 continue
         out.append(b)
     return out
+
+
+def _one_line_per_size(block: PdfBlock) -> PdfBlock:
+    """A head block with each run of lines set in one size read as one line: a headline
+    set on two lines is one headline, and the parts of a stack of heads (kicker, headline,
+    subtitle) differ in size; the headline stage tells the parts apart by line."""
+    lines: list[PdfLine] = []
+    for ln in block.lines:
+        if lines and same_size(lines[-1].size, ln.size) and not ln.text.startswith("——") \
+                and not lines[-1].vertical and not ln.vertical:
+            lines[-1] = PdfLine(lines[-1].glyphs + ln.glyphs)
+        else:
+            lines.append(ln)
+    return PdfBlock(tuple(lines)) if len(lines) < len(block.lines) else block
 
 
 def _heading_like(block: PdfBlock, body: float, face: str) -> bool:
