@@ -120,27 +120,25 @@ def lines_of(glyphs: tuple[Glyph, ...], body: float) -> list[PdfLine]:
     pieces, so lines are found by geometry: glyphs whose baselines lie at one height make a
     row, and a row is cut into lines at gaps wider than letter-spacing and where the size
     jumps (a vertical headline's glyph beside body lines)."""
-    rows: list[tuple[float, list[Glyph]]] = []  # (baseline of the first glyph, glyphs), highest first
-    for g in sorted(glyphs, key=lambda g: -g.base):
-        # the nearest row above whose baseline is within a quarter of the size: one line's
-        # glyphs share their baseline exactly (another font's digits too), while their boxes'
-        # centres differ from glyph to glyph. Size does not choose the row (a head's glyphs
-        # vary in box height, and a body line in another column may stand at its baseline):
-        # the cut into lines parts glyphs of other sizes and columns
-        found = None
-        for k in range(len(rows) - 1, max(-1, len(rows) - 60), -1):
-            rb, members = rows[k]
-            if rb - g.base > 2 * g.size:
-                break
-            if rb - g.base <= 0.25 * min(g.size, members[0].size):
-                found = members
-                break
-        if found is None:
-            rows.append((g.base, [g]))
+    # one line's glyphs share their baseline exactly (another font's digits too), while
+    # their boxes' centres differ from glyph to glyph: glyphs on one baseline go together,
+    # and a baseline joins the row just above it when within a quarter of the smaller size
+    # (a PDF's rounding). Size does not choose the row (a head's glyphs vary in box height,
+    # and a body line in another column may stand at its baseline): the cut into lines
+    # parts glyphs of other sizes and columns
+    by_base: dict[float, list[Glyph]] = {}
+    for g in glyphs:
+        by_base.setdefault(round(g.base, 1), []).append(g)
+    rows: list[tuple[float, float, list[Glyph]]] = []  # (baseline, smallest size, glyphs), highest first
+    for base in sorted(by_base, reverse=True):
+        members = by_base[base]
+        size = min(g.size for g in members)
+        if rows and rows[-1][0] - base <= 0.25 * min(size, rows[-1][1]):
+            rows[-1][2].extend(members)
         else:
-            found.append(g)
+            rows.append((base, size, members))
     lines: list[PdfLine] = []
-    for _, members in rows:
+    for _, _, members in rows:
         members.sort(key=lambda g: g.x0)
         cur = [members[0]]
         for k, g in enumerate(members[1:], 1):
