@@ -500,14 +500,14 @@ def column_width(blocks: list[PdfBlock], body: float) -> float:
     return widths[len(widths) // 2] if widths else float("inf")
 
 
-def inset_heads_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
+def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
     """``order`` with each headline set inset beside the first column of its own text moved
     before that column, with the heads read next to it (a kicker over it, its subtitle and
-    byline under it). A module opens at its top left: text that starts beside the heads'
-    top, at most three ems above it, in the column right at their left (the heads may be
-    centred over their columns: less than a column's width away), is the start of the
-    headline's article, not the end of another one (whose column would run on from higher
-    up)."""
+    byline under it). A module opens at its top left: text that starts level with the
+    heads' top (within three ems), in the column right at their left (the heads may be
+    centred over their columns: less than a column's width away) with no lone rule drawn
+    down between them, is the start of the headline's article, not the end of another one
+    (whose column would run on from higher up)."""
     out = list(order)
     for h in [b for b in order if b.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in b.lines)]:
         at = out.index(h)
@@ -525,11 +525,20 @@ def inset_heads_first(order: list[PdfBlock], body: float) -> list[PdfBlock]:
         x0 = min(b.box[0] for b in group)
         top = max(b.box[3] for b in group)
         first = next((k for k, t in enumerate(out[:start]) if same_size(t.size, body) and len(t.lines) >= 3
-                      and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0] and 0 <= t.box[3] - top <= 3 * body),
+                      and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0] and abs(t.box[3] - top) <= 3 * body
+                      and not _rule_between(t.box[2], x0, h.box[1], top, rules, body)),
                      None)
         if first is not None:
             out = out[:first] + group + out[first:start] + out[end:]
     return out
+
+
+def _rule_between(x0: float, x1: float, y0: float, y1: float, rules: tuple[Rule, ...], body: float) -> bool:
+    """Whether a lone rule is drawn down between ``x0`` and ``x1`` (half an em either side)
+    beside the heights ``y0``-``y1``: the edge between two modules (a box's sides frame an
+    inset, not a module)."""
+    return any(not r.across and r.box is None and x0 - 0.5 * body <= r.x0 <= x1 + 0.5 * body
+               and r.y0 < y1 and r.y1 > y0 for r in rules)
 
 
 def _module_left_of(v: PdfBlock, blocks: list[PdfBlock], body: float, column: float,
@@ -544,9 +553,7 @@ def _module_left_of(v: PdfBlock, blocks: list[PdfBlock], body: float, column: fl
     module: list[PdfBlock] = []
     edge = vx0
     for b in level:
-        gap = (b.box[2], edge)
-        if edge - b.box[2] > column or any(not r.across and r.box is None and gap[0] - 0.5 * body <= r.x0
-                                           <= gap[1] + 0.5 * body and r.y0 < vtop and r.y1 > vy0 for r in rules):
+        if edge - b.box[2] > column or _rule_between(b.box[2], edge, vy0, vtop, rules, body):
             break
         module.append(b)
         edge = b.box[0]

@@ -75,7 +75,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     folio = [b for b in found if is_folio.get(id(b), "banner") != "banner"]
     rest = [b for b in found if is_folio.get(id(b), "banner") == "banner"]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + inset_heads_first(
-        vertical_first(reading_order(rest, body, page.rules), body, page.rules), body)
+        vertical_first(reading_order(rest, body, page.rules), body, page.rules), body, page.rules)
     # furniture the text stage's word lists may not know (a label, a banner), taken out
     # before the heads are stacked, its lines numbered first
     placed: list[Furniture] = []
