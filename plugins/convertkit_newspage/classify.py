@@ -24,8 +24,8 @@ register(Stage.PIECES, {
     "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
                     "(PDF input)",
     "pull-quote-boxed": "sentences a PDF sets in a box inside an article are a pull quote (PDF input)",
-    "subhead-over-boxed-quote": "a box's head-like first line that the body does not print, over a quote "
-                                "the body repeats, is a subhead (PDF input)",
+    "subhead-over-boxed-quote": "a box's head-like first line over a quote the body repeats, not run on into "
+                                "it in the body, is a subhead (PDF input)",
     "pull-quote-box": "a block set narrower than the column whose whole text repeats a body sentence is a "
                       "boxed pull quote",
 })
@@ -92,15 +92,17 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         first = block[0]
         hint = hints.get(first.no) if hints else None
         if hint is Hint.PULL:
-            # a boxed subhead over its quote: a head-like first line the body does not print
-            # (a line ending in a colon opens the quote), over lines that repeat a body sentence
+            # a boxed subhead over its quote: a head-like first line (a line ending in a colon
+            # opens the quote) over lines that repeat a body sentence, which the body does not
+            # print after the first line's words
             under = page.repeats_elsewhere(*page.pull_candidate(bi, 1)) \
                 if len(block) > 1 and headish(first) and not first.text.endswith(("：", ":")) \
-                and not page.printed_elsewhere(first.text, bi) else 0.0
+                and not page.printed_elsewhere(first.text + block[1].text[:4], bi) else 0.0
             if under >= PULL_SIMILARITY:
                 pieces.append(Piece(Kind.HEAD, [first], bi))
-                explain("subhead-over-boxed-quote", first.no, f"the box's first line, printed nowhere else, over a "
-                                                               f"quote that repeats a body sentence ({under:.2f})")
+                explain("subhead-over-boxed-quote", first.no, f"the box's first line, which the body never runs on "
+                                                               f"into the quote, over a quote that repeats a body "
+                                                               f"sentence ({under:.2f})")
                 pieces.append(Piece(Kind.PULL, block[1:], bi, starts_block=False))
             else:
                 pieces.append(Piece(Kind.PULL, block, bi))

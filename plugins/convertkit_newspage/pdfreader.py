@@ -69,6 +69,8 @@ def read_pdf_page(page: PageGlyphs, first_no: int,
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
     found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
     found = _join_rows(found, body, _names)
+    boxed = {id(b) for b in insets(found, page.rules, body)}
+    found = [part for b in found for part in (_head_apart(b) if id(b) in boxed else (b,))]
     is_folio = _folio(found, page, body)
     # the folio is read first; a banner stays where it stands (it is taken out as furniture
     # below, after it has helped to place the heads under it)
@@ -115,6 +117,17 @@ _PLACED = {"label": "furniture-label-top", "banner": "furniture-panel"}  # furni
 def _in_margin(block: PdfBlock, height: float) -> bool:
     _, y0, _, y1 = block.box
     return len(block.lines) == 1 and (y0 >= (1 - MARGIN) * height or y1 <= MARGIN * height)
+
+
+def _head_apart(block: PdfBlock) -> tuple[PdfBlock, ...]:
+    """A boxed block whose first line is set larger than the rest, or in another face (a
+    subhead over its pull quote, in one box), as two blocks: the head, and the rest."""
+    if len(block.lines) < 2:
+        return (block,)
+    first, rest = block.lines[0], PdfBlock(block.lines[1:])
+    if first.size >= 1.1 * rest.size or main_face(first.glyphs) != rest.face:
+        return PdfBlock(block.lines[:1]), rest
+    return (block,)
 
 
 def _join_rows(blocks: list[PdfBlock], body: float, which) -> list[PdfBlock]:

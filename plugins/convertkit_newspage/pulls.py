@@ -33,12 +33,13 @@ class Page:
         self._block_starts = [b[0].no for b in blocks]
 
     def printed_elsewhere(self, text: str, bi: int) -> bool:
-        """Whether ``text`` is printed word for word in another block within PULL_LINES
-        lines of block ``bi`` (a line of a quote the body repeats; a subhead is not)."""
+        """Whether ``text`` is printed word for word in the other blocks within PULL_LINES
+        lines of block ``bi``, read one after another (a sentence may run on across a
+        column break)."""
         at = self._block_starts[bi]
         lo = bisect_left(self._block_starts, at - PULL_LINES)
         hi = bisect_right(self._block_starts, at + PULL_LINES)
-        return any(text in joined(self.blocks[k])[0] for k in range(lo, hi) if k != bi)
+        return text in "".join(joined(self.blocks[k])[0] for k in range(lo, hi) if k != bi)
 
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
