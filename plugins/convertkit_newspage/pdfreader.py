@@ -120,14 +120,14 @@ def _in_margin(block: PdfBlock, height: float) -> bool:
 
 
 def _head_apart(block: PdfBlock) -> tuple[PdfBlock, ...]:
-    """A boxed block whose first line is set larger than the rest, or in another face (a
+    """A boxed block whose first lines are set larger than the rest, or in another face (a
     subhead over its pull quote, in one box), as two blocks: the head, and the rest."""
-    if len(block.lines) < 2:
-        return (block,)
-    first, rest = block.lines[0], PdfBlock(block.lines[1:])
-    if first.size >= 1.1 * rest.size or main_face(first.glyphs) != rest.face:
-        return PdfBlock(block.lines[:1]), rest
-    return (block,)
+    last = block.lines[-1]
+    k = 0
+    while k < len(block.lines) - 1 and (block.lines[k].size >= 1.1 * last.size
+                                        or main_face(block.lines[k].glyphs) != main_face(last.glyphs)):
+        k += 1
+    return (PdfBlock(block.lines[:k]), PdfBlock(block.lines[k:])) if k else (block,)
 
 
 def _join_rows(blocks: list[PdfBlock], body: float, which) -> list[PdfBlock]:
