@@ -74,6 +74,46 @@ def test_real_pdfs_give_their_articles():
     assert found / truth_total >= 0.6, (found, truth_total)
 
 
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.name)
+def test_tei_facsimile_points_at_where_each_element_is_printed(pdf):
+    """With PDF input the TEI has a <facsimile>: a surface per page and zones; every head,
+    byline, dateline, sign-off and paragraph of an article points at zones (@facs), and
+    pdfium finds every character of the element inside its zones (zones are in points from
+    the page's top-left corner)."""
+    from lxml import etree
+
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    root = etree.fromstring(convertkit.render(convertkit.read(pdf), "tei").encode("utf-8"))
+    surfaces = root.findall("t:facsimile/t:surface", ns)
+    assert [s.get("n") for s in surfaces] == ["1"]
+    width, height = float(surfaces[0].get("lrx")), float(surfaces[0].get("lry"))
+    zones = {z.get("{http://www.w3.org/XML/1998/namespace}id"): z for z in root.iterfind(".//t:zone", ns)}
+    assert zones
+    for z in zones.values():
+        x0, y0, x1, y1 = (float(z.get(k)) for k in ("ulx", "uly", "lrx", "lry"))
+        assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
+    doc = pdfium.PdfDocument(str(pdf))
+    text = doc[0].get_textpage()
+    pointed = 0
+    for el in root.iterfind(".//t:div[@type='article']//*", ns):
+        tag = etree.QName(el).localname
+        if tag not in ("head", "byline", "dateline", "signed", "p"):
+            continue
+        facs = el.get("facs")
+        assert facs, (tag, "".join(el.itertext())[:20])
+        inside = ""
+        for ref in facs.split():
+            z = zones[ref.lstrip("#")]
+            x0, y0, x1, y1 = (float(z.get(k)) for k in ("ulx", "uly", "lrx", "lry"))
+            inside += text.get_text_bounded(x0 - 1, height - y1 - 1, x1 + 1, height - y0 + 1)
+        # every character of the element is printed inside its zones (pdfium gives a zone's
+        # text in content order, which need not be reading order)
+        missing = Counter("".join("".join(el.itertext()).split())) - Counter("".join(inside.split()))
+        assert not missing, (tag, "".join(el.itertext())[:20], missing)
+        pointed += 1
+    assert pointed > 20
+
+
 def test_a_pdf_is_found_by_its_magic(tmp_path):
     if not PDFS:
         pytest.skip("../shared is absent (a user's clone)")
@@ -158,3 +198,17 @@ def test_bad_pdfs_give_one_line_or_a_document(tmp_path, name):
     else:
         assert r.returncode == 1 and err.count("\n") == 1 and not out.exists(), err
         assert "plugin" not in err  # the input is at fault, not the reader
+
+
+def test_pdf_geometry_survives_the_json_form():
+    """The pages and line zones of a PDF document fit the model and come back from the
+    JSON form unchanged (API 1.2)."""
+    if not PDFS:
+        pytest.skip("../shared is absent (a user's clone)")
+    from convertkit import jsonform, validate
+
+    doc = convertkit.read(PDFS[0])
+    assert doc.surfaces and len(doc.zones) > 100
+    assert all(a.part("headline") for a in doc.blocks if plain(a.headline))
+    validate.validate(doc)
+    assert jsonform.loads(jsonform.dumps(doc)) == doc

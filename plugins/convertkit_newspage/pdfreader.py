@@ -11,9 +11,10 @@ none of it yet: the line numbers in ``source`` spans count the lines in reading 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from convertkit.cjk import printed_date
-from convertkit.model import Article, Document, Furniture, Meta, Span
+from convertkit.model import Article, Document, Furniture, Meta, Span, Surface, Zone
 from convertkit.process import gc_paused
 from convertkit.registry import Context
 
@@ -31,21 +32,38 @@ from .rules import Explain
 
 
 def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
-    """Each page of the PDF ``data`` as articles, in page order."""
+    """Each page of the PDF ``data`` as articles, in page order; the document keeps the
+    pages' sizes and where each line is printed (``Document.surfaces`` and ``zones``)."""
     pages = read_glyphs(data, ctx.source_name or "input")
     with gc_paused():
         forget()
         explain = Explain(record=bool(ctx.option("explain")))
         articles: list[Article] = []
         furniture: list[Furniture] = []
+        zones: list[Zone] = []
         first_no = 1
         for page in pages:
-            page_articles, page_furniture, first_no = read_pdf_page(page, first_no, explain)
-            articles.extend(page_articles)
-            furniture.extend(page_furniture)
+            read = read_pdf_page(page, first_no, explain, group=zones[-1].group + 1 if zones else 0)
+            articles.extend(read.articles)
+            furniture.extend(read.furniture)
+            zones.extend(read.zones)
+            first_no = read.next_no
     date = next((f.text for f in furniture if f.kind == "date"), "")
     write_explain(ctx, explain)
-    return Document(Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture)), tuple(articles))
+    surfaces = tuple(Surface(p.number, round(p.width, 2), round(p.height, 2)) for p in pages)
+    return Document(Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture)), tuple(articles),
+                    surfaces, tuple(zones))
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """One PDF page read: its articles and furniture, where each of its lines is printed,
+    and the number after its last line."""
+
+    articles: list[Article]
+    furniture: list[Furniture]
+    zones: list[Zone]
+    next_no: int
 
 
 def body_size(page: PageGlyphs) -> float:
@@ -58,56 +76,73 @@ def body_face(page: PageGlyphs, body: float) -> str:
     return main_face(g for g in page.glyphs if g.size == body)
 
 
-def read_pdf_page(page: PageGlyphs, first_no: int,
-                  explain: Explain) -> tuple[list[Article], list[Furniture], int]:
+def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int = 0) -> PageRead:
     """The articles and furniture of one PDF page; its lines are numbered from
-    ``first_no`` in reading order; the number after its last line is returned too."""
+    ``first_no`` in reading order, its printed blocks from ``group``."""
     body = body_size(page)
     if not body:
-        return [], [], first_no
+        return PageRead([], [], [], first_no)
     found = blocks_of(lines_of(page.glyphs, body))
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
     found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
     found = _join_rows(found, body, _names)
     boxed = {id(b) for b in insets(found, page.rules, body)}
     found = [part for b in found for part in (_head_apart(b) if id(b) in boxed else (b,))]
-    is_folio = _folio(found, page, body)
+    kinds = _folio(found, page, body)
     # the folio is read first; a banner stays where it stands (it is taken out as furniture
     # below, after it has helped to place the heads under it)
-    folio = [b for b in found if is_folio.get(id(b), "banner") != "banner"]
-    rest = [b for b in found if is_folio.get(id(b), "banner") == "banner"]
+    folio = [b for b in found if kinds.get(id(b), "banner") != "banner"]
+    rest = [b for b in found if kinds.get(id(b), "banner") == "banner"]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + inset_heads_first(
         vertical_first(reading_order(rest, body, page.rules), body, page.rules), body, page.rules)
-    # furniture the text stage's word lists may not know (a label, a banner), taken out
-    # before the heads are stacked, its lines numbered first
-    placed: list[Furniture] = []
-    no = first_no
-    for b in [b for b in ordered if is_folio.get(id(b)) in _PLACED]:
-        text = b.lines[0].text
-        placed.append(Furniture(is_folio[id(b)], text, Span(no, no)))
-        explain(_PLACED[is_folio[id(b)]], no, f"page furniture: {text}")
-        no += 1
-    ordered = [b for b in ordered if is_folio.get(id(b)) not in _PLACED]
+    # furniture the text stage's word lists may not know (a label, a banner) is taken out
+    # before the heads are stacked
+    placed = [b for b in ordered if kinds.get(id(b)) in _PLACED]
     face = body_face(page, body)
-    ordered = _stack_heads(ordered, body, face)
+    ordered = _stack_heads([b for b in ordered if kinds.get(id(b)) not in _PLACED], body, face)
     boxed = {id(b) for b in insets(rest, page.rules, body)}
+    zones: list[Zone] = []
+    block_nos = iter(range(group, group + len(placed) + len(ordered)))
+
+    def numbered(b: PdfBlock, no: int) -> list[Line]:
+        """The block's lines as the text stages' lines, numbered from ``no``; where each is
+        printed goes to ``zones``, the block's number as their group."""
+        lines = []
+        block_no = next(block_nos)
+        for ln, opens in zip(b.lines, indents(b)):
+            t = ln.spaced() if kinds.get(id(b)) else ln.text  # 7 理论: the page number apart from the label
+            lines.append(Line(no, t, t, False, opens))
+            zones.append(Zone(no, page.number, _top_left(ln.box, page.height), block_no))
+            no += 1
+        return lines
+
+    no = first_no
+    furniture: list[Furniture] = []
+    for b in placed:  # their lines numbered first
+        (line,) = numbered(b, no)[:1]
+        furniture.append(Furniture(kinds[id(b)], line.text, Span(no, no)))
+        explain(_PLACED[kinds[id(b)]], no, f"page furniture: {line.text}")
+        no += len(b.lines)
     blocks: list[list[Line]] = []
     hints: dict[int, Hint] = {}
     for b in ordered:
-        lines = []
-        for ln, opens in zip(b.lines, indents(b)):
-            t = ln.spaced() if is_folio.get(id(b)) else ln.text  # 7 理论: the page number apart from the label
-            lines.append(Line(no, t, t, False, opens))
-            no += 1
+        lines = numbered(b, no)
+        no += len(lines)
         blocks.append(lines)
         hint = _hint(b, lines, body, id(b) in boxed, face)
         if hint is not None:
             hints[lines[0].no] = hint
-    furniture, blocks, breaks = take_furniture(blocks, explain)
-    furniture = placed + furniture
+    more, blocks, breaks = take_furniture(blocks, explain)
     pieces = to_pieces(blocks, explain, hints)
-    articles, more = build_articles(pieces, blocks, breaks, explain)
-    return articles, furniture + more, no
+    articles, found_more = build_articles(pieces, blocks, breaks, explain)
+    return PageRead(articles, furniture + more + found_more, zones, no)
+
+
+def _top_left(box: tuple[float, float, float, float], height: float) -> tuple[float, float, float, float]:
+    """A box in PDF points (y up from the bottom) as left, top, right, bottom from the
+    page's top-left corner, to a tenth of a point."""
+    x0, y0, x1, y1 = box
+    return (round(x0, 1), round(height - y1, 1), round(x1, 1), round(height - y0, 1))
 
 
 MARGIN = 0.08  # of the page's height: the top and bottom bands the folio is printed in

@@ -177,17 +177,37 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
             all_lines = s.heading + [ln for p in s.paras for ln in p.lines]
             first = min(ln.no for ln in all_lines)
             last = max(ln.no for ln in all_lines)
-            blocks_out.append(Section(text(inline_text(s.heading)), tuple(sec_blocks), Span(first, last)))
+            blocks_out.append(Section(text(inline_text(s.heading)), tuple(sec_blocks), Span(first, last),
+                                      span_of(s.heading)))
         lines_all = d.heads + d.byline + [ln for p in d.body for ln in p.lines]
         nos = [ln.no for ln in lines_all] + ([d.signoff_line] if d.signoff_line else []) + \
               ([d.dateline_line] if d.dateline_line else [])
         articles.append(Article(
             headline=text(headline), blocks=tuple(blocks_out), kicker=text(kicker), subtitle=text(subtitle),
             byline=text(byline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
-            source=Span(min(nos), max(nos)) if nos else None))
+            source=Span(min(nos), max(nos)) if nos else None,
+            parts=part_spans(d, kicker, subtitle)))
     articles = join_signed_fragments(articles, blocks, explain)
     articles, unplaced = place_pull_quotes(articles, boxes, explain, _pull_quote)
     return articles, extra_furniture + unplaced
+
+
+def part_spans(d, kicker: str, subtitle: str) -> tuple[tuple[str, Span], ...]:
+    """The source lines of an article's parts: each head line goes to the kicker or the
+    subtitle when its text is part of theirs, else to the headline; the byline's lines,
+    the dateline's and the sign-off's line."""
+    heads: dict[str, list[Line]] = {"kicker": [], "headline": [], "subtitle": []}
+    for ln in d.heads:
+        t = "".join(ln.text.split())
+        part = "kicker" if t and t in "".join(kicker.split()) else \
+            "subtitle" if t and t in "".join(subtitle.split()) else "headline"
+        heads[part].append(ln)
+    found = [(name, span_of(lines)) for name, lines in heads.items()] + [("byline", span_of(d.byline))]
+    if d.dateline_line:
+        found.append(("dateline", Span(d.dateline_line, d.dateline_line)))
+    if d.signoff_line:
+        found.append(("signoff", Span(d.signoff_line, d.signoff_line)))
+    return tuple((name, span) for name, span in found if span is not None)
 
 
 def para_of(lines: list[Line]) -> Para:

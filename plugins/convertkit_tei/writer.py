@@ -18,6 +18,8 @@ from convertkit.model import (Article, Block, BlockQuote, Div, Document, Emph, H
 from convertkit.registry import Context
 from convertkit.xmltext import XmlCleaner
 
+from .facsimile import Facsimile, span_lines
+
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 T = "{%s}" % TEI_NS
@@ -26,10 +28,19 @@ XML_LANG = "{%s}lang" % XML_NS
 
 
 class _Builder:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, doc: Document) -> None:
         self.ctx = ctx
         self.clean = XmlCleaner()
         self.n_articles = 0
+        self.facsimile = Facsimile(doc)
+
+    def point(self, e: etree._Element, lines) -> etree._Element:
+        """``@facs`` on ``e`` for the source lines it was printed on (PDF input)."""
+        if self.facsimile:
+            ref = self.facsimile.pointer(lines)
+            if ref:
+                e.set("facs", ref)
+        return e
 
     def el(self, parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str):
         e = etree.Element(T + tag) if parent is None else etree.SubElement(parent, T + tag)
@@ -112,7 +123,7 @@ class _Builder:
 
     def component(self, parent: etree._Element, b: Block) -> None:
         if isinstance(b, Para):
-            p = self.el(parent, "p")
+            p = self.point(self.el(parent, "p"), [no for _, no in b.lines] or span_lines(b.source))
             if self.ctx.option("tei_lines") and b.lines and len(b.content) == 1 and isinstance(b.content[0], Text):
                 self.diplomatic(p, b.content[0].text, b.lines)
             else:
@@ -122,7 +133,10 @@ class _Builder:
         elif isinstance(b, BlockQuote):
             q = self.el(parent, "quote", type=_ncname(b.kind))
             for inner in b.blocks or (Para(()),):
-                self.inlines(self.el(q, "p"), inner.content if isinstance(inner, Para) else _flat(inner))
+                p = self.el(q, "p")
+                if isinstance(inner, Para):
+                    self.point(p, [no for _, no in inner.lines] or span_lines(inner.source))
+                self.inlines(p, inner.content if isinstance(inner, Para) else _flat(inner))
         elif isinstance(b, ListBlock):
             lst = self.el(parent, "list", type="ordered" if b.ordered else "bulleted")
             for item in b.items or ((),):
@@ -137,7 +151,7 @@ class _Builder:
         if isinstance(b, Section):
             d = self.el(parent, "div", type="section", xml_id=did)
             if b.heading:
-                self.inlines(self.el(d, "head"), b.heading)
+                self.inlines(self.point(self.el(d, "head"), span_lines(b.heading_source)), b.heading)
         else:
             d = self.el(parent, "div", type=_ncname(b.role), xml_id=did)
         self.blocks(d, b.blocks, did)
@@ -151,20 +165,21 @@ class _Builder:
         aid = f"art{n}-{digest}"
         d = self.el(parent, "div", type="article", xml_id=aid)
         if a.kicker:
-            self.inlines(self.el(d, "head", type="kicker"), a.kicker)
+            self.inlines(self.point(self.el(d, "head", type="kicker"), span_lines(a.part("kicker"))), a.kicker)
         if a.headline:
-            self.inlines(self.el(d, "head", type="main"), a.headline)
+            self.inlines(self.point(self.el(d, "head", type="main"), span_lines(a.part("headline"))), a.headline)
         if a.subtitle:
-            self.inlines(self.el(d, "head", type="sub"), a.subtitle)
+            self.inlines(self.point(self.el(d, "head", type="sub"), span_lines(a.part("subtitle"))), a.subtitle)
         if a.byline:
-            self.inlines(self.el(d, "byline"), a.byline)
+            self.inlines(self.point(self.el(d, "byline"), span_lines(a.part("byline"))), a.byline)
         if a.dateline:
-            self.inlines(self.el(d, "dateline"), a.dateline)
+            self.inlines(self.point(self.el(d, "dateline"), span_lines(a.part("dateline"))), a.dateline)
         self.blocks(d, a.blocks, aid)
         if not any(child.tag in (T + "p", T + "div", T + "quote", T + "list") for child in d):
             self.el(d, "p")
         if a.signoff:
-            self.inlines(self.el(self.el(d, "closer"), "signed"), a.signoff)
+            signed = self.el(self.el(d, "closer"), "signed")
+            self.inlines(self.point(signed, span_lines(a.part("signoff"))), a.signoff)
 
 
 def _ncname(s: str) -> str:
@@ -257,7 +272,7 @@ def _language_name(tag: str) -> str:
 
 
 def write_tei(doc: Document, ctx: Context) -> str:
-    b = _Builder(ctx)
+    b = _Builder(ctx, doc)
     lang = (doc.meta.language or "zh").split("-")[0] if not doc.meta.language else doc.meta.language
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     root.set(XML_LANG, "zh" if lang.lower().startswith("zh") else lang)
@@ -267,6 +282,8 @@ def write_tei(doc: Document, ctx: Context) -> str:
     b.blocks(body, doc.blocks, "d")
     if len(body) == 0:
         b.el(body, "p")
+    if b.facsimile:  # TEI's order: the header, the facsimile, the text
+        root.insert(1, b.facsimile.element(b.el))
     b.clean.report(ctx)
     out = etree.tostring(root, encoding="unicode", pretty_print=True)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + out

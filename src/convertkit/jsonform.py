@@ -15,7 +15,7 @@ from .digest import sha256
 from .errors import ConversionError
 from .model import NODE_TYPES, Document
 
-API_VERSION = (1, 1)  # 1.1: Para.lines
+API_VERSION = (1, 2)  # 1.1: Para.lines; 1.2: Document.surfaces and zones, Article.parts, Section.heading_source
 VERSION_KEY = "convertkit-api-version"
 
 

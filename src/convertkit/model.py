@@ -168,23 +168,28 @@ class Div(Value):
 
 @dataclass(init=False, eq=False, repr=False)
 class Section(Value):
-    """A subsection of an article: its subhead (may be empty) and its blocks."""
+    """A subsection of an article: its subhead (may be empty) and its blocks;
+    ``heading_source`` is the source lines of the subhead alone."""
 
     heading: tuple[Inline, ...]
     blocks: tuple[Block, ...]
     source: Span | None = None
+    heading_source: Span | None = None
 
     def __init__(self, heading: tuple[Inline, ...], blocks: tuple[Block, ...],
-                 source: Span | None = None) -> None:
+                 source: Span | None = None, heading_source: Span | None = None) -> None:
         _set(self, "heading", heading)
         _set(self, "blocks", blocks)
         _set(self, "source", source)
+        _set(self, "heading_source", heading_source)
 
 
 @dataclass(init=False, eq=False, repr=False)
 class Article(Value):
     """A news article: headline with kicker (引题) and subtitle (副题), byline, dateline,
-    body blocks (paragraphs, sections, quotes) and sign-off."""
+    body blocks (paragraphs, sections, quotes) and sign-off. ``parts`` gives the source
+    lines of those that have them, as (``"kicker"``, ``"headline"``, ``"subtitle"``,
+    ``"byline"``, ``"dateline"`` or ``"signoff"``, span) pairs."""
 
     headline: tuple[Inline, ...]
     blocks: tuple[Block, ...]
@@ -194,11 +199,13 @@ class Article(Value):
     dateline: tuple[Inline, ...] = ()
     signoff: tuple[Inline, ...] = ()
     source: Span | None = None
+    parts: tuple[tuple[str, Span], ...] = ()
 
     def __init__(self, headline: tuple[Inline, ...], blocks: tuple[Block, ...],
                  kicker: tuple[Inline, ...] = (), subtitle: tuple[Inline, ...] = (),
                  byline: tuple[Inline, ...] = (), dateline: tuple[Inline, ...] = (),
-                 signoff: tuple[Inline, ...] = (), source: Span | None = None) -> None:
+                 signoff: tuple[Inline, ...] = (), source: Span | None = None,
+                 parts: tuple[tuple[str, Span], ...] = ()) -> None:
         _set(self, "headline", headline)
         _set(self, "blocks", blocks)
         _set(self, "kicker", kicker)
@@ -207,6 +214,11 @@ class Article(Value):
         _set(self, "dateline", dateline)
         _set(self, "signoff", signoff)
         _set(self, "source", source)
+        _set(self, "parts", parts)
+
+    def part(self, name: str) -> Span | None:
+        """The source lines of one part (``"headline"``, ``"byline"`` …), if known."""
+        return next((span for key, span in self.parts if key == name), None)
 
 
 Block = Union[Para, Heading, BlockQuote, ListBlock, Div, Section, Article]
@@ -286,22 +298,61 @@ _NO_META = Meta()
 
 
 @dataclass(init=False, eq=False, repr=False)
+class Surface(Value):
+    """A printed page of the source (a PDF page): its number (1-based) and its size in
+    points."""
+
+    page: int
+    width: float
+    height: float
+
+    def __init__(self, page: int, width: float, height: float) -> None:
+        _set(self, "page", page)
+        _set(self, "width", width)
+        _set(self, "height", height)
+
+
+@dataclass(init=False, eq=False, repr=False)
+class Zone(Value):
+    """Where a source line is printed: its page and its box (left, top, right, bottom) in
+    points from the page's top-left corner, as an image of the page shows it; ``group``
+    numbers the printed block it belongs to (a column of text, a head)."""
+
+    line: int
+    page: int
+    box: tuple[float, float, float, float]
+    group: int = 0
+
+    def __init__(self, line: int, page: int, box: tuple[float, float, float, float], group: int = 0) -> None:
+        _set(self, "line", line)
+        _set(self, "page", page)
+        _set(self, "box", box)
+        _set(self, "group", group)
+
+
+@dataclass(init=False, eq=False, repr=False)
 class Document(Value):
-    """A whole document: metadata and blocks."""
+    """A whole document: metadata and blocks; from a source with a page geometry (PDF),
+    its pages (``surfaces``) and where each source line is printed on them (``zones``)."""
 
     meta: Meta = _NO_META
     blocks: tuple[Block, ...] = ()
+    surfaces: tuple[Surface, ...] = ()
+    zones: tuple[Zone, ...] = ()
 
-    def __init__(self, meta: Meta = _NO_META, blocks: tuple[Block, ...] = ()) -> None:
+    def __init__(self, meta: Meta = _NO_META, blocks: tuple[Block, ...] = (),
+                 surfaces: tuple[Surface, ...] = (), zones: tuple[Zone, ...] = ()) -> None:
         _set(self, "meta", meta)
         _set(self, "blocks", blocks)
+        _set(self, "surfaces", surfaces)
+        _set(self, "zones", zones)
 
 
 #: Every class of the model, by name: the closed set the JSON form may use.
 NODE_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Span, Text, Emph, Strong, LineBreak, Link, Note, Para, Heading, BlockQuote,
-                ListBlock, Div, Section, Article, SourceInfo, Furniture, Meta, Document)
+                ListBlock, Div, Section, Article, SourceInfo, Furniture, Meta, Surface, Zone, Document)
 }
 
 

@@ -40,6 +40,18 @@ def _int(x: Any, path: str) -> None:
         raise ModelError(path, f"expected a whole number, got {_name(x)}")
 
 
+def _float(x: Any, path: str) -> None:
+    if type(x) not in (float, int) or x != x or x in (float("inf"), float("-inf")):
+        raise ModelError(path, f"expected a number, got {_name(x)}")
+
+
+def _box(x: Any, path: str) -> None:
+    if type(x) is not tuple or len(x) != 4:
+        raise ModelError(path, f"expected a box (left, top, right, bottom), got {_name(x)}")
+    for i, v in enumerate(x):
+        _float(v, f"{path}[{i}]")
+
+
 def _bool(x: Any, path: str) -> None:
     if type(x) is not bool:
         raise ModelError(path, f"expected true or false, got {_name(x)}")
@@ -96,6 +108,11 @@ _CHECKS: dict[str, Callable[[Any, str], None]] = {
     "SourceInfo": _node((model.SourceInfo,), "a SourceInfo"),
     "tuple[Furniture, ...]": _tuple_of(_node((model.Furniture,), "a Furniture"), "furniture"),
     "Meta": _node((model.Meta,), "a Meta"),
+    "float": _float,
+    "tuple[float, float, float, float]": _box,
+    "tuple[tuple[str, Span], ...]": _tuple_of(_pair(_str, _node((model.Span,), "a Span")), "[name, span] pairs"),
+    "tuple[Surface, ...]": _tuple_of(_node((model.Surface,), "a Surface"), "surfaces"),
+    "tuple[Zone, ...]": _tuple_of(_node((model.Zone,), "a Zone"), "zones"),
 }
 
 
