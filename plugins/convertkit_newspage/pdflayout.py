@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from convertkit.cjk import is_cjk
+from convertkit.cjk import CJK_TABLE
 
 from .lines import ends_sentence
 from .pdfglyphs import Glyph, Rule
@@ -41,10 +41,15 @@ class PdfLine:
     vertical: bool = False
 
     @cached_property
+    def main_glyphs(self) -> tuple[Glyph, ...]:
+        """The line's Chinese glyphs (all of them, when it has none): digits and Latin
+        letters are often set in another font, whose box is larger or smaller."""
+        return tuple(g for g in self.glyphs if CJK_TABLE[g.ch]) or self.glyphs
+
+    @cached_property
     def size(self) -> float:
-        """The median size of the line's Chinese glyphs (of all, when it has none): digits
-        and Latin letters are often set in another font whose box is larger or smaller."""
-        return _median_size(self.glyphs)
+        """The median size of :attr:`main_glyphs`."""
+        return _median_size(self.main_glyphs)
 
     @cached_property
     def box(self) -> tuple[float, float, float, float]:
@@ -62,7 +67,7 @@ class PdfLine:
         out = []
         prev: Glyph | None = None
         for g in self.glyphs:
-            if prev is not None and not self.vertical and (cjk or not (is_cjk(prev.ch) or is_cjk(g.ch))) \
+            if prev is not None and not self.vertical and (cjk or not (CJK_TABLE[prev.ch] or CJK_TABLE[g.ch])) \
                     and g.x0 - prev.x1 > 0.25 * g.size:
                 out.append(" ")
             out.append(g.ch)
@@ -84,24 +89,25 @@ class PdfBlock:
 
     @cached_property
     def size(self) -> float:
-        return _median_size([g for ln in self.lines for g in ln.glyphs])
+        """The median size of its lines' :attr:`PdfLine.main_glyphs`."""
+        return _median_size([g for ln in self.lines for g in ln.main_glyphs])
 
     @cached_property
     def face(self) -> str:
-        """The face most of the block's Chinese glyphs are set in (of all, when none is)."""
-        return main_face(g for ln in self.lines for g in ln.glyphs)
+        """The face most of its lines' :attr:`PdfLine.main_glyphs` are set in."""
+        return main_face(g for ln in self.lines for g in ln.main_glyphs)
 
 
 def main_face(glyphs) -> str:
     """The face most of ``glyphs`` are set in, their Chinese ones first (digits and Latin
     letters come from another font)."""
     glyphs = list(glyphs)
-    faces = Counter(g.face for g in glyphs if is_cjk(g.ch)) or Counter(g.face for g in glyphs)
+    faces = Counter(g.face for g in glyphs if CJK_TABLE[g.ch]) or Counter(g.face for g in glyphs)
     return faces.most_common(1)[0][0] if faces else ""
 
 
 def _median_size(glyphs) -> float:
-    sizes = sorted(g.size for g in glyphs if is_cjk(g.ch)) or sorted(g.size for g in glyphs)
+    sizes = sorted(g.size for g in glyphs)
     return sizes[len(sizes) // 2]
 
 
