@@ -699,3 +699,45 @@ def test_a_text_longer_than_any_page_is_read_a_page_length_at_a_time():
     assert stretches(one) == [one]
     n = len(read(one).blocks)
     assert len(read(many).blocks) >= 8 * n - 2
+
+
+JUMP_PAGES = """2025年3月4日 星期二
+
+3 要闻
+
+长江大桥今日正式通车
+
+本报记者 王五
+
+本报讯 今天上午，长江大桥正式通车。大桥全长八公里，历时五年建成，
+是本省最长的跨江大桥。通车后，两岸往来时间由一小时缩短为十分钟，
+沿线群众出行更加便利。据介绍，大桥建设中攻克了深水基础施工等多项
+技术难题，创造了多项全国纪录。大桥的建成将有力带动沿江经济发展，（下转第{to}版）
+\f6 专题
+
+（上接第3版）促进区域协调发展。省交通运输厅负责人表示，今后将继续加快
+交通基础设施建设，为经济社会发展提供有力支撑。（鄂 文）
+"""
+
+
+def test_an_article_continued_on_a_later_page_is_one_article():
+    """下转第6版 on page 3, 上接第3版 on page 6: one article, the sentence the jump cut one
+    paragraph, the markers kept as furniture; nothing printed is lost."""
+    text = JUMP_PAGES.format(to=6)
+    doc = read(text)
+    assert len(doc.blocks) == 1
+    a = doc.blocks[0]
+    assert plain(a.headline) == "长江大桥今日正式通车" and plain(a.signoff) == "（鄂文）"
+    (para,) = [b for b in a.blocks if isinstance(b, Para)]
+    assert "发展，促进区域协调发展" in plain(para.content)
+    assert [f.text for f in doc.meta.furniture if f.kind == "jump"] == ["（下转第6版）", "（上接第3版）"]
+    printed = Counter("".join(text.split()))
+    kept = Counter("".join(convertkit.render(doc, "txt").split()) + "".join(
+        f.text for f in doc.meta.furniture).replace(" ", ""))
+    assert not printed - kept
+
+
+def test_a_jump_to_another_page_than_the_one_read_is_left_apart():
+    """下转第7版, but the next page prints 6: not its continuation."""
+    doc = read(JUMP_PAGES.format(to=7))
+    assert len(doc.blocks) == 2

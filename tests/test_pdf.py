@@ -212,3 +212,24 @@ def test_pdf_geometry_survives_the_json_form():
     assert all(a.part("headline") for a in doc.blocks if plain(a.headline))
     validate.validate(doc)
     assert jsonform.loads(jsonform.dumps(doc)) == doc
+
+
+def test_a_pdf_of_several_pages_gives_each_page_its_articles_in_page_order(tmp_path):
+    """Two real pages in one PDF: the articles of each page, as read alone, in page order;
+    every line of an article is printed on that article's page (its zones say which), and
+    the TEI has a surface per page."""
+    if len(PDFS) < 2:
+        pytest.skip("../shared is absent (a user's clone)")
+    both = pdfium.PdfDocument.new()
+    for pdf in PDFS[:2]:
+        both.import_pages(pdfium.PdfDocument(str(pdf)))
+    path = tmp_path / "two.pdf"
+    both.save(str(path))
+    doc = convertkit.read(path)
+    alone = [[plain(a.headline) for a in convertkit.read(pdf).blocks] for pdf in PDFS[:2]]
+    assert [plain(a.headline) for a in doc.blocks] == alone[0] + alone[1]
+    page_of = {z.line: z.page for z in doc.zones}
+    pages = [{page_of[n] for n in range(a.source.start, a.source.end + 1) if n in page_of} for a in doc.blocks]
+    assert pages == [{1}] * len(alone[0]) + [{2}] * len(alone[1])
+    assert [s.page for s in doc.surfaces] == [1, 2]
+    assert convertkit.render(doc, "tei").count("<surface ") == 2

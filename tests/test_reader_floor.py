@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import convertkit
 from convertkit.testing import IN_CI
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,5 +183,11 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
         # PDF input only; CI installs convertkit[pdf]
         names -= {"head-by-size", "pull-quote-boxed", "indent-shown-paragraph", "furniture-label-top",
                   "furniture-panel", "subhead-over-boxed-quote"}
+    # an article continued on a later page: the jump stage runs over a whole input
+    from test_newspage import JUMP_PAGES
+
+    explained = tmp_path_factory.mktemp("jumps") / "explain.json"
+    convertkit.read(JUMP_PAGES.format(to=6).encode("utf-8"), "newspage", explain=str(explained))
+    fired.update(step["rule"] for step in json.loads(explained.read_text(encoding="utf-8"))["steps"])
     never = sorted(names - set(fired))
     assert not never, f"rules that never fire: {never}"

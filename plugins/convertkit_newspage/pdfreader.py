@@ -19,6 +19,7 @@ from convertkit.process import gc_paused
 from convertkit.registry import Context
 
 from .furniture import furniture_kind, take_furniture
+from .jumps import join_jumps, printed_page
 from .lines import BYLINE_RE, Line, ends_sentence, has_sentence_punct, is_han
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
@@ -38,16 +39,20 @@ def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
     with gc_paused():
         forget()
         explain = Explain(record=bool(ctx.option("explain")))
-        articles: list[Article] = []
+        per_page: list[list[Article]] = []
+        printed: list[int | None] = []
         furniture: list[Furniture] = []
         zones: list[Zone] = []
         first_no = 1
         for page in pages:
             read = read_pdf_page(page, first_no, explain, group=zones[-1].group + 1 if zones else 0)
-            articles.extend(read.articles)
+            per_page.append(read.articles)
+            printed.append(printed_page(read.furniture))
             furniture.extend(read.furniture)
             zones.extend(read.zones)
             first_no = read.next_no
+        articles, jumped = join_jumps(per_page, printed, explain)
+        furniture.extend(jumped)
     date = next((f.text for f in furniture if f.kind == "date"), "")
     write_explain(ctx, explain)
     surfaces = tuple(Surface(p.number, round(p.width, 2), round(p.height, 2)) for p in pages)

@@ -34,6 +34,7 @@ from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .classify import to_pieces
 from .furniture import take_furniture
 from .headlines import headline_parts
+from .jumps import join_jumps, printed_page
 from .lines import Line, inline_text, joined
 from .names import byline_text
 from .order import assemble
@@ -54,17 +55,24 @@ def _read_newspage(source: str, ctx: Context) -> Document:
     forget()
     explain = Explain(record=bool(ctx.option("explain")))
     source = source.replace("\r\n", "\n").replace("\r", "\n")
-    articles: list[Article] = []
+    pages: list[list[Article]] = []
+    printed: list[int | None] = []
     furniture: list[Furniture] = []
     first_no = 1
     # pdftotext ends each page of a PDF with a form feed: each page has its own furniture
-    # and its own articles (one that runs on to another page is read as two)
+    # and its own articles; one that jumps to a later page (下转) is joined after
     for page in source.split("\f"):
+        pages.append([])
+        page_furniture: list[Furniture] = []
         for stretch in stretches(page):
-            page_articles, page_furniture = read_page(stretch, first_no, explain)
-            articles.extend(page_articles)
-            furniture.extend(page_furniture)
+            stretch_articles, stretch_furniture = read_page(stretch, first_no, explain)
+            pages[-1].extend(stretch_articles)
+            page_furniture.extend(stretch_furniture)
             first_no += stretch.count("\n")
+        printed.append(printed_page(page_furniture))
+        furniture.extend(page_furniture)
+    articles, jumped = join_jumps(pages, printed, explain)
+    furniture.extend(jumped)
     if not source.strip():
         ctx.warn("the input has no text: the document is empty")
     date = next((f.text for f in furniture if f.kind == "date"), "")

@@ -24,6 +24,7 @@ class Stage(Enum):
     PARAGRAPHS = "paragraphs"  # paragraph breaks inside the text
     SECTIONS = "sections"  # subheads and pull quotes
     PLACEMENT = "placement"  # fragments and pull quotes printed apart, put on their articles
+    JUMPS = "jumps"  # an article continued on a later page (下转/上接) joined with its continuation
 
 
 @dataclass(frozen=True)
