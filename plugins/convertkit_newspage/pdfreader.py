@@ -1,6 +1,6 @@
 """The newspage reader for PDF input: articles from a newspaper page's own geometry.
 
-The PDF front end (:mod:`.pdfglyphs`, :mod:`.pdflayout`) gives each page's blocks in
+The PDF front end (:mod:`.pdfglyphs`, :mod:`.pdflines`, :mod:`.pdforder`) gives each page's blocks in
 reading order, with their type size; from there the page goes through the same stages as
 pdftotext's text (furniture, pieces, articles, headlines, paragraphs, sections, placement),
 except reading order, which the geometry has settled. What the type size tells is used:
@@ -23,9 +23,9 @@ from .jumps import join_jumps, printed_page
 from .lines import BYLINE_RE, Line, ends_sentence, has_sentence_punct, is_han
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
-from .pdflayout import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, inset_heads_first,
-                        insets, lines_of, main_face, near_size, reading_order, same_size,
-                        vertical_first)
+from .pdflines import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, lines_of, main_face,
+                       near_size, same_size)
+from .pdforder import inset_heads_first, insets, reading_order, vertical_first
 from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
