@@ -16,6 +16,7 @@ from .pdfglyphs import Rule
 from .pdflines import HEAD_SIZE, HEADLINE_SIZE, PdfBlock, same_size
 
 CUT_GAP = 0.3  # ems of the body size: the narrowest gap the XY cut splits at
+HEAD_SPACE = 4.0  # ems: the most space set between a head and the text it heads
 NEAR = 3.0  # ems from a gap across: blocks that close are beside it
 
 
@@ -290,7 +291,9 @@ def vertical_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...] =
     at its left whose tops stand level with its top (within three ems: one module's columns
     start at one height), up to a rule drawn down between them; the headline goes before
     the first of them read. With no such columns, it goes before the first block of text it
-    stands beside (at its height, less than a column to its left). A vertical block set
+    stands beside (at its height, less than a column to its left, no lone rule drawn
+    between), else before the text set right under it (a head atop its column). A vertical
+    block set
     right beside another (a byline by its headline) goes with it; they keep right-to-left
     order."""
     vertical = [b for b in order if any(ln.vertical for ln in b.lines)]
@@ -308,10 +311,13 @@ def vertical_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...] =
         if at is None:
             module = _module_left_of(v, rest, body, column, rules)
             at = min((rest.index(b) for b in module), default=None)
-        if at is None:
+        if at is None:  # beside it, on its side of any rule drawn down
             at = next((k for k, b in enumerate(rest)
-                       if b.box[0] < vx1 and b.box[2] >= vx0 - column and b.box[1] < vy1 and b.box[3] > vy0),
-                      len(rest))
+                       if b.box[0] < vx1 and b.box[2] >= vx0 - column and b.box[1] < vy1 and b.box[3] > vy0
+                       and not _rule_between(b.box[2], vx0, vy0, vy1, rules, body)), None)
+        if at is None:  # set atop its column: the text right under it (a head's space under it)
+            at = next((k for k, b in enumerate(rest) if min(b.box[2], vx1) > max(b.box[0], vx0)
+                       and 0 <= vy0 - b.box[3] <= HEAD_SPACE * body), len(rest))
         placed.append((v, at))
         before.setdefault(at, []).append(v)
     out: list[PdfBlock] = []

@@ -1,12 +1,13 @@
 """The newspage reader for PDF input: articles from a newspaper page's own geometry.
 
-The PDF front end (:mod:`.pdfglyphs`, :mod:`.pdflines`, :mod:`.pdforder`) gives each page's blocks in
-reading order, with their type size; from there the page goes through the same stages as
-pdftotext's text (furniture, pieces, articles, headlines, paragraphs, sections, placement),
-except reading order, which the geometry has settled. What the type size tells is used:
-a block set well above the body's size, with no sentence in it, is a head, and a headline
-when it is larger still. Every line keeps its page and box (``Document.meta.extra`` holds
-none of it yet: the line numbers in ``source`` spans count the lines in reading order).
+The PDF front end (:mod:`.pdfglyphs`, :mod:`.pdflines`, :mod:`.pdforder`) gives each
+page's blocks in reading order; from there the page goes through the same stages as
+pdftotext's text (furniture, pieces, articles, headlines, paragraphs, sections, placement,
+jumps), except reading order, which the geometry has settled. What the page shows goes
+with the blocks: heads by type size and face, boxed pull quotes (:class:`.pieces.Hint`),
+each line's indent (``Line.opens``), and furniture known by its place (the label on the
+folio's row, a banner on a tinted panel). Every line's page and box goes to the document
+(``Document.zones``; the line numbers of ``source`` spans count lines in reading order).
 """
 from __future__ import annotations
 
@@ -91,13 +92,13 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
     found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
     found = _join_rows(found, body, _names)
-    boxed = {id(b) for b in insets(found, page.rules, body)}
-    found = [part for b in found for part in (_head_apart(b) if id(b) in boxed else (b,))]
+    in_box = {id(b) for b in insets(found, page.rules, body)}
+    found = [part for b in found for part in (_head_apart(b) if id(b) in in_box else (b,))]
     kinds = _folio(found, page, body)
     # the folio is read first; a banner stays where it stands (it is taken out as furniture
     # below, after it has helped to place the heads under it)
-    folio = [b for b in found if kinds.get(id(b), "banner") != "banner"]
-    rest = [b for b in found if kinds.get(id(b), "banner") == "banner"]
+    folio = [b for b in found if kinds.get(id(b)) not in (None, "banner")]
+    rest = [b for b in found if kinds.get(id(b)) in (None, "banner")]
     ordered = sorted(folio, key=lambda b: -b.box[3]) + inset_heads_first(
         vertical_first(reading_order(rest, body, page.rules), body, page.rules), body, page.rules)
     # furniture the text stage's word lists may not know (a label, a banner) is taken out
@@ -115,7 +116,8 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
         lines = []
         block_no = next(block_nos)
         for ln, opens in zip(b.lines, indents(b)):
-            t = ln.spaced() if kinds.get(id(b)) else ln.text  # 7 理论: the page number apart from the label
+            # 7 理论: the folio's page number apart from its label
+            t = ln.spaced() if kinds.get(id(b)) not in (None, *_PLACED) else ln.text
             lines.append(Line(no, t, t, False, opens))
             zones.append(Zone(no, page.number, _top_left(ln.box, page.height), block_no))
             no += 1
