@@ -66,12 +66,13 @@ def _boxes(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> dict
     headline (a boxed article, whose sides part it from the modules around it)."""
     out: dict[tuple, list[PdfBlock] | None] = {}
     for box in {r.box for r in rules if r.box}:
-        inside = [b for b in blocks if _inside(b.box, box)]
+        inside = [b for b in blocks if within(b.box, box)]
         out[box] = None if any(b.size >= HEADLINE_SIZE * body for b in inside) else inside
     return out
 
 
-def _inside(box: tuple[float, float, float, float], frame: tuple[float, float, float, float]) -> bool:
+def within(box: tuple[float, float, float, float], frame: tuple[float, float, float, float]) -> bool:
+    """Whether ``box`` lies wholly inside ``frame`` (both x0, y0, x1, y1)."""
     return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
 
 

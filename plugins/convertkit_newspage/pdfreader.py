@@ -26,7 +26,7 @@ from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
 from .pdflines import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, lines_of, main_face,
                        near_size, same_size)
-from .pdforder import inset_heads_first, insets, reading_order, vertical_first
+from .pdforder import inset_heads_first, insets, reading_order, vertical_first, within
 from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
@@ -225,8 +225,7 @@ def _folio(blocks: list[PdfBlock], page: PageGlyphs, body: float) -> dict[int, s
             kinds[id(b)] = "label"
     panels = {r.box for r in page.rules if r.panel}
     for box in panels:
-        inside = [b for b in blocks if box[0] <= b.box[0] and b.box[2] <= box[2] and box[1] <= b.box[1]
-                  and b.box[3] <= box[3]]
+        inside = [b for b in blocks if within(b.box, box)]
         if len(inside) == 1 and len(inside[0].lines) == 1 and id(inside[0]) not in kinds:
             t = inside[0].lines[0].text
             if 2 <= len(t) <= 16 and all(is_han(ch) for ch in t):
@@ -287,15 +286,15 @@ def _small_head(text: str) -> bool:
 
 
 def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool, face: str) -> Hint | None:
-    """What the page shows of a block: a pull quote when it is boxed inside an article, set
-    no smaller than the body, and ends a sentence (a boxed subhead over its quote is told
-    apart by the piece stage); else a head (a headline when
-    it is set HEADLINE_SIZE times the body size) when it is set at least HEAD_SIZE times the
-    body size, or vertically and larger than the body, or in a face other than the body's
-    ``face`` on three lines at most that reads as a head (:func:`_small_head`: a small
-    head in bold), with no sentence in it and is
-    not a personal name (a byline is set larger, or in another face, at times); else
-    nothing."""
+    """What the page shows of a block, or None:
+
+    - a pull quote: boxed inside an article, set no smaller than the body, ending a
+      sentence (a boxed subhead over its quote is told apart by the piece stage);
+    - else a head, with no sentence in it and not a personal name or byline (a byline is
+      set larger, or in another face, at times), when it is set at least HEAD_SIZE times
+      the body size, or vertically and larger than the body, or in a face other than the
+      body's ``face`` on three lines at most and reads as a head (:func:`_small_head`: a
+      small head in bold); a headline when set HEADLINE_SIZE times the body size."""
     size = block.size
     text = "".join(ln.text for ln in lines)
     if boxed and size >= body and ends_sentence(text):
