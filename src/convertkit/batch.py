@@ -357,22 +357,27 @@ def _local(batches: Iterator[list[Task]], output_dir: str, jobs: int) -> Iterato
     try:
         exhausted = False
         while True:
+            lost: list[Task] = []
             while not exhausted and len(inflight) < 2 * jobs:
                 b = next(batches, None)
                 if b is None:
                     exhausted = True
                     break
-                inflight[pool.submit(run_batch, b, output_dir)] = b
-            if not inflight:
-                return
-            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
-            lost: list[Task] = []
-            for fut in done:
-                b = inflight.pop(fut)
                 try:
-                    yield fut.result()
-                except BrokenProcessPool:
+                    inflight[pool.submit(run_batch, b, output_dir)] = b
+                except BrokenProcessPool:  # a worker died since the last wait: the pool takes no more
                     lost.extend(b)
+                    break
+            if not lost:
+                if not inflight:
+                    return
+                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    b = inflight.pop(fut)
+                    try:
+                        yield fut.result()
+                    except BrokenProcessPool:
+                        lost.extend(b)
             if lost:
                 lost.extend(t for b in inflight.values() for t in b)
                 inflight.clear()
