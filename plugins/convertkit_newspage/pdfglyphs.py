@@ -123,29 +123,49 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
             pbox, pox, poy, handle = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy), text.raw
             name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
             pflags = ctypes.byref(flags)
-            faces: dict[bytes, str] = {}
-            for i in range(n):
-                ch = chr(raw.FPDFText_GetUnicode(handle, i))
+            # the whole text in one call (a call per character costs as much again); pdfium
+            # gives one code point per character, so the i-th is character i's
+            chars = text.get_text_range(0, n)
+            if len(chars) != n:
+                chars = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(n))
+            # a text object is set in one font: its face is asked once per object. Its loose
+            # boxes stand at its origins' height less the font's descent, so a glyph whose
+            # box stands where the one before it in the object stood shares its baseline
+            # (only a change of height, or set vertically, needs its origin asked)
+            text_object = _text_object(raw)
+            faces: dict[int, str] = {}
+            last: tuple[int, float] = (0, 0.0)  # the object and loose bottom of the last origin asked
+            for i, ch in enumerate(chars):
                 # the spaces and line breaks pdfium makes up ("generated" characters) are
                 # whitespace, left out with the page's own
                 if ch.isspace() or not ch.isprintable():
                     continue
                 raw.FPDFText_GetLooseCharBox(handle, i, pbox)
-                raw.FPDFText_GetCharOrigin(handle, i, pox, poy)
-                size = box.top - box.bottom
-                if size <= 0:
+                left, bottom, right, top = box.left, box.bottom, box.right, box.top
+                if top <= bottom:
                     continue
-                raw.FPDFText_GetFontInfo(handle, i, name, 128, pflags)
-                face = faces.get(name.value)
+                obj = text_object(handle, i)
+                if (obj, bottom) != last:
+                    raw.FPDFText_GetCharOrigin(handle, i, pox, poy)
+                    last = (obj, bottom)
+                face = faces.get(obj)
                 if face is None:
-                    face = faces[name.value] = _face(name.value)
-                glyphs.append(Glyph(ch, box.left, box.bottom, box.right, box.top, round(size, 1), oy.value, face))
+                    raw.FPDFText_GetFontInfo(handle, i, name, 128, pflags)
+                    face = faces[obj] = _face(name.value)
+                glyphs.append(Glyph(ch, left, bottom, right, top, round(top - bottom, 1), oy.value, face))
         finally:
             text.close()
         rules = _rules(page, raw)
     finally:
         page.close()
     return PageGlyphs(k + 1, width, height, tuple(glyphs), rules)
+
+
+def _text_object(raw):
+    """``FPDFText_GetTextObject`` returning the object's address as an int (a key for a
+    dict; pypdfium2's binding returns a pointer object, which compares by identity)."""
+    proto = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)
+    return proto(ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
 def _face(name: bytes) -> str:

@@ -49,10 +49,10 @@ class PdfLine:
 
     @cached_property
     def box(self) -> tuple[float, float, float, float]:
-        return (min(g.x0 for g in self.glyphs), min(g.y0 for g in self.glyphs),
-                max(g.x1 for g in self.glyphs), max(g.y1 for g in self.glyphs))
+        _, x0s, y0s, x1s, y1s, *_ = zip(*self.glyphs)
+        return min(x0s), min(y0s), max(x1s), max(y1s)
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The glyphs' text: a space only between Latin words or numbers set apart."""
         return self.spaced(cjk=False)
@@ -234,11 +234,16 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
     order = sorted(lines, key=lambda ln: (-ln.box[3], ln.box[0]))
     blocks: list[list[PdfLine]] = []
     measures: list[tuple[float, float]] = []  # each block's measure so far: its lines' left and right
+    # lines come top down, so a block whose last line lies more than a leading of the
+    # page's largest type above the line at hand takes no further line: it is closed
+    reach = LEADING * max((ln.size for ln in lines), default=0.0)
+    open_: list[int] = []
     for ln in order:
         x0, _, x1, top = ln.box
+        open_ = [k for k in open_ if blocks[k][-1].box[1] - top <= reach]
         best, best_gap = None, None
-        for k, b in enumerate(blocks):
-            last = b[-1]
+        for k in open_:
+            last = blocks[k][-1]
             gap = last.box[1] - top
             if not -0.3 * ln.size <= gap <= LEADING * ln.size or last.vertical or ln.vertical \
                     or not same_size(last.size, ln.size):
@@ -246,11 +251,12 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
             lx0, lx1 = measures[k]
             # a line reaching two ems past the measure of three lines or more starts a block
             # of its own: a column that widens under an inset (its paragraphs are measured apart)
-            wider = len(b) >= 3 and (x1 > lx1 + 2 * ln.size or x0 < lx0 - 2 * ln.size)
+            wider = len(blocks[k]) >= 3 and (x1 > lx1 + 2 * ln.size or x0 < lx0 - 2 * ln.size)
             if not wider and not _after_paragraph_end(last, (lx0, lx1), ln) and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
                     and (best_gap is None or gap < best_gap):
                 best, best_gap = k, gap
         if best is None:
+            open_.append(len(blocks))
             blocks.append([ln])
             measures.append((x0, x1))
         else:

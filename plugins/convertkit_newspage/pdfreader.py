@@ -36,8 +36,8 @@ from .rules import Explain
 def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
     """Each page of the PDF ``data`` as articles, in page order; the document keeps the
     pages' sizes and where each line is printed (``Document.surfaces`` and ``zones``)."""
-    pages = read_glyphs(data, ctx.source_name or "input")
     with gc_paused():
+        pages = read_glyphs(data, ctx.source_name or "input")
         forget()
         explain = Explain(record=bool(ctx.option("explain")))
         per_page: list[list[Article]] = []
