@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .lines import BYLINE_RE, Line, ends_sentence, inline_text
+from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han
 from .names import name_shaped, is_name_line, name_fragment, names_only
 from .pieces import Hint, Kind, Piece, headish, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
@@ -23,6 +23,8 @@ register(Stage.PIECES, {
     "head-lines": "short lines without sentence punctuation are headline-like",
     "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
                     "(PDF input)",
+    "head-boxed-alone": "a head a PDF sets alone in a box inside an article is a subhead, however wide "
+                        "(PDF input)",
     "pull-quote-boxed": "sentences a PDF sets in a box inside an article are a pull quote (PDF input)",
     "subhead-over-boxed-quote": "a box's head-like first line over a quote the body repeats, not run on into "
                                 "it in the body, is a subhead (PDF input)",
@@ -109,9 +111,22 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             explain("pull-quote-boxed", (first.no, block[-1].no), "sentences in a box inside an article: a pull quote")
             continue
         if hint is not None:
-            pieces.append(Piece(Kind.HEAD, block, bi, wide=hint is Hint.HEADLINE))
-            explain("head-by-size", (first.no, block[-1].no), "set larger than the body, without a sentence: "
-                                                               + ("a headline" if hint is Hint.HEADLINE else "a head"))
+            byline = None
+            last = block[-1]
+            if len(block) > 1 and hint is not Hint.SUBHEAD and all(is_han(c) or c.isspace() for c in last.text) \
+                    and is_name_line(last) and names_only(last):
+                # a personal name (ideographs only) under the head, in its block: the byline
+                block, byline = block[:-1], block[-1]
+            pieces.append(Piece(Kind.HEAD, block, bi, wide=hint is Hint.HEADLINE, boxed=hint is Hint.SUBHEAD))
+            if hint is Hint.SUBHEAD:
+                explain("head-boxed-alone", (first.no, block[-1].no), "a head alone in a box inside an article: "
+                                                                       "a subhead")
+            else:
+                explain("head-by-size", (first.no, block[-1].no), "set larger than the body, without a sentence: "
+                                                                   + ("a headline" if hint is Hint.HEADLINE else "a head"))
+            if byline is not None:
+                pieces.append(Piece(Kind.BYLINE, [byline], bi, starts_block=False))
+                explain("byline-name", byline.no, "a name after a headline block is a byline")
             continue
         heads: list[Line] = []
         rest = block
@@ -249,7 +264,7 @@ def _mark_wide_heads(pieces: list[Piece], blocks: list[list[Line]], explain: Exp
     wider than that column by WIDE ems is a headline set across columns, not a subhead."""
     for k, p in enumerate(pieces[:-1]):  # pieces[k] is replaced, never the list's length
         nxt = pieces[k + 1]
-        if p.kind is not Kind.HEAD or p.wide or nxt.kind is not Kind.TEXT or len(nxt.lines) < 3 or not nxt.starts_block:
+        if p.kind is not Kind.HEAD or p.wide or p.boxed or nxt.kind is not Kind.TEXT or len(nxt.lines) < 3 or not nxt.starts_block:
             continue
         if max(ln.width for ln in p.lines) >= measure(nxt.lines[:9]) + WIDE:
             pieces[k] = replace(p, wide=True)

@@ -58,7 +58,12 @@ def reading_order(blocks: list[PdfBlock], body: float, rules: tuple[Rule, ...] =
 def insets(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> list[PdfBlock]:
     """The blocks set in a box inside an article (a pull quote, a boxed subhead, a caption):
     the boxes drawn on the page that hold no headline."""
-    return [b for inside in _boxes(blocks, rules, body).values() if inside for b in inside]
+    return [b for inside in inset_boxes(blocks, rules, body) for b in inside]
+
+
+def inset_boxes(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> list[list[PdfBlock]]:
+    """The blocks of each box inside an article (see :func:`insets`), box by box."""
+    return [inside for inside in _boxes(blocks, rules, body).values() if inside]
 
 
 def _boxes(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> dict[tuple, list[PdfBlock] | None]:

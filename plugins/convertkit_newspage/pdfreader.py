@@ -26,7 +26,7 @@ from .names import is_name_line
 from .pdfglyphs import PageGlyphs, read_glyphs
 from .pdflines import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, lines_of, main_face,
                        near_size, same_size)
-from .pdforder import inset_heads_first, insets, reading_order, vertical_first, within
+from .pdforder import inset_boxes, inset_heads_first, insets, reading_order, vertical_first, within
 from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
@@ -106,7 +106,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
     placed = [b for b in ordered if kinds.get(id(b)) in _PLACED]
     face = body_face(page, body)
     ordered = _stack_heads([b for b in ordered if kinds.get(id(b)) not in _PLACED], body, face)
-    boxed = {id(b) for b in insets(rest, page.rules, body)}
+    boxed = _box_roles(inset_boxes(rest, page.rules, body))
     zones: list[Zone] = []
     block_nos = iter(range(group, group + len(placed) + len(ordered)))
 
@@ -136,7 +136,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
         lines = numbered(b, no)
         no += len(lines)
         blocks.append(lines)
-        hint = _hint(b, lines, body, id(b) in boxed, face)
+        hint = _hint(b, lines, body, face, boxed.get(id(b), ""))
         if hint is not None:
             hints[lines[0].no] = hint
     more, blocks, breaks = take_furniture(blocks, explain)
@@ -161,12 +161,23 @@ def _in_margin(block: PdfBlock, height: float) -> bool:
     return len(block.lines) == 1 and (y0 >= (1 - MARGIN) * height or y1 <= MARGIN * height)
 
 
+def _box_roles(boxes: list[list[PdfBlock]]) -> dict[int, str]:
+    """Each boxed block's place in its box (by ``id``): "alone", "top" (the highest of
+    several: where a box's head stands) or "in"."""
+    roles = {}
+    for inside in boxes:
+        top = max(inside, key=lambda b: b.box[3])
+        for b in inside:
+            roles[id(b)] = "alone" if len(inside) == 1 else "top" if b is top else "in"
+    return roles
+
+
 def _head_apart(block: PdfBlock) -> tuple[PdfBlock, ...]:
-    """A boxed block whose first lines are set larger than the rest, or in another face (a
-    subhead over its pull quote, in one box), as two blocks: the head, and the rest."""
+    """A boxed block whose first lines are set a tenth larger or smaller than the rest, or in another face (a subhead over its pull quote, in one box), as two blocks:
+    the head, and the rest."""
     last = block.lines[-1]
     k = 0
-    while k < len(block.lines) - 1 and (block.lines[k].size >= 1.1 * last.size
+    while k < len(block.lines) - 1 and (abs(block.lines[k].size - last.size) >= 0.1 * min(block.lines[k].size, last.size)
                                         or main_face(block.lines[k].glyphs) != main_face(last.glyphs)):
         k += 1
     return (PdfBlock(block.lines[:k]), PdfBlock(block.lines[k:])) if k else (block,)
@@ -285,11 +296,15 @@ def _small_head(text: str) -> bool:
             and not BYLINE_RE.match(text) and not is_name_line(Line(0, text, text, False)))
 
 
-def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool, face: str) -> Hint | None:
-    """What the page shows of a block, or None:
+def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str = "") -> Hint | None:
+    """What the page shows of a block, or None (``boxed``: its place in a box inside an
+    article, from :func:`_box_roles`, or ""):
 
-    - a pull quote: boxed inside an article, set no smaller than the body, ending a
-      sentence (a boxed subhead over its quote is told apart by the piece stage);
+    - a pull quote: boxed, set no smaller than the body, ending a sentence (a boxed
+      subhead over its quote is told apart by the piece stage);
+    - on three lines at most and read as a head (:func:`_small_head`): alone in its box, a
+      subhead (a headline is boxed only with its article's text); atop other text in its
+      box, a head (the piece stage tells its kind);
     - else a head, with no sentence in it and not a personal name or byline (a byline is
       set larger, or in another face, at times), when it is set at least HEAD_SIZE times
       the body size, or vertically and larger than the body, or in a face other than the
@@ -299,6 +314,8 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, boxed: bool, face: st
     text = "".join(ln.text for ln in lines)
     if boxed and size >= body and ends_sentence(text):
         return Hint.PULL
+    if boxed in ("alone", "top") and len(lines) <= 3 and _small_head(text):
+        return Hint.SUBHEAD if boxed == "alone" else Hint.HEAD
     vertical = any(ln.vertical for ln in block.lines)
     other_face = bool(face) and block.face != face and len(lines) <= 3 and _small_head(text)
     if size < HEAD_SIZE * body and not (vertical and size > body) and not other_face:

@@ -29,19 +29,22 @@ class Hint(Enum):
     HEADLINE = "headline"  # set as large as a headline: opens an article
     HEAD = "head"  # set larger than the body, without a sentence: a kicker, subtitle or subhead
     PULL = "pull"  # sentences boxed inside an article: a pull quote
+    SUBHEAD = "subhead"  # a head alone in a box inside an article: a subhead, never a headline
 
 
 @dataclass(frozen=True)
 class Piece:
     """A run of lines of one :class:`Kind`; ``block`` is the index
     of the block it came from; ``wide`` marks a head set wider than the column under it (a
-    headline, never a subhead)."""
+    headline, never a subhead), ``boxed`` a head the page sets alone in a box inside an
+    article (a subhead, however wide)."""
 
     kind: Kind
     lines: tuple[Line, ...]
     block: int
     starts_block: bool = True
     wide: bool = False
+    boxed: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", tuple(self.lines))  # given as a list or a slice
