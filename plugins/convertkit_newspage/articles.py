@@ -72,7 +72,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                                                    "starts one")
         if p.kind is Kind.HEAD:
             group = [p]
-            while i + 1 < len(pieces) and pieces[i + 1].kind is Kind.HEAD:
+            while i + 1 < len(pieces) and pieces[i + 1].kind is Kind.HEAD and not p.boxed and not pieces[i + 1].boxed:
                 i += 1
                 group.append(pieces[i])
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None

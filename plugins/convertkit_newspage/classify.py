@@ -101,7 +101,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 if len(block) > 1 and headish(first) and not first.text.endswith(("：", ":")) \
                 and not page.printed_elsewhere(first.text + block[1].text[:4], bi) else 0.0
             if under >= PULL_SIMILARITY:
-                pieces.append(Piece(Kind.HEAD, [first], bi))
+                pieces.append(Piece(Kind.HEAD, [first], bi, boxed=True))
                 explain("subhead-over-boxed-quote", first.no, f"the box's first line, which the body never runs on "
                                                                f"into the quote, over a quote that repeats a body "
                                                                f"sentence ({under:.2f})")
@@ -117,7 +117,10 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     and is_name_line(last) and names_only(last):
                 # a personal name (ideographs only) under the head, in its block: the byline
                 block, byline = block[:-1], block[-1]
-            pieces.append(Piece(Kind.HEAD, block, bi, wide=hint is Hint.HEADLINE, boxed=hint is Hint.SUBHEAD))
+            # a head over a boxed quote heads that quote: a subhead, as one alone in its box
+            over_quote = bi + 1 < len(blocks) and hints.get(blocks[bi + 1][0].no) is Hint.PULL
+            pieces.append(Piece(Kind.HEAD, block, bi, wide=hint is Hint.HEADLINE,
+                                boxed=hint is Hint.SUBHEAD or (hint is Hint.HEAD and over_quote)))
             if hint is Hint.SUBHEAD:
                 explain("head-boxed-alone", (first.no, block[-1].no), "a head alone in a box inside an article: "
                                                                        "a subhead")

@@ -37,7 +37,8 @@ class Piece:
     """A run of lines of one :class:`Kind`; ``block`` is the index
     of the block it came from; ``wide`` marks a head set wider than the column under it (a
     headline, never a subhead), ``boxed`` a head the page sets alone in a box inside an
-    article (a subhead, however wide)."""
+    article or over a boxed quote (a subhead, however wide, never one of a stack of
+    headlines)."""
 
     kind: Kind
     lines: tuple[Line, ...]
