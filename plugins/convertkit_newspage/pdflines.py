@@ -28,6 +28,8 @@ LEADING = 1.0  # ems: the widest gap between two lines of one block
 HEAD_SIZE = 1.25  # times the body size: type this large is a head's
 HEADLINE_SIZE = 1.8  # times the body size: a head this large is a headline (opens an article)
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points
+
 
 @dataclass(frozen=True)
 class PdfLine:
@@ -229,8 +231,11 @@ def _stacks(stack: list[Glyph]) -> list[PdfLine]:
     return out
 
 
-def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
-    """The lines as blocks (see the module docstring)."""
+def blocks_of(lines: list[PdfLine], frames: tuple[Box, ...] = ()) -> list[PdfBlock]:
+    """The lines as blocks (see the module docstring). ``frames``: the boxes drawn on the
+    page; a line set inside one joins no line outside it (a pull quote in a box beside a
+    column whose type is nearly its size)."""
+    framed = {id(ln): _frame(ln.box, frames) for ln in lines}
     order = sorted(lines, key=lambda ln: (-ln.box[3], ln.box[0]))
     blocks: list[list[PdfLine]] = []
     measures: list[tuple[float, float]] = []  # each block's measure so far: its lines' left and right
@@ -246,7 +251,7 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
             last = blocks[k][-1]
             gap = last.box[1] - top
             if not -0.3 * ln.size <= gap <= LEADING * ln.size or last.vertical or ln.vertical \
-                    or not same_size(last.size, ln.size):
+                    or not same_size(last.size, ln.size) or framed[id(last)] != framed[id(ln)]:
                 continue
             lx0, lx1 = measures[k]
             # a line reaching two ems past the measure of three lines or more starts a block
@@ -263,6 +268,12 @@ def blocks_of(lines: list[PdfLine]) -> list[PdfBlock]:
             blocks[best].append(ln)
             measures[best] = (min(measures[best][0], x0), max(measures[best][1], x1))
     return [PdfBlock(tuple(b)) for b in blocks]
+
+
+def _frame(box: Box, frames: tuple[Box, ...]) -> Box | None:
+    """The smallest of ``frames`` that ``box`` lies wholly inside, or None."""
+    inside = [f for f in frames if f[0] <= box[0] and box[2] <= f[2] and f[1] <= box[1] and box[3] <= f[3]]
+    return min(inside, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
 
 
 def _after_paragraph_end(last: PdfLine, measure: tuple[float, float], ln: PdfLine) -> bool:

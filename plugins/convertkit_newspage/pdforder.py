@@ -187,8 +187,11 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         # stands over its subtitle and byline): their modules are cut down first
         beside = len(_cut([b for b in out[-1] if b.size >= HEADLINE_SIZE * body
                            and b.box[1] <= bottom + 3 * NEAR * body], _down, gap)) > 1
+        # a headline, or a lead set across; not a head with another module's text beside
+        # it (its own text is under the gap)
         wide_above = not beside and any(b.box[2] - b.box[0] > 1.5 * column and id(b) not in grid.insets
-                                        for b in above)  # a headline, or a lead set across
+                                        and not (b.size >= HEAD_SIZE * body and _text_beside(b, out[-1], body))
+                                        for b in above)
         wide_below = not beside and any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body
                                         and id(b) not in grid.insets for b in below)
         ruled = any(r.across and top - 0.5 * body <= r.y0 <= bottom + 0.5 * body
@@ -198,6 +201,13 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         else:
             out[-1] = out[-1] + band
     return out
+
+
+def _text_beside(head: PdfBlock, blocks: list[PdfBlock], body: float) -> bool:
+    """Whether some text of ``blocks`` stands beside ``head`` (clear of it across) and
+    reaches lower than its top: another module's columns going on at its side."""
+    x0, _, x1, top = head.box
+    return any(same_size(b.size, body) and (b.box[0] >= x1 or b.box[2] <= x0) and b.box[1] < top for b in blocks)
 
 
 def _across(b: PdfBlock) -> tuple[float, float]:
@@ -271,19 +281,29 @@ def _rule_between(x0: float, x1: float, y0: float, y1: float, rules: tuple[Rule,
                and r.y0 < y1 and r.y1 > y0 for r in rules)
 
 
+def _ruled_over(x0: float, x1: float, top: float, rules: tuple[Rule, ...], body: float) -> bool:
+    """Whether a rule drawn across runs over the whole of ``x0``..``x1`` within three ems
+    above ``top``: the top edge of one module."""
+    return any(r.across and r.box is None and r.x0 <= x0 + body and r.x1 >= x1 - body
+               and 0 <= r.y0 - top <= 3 * body for r in rules)
+
+
 def _module_left_of(v: PdfBlock, blocks: list[PdfBlock], body: float, column: float,
                     rules: tuple[Rule, ...]) -> list[PdfBlock]:
     """The columns of text at the left of the vertical head ``v`` whose tops stand level
-    with its top, from it leftwards until a gap wider than a column or a lone rule drawn
-    down (a box's sides frame an inset, not a module)."""
+    with its top, from it leftwards until a lone rule drawn down (a box's sides frame an
+    inset, not a module) or a gap wider than a column, unless the module's top rule runs
+    over both (a picture, or white space, in the module). A column may open with a line over
+    a picture, or with a boxed subhead: what stands level is any block smaller than a headline."""
     vx0, vy0, _, vtop = v.box
-    level = sorted((b for b in blocks if same_size(b.size, body) and len(b.lines) >= 3 and b.box[2] <= vx0
+    level = sorted((b for b in blocks if b.size < HEADLINE_SIZE * body and b.box[2] <= vx0
                     and abs(b.box[3] - vtop) <= 3 * body and b.box[1] < vtop and b.box[3] > vy0),
                    key=lambda b: -b.box[2])
     module: list[PdfBlock] = []
     edge = vx0
     for b in level:
-        if edge - b.box[2] > column or _rule_between(b.box[2], edge, vy0, vtop, rules, body):
+        if _rule_between(b.box[2], edge, vy0, vtop, rules, body) or \
+                (edge - b.box[2] > column and not _ruled_over(b.box[0], v.box[2], max(b.box[3], vtop), rules, body)):
             break
         module.append(b)
         edge = b.box[0]

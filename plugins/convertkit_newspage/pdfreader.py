@@ -88,7 +88,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
     body = body_size(page)
     if not body:
         return PageRead([], [], [], first_no)
-    found = blocks_of(lines_of(page.glyphs, body))
+    found = blocks_of(lines_of(page.glyphs, body), tuple(sorted({r.box for r in page.rules if r.box})))
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
     found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
     found = _join_rows(found, body, _names)
