@@ -266,14 +266,14 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         top = max(b.box[3] for b in group)
         first = next((k for k, t in enumerate(out[:start]) if same_size(t.size, body) and len(t.lines) >= 3
                       and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0] and abs(t.box[3] - top) <= 3 * body
-                      and not _rule_between(t.box[2], x0, h.box[1], top, rules, body)),
+                      and not rule_between(t.box[2], x0, h.box[1], top, rules, body)),
                      None)
         if first is not None:
             out = out[:first] + group + out[first:start] + out[end:]
     return out
 
 
-def _rule_between(x0: float, x1: float, y0: float, y1: float, rules: tuple[Rule, ...], body: float) -> bool:
+def rule_between(x0: float, x1: float, y0: float, y1: float, rules: tuple[Rule, ...], body: float) -> bool:
     """Whether a lone rule is drawn down between ``x0`` and ``x1`` (half an em either side)
     beside the heights ``y0``-``y1``: the edge between two modules (a box's sides frame an
     inset, not a module)."""
@@ -302,7 +302,7 @@ def _module_left_of(v: PdfBlock, blocks: list[PdfBlock], body: float, column: fl
     module: list[PdfBlock] = []
     edge = vx0
     for b in level:
-        if _rule_between(b.box[2], edge, vy0, vtop, rules, body) or \
+        if rule_between(b.box[2], edge, vy0, vtop, rules, body) or \
                 (edge - b.box[2] > column and not _ruled_over(b.box[0], v.box[2], max(b.box[3], vtop), rules, body)):
             break
         module.append(b)
@@ -340,7 +340,7 @@ def vertical_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...] =
         if at is None:  # beside it, on its side of any rule drawn down
             at = next((k for k, b in enumerate(rest)
                        if b.box[0] < vx1 and b.box[2] >= vx0 - column and b.box[1] < vy1 and b.box[3] > vy0
-                       and not _rule_between(b.box[2], vx0, vy0, vy1, rules, body)), None)
+                       and not rule_between(b.box[2], vx0, vy0, vy1, rules, body)), None)
         if at is None:  # set atop its column: the text right under it (a head's space under it)
             at = next((k for k, b in enumerate(rest) if min(b.box[2], vx1) > max(b.box[0], vx0)
                        and 0 <= vy0 - b.box[3] <= HEAD_SPACE * body), len(rest))

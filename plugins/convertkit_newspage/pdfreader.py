@@ -23,10 +23,10 @@ from .furniture import furniture_kind, take_furniture
 from .jumps import join_jumps, printed_page
 from .lines import BYLINE_RE, Line, ends_sentence, has_sentence_punct, is_han
 from .names import is_name_line
-from .pdfglyphs import PageGlyphs, read_glyphs
+from .pdfglyphs import PageGlyphs, Rule, read_glyphs
 from .pdflines import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, lines_of, main_face,
                        near_size, same_size)
-from .pdforder import inset_boxes, inset_heads_first, insets, reading_order, vertical_first, within
+from .pdforder import inset_boxes, inset_heads_first, insets, reading_order, rule_between, vertical_first, within
 from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
@@ -90,8 +90,8 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
         return PageRead([], [], [], first_no)
     found = blocks_of(lines_of(page.glyphs, body), tuple(sorted({r.box for r in page.rules if r.box})))
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
-    found = _join_rows(found, body, lambda b: _in_margin(b, page.height))
-    found = _join_rows(found, body, _names)
+    found = _join_rows(found, body, lambda b: _in_margin(b, page.height), page.rules)
+    found = _join_rows(found, body, _names, page.rules)
     in_box = {id(b) for b in insets(found, page.rules, body)}
     found = [part for b in found for part in (_head_apart(b) if id(b) in in_box else (b,))]
     kinds = _folio(found, page, body)
@@ -183,9 +183,10 @@ def _head_apart(block: PdfBlock) -> tuple[PdfBlock, ...]:
     return (PdfBlock(block.lines[:k]), PdfBlock(block.lines[k:])) if k else (block,)
 
 
-def _join_rows(blocks: list[PdfBlock], body: float, which) -> list[PdfBlock]:
+def _join_rows(blocks: list[PdfBlock], body: float, which, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
     """The one-line blocks ``which`` picks that stand on one baseline within three ems of
-    each other, joined as one line (the others as they are)."""
+    each other, with no rule drawn down between them (it parts two modules: their
+    headlines may stand side by side), joined as one line (the others as they are)."""
     picked = sorted((b for b in blocks if len(b.lines) == 1 and which(b)),
                     key=lambda b: (round(b.lines[0].glyphs[0].base), b.box[0]))
     if len(picked) < 2:
@@ -194,7 +195,8 @@ def _join_rows(blocks: list[PdfBlock], body: float, which) -> list[PdfBlock]:
     for b in picked[1:]:
         p = joined[-1][-1]
         if abs(b.lines[0].glyphs[0].base - p.lines[0].glyphs[0].base) <= 0.25 * body and \
-                0 <= b.box[0] - p.box[2] <= 3 * max(b.size, p.size) and near_size(b.size, p.size):
+                0 <= b.box[0] - p.box[2] <= 3 * max(b.size, p.size) and near_size(b.size, p.size) and \
+                not rule_between(p.box[2], b.box[0], min(p.box[1], b.box[1]), max(p.box[3], b.box[3]), rules, body):
             joined[-1].append(b)
         else:
             joined.append([b])
