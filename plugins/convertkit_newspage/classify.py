@@ -116,7 +116,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             if len(block) > 1 and hint is not Hint.SUBHEAD and all(is_han(c) or c.isspace() for c in last.text) \
                     and is_name_line(last) and names_only(last):
                 # a personal name (ideographs only) under the head, in its block: the byline
-                block, byline = block[:-1], block[-1]
+                block, byline = block[:-1], last
             # a head over a boxed quote heads that quote: a subhead, as one alone in its box
             over_quote = bi + 1 < len(blocks) and hints.get(blocks[bi + 1][0].no) is Hint.PULL
             pieces.append(Piece(Kind.HEAD, block, bi, wide=hint is Hint.HEADLINE,

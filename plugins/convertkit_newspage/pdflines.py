@@ -270,9 +270,14 @@ def blocks_of(lines: list[PdfLine], frames: tuple[Box, ...] = ()) -> list[PdfBlo
     return [PdfBlock(tuple(b)) for b in blocks]
 
 
+def within(box: Box, frame: Box) -> bool:
+    """Whether ``box`` lies wholly inside ``frame``."""
+    return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
+
+
 def _frame(box: Box, frames: tuple[Box, ...]) -> Box | None:
     """The smallest of ``frames`` that ``box`` lies wholly inside, or None."""
-    inside = [f for f in frames if f[0] <= box[0] and box[2] <= f[2] and f[1] <= box[1] and box[3] <= f[3]]
+    inside = [f for f in frames if within(box, f)]
     return min(inside, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .pdfglyphs import Rule
-from .pdflines import HEAD_SIZE, HEADLINE_SIZE, PdfBlock, same_size
+from .pdflines import HEAD_SIZE, HEADLINE_SIZE, PdfBlock, same_size, within
 
 CUT_GAP = 0.3  # ems of the body size: the narrowest gap the XY cut splits at
 HEAD_SPACE = 4.0  # ems: the most space set between a head and the text it heads
@@ -74,11 +74,6 @@ def _boxes(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> dict
         inside = [b for b in blocks if within(b.box, box)]
         out[box] = None if any(b.size >= HEADLINE_SIZE * body for b in inside) else inside
     return out
-
-
-def within(box: tuple[float, float, float, float], frame: tuple[float, float, float, float]) -> bool:
-    """Whether ``box`` lies wholly inside ``frame`` (both x0, y0, x1, y1)."""
-    return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
 
 
 def _order(blocks: list[PdfBlock], grid: Grid) -> list[PdfBlock]:

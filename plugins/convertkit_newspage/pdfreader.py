@@ -25,8 +25,8 @@ from .lines import BYLINE_RE, Line, ends_sentence, has_sentence_punct, is_han
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, Rule, read_glyphs
 from .pdflines import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, lines_of, main_face,
-                       near_size, same_size)
-from .pdforder import inset_boxes, inset_heads_first, insets, reading_order, rule_between, vertical_first, within
+                       near_size, same_size, within)
+from .pdforder import inset_boxes, inset_heads_first, insets, reading_order, rule_between, vertical_first
 from .pieces import Hint
 from .reader import build_articles, forget, write_explain
 from .classify import to_pieces
