@@ -110,7 +110,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 pieces.append(Piece(Kind.PULL, block, bi))
             explain("pull-quote-boxed", (first.no, block[-1].no), "sentences in a box inside an article: a pull quote")
             continue
-        if hint is not None:
+        if hint is not None and hint is not Hint.TEXT:
             byline = None
             last = block[-1]
             if len(block) > 1 and hint is not Hint.SUBHEAD and all(is_han(c) or c.isspace() for c in last.text) \
@@ -182,7 +182,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pass  # a name over the text: the byline, below
         elif over_text and first.text.endswith(("：", ":")):
             pass  # 报告指出： over the quotation it opens
-        elif headish(first) and not BYLINE_RE.match(first.raw.strip()):
+        elif headish(first) and not BYLINE_RE.match(first.raw.strip()) and hint is not Hint.TEXT:
             if len(block) == 1:
                 heads, rest = [first], []
             else:

@@ -20,7 +20,7 @@ from functools import cached_property
 from convertkit.cjk import CJK_TABLE
 
 from .lines import ends_sentence
-from .pdfglyphs import Glyph
+from .pdfglyphs import Glyph, Rule
 
 LETTER_GAP = 1.0  # ems: wider gaps between two glyphs of one baseline are a gutter
 SAME_SIZE = 0.15  # relative difference of two sizes still read as one
@@ -231,10 +231,13 @@ def _stacks(stack: list[Glyph]) -> list[PdfLine]:
     return out
 
 
-def blocks_of(lines: list[PdfLine], frames: tuple[Box, ...] = ()) -> list[PdfBlock]:
-    """The lines as blocks (see the module docstring). ``frames``: the boxes drawn on the
-    page; a line set inside one joins no line outside it (a pull quote in a box beside a
-    column whose type is nearly its size)."""
+def blocks_of(lines: list[PdfLine], rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
+    """The lines as blocks (see the module docstring). ``rules``: the rules drawn on the
+    page. A line set inside a drawn box joins no line outside it (a pull quote in a box
+    beside a column whose type is nearly its size), and a rule drawn across between two
+    lines parts them (the folio over a headline set nearly its size)."""
+    frames = tuple(sorted({r.box for r in rules if r.box}))
+    across = [r for r in rules if r.across]
     framed = {id(ln): _frame(ln.box, frames) for ln in lines}
     order = sorted(lines, key=lambda ln: (-ln.box[3], ln.box[0]))
     blocks: list[list[PdfLine]] = []
@@ -251,7 +254,8 @@ def blocks_of(lines: list[PdfLine], frames: tuple[Box, ...] = ()) -> list[PdfBlo
             last = blocks[k][-1]
             gap = last.box[1] - top
             if not -0.3 * ln.size <= gap <= LEADING * ln.size or last.vertical or ln.vertical \
-                    or not same_size(last.size, ln.size) or framed[id(last)] != framed[id(ln)]:
+                    or not same_size(last.size, ln.size) or framed[id(last)] != framed[id(ln)] \
+                    or _ruled_apart(last.box, ln.box, across):
                 continue
             lx0, lx1 = measures[k]
             # a line reaching two ems past the measure of three lines or more starts a block
@@ -279,6 +283,13 @@ def _frame(box: Box, frames: tuple[Box, ...]) -> Box | None:
     """The smallest of ``frames`` that ``box`` lies wholly inside, or None."""
     inside = [f for f in frames if within(box, f)]
     return min(inside, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
+
+
+def _ruled_apart(upper: Box, lower: Box, across: list[Rule]) -> bool:
+    """Whether a rule drawn across runs between the box ``upper`` and the box ``lower``
+    under it, where the two stand one over the other."""
+    x0, x1 = max(upper[0], lower[0]), min(upper[2], lower[2])
+    return any(lower[3] <= r.y0 <= upper[1] and r.x0 < x1 and r.x1 > x0 for r in across)
 
 
 def _after_paragraph_end(last: PdfLine, measure: tuple[float, float], ln: PdfLine) -> bool:

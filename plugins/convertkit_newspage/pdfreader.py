@@ -88,12 +88,12 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
     body = body_size(page)
     if not body:
         return PageRead([], [], [], first_no)
-    found = blocks_of(lines_of(page.glyphs, body), tuple(sorted({r.box for r in page.rules if r.box})))
+    found = blocks_of(lines_of(page.glyphs, body), page.rules)
     # the folio's pieces on one baseline (2025年9月7日 星期一), and authors' names set side by side
     found = _join_rows(found, body, lambda b: _in_margin(b, page.height), page.rules)
     found = _join_rows(found, body, _names, page.rules)
     in_box = {id(b) for b in insets(found, page.rules, body)}
-    found = [part for b in found for part in (_head_apart(b) if id(b) in in_box else (b,))]
+    found = [part for b in found for part in (_head_apart(b) if id(b) in in_box else _size_runs(b, body))]
     kinds = _folio(found, page, body)
     # the folio is read first; a banner stays where it stands (it is taken out as furniture
     # below, after it has helped to place the heads under it)
@@ -182,6 +182,21 @@ def _head_apart(block: PdfBlock) -> tuple[PdfBlock, ...]:
                                         or main_face(block.lines[k].glyphs) != main_face(last.glyphs)):
         k += 1
     return (PdfBlock(block.lines[:k]), PdfBlock(block.lines[k:])) if k else (block,)
+
+
+def _size_runs(block: PdfBlock, body: float) -> tuple[PdfBlock, ...]:
+    """A block of heads as runs of lines set in one size: a kicker over its headline, a
+    headline over its subtitle, set a tenth apart or more (one head's lines are set alike)."""
+    if block.size < HEAD_SIZE * body or len(block.lines) < 2:
+        return (block,)
+    runs = [[block.lines[0]]]
+    for ln in block.lines[1:]:
+        prev = runs[-1][-1].size
+        if abs(ln.size - prev) >= 0.1 * min(ln.size, prev):
+            runs.append([ln])
+        else:
+            runs[-1].append(ln)
+    return tuple(PdfBlock(tuple(run)) for run in runs)
 
 
 def _join_rows(blocks: list[PdfBlock], body: float, which, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
@@ -294,8 +309,10 @@ def _heading_like(block: PdfBlock, body: float, face: str) -> bool:
 def _small_head(text: str) -> bool:
     """Whether ``text``, set in a face other than the body's, reads as a head: five
     characters or more (a name, or a piece of one, is shorter), no sentence in it, not in
-    brackets (an author line, a sign-off) and not a byline (本报记者 …, a name)."""
+    brackets (an author line, a sign-off), closing no bracket it did not open (the tail of
+    an author line) and not a byline (本报记者 …, a name)."""
     return (len(text) >= 5 and not has_sentence_punct(text) and not text.startswith(("（", "("))
+            and text.count("）") + text.count(")") <= text.count("（") + text.count("(")
             and not BYLINE_RE.match(text) and not is_name_line(Line(0, text, text, False)))
 
 
@@ -312,7 +329,9 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str
       set larger, or in another face, at times), when it is set at least HEAD_SIZE times
       the body size, or vertically and larger than the body, or in a face other than the
       body's ``face`` on three lines at most and reads as a head (:func:`_small_head`: a
-      small head in bold); a headline when set HEADLINE_SIZE times the body size."""
+      small head in bold); a headline when set HEADLINE_SIZE times the body size;
+    - text, never a head, when set in the body's size with no small head in another face
+      among its lines (the tail of an author line set in bold, carried over a column)."""
     size = block.size
     text = "".join(ln.text for ln in lines)
     if boxed and size >= body and ends_sentence(text):
@@ -322,7 +341,9 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str
     vertical = any(ln.vertical for ln in block.lines)
     other_face = bool(face) and block.face != face and len(lines) <= 3 and _small_head(text)
     if size < HEAD_SIZE * body and not (vertical and size > body) and not other_face:
-        return None
+        # in the body's size, with no small head in another face among its lines: text
+        odd = "".join(ln.text for ln in block.lines if main_face(ln.glyphs) != face)
+        return Hint.TEXT if same_size(size, body) and not vertical and not (odd and _small_head(odd)) else None
     if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——"):
         return None
     if len(lines) == 1 and is_name_line(lines[0]) or BYLINE_RE.match(text) or len(text) < 2:

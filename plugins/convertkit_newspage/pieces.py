@@ -30,6 +30,7 @@ class Hint(Enum):
     HEAD = "head"  # set larger than the body, without a sentence: a kicker, subtitle or subhead
     PULL = "pull"  # sentences boxed inside an article: a pull quote
     SUBHEAD = "subhead"  # a head alone in a box inside an article: a subhead, never a headline
+    TEXT = "text"  # set in the body's size and face throughout: never a head
 
 
 @dataclass(frozen=True)
