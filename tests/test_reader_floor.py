@@ -173,9 +173,9 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
 
         # the real PDFs draw no boxes; seed 16 sets a boxed pull quote, seed 37 a page label
         # no word list knows (地方传真), seed 57 a subhead boxed with its quote, seed 1 a
-        # subhead boxed alone
+        # subhead boxed alone, seed 800 a boxed subhead under an author line set beside the lead
         pdfs = sorted((SHARED / "newspages").glob("rmrb-*.pdf")) + [
-            p for seed in (1, 16, 37, 57) for p, _ in _generate(tmp_path_factory, range(seed, seed + 1), pdf=True)]
+            p for seed in (1, 16, 37, 57, 800) for p, _ in _generate(tmp_path_factory, range(seed, seed + 1), pdf=True)]
         for path in pdfs:
             ex = Explain()
             for page in read_glyphs(path.read_bytes()):
@@ -184,7 +184,7 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
     elif not IN_CI:
         # PDF input only; CI installs convertkit[pdf]
         names -= {"head-by-size", "pull-quote-boxed", "indent-shown-paragraph", "furniture-label-top",
-                  "furniture-panel", "subhead-over-boxed-quote", "head-boxed-alone"}
+                  "furniture-panel", "subhead-over-boxed-quote", "head-boxed-alone", "subhead-boxed-after-author"}
     # an article continued on a later page: the jump stage runs over a whole input
     from test_newspage import JUMP_PAGES
 

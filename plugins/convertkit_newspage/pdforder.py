@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .pdfglyphs import Rule
-from .pdflines import HEAD_SIZE, HEADLINE_SIZE, PdfBlock, same_size, within
+from .pdflines import HEAD_SIZE, HEADLINE_SIZE, Box, PdfBlock, same_size, within
 
 CUT_GAP = 0.3  # ems of the body size: the narrowest gap the XY cut splits at
 HEAD_SPACE = 4.0  # ems: the most space set between a head and the text it heads
@@ -239,6 +239,12 @@ def column_width(blocks: list[PdfBlock], body: float) -> float:
     return widths[len(widths) // 2] if widths else float("inf")
 
 
+def _opens_area(box: Box, blocks: list[PdfBlock]) -> bool:
+    """Whether nothing of ``blocks`` stands over ``box``: it opens the page's area (under
+    its folio)."""
+    return not any(b.box[1] >= box[3] and b.box[0] < box[2] and b.box[2] > box[0] for b in blocks)
+
+
 def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
     """``order`` with each headline set inset beside the first column of its own text moved
     before that column, with the heads read next to it (a kicker over it, its subtitle and
@@ -246,7 +252,9 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
     heads' top (within three ems), in the column right at their left (the heads may be
     centred over their columns: less than a column's width away) with no lone rule drawn
     down between them, is the start of the headline's article, not the end of another one
-    (whose column would run on from higher up)."""
+    (whose column would run on from higher up); so is such text that starts higher than the
+    heads when both open the page's area, with nothing over them (a headline set lower than
+    the top of the column beside it, under a label)."""
     out = list(order)
     for h in [b for b in order if b.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in b.lines)]:
         at = out.index(h)
@@ -263,8 +271,11 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         group = out[start:end]
         x0 = min(b.box[0] for b in group)
         top = max(b.box[3] for b in group)
+        heads = (x0, min(b.box[1] for b in group), max(b.box[2] for b in group), top)
         first = next((k for k, t in enumerate(out[:start]) if same_size(t.size, body) and len(t.lines) >= 3
-                      and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0] and abs(t.box[3] - top) <= 3 * body
+                      and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0]
+                      and (abs(t.box[3] - top) <= 3 * body
+                           or (t.box[3] > top and _opens_area(t.box, order) and _opens_area(heads, order)))
                       and not rule_between(t.box[2], x0, h.box[1], top, rules, body)),
                      None)
         if first is not None:
