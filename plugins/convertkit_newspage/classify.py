@@ -96,9 +96,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if hint is Hint.PULL:
             # a boxed subhead over its quote: a head-like first line (a line ending in a colon
             # opens the quote) over lines that repeat a body sentence, which the body does not
-            # print after the first line's words
+            # print after the first line's words; a quote printed right under a head the page
+            # sets large or in bold has its head already
+            headed = bi > 0 and hints.get(blocks[bi - 1][0].no) in (Hint.HEAD, Hint.SUBHEAD)
             under = page.repeats_elsewhere(*page.pull_candidate(bi, 1)) \
-                if len(block) > 1 and headish(first) and not first.text.endswith(("：", ":")) \
+                if len(block) > 1 and not headed and headish(first) and not first.text.endswith(("：", ":")) \
                 and not page.printed_elsewhere(first.text + block[1].text[:4], bi) else 0.0
             if under >= PULL_SIMILARITY:
                 pieces.append(Piece(Kind.HEAD, [first], bi, boxed=True))

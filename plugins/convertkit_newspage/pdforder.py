@@ -128,8 +128,9 @@ def _column_major(blocks: list[PdfBlock], column: float, body: float) -> list[Pd
     """Blocks that no cut separates (a banner inset into the foot of an article's columns):
     column by column, each top to bottom. The columns are the runs of body text, by where
     they start across (starts within half a column of each other make one column). A block
-    that lies across a column's edge (a banner, a headline, a kicker over two columns) goes
-    before the first block set wholly under it, else last."""
+    that lies across a column's edge (a banner, a headline, a kicker over two columns, a
+    boxed subhead) is read in the column where it starts: before the first block set under
+    it there or in a later column, else last."""
     text = [b for b in blocks if same_size(b.size, body) and b.box[2] - b.box[0] <= 1.5 * column]
     if not text:
         return sorted(blocks, key=lambda b: -b.box[3])
@@ -144,11 +145,15 @@ def _column_major(blocks: list[PdfBlock], column: float, body: float) -> list[Pd
                 return k
         return None
 
+    def starts_in(b: PdfBlock) -> int:
+        return max((k for k, (x0, _) in enumerate(spans) if b.box[0] >= x0 - 0.5 * body), default=0)
+
     index = {id(b): column_of(b) for b in blocks}
     out = sorted((b for b in blocks if index[id(b)] is not None), key=lambda b: (index[id(b)], -b.box[3]))
     for w in sorted((b for b in blocks if index[id(b)] is None), key=lambda b: b.box[3]):
-        at = next((k for k, b in enumerate(out) if b.box[3] < w.box[1] and b.box[0] < w.box[2]
-                   and b.box[2] > w.box[0]), len(out))
+        index[id(w)] = starts_in(w)
+        at = next((k for k, b in enumerate(out) if index[id(b)] >= index[id(w)] and b.box[3] < w.box[1]
+                   and b.box[0] < w.box[2] and b.box[2] > w.box[0]), len(out))
         out.insert(at, w)
     return out
 
