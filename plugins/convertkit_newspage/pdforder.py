@@ -258,8 +258,8 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
     centred over their columns: less than a column's width away) with no lone rule drawn
     down between them, is the start of the headline's article, not the end of another one
     (whose column would run on from higher up); so is such text that starts higher than the
-    heads when both open the page's area, with nothing over them (a headline set lower than
-    the top of the column beside it, under a label)."""
+    heads and goes on beside them, when both open the page's area, with nothing over them (a
+    headline set lower than the top of the column beside it, under a label)."""
     out = list(order)
     for h in [b for b in order if b.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in b.lines)]:
         at = out.index(h)
@@ -280,7 +280,7 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         first = next((k for k, t in enumerate(out[:start]) if same_size(t.size, body) and len(t.lines) >= 3
                       and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0]
                       and (abs(t.box[3] - top) <= 3 * body
-                           or (t.box[3] > top and _opens_area(t.box, order) and _opens_area(heads, order)))
+                           or (t.box[3] > top > t.box[1] and _opens_area(t.box, order) and _opens_area(heads, order)))
                       and not rule_between(t.box[2], x0, h.box[1], top, rules, body)),
                      None)
         if first is not None:
