@@ -244,22 +244,43 @@ def column_width(blocks: list[PdfBlock], body: float) -> float:
     return widths[len(widths) // 2] if widths else float("inf")
 
 
-def _opens_area(box: Box, blocks: list[PdfBlock]) -> bool:
-    """Whether nothing of ``blocks`` stands over ``box``: it opens the page's area (under
-    its folio)."""
-    return not any(b.box[1] >= box[3] and b.box[0] < box[2] and b.box[2] > box[0] for b in blocks)
+def _opens_area(box: Box, blocks: list[PdfBlock], rules: tuple[Rule, ...]) -> bool:
+    """Whether nothing of ``blocks`` stands over ``box`` short of a lone rule drawn across
+    between them: it opens the page's area (under its folio) or a module's (under the rule
+    over it; a box's side frames an inset)."""
+    return not any(b.box[1] >= box[3] and b.box[0] < box[2] and b.box[2] > box[0]
+                   and not any(r.across and r.box is None and box[3] <= r.y0 <= b.box[1] and r.x0 < min(box[2], b.box[2])
+                               and r.x1 > max(box[0], b.box[0]) for r in rules)
+                   for b in blocks)
+
+
+def _columns_start(heads: Box, blocks: list[PdfBlock], body: float) -> float:
+    """Where the columns set under ``heads`` start across (the heads may be centred over
+    them): the columns right under them, and those level with them to their left, each a
+    gutter (under half a column) from the next; the heads' left edge when none is under."""
+    text = [b for b in blocks if same_size(b.size, body)]
+    below = [b for b in text if 0 <= heads[1] - b.box[3] <= HEAD_SPACE * body and b.box[0] < heads[2] and b.box[2] > heads[0]]
+    if not below:
+        return heads[0]
+    left, level = min(b.box[0] for b in below), max(b.box[3] for b in below)
+    while True:
+        nxt = [b for b in text if abs(b.box[3] - level) <= body and 0 <= left - b.box[2] <= 0.5 * (b.box[2] - b.box[0])]
+        if not nxt:
+            return left
+        left = min(b.box[0] for b in nxt)
 
 
 def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
     """``order`` with each headline set inset beside the first column of its own text moved
     before that column, with the heads read next to it (a kicker over it, its subtitle and
     byline under it). A module opens at its top left: text that starts level with the
-    heads' top (within three ems), in the column right at their left (the heads may be
-    centred over their columns: less than a column's width away) with no lone rule drawn
-    down between them, is the start of the headline's article, not the end of another one
-    (whose column would run on from higher up); so is such text that starts higher than the
-    heads and goes on beside them, when both open the page's area, with nothing over them (a
-    headline set lower than the top of the column beside it, under a label)."""
+    heads' top (within three ems), in the column right at their left (less than a column's
+    width from them, or a gutter from the columns set under them: the heads may be centred
+    over their columns) with no lone rule drawn down between them, is the start of the
+    headline's article, not the end of another one (whose column would run on from higher
+    up); so is such text that starts higher than the heads and goes on beside them, when
+    both open the page's area or their module's, with nothing over them short of a rule
+    drawn across (a headline set lower than the top of the column beside it, under a label)."""
     out = list(order)
     for h in [b for b in order if b.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in b.lines)]:
         at = out.index(h)
@@ -277,12 +298,17 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         x0 = min(b.box[0] for b in group)
         top = max(b.box[3] for b in group)
         heads = (x0, min(b.box[1] for b in group), max(b.box[2] for b in group), top)
-        first = next((k for k, t in enumerate(out[:start]) if same_size(t.size, body) and len(t.lines) >= 3
-                      and 0 <= x0 - t.box[2] <= t.box[2] - t.box[0]
-                      and (abs(t.box[3] - top) <= 3 * body
-                           or (t.box[3] > top > t.box[1] and _opens_area(t.box, order) and _opens_area(heads, order)))
-                      and not rule_between(t.box[2], x0, h.box[1], top, rules, body)),
-                     None)
+        under = _columns_start(heads, order, body)
+
+        def opens_module(t: PdfBlock) -> bool:
+            width = t.box[2] - t.box[0]
+            next_to = 0 <= x0 - t.box[2] <= width or 0 <= under - t.box[2] <= 0.5 * width
+            level = abs(t.box[3] - top) <= 3 * body or (
+                t.box[3] > top > t.box[1] and _opens_area(t.box, order, rules) and _opens_area(heads, order, rules))
+            return same_size(t.size, body) and len(t.lines) >= 3 and next_to and level \
+                and not rule_between(t.box[2], x0, h.box[1], top, rules, body)
+
+        first = next((k for k, t in enumerate(out[:start]) if opens_module(t)), None)
         if first is not None:
             out = out[:first] + group + out[first:start] + out[end:]
     return out

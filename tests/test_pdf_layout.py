@@ -1,0 +1,104 @@
+"""The PDF front end's layout principles on small pages made of glyphs by hand: lines,
+blocks, head runs and reading order (``pdflines``, ``pdforder``, ``pdfreader``). No PDF
+library is needed: the stages take glyphs and rules."""
+from __future__ import annotations
+
+from convertkit_newspage.pdfglyphs import Glyph, Rule
+from convertkit_newspage.pdflines import blocks_of, lines_of
+from convertkit_newspage.pdforder import reading_order
+from convertkit_newspage.pdfreader import _size_runs
+
+BODY = 9.0
+HAN = "新时代的中国特色社会主义思想指引我们前进方向坚持人民至上推动高质量发展建设现代化国家"
+
+
+def row(text: str, x: float, base: float, size: float = BODY, step: float | None = None) -> list[Glyph]:
+    """``text`` set from ``x`` on the baseline ``base``, one glyph every ``step`` points."""
+    step = size if step is None else step
+    return [Glyph(ch, x + k * step, base - 0.12 * size, x + k * step + size, base + 0.88 * size, size, base)
+            for k, ch in enumerate(text)]
+
+
+def column(mark: str, x: float, top: float, lines: int, width: int = 10) -> list[Glyph]:
+    """A column of body text: ``lines`` lines of ``width`` ideographs from the baseline
+    ``top`` down, the first opening with ``mark``."""
+    out = []
+    for k in range(lines):
+        text = (mark if k == 0 else "") + HAN[k % 20:]
+        out += row(text[:width], x, top - k * 1.5 * BODY)
+    return out
+
+
+def texts(blocks) -> list[str]:
+    return ["".join(ln.text for ln in b.lines) for b in blocks]
+
+
+def test_a_rule_drawn_across_between_two_lines_parts_them():
+    """The folio (16 社会) over a headline set nearly its size: one size, a leading apart,
+    but the rule under the folio parts them."""
+    glyphs = row("社会新闻", 100, 800, 30) + row("全面推进创新教育", 60, 760, 30)
+    lines = lines_of(tuple(glyphs), BODY)
+    assert texts(blocks_of(lines)) == ["社会新闻全面推进创新教育"]
+    rule = Rule(10, 791, 600, 791)  # between the folio's foot (796.4) and the headline's top (786.4)
+    assert texts(blocks_of(lines, (rule,))) == ["社会新闻", "全面推进创新教育"]
+
+
+def test_a_block_of_heads_splits_where_the_size_changes_by_a_tenth():
+    """A kicker over its headline, 16.6 and 19.5 points: close enough to make one block,
+    two heads all the same."""
+    glyphs = row("历史观争论属于斗争", 60, 800, 16.6) + row("在理性辨析中树立正确历史观", 60, 778, 19.5)
+    (block,) = blocks_of(lines_of(tuple(glyphs), BODY))
+    assert texts(_size_runs(block, BODY)) == ["历史观争论属于斗争", "在理性辨析中树立正确历史观"]
+    # one head set on two lines in one size stays one
+    same = row("在理性辨析中树立", 60, 800, 19.5) + row("正确历史观", 60, 778, 19.5)
+    (block,) = blocks_of(lines_of(tuple(same), BODY))
+    assert len(_size_runs(block, BODY)) == 1
+
+
+def test_a_vertical_headlines_top_glyph_leaves_the_horizontal_headline_on_its_baseline():
+    """A vertical headline whose first glyph stands on the baseline of a horizontal
+    headline beside it: the glyph goes down the vertical line, not into the other head."""
+    size = 36.0
+    glyphs = [Glyph("国", 100, 640, 136, 676, size, 644)]
+    glyphs += [Glyph(ch, 100, 640 - (k + 1) * size, 136, 676 - (k + 1) * size, size, 644 - (k + 1) * size)
+               for k, ch in enumerate("际社会深入解读")]
+    glyphs += row("意气风发走进新时代", 170, 644, size)
+    lines = lines_of(tuple(glyphs), BODY)
+    got = sorted("".join(g.ch for g in ln.glyphs) for ln in lines)
+    assert got == ["国际社会深入解读", "意气风发走进新时代"]
+
+
+def test_no_cut_across_runs_through_a_rule_drawn_down_between_two_stacks_of_modules():
+    """Left stack: an article whose columns end low, then a module with its headline;
+    right stack: an article, then a head set level with the left stack's module edge, over
+    its text. The gap across at that height is the left stack's module edge, not the
+    page's: the rule drawn down between the stacks keeps the right head with its text."""
+    left = column("甲", 20, 780, 30) + column("乙", 130, 780, 30)        # the upper-left article, down to ~345
+    left += row("湖北推动中小企业集群发展", 20, 300, 20)                  # the lower-left module's headline
+    left += column("丙", 20, 270, 10) + column("丁", 130, 270, 10)
+    right = column("戊", 280, 780, 20)                                    # the upper-right article
+    right += row("山西开展六大行动", 280, 330, 22)                       # the lower-right head
+    right += column("己", 280, 290, 12)
+    glyphs = tuple(left + right)
+    rules = (Rule(260, 10, 260, 800),)
+
+    def after_head(rules):
+        order = texts(reading_order(blocks_of(lines_of(glyphs, BODY), rules), BODY, rules))
+        return order[order.index("山西开展六大行动") + 1][0]
+
+    assert after_head(()) == "湖"  # no rule: cut across the page, the right head read before the left module
+    assert after_head(rules) == "己"
+
+
+def test_a_box_set_across_columns_is_read_in_the_column_where_it_starts():
+    """Two boxed subheads set across two columns of one article: the lower one starts in
+    the first column, the higher one in the second. The first column's box is read in the
+    first column, the second's in the second (by height alone, the higher one came first)."""
+    glyphs = column("甲", 20, 780, 8) + column("乙", 20, 600, 20)        # column 1: lead, then body
+    glyphs += column("丙", 130, 700, 4) + column("丁", 130, 600, 20)       # column 2: under box A, body
+    glyphs += row("抢占人工智能终端产业制高点", 40, 650, 11)                # box B over columns 1-2
+    glyphs += row("初步建立全产业链", 140, 760, 11)                       # box A over column 2 and on
+    rules = [Rule(15, 640, 235, 640, (15, 640, 235, 665)), Rule(135, 750, 300, 750, (135, 750, 300, 775))]
+    blocks = blocks_of(lines_of(tuple(glyphs), BODY), tuple(rules))
+    order = texts(reading_order(blocks, BODY, tuple(rules)))
+    assert order.index("抢占人工智能终端产业制高点") < order.index("初步建立全产业链")
