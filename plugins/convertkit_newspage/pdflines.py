@@ -277,15 +277,15 @@ def blocks_of(lines: list[PdfLine], rules: tuple[Rule, ...] = ()) -> list[PdfBlo
             last = blocks[k][-1]
             gap = last.box[1] - top
             if not -0.3 * ln.size <= gap <= LEADING * ln.size or last.vertical or ln.vertical \
-                    or not same_size(last.size, ln.size) or framed[id(last)] != framed[id(ln)] \
-                    or _ruled_apart(last.box, ln.box, across):
+                    or not same_size(last.size, ln.size) or framed[id(last)] != framed[id(ln)]:
                 continue
             lx0, lx1 = measures[k]
             # a line reaching two ems past the measure of three lines or more starts a block
             # of its own: a column that widens under an inset (its paragraphs are measured apart)
             wider = len(blocks[k]) >= 3 and (x1 > lx1 + 2 * ln.size or x0 < lx0 - 2 * ln.size)
-            if not wider and not _after_paragraph_end(last, (lx0, lx1), ln) and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
-                    and (best_gap is None or gap < best_gap):
+            if not wider and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
+                    and (best_gap is None or gap < best_gap) and not _after_paragraph_end(last, (lx0, lx1), ln) \
+                    and not _ruled_apart(last.box, ln.box, across):
                 best, best_gap = k, gap
         if best is None:
             open_.append(len(blocks))

@@ -339,10 +339,11 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str
     if boxed in ("alone", "top") and len(lines) <= 3 and _small_head(text):
         return Hint.SUBHEAD if boxed == "alone" else Hint.HEAD
     vertical = any(ln.vertical for ln in block.lines)
-    other_face = bool(face) and block.face != face and len(lines) <= 3 and _small_head(text)
+    other_face = bool(face) and len(lines) <= 3 and block.face != face and _small_head(text)
     if size < HEAD_SIZE * body and not (vertical and size > body) and not other_face:
         # in the body's size, with no small head in another face among its lines: text
-        odd = "".join(ln.text for ln in block.lines if main_face(ln.glyphs) != face)
+        odd = "".join(ln.text for ln in block.lines
+                      if any(g.face != face for g in ln.main_glyphs) and main_face(ln.glyphs) != face)
         return Hint.TEXT if same_size(size, body) and not vertical and not (odd and _small_head(odd)) else None
     if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——"):
         return None
