@@ -281,9 +281,15 @@ def blocks_of(lines: list[PdfLine], rules: tuple[Rule, ...] = ()) -> list[PdfBlo
                 continue
             lx0, lx1 = measures[k]
             # a line reaching two ems past the measure of three lines or more starts a block
-            # of its own: a column that widens under an inset (its paragraphs are measured apart)
+            # of its own: a column that widens under an inset (its paragraphs are measured
+            # apart); so does a line set three ems in under two lines or more set flush
+            # left, with text at its left: a column under a lead set across columns (text
+            # wraps round a picture with nothing at its left; a sign-off is set right in
+            # brackets; a headline's lines are centred)
             wider = len(blocks[k]) >= 3 and (x1 > lx1 + 2 * ln.size or x0 < lx0 - 2 * ln.size)
-            if not wider and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
+            inner = len(blocks[k]) >= 2 and x0 > lx0 + 3 * ln.size and not ln.text.startswith(("（", "(")) \
+                and all(b.box[0] <= lx0 + 3 * b.size for b in blocks[k]) and _text_at_left(ln, lx0, lines)
+            if not wider and not inner and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
                     and (best_gap is None or gap < best_gap) and not _after_paragraph_end(last, (lx0, lx1), ln) \
                     and not _ruled_apart(last.box, ln.box, across):
                 best, best_gap = k, gap
@@ -306,6 +312,12 @@ def _frame(box: Box, frames: tuple[Box, ...]) -> Box | None:
     """The smallest of ``frames`` that ``box`` lies wholly inside, or None."""
     inside = [f for f in frames if within(box, f)]
     return min(inside, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
+
+
+def _text_at_left(line: PdfLine, left: float, lines: list[PdfLine]) -> bool:
+    """Whether another line stands at the left of ``line``, at its height, right of ``left``."""
+    x0, y0, _, y1 = line.box
+    return any(o is not line and left <= o.box[2] <= x0 and o.box[1] < y1 and o.box[3] > y0 for o in lines)
 
 
 def _ruled_apart(upper: Box, lower: Box, across: list[Rule]) -> bool:
