@@ -66,6 +66,11 @@ def test_a_vertical_headlines_top_glyph_leaves_the_horizontal_headline_on_its_ba
     lines = lines_of(tuple(glyphs), BODY)
     got = sorted("".join(g.ch for g in ln.glyphs) for ln in lines)
     assert got == ["国际社会深入解读", "意气风发走进新时代"]
+    # the headline beside it on two lines: the vertical line's first two glyphs each stand
+    # on one of its baselines
+    glyphs += row("有益参考", 170, 644 - size, size)
+    got = sorted("".join(g.ch for g in ln.glyphs) for ln in lines_of(tuple(glyphs), BODY))
+    assert got == ["国际社会深入解读", "意气风发走进新时代", "有益参考"]
 
 
 def test_no_cut_across_runs_through_a_rule_drawn_down_between_two_stacks_of_modules():

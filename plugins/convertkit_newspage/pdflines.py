@@ -187,7 +187,11 @@ def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
     down the column: 夏 春 涛). A vertical headline's top glyph may stand on the baseline of
     a horizontal one beside it: it is taken off that line when a glyph alone stands right
     under it and the line's next glyph is set apart from it."""
-    lines = [part for ln in lines for part in _stack_top_apart(ln, lines)]
+    while True:  # a glyph split off one line may be the one under another line's glyph
+        split = [part for ln in lines for part in _stack_top_apart(ln, lines)]
+        if len(split) == len(lines):
+            break
+        lines = split
     alone = sorted((ln.glyphs[0] for ln in lines if len(ln.glyphs) == 1), key=lambda g: g.x0 + g.x1)
     rest = [ln for ln in lines if len(ln.glyphs) > 1]
     columns: list[list[Glyph]] = []
@@ -213,15 +217,15 @@ def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
 
 def _stack_top_apart(line: PdfLine, lines: list[PdfLine]) -> tuple[PdfLine, ...]:
     """``line`` with its first or last glyph split off when that glyph tops a vertical
-    line: a glyph alone on its line stands right under it (at its x, within SET_SOLID ems)
-    while the line's next glyph is set a quarter em or more apart from it."""
+    line: a glyph alone on its line stands right under it (at its x, within SET_SOLID ems,
+    or touching it) while the line's next glyph is set a quarter em or more apart from it."""
     g = line.glyphs
     if len(g) < 3 or line.vertical:
         return (line,)
 
     def tops_stack(top: Glyph) -> bool:
         return any(len(o.glyphs) == 1 and abs((o.glyphs[0].x0 + o.glyphs[0].x1) - (top.x0 + top.x1)) <= 0.5 * top.size
-                   and near_size(o.glyphs[0].size, top.size) and 0 <= top.y0 - o.glyphs[0].y1 <= SET_SOLID * top.size
+                   and near_size(o.glyphs[0].size, top.size) and -0.3 * top.size <= top.y0 - o.glyphs[0].y1 <= SET_SOLID * top.size
                    for o in lines)
 
     if g[1].x0 - g[0].x1 >= 0.25 * g[0].size and tops_stack(g[0]):
