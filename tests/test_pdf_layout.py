@@ -107,3 +107,17 @@ def test_a_box_set_across_columns_is_read_in_the_column_where_it_starts():
     blocks = blocks_of(lines_of(tuple(glyphs), BODY), tuple(rules))
     order = texts(reading_order(blocks, BODY, tuple(rules)))
     assert order.index("抢占人工智能终端产业制高点") < order.index("初步建立全产业链")
+
+
+def test_a_rule_drawn_down_beside_two_modules_headlines_keeps_each_headline_whole():
+    """Two modules side by side, each headline set on two lines (the first smaller), the
+    rule drawn down between the modules reaching just past the headlines' first lines: the
+    gap between the two rows of heads is no edge across the page, and each headline is read
+    whole, then its text."""
+    glyphs = row("湖北推动中小企业", 20, 466, 15) + row("集群高质量发展", 20, 440, 20)
+    glyphs += column("甲", 20, 400, 8) + column("乙", 130, 400, 8)
+    glyphs += row("吉林今年以来家电", 280, 466, 15) + row("以旧换新销售额", 280, 440, 20)
+    glyphs += column("丙", 280, 400, 8) + column("丁", 390, 400, 8)
+    rules = (Rule(260, 10, 260, 482),)  # the first lines stand 464-479
+    order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY), rules), BODY, rules))
+    assert [t[0] for t in order] == ["湖", "集", "甲", "乙", "吉", "以", "丙", "丁"]

@@ -196,10 +196,11 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
                                         and id(b) not in grid.insets for b in below)
         ruled = any(r.across and top - 0.5 * body <= r.y0 <= bottom + 0.5 * body
                     and min(r.x1, right) - max(r.x0, left) >= 0.5 * (right - left) for r in grid.rules)
-        # a lone rule drawn down through the gap, reaching well into the blocks on both
-        # sides of it, parts two stacks of modules: the gap is one stack's edge, not the part's
-        crossed = any(not r.across and r.box is None and left < r.x0 < right and r.y1 >= bottom + NEAR * body
-                      and r.y0 <= top - NEAR * body for r in grid.rules)
+        # a lone rule drawn down through the gap, running beside a whole block by the gap
+        # on each side of it, parts two stacks of modules: the gap is one stack's edge, not
+        # the part's
+        crossed = any(not r.across and r.box is None and left < r.x0 < right and r.y1 >= min(b.box[3] for b in above)
+                      and r.y0 <= max(b.box[1] for b in below) for r in grid.rules)
         if not crossed and (heads_only or wide_above or wide_below or ruled):
             out.append(band)
         else:
