@@ -178,3 +178,15 @@ def test_text_printed_under_another_articles_head_can_take_up_a_cut_word():
     [join] = [j for j in order.candidates(pieces) if j.end == 0 and j.start == 3]
     assert join.words > 0
     assert join.score > 0 and {(j.end, j.start) for j in order.best_assignment(order.candidates(pieces))} == {(0, 3)}
+
+
+def test_a_block_that_opens_with_a_dateline_takes_up_no_sentence_from_elsewhere():
+    # A's column is cut after 依法治教全; the block printed next opens with 本报讯 (a news
+    # item's dateline, set full width): no join may go into it, printed next or not; A's
+    # column goes on in a later block, 面推进…
+    a = Piece(Kind.TEXT, reader_lines(["　　第一篇的正文开头在这里，", COL, COL, "全省各地都在大力推进着的依法治教全"]), 0)
+    item = Piece(Kind.TEXT, reader_lines(["本报讯 近日，某省召开了一次会议，", COL, "会议到这里就结束了。"]), 1)
+    rest = Piece(Kind.TEXT, reader_lines(["面推进，教育法修订已经完成了。这一", COL, "第一篇到此全部结束。"]), 2)
+    joins = order.candidates([a, item, rest])
+    assert all(j.start != 1 or j.score < order.NATURAL for j in joins)  # no bonus for print order
+    assert [(j.end, j.start) for j in order.best_assignment(joins)] == [(0, 2)]

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon
-from .lines import HAN
+from .lines import DATELINE_RE, HAN
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence)
 from .rules import Explain, Stage, register
@@ -84,7 +84,10 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     tails = [measure(p.lines[-8:]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
     # a block printed right after an article's closer (（作者…）, a sign-off) opens the next
     # article: it takes up no sentence left open elsewhere
-    starts = [j for j, p in enumerate(pieces) if starts_mid_sentence(p) or under_a_head(pieces, j)]
+    # a block that opens with a dateline (本报讯, 新华社…电) opens a news item: it takes up
+    # no sentence left open elsewhere
+    dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and DATELINE_RE.match(p.lines[0].text)}
+    starts = [j for j, p in enumerate(pieces) if (starts_mid_sentence(p) or under_a_head(pieces, j)) and j not in dated]
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     openers = {j for j in starts if not pieces[j].starts_block
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
@@ -113,7 +116,7 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                 gap = 0.0 if widths[j] - 2.75 <= line <= widths[j] + 0.5 else MAX_MEASURE_GAP + 1
             if gap > MAX_MEASURE_GAP and not natural:
                 continue
-            indent = natural and j not in start_set and opens_paragraph(pieces[j])
+            indent = natural and j not in start_set and (opens_paragraph(pieces[j]) or j in dated)
             words = lexicon.join_score(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
             score = BASE + (NATURAL if natural else 0.0) + WORD_WEIGHT * words - MEASURE_PENALTY * gap \
                 - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
