@@ -121,3 +121,20 @@ def test_a_rule_drawn_down_beside_two_modules_headlines_keeps_each_headline_whol
     rules = (Rule(260, 10, 260, 482),)  # the first lines stand 464-479
     order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY), rules), BODY, rules))
     assert [t[0] for t in order] == ["湖", "集", "甲", "乙", "吉", "以", "丙", "丁"]
+
+
+def test_a_line_alone_on_a_tinted_panel_is_a_banner_however_long():
+    """A campaign banner (深入学习贯彻…思想, 22 ideographs) alone on a filled panel over a
+    module is furniture, not the kicker of the headline under it."""
+    from convertkit_newspage.pdfglyphs import PageGlyphs
+    from convertkit_newspage.pdfreader import _folio
+
+    banner = "深入学习贯彻习近平新时代中国特色社会主义思想"
+    glyphs = row(banner, 60, 700, 13) + row("国际社会深入解读中国新时代", 60, 660, 24) + column("甲", 60, 620, 12)
+    sides = (50, 690, 350, 716)
+    panel = tuple(Rule(*r, box=sides, panel=True) for r in ((50, 690, 350, 690), (50, 716, 350, 716),
+                                                            (50, 690, 50, 716), (350, 690, 350, 716)))
+    page = PageGlyphs(1, 1000, 1400, tuple(glyphs), panel)
+    blocks = blocks_of(lines_of(page.glyphs, BODY), page.rules)
+    kinds = _folio(blocks, page, BODY)
+    assert [kinds.get(id(b)) for b in blocks if texts([b]) == [banner]] == ["banner"]

@@ -235,7 +235,8 @@ def _folio(blocks: list[PdfBlock], page: PageGlyphs, body: float) -> dict[int, s
     page number and label), and "label" for a short head set on the folio's row at the top
     or over the rule drawn across the page under the folio (地方传真: the page's label,
     whatever its words; a headline set high is lower); and "banner" for a short head alone
-    on a tinted panel (a column banner over a module: 学术随笔, wherever it stands)."""
+    on a tinted panel, however long (a column banner over a module: 学术随笔, or a
+    campaign's: 深入学习贯彻…思想, wherever it stands)."""
     height = page.height
     kinds: dict[int, str] = {}
     for b in blocks:
@@ -257,7 +258,7 @@ def _folio(blocks: list[PdfBlock], page: PageGlyphs, body: float) -> dict[int, s
         inside = [b for b in blocks if within(b.box, box)]
         if len(inside) == 1 and len(inside[0].lines) == 1 and id(inside[0]) not in kinds:
             t = inside[0].lines[0].text
-            if 2 <= len(t) <= 16 and all(is_han(ch) for ch in t):
+            if len(t) >= 2 and all(is_han(ch) for ch in t):
                 kinds[id(inside[0])] = "banner"
     return kinds
 
