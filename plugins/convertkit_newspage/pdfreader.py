@@ -132,11 +132,12 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
         no += len(b.lines)
     blocks: list[list[Line]] = []
     hints: dict[int, Hint] = {}
-    for b in ordered:
+    for k, b in enumerate(ordered):
         lines = numbered(b, no)
         no += len(lines)
         blocks.append(lines)
-        hint = _hint(b, lines, body, face, boxed.get(id(b), ""))
+        hint = _hint(b, lines, body, face, boxed.get(id(b), ""),
+                     over_head=k + 1 < len(ordered) and _over_larger_head(b, ordered[k + 1], body))
         if hint is not None:
             hints[lines[0].no] = hint
     more, blocks, breaks = take_furniture(blocks, explain)
@@ -317,7 +318,16 @@ def _small_head(text: str) -> bool:
             and not BYLINE_RE.match(text) and not is_name_line(Line(0, text, text, False)))
 
 
-def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str = "") -> Hint | None:
+def _over_larger_head(block: PdfBlock, nxt: PdfBlock, body: float) -> bool:
+    """Whether ``nxt`` is a head set larger than ``block`` right under it (within an em of
+    its size, overlapping it across): the two are one stack of heads."""
+    x0, y0, x1, _ = block.box
+    return nxt.size > block.size and nxt.size >= HEAD_SIZE * body and 0 <= y0 - nxt.box[3] <= nxt.size \
+        and min(x1, nxt.box[2]) > max(x0, nxt.box[0])
+
+
+def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str = "",
+          over_head: bool = False) -> Hint | None:
     """What the page shows of a block, or None (``boxed``: its place in a box inside an
     article, from :func:`_box_roles`, or ""):
 
@@ -328,7 +338,8 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str
       box, a head (the piece stage tells its kind);
     - else a head, with no sentence in it and not a personal name or byline (a byline is
       set larger, or in another face, at times), when it is set at least HEAD_SIZE times
-      the body size, or vertically and larger than the body, or in a face other than the
+      the body size (a name-like line too, set over a larger head: a byline stands under its
+      headline, never over it), or vertically and larger than the body, or in a face other than the
       body's ``face`` on three lines at most and reads as a head (:func:`_small_head`: a
       small head in bold); a headline when set HEADLINE_SIZE times the body size;
     - text, never a head, when set in the body's size with no small head in another face
@@ -348,6 +359,6 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str
         return Hint.TEXT if same_size(size, body) and not vertical and not (odd and _small_head(odd)) else None
     if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——"):
         return None
-    if len(lines) == 1 and is_name_line(lines[0]) or BYLINE_RE.match(text) or len(text) < 2:
+    if (len(lines) == 1 and is_name_line(lines[0]) and not over_head) or BYLINE_RE.match(text) or len(text) < 2:
         return None
     return Hint.HEADLINE if size >= HEADLINE_SIZE * body else Hint.HEAD
