@@ -174,12 +174,12 @@ def _box_roles(boxes: list[list[PdfBlock]]) -> dict[int, str]:
 
 
 def _head_apart(block: PdfBlock) -> tuple[PdfBlock, ...]:
-    """A boxed block whose first lines are set a tenth larger or smaller than the rest, or
-    in another face (a subhead over its pull quote, in one box), as two blocks: the head,
-    and the rest."""
+    """A boxed block whose first lines are set a twentieth larger or smaller than the rest
+    (one text's lines in a box are set alike), or in another face (a subhead over its pull
+    quote, in one box), as two blocks: the head, and the rest."""
     last = block.lines[-1]
     k = 0
-    while k < len(block.lines) - 1 and (abs(block.lines[k].size - last.size) >= 0.1 * min(block.lines[k].size, last.size)
+    while k < len(block.lines) - 1 and (abs(block.lines[k].size - last.size) >= 0.05 * min(block.lines[k].size, last.size)
                                         or main_face(block.lines[k].glyphs) != main_face(last.glyphs)):
         k += 1
     return (PdfBlock(block.lines[:k]), PdfBlock(block.lines[k:])) if k else (block,)
