@@ -154,3 +154,17 @@ def test_a_name_like_line_set_over_a_larger_head_is_part_of_the_heads():
     assert _over_larger_head(first, second, BODY)
     assert _hint(first, lines, BODY, "") is None  # alone, a name
     assert _hint(first, lines, BODY, "", over_head=True) is Hint.HEAD
+
+
+def test_the_first_lines_of_columns_over_an_inset_are_no_heads_to_cut_under():
+    """Two columns whose first lines stand over a box set across them: the row of first
+    lines ends sentences, so it is text, not a row of heads to cut the page under; each
+    column is read whole, its first line, the box once, then the rest."""
+    glyphs = row("可持续发展继续作出贡献。", 20, 780) + row("全面建成小康社会等艰巨任务，国", 160, 780)
+    glyphs += row("国外学者对新时代的评价", 40, 755, 11)
+    glyphs += column("甲", 20, 730, 12, width=12) + column("乙", 160, 730, 12, width=14)
+    box = (15, 748, 300, 770)
+    rules = tuple(Rule(*r, box=box) for r in ((15, 748, 300, 748), (15, 770, 300, 770), (15, 748, 15, 770),
+                                              (300, 748, 300, 770)))
+    order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY), rules), BODY, rules))
+    assert [t[0] for t in order] == ["可", "国", "甲", "全", "乙"]

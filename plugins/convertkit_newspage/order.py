@@ -78,16 +78,30 @@ def under_a_head(pieces: list[Piece], j: int) -> bool:
     return starts_mid_sentence(replace(p, starts_block=True))
 
 
+def closes_unopened(text: str) -> bool:
+    """Whether ``text`` closes a bracket it did not open: it goes on with text that opened it."""
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if not depth:
+                return True
+            depth -= 1
+    return False
+
+
 def candidates(pieces: list[Piece]) -> list[Join]:
     """Every allowed join on the page, scored."""
     widths = [measure(p.lines[:8]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
     tails = [measure(p.lines[-8:]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
-    # a block printed right after an article's closer (（作者…）, a sign-off) opens the next
-    # article: it takes up no sentence left open elsewhere
     # a block that opens with a dateline (本报讯, 新华社…电) opens a news item: it takes up
-    # no sentence left open elsewhere
+    # no sentence left open elsewhere; a block whose first line closes a bracket it never
+    # opened (究中心特聘研究员）) takes up one, however short (it shows no measure)
     dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and DATELINE_RE.match(p.lines[0].text)}
-    starts = [j for j, p in enumerate(pieces) if (starts_mid_sentence(p) or under_a_head(pieces, j)) and j not in dated]
+    closing = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened(p.lines[0].text)}
+    starts = [j for j, p in enumerate(pieces)
+              if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing) and j not in dated]
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     openers = {j for j in starts if not pieces[j].starts_block
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
@@ -107,8 +121,8 @@ def candidates(pieces: list[Piece]) -> list[Join]:
         options.discard(i)
         for j in sorted(options):
             natural = j == nxt
-            if natural and (len(pieces[j].lines) < 3 or not known):
-                gap = 0.0  # printed next and too short to measure
+            if (natural or j in closing) and (len(pieces[j].lines) < 3 or not known):
+                gap = 0.0  # printed next, or closing a bracket, and too short to measure
             elif len(p.lines) >= 3:
                 gap = abs(tails[i] - widths[j])
             else:  # one justified line, maybe a paragraph's indented first

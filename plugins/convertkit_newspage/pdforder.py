@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lines import has_sentence_punct
 from .pdfglyphs import Rule
 from .pdflines import HEAD_SIZE, HEADLINE_SIZE, Box, PdfBlock, same_size, within
 
@@ -180,8 +181,10 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         # lines that end a little lower, beside it)
         above = [b for b in out[-1] if b.box[1] <= bottom + NEAR * body]
         below = [b for b in band if b.box[3] >= top - NEAR * body]
-        # heads alone, not two modules' headlines side by side (two names may be)
-        heads_only = not any(same_size(b.size, body) and len(b.lines) >= 2 for b in out[-1]) \
+        # heads alone, not two modules' headlines side by side (two names may be); a line of
+        # a sentence in the body's size (a column's first line over an inset) is no head
+        heads_only = not any(same_size(b.size, body) and (len(b.lines) >= 2 or has_sentence_punct(b.lines[0].text))
+                             for b in out[-1]) \
             and len(_cut([b for b in out[-1] if b.size >= HEAD_SIZE * body], _down, gap)) <= 1
         # two modules' headlines side by side over the gap (within three NEARs: a headline
         # stands over its subtitle and byline): their modules are cut down first
