@@ -260,16 +260,20 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=not heads))
         if after_pull:
             pieces.append(Piece(Kind.TEXT, after_pull, bi))
-    _mark_wide_heads(pieces, blocks, explain)
+    _mark_wide_heads(pieces, blocks, explain, hints or {})
     return pieces
 
 
-def _mark_wide_heads(pieces: list[Piece], blocks: list[list[Line]], explain: Explain) -> None:
+def _mark_wide_heads(pieces: list[Piece], blocks: list[list[Line]], explain: Explain,
+                     hints: dict[int, Hint]) -> None:
     """A head block printed over a text block (three lines or more, to know its column) and
-    wider than that column by WIDE ems is a headline set across columns, not a subhead."""
+    wider than that column by WIDE ems is a headline set across columns, not a subhead;
+    unless the page's type sizes said it is a head below a headline's size (a subhead may
+    stand out over a narrow column)."""
     for k, p in enumerate(pieces[:-1]):  # pieces[k] is replaced, never the list's length
         nxt = pieces[k + 1]
-        if p.kind is not Kind.HEAD or p.wide or p.boxed or nxt.kind is not Kind.TEXT or len(nxt.lines) < 3 or not nxt.starts_block:
+        if p.kind is not Kind.HEAD or p.wide or p.boxed or nxt.kind is not Kind.TEXT or len(nxt.lines) < 3 \
+                or not nxt.starts_block or hints.get(p.lines[0].no) is Hint.HEAD:
             continue
         if max(ln.width for ln in p.lines) >= measure(nxt.lines[:9]) + WIDE:
             pieces[k] = replace(p, wide=True)
