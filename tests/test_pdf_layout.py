@@ -168,3 +168,20 @@ def test_the_first_lines_of_columns_over_an_inset_are_no_heads_to_cut_under():
                                               (300, 748, 300, 770)))
     order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY), rules), BODY, rules))
     assert [t[0] for t in order] == ["可", "国", "甲", "全", "乙"]
+
+
+def test_a_head_the_type_sizes_call_a_subhead_stays_one_over_a_narrow_column():
+    """A subhead set wider than the narrow column under it (a column beside a picture):
+    without type sizes, wider than the column makes a headline; with the PDF's HEAD hint
+    (set below a headline's size) it stays a subhead."""
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.classify import to_pieces
+    from convertkit_newspage.pieces import Hint, Kind as K
+    from convertkit_newspage.rules import Explain
+
+    text = "继续写好新时代坚持和发展中国特色社会主义这篇大文章\n\n" + "\n".join(["习近平同志一再强", "调，坚持和发展中", "国特色社会主义是", "一篇大文章。"])
+    blocks = to_blocks(text)
+    plain = to_pieces(blocks, Explain(False))
+    hinted = to_pieces(blocks, Explain(False), {blocks[0][0].no: Hint.HEAD})
+    assert plain[0].kind is K.HEAD and plain[0].wide
+    assert hinted[0].kind is K.HEAD and not hinted[0].wide
