@@ -295,7 +295,7 @@ def blocks_of(lines: list[PdfLine], rules: tuple[Rule, ...] = ()) -> list[PdfBlo
                 and all(b.box[0] <= lx0 + 3 * b.size for b in blocks[k]) and _text_at_left(ln, lx0, lines)
             if not wider and not inner and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
                     and (best_gap is None or gap < best_gap) and not _after_paragraph_end(last, (lx0, lx1), ln) \
-                    and not _ruled_apart(last.box, ln.box, across):
+                    and not ruled_apart(last.box, ln.box, across):
                 best, best_gap = k, gap
         if best is None:
             open_.append(len(blocks))
@@ -324,9 +324,9 @@ def _text_at_left(line: PdfLine, left: float, lines: list[PdfLine]) -> bool:
     return any(o is not line and left <= o.box[2] <= x0 and o.box[1] < y1 and o.box[3] > y0 for o in lines)
 
 
-def _ruled_apart(upper: Box, lower: Box, across: list[Rule]) -> bool:
-    """Whether a rule drawn across runs between the box ``upper`` and the box ``lower``
-    under it, where the two stand one over the other."""
+def ruled_apart(upper: Box, lower: Box, across: list[Rule]) -> bool:
+    """Whether a rule of ``across`` (rules drawn across) runs between the box ``upper`` and
+    the box ``lower`` under it, where the two stand one over the other."""
     x0, x1 = max(upper[0], lower[0]), min(upper[2], lower[2])
     return any(lower[3] <= r.y0 <= upper[1] and r.x0 < x1 and r.x1 > x0 for r in across)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .lines import has_sentence_punct
 from .pdfglyphs import Rule
-from .pdflines import HEAD_SIZE, HEADLINE_SIZE, Box, PdfBlock, same_size, within
+from .pdflines import HEAD_SIZE, HEADLINE_SIZE, Box, PdfBlock, ruled_apart, same_size, within
 
 CUT_GAP = 0.3  # ems of the body size: the narrowest gap the XY cut splits at
 HEAD_SPACE = 4.0  # ems: the most space set between a head and the text it heads
@@ -252,9 +252,8 @@ def _opens_area(box: Box, blocks: list[PdfBlock], rules: tuple[Rule, ...]) -> bo
     """Whether nothing of ``blocks`` stands over ``box`` short of a lone rule drawn across
     between them: it opens the page's area (under its folio) or a module's (under the rule
     over it; a box's side frames an inset)."""
-    return not any(b.box[1] >= box[3] and b.box[0] < box[2] and b.box[2] > box[0]
-                   and not any(r.across and r.box is None and box[3] <= r.y0 <= b.box[1] and r.x0 < min(box[2], b.box[2])
-                               and r.x1 > max(box[0], b.box[0]) for r in rules)
+    lone = [r for r in rules if r.across and r.box is None]
+    return not any(b.box[1] >= box[3] and b.box[0] < box[2] and b.box[2] > box[0] and not ruled_apart(b.box, box, lone)
                    for b in blocks)
 
 
