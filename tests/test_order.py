@@ -11,6 +11,7 @@ import pytest
 from convertkit.model import Para, plain
 from convertkit_newspage import lexicon, order
 from convertkit_newspage.blocks import to_blocks
+from convertkit_newspage.lines import closes_unopened
 from convertkit_newspage.classify import to_pieces
 from convertkit_newspage.pieces import Kind, Piece
 from convertkit_newspage.rules import Explain
@@ -195,7 +196,7 @@ def test_a_block_that_opens_with_a_dateline_takes_up_no_sentence_from_elsewhere(
 def test_a_short_block_that_closes_a_bracket_takes_up_the_one_left_open():
     # an author line cut at a column foot (（作者为…思想研) goes on at the top of the next
     # column in a line too short to show its measure (究中心特聘研究员）), printed later
-    assert order.closes_unopened("究中心特聘研究员）") and not order.closes_unopened("（作者为某大学教授）")
+    assert closes_unopened("究中心特聘研究员）") and not closes_unopened("（作者为某大学教授）")
     a = Piece(Kind.TEXT, reader_lines(["　　第一篇的正文开头在这里，", COL, COL, "（作者为中国社会科学院某某思想研"]), 0)
     other = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头在这，", COL, "另一篇到这里结束了。"]), 1)
     tail = Piece(Kind.TEXT, reader_lines(["究中心特聘研究员）"]), 2)

@@ -178,6 +178,19 @@ def has_sentence_punct(text: str) -> bool:
     return not SENTENCE_PUNCT.isdisjoint(text)
 
 
+def closes_unopened(text: str) -> bool:
+    """Whether ``text`` closes a bracket it did not open: it goes on with text that opened it."""
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if not depth:
+                return True
+            depth -= 1
+    return False
+
+
 class Record:
     """A plain record with a dataclass's equality (same class, equal ``_compared`` fields)
     and ``repr``. The reader's working records are made by hand, not by ``@dataclass``:

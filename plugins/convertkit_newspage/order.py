@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon
-from .lines import DATELINE_RE, HAN
+from .lines import DATELINE_RE, HAN, closes_unopened
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence)
 from .rules import Explain, Stage, register
@@ -76,19 +76,6 @@ def under_a_head(pieces: list[Piece], j: int) -> bool:
             pieces[j - 1].kind not in (Kind.HEAD, Kind.BYLINE):
         return False
     return starts_mid_sentence(replace(p, starts_block=True))
-
-
-def closes_unopened(text: str) -> bool:
-    """Whether ``text`` closes a bracket it did not open: it goes on with text that opened it."""
-    depth = 0
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if not depth:
-                return True
-            depth -= 1
-    return False
 
 
 def candidates(pieces: list[Piece]) -> list[Join]:

@@ -21,7 +21,7 @@ from convertkit.registry import Context
 
 from .furniture import furniture_kind, take_furniture
 from .jumps import join_jumps, printed_page
-from .lines import BYLINE_RE, Line, ends_sentence, has_sentence_punct, is_han
+from .lines import BYLINE_RE, Line, closes_unopened, ends_sentence, has_sentence_punct, is_han
 from .names import is_name_line
 from .pdfglyphs import PageGlyphs, Rule, read_glyphs
 from .pdflines import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, indents, lines_of, main_face,
@@ -314,7 +314,7 @@ def _small_head(text: str) -> bool:
     brackets (an author line, a sign-off), closing no bracket it did not open (the tail of
     an author line) and not a byline (本报记者 …, a name)."""
     return (len(text) >= 5 and not has_sentence_punct(text) and not text.startswith(("（", "("))
-            and text.count("）") + text.count(")") <= text.count("（") + text.count("(")
+            and not closes_unopened(text)
             and not BYLINE_RE.match(text) and not is_name_line(Line(0, text, text, False)))
 
 
