@@ -204,3 +204,20 @@ def test_an_author_line_printed_beside_the_lead_ends_its_article():
     intro, sections = [lead, body, author], []
     _author_line_last(intro, sections, Explain(False))
     assert intro == [lead, body, author]
+
+
+def test_an_author_line_set_in_under_a_lead_across_columns_is_a_block_of_its_own():
+    """A lead set across two columns; under it a subhead at the left and, far in at the
+    right, the first line of an author line （作者单位：…） that runs on: it does not join
+    the lead (only a bracketed run closed on its line, a sign-off set right, may)."""
+    glyphs = []
+    for k in range(3):  # the lead, flush left across both columns
+        glyphs += row(HAN[k:k + 26], 20, 800 - k * 1.5 * BODY)
+    glyphs += row("中国特色社会主义是复兴之路", 30, 760, 11)  # the subhead at the left
+    glyphs += row("（作者单位：某某", 190, 760) + row("大学研究中心）", 190, 760 - 1.5 * BODY)
+    blocks = texts(blocks_of(lines_of(tuple(glyphs), BODY)))
+    assert "（作者单位：某某大学研究中心）" in blocks
+    assert not any(t.startswith(HAN[:4]) and "作者" in t for t in blocks)
+    # a sign-off closed on its line, set right at the end of the text, stays with it
+    signed = [g for g in glyphs if g.y0 > 765 or g.x0 < 180] + row("（苏讯）", 190, 760)
+    assert any(t.startswith(HAN[:4]) and t.endswith("（苏讯）") for t in texts(blocks_of(lines_of(tuple(signed), BODY))))

@@ -20,7 +20,6 @@ register(Stage.ARTICLES, {
     "opener-headline": "a headline opens an article",
     "subtitle-after-byline": "a —— line is a subtitle, never a subhead: under a byline it joins the headlines over it",
     "subhead": "a short unpunctuated line inside an article is a subhead",
-    "subhead-boxed-after-author": "a head boxed inside an article after its author line is a subhead: the article goes on",
     "headline-stack": "headlines stacked apart from their articles go to the articles whose words they take up",
     "name-completed": "a character alone completes the name another one alone began",
     "name-begun": "a character alone begins a second name of the byline",
@@ -104,13 +103,6 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur.heads, cur.head_sizes = cur.heads + lines, cur.head_sizes + sizes
                 explain("subtitle-after-byline", span, "a —— line under the byline is a subtitle of the headlines "
                                                        "over it, not a subhead")
-            elif cur is not None and cur.closed_by_author and cur.heads and p.boxed and not opens_dateline:
-                # a head boxed inside an article is its subhead, even under an author line
-                # (set over the columns, beside the lead): the article goes on
-                cur.closed = cur.closed_by_author = False
-                cur.body.append(Piece(Kind.HEAD, lines, group[0].block))
-                explain("subhead-boxed-after-author", span, "a head boxed inside an article after its author "
-                                                            "line: the article goes on, under a subhead")
             elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group):
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)

@@ -289,9 +289,9 @@ def blocks_of(lines: list[PdfLine], rules: tuple[Rule, ...] = ()) -> list[PdfBlo
             # apart); so does a line set three ems in under two lines or more set flush
             # left, with text at its left: a column under a lead set across columns (text
             # wraps round a picture with nothing at its left; a sign-off is set right in
-            # brackets; a headline's lines are centred)
+            # brackets closed on its line; a headline's lines are centred)
             wider = len(blocks[k]) >= 3 and (x1 > lx1 + 2 * ln.size or x0 < lx0 - 2 * ln.size)
-            inner = len(blocks[k]) >= 2 and x0 > lx0 + 3 * ln.size and not ln.text.startswith(("（", "(")) \
+            inner = len(blocks[k]) >= 2 and x0 > lx0 + 3 * ln.size and not _signoff_set_right(ln.text) \
                 and all(b.box[0] <= lx0 + 3 * b.size for b in blocks[k]) and _text_at_left(ln, lx0, lines)
             if not wider and not inner and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
                     and (best_gap is None or gap < best_gap) and not _after_paragraph_end(last, (lx0, lx1), ln) \
@@ -316,6 +316,12 @@ def _frame(box: Box, frames: tuple[Box, ...]) -> Box | None:
     """The smallest of ``frames`` that ``box`` lies wholly inside, or None."""
     inside = [f for f in frames if within(box, f)]
     return min(inside, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
+
+
+def _signoff_set_right(text: str) -> bool:
+    """A bracketed run closed on its own line (（苏讯）): a sign-off, set right."""
+    t = text.strip()
+    return t.startswith(("（", "(")) and t.endswith(("）", ")"))
 
 
 def _text_at_left(line: PdfLine, left: float, lines: list[PdfLine]) -> bool:
