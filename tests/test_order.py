@@ -67,6 +67,28 @@ def test_a_word_cut_by_a_column_break_picks_its_continuation(first, second):
     assert all(got[c] >= n for c, n in chars.items() if c not in '[]",')
 
 
+def test_the_page_text_scores_a_phrase_it_prints_whole_elsewhere():
+    page = order.PageText(to_pieces(to_blocks("共享是新发展理念的价值旨归，要坚持以人民为中心。\n"), Explain(False)))
+    assert page.continuity("理念的价值旨", "归，坚持以人") == 4  # 的价值旨归， found: a run of six
+    assert page.continuity("理念的价值旨", "进一步完善") == 0
+    assert page.continuity("另外的文字", "完全不同的") == 0
+
+
+@pytest.mark.parametrize("first, second", [(0, 1), (1, 0)])
+def test_a_phrase_no_lexicon_holds_is_continued_as_the_page_prints_it_elsewhere(first, second):
+    """旨归 is in no word list; the page prints 价值旨归 whole in another article, so the
+    sentence cut after 价值旨 goes on in the block that opens with 归."""
+    head = "第一篇文章的标题在这里\n王小明\n\n"
+    cut = "\n".join(["　　第一篇文章的第一段开头，文字", COL, COL, "共享是新发展理念的价值旨"]) + "\n\n"
+    other = ("另一篇的标题在这里\n李大为\n\n"
+             + "\n".join(["　　另一篇文章说，这是价值旨归，", COL, COL, "另一篇到这里结束了。"]) + "\n\n")
+    starts = ["归，坚持以人民为中心是基本方略啊，", "进一步完善，促进教育公平的事情啊，"]
+    b = "\n".join([starts[first], COL, "这一段到这里就结束。"]) + "\n\n"
+    c = "\n".join([starts[second], COL, "那一段到这里也结束。"]) + "\n"
+    body = "".join(paragraphs(read(head + cut + other + b + c).blocks))
+    assert "价值旨归，坚持以人民为中心" in body
+
+
 def test_every_join_decision_is_explained_with_its_runner_up():
     ex = Explain()
     blocks = to_blocks(_page("作系统的人形机器人已经发布了两款，", "心的事情还在于我们要自己做好的事，"))

@@ -9,7 +9,9 @@ paragraph's first line is indented) is a column. Each possible join gets a score
 
 - ``natural``: the block printed right after it (pdftotext is right most of the time);
 - ``words``: the language across the join (the log frequency of the word the join completes,
-  :mod:`.lexicon`): a column break falls anywhere, often inside a word;
+  :mod:`.lexicon`, plus the longest run across the join the page prints elsewhere,
+  :class:`PageText`): a column break falls anywhere, often inside a word or a phrase the
+  article repeats;
 - ``measure``: both blocks set to the same column width (a hard limit of one em, and a
   penalty inside it);
 - ``distance``: a small cost per block between them.
@@ -95,6 +97,10 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
+    page = PageText(pieces)
+
+    def language(left: str, right: str) -> float:
+        return lexicon.join_score(left, right) + PAGE_WEIGHT * page.continuity(left, right)
     joins: list[Join] = []
     for i in ends:
         p = pieces[i]
@@ -118,7 +124,7 @@ def candidates(pieces: list[Piece]) -> list[Join]:
             if gap > MAX_MEASURE_GAP and not natural:
                 continue
             indent = natural and j not in start_set and (opens_paragraph(pieces[j]) or j in dated)
-            words = lexicon.join_score(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
+            words = language(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
             score = BASE + (NATURAL if natural else 0.0) + WORD_WEIGHT * words - MEASURE_PENALTY * gap \
                 - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
             if j in openers:
@@ -132,9 +138,35 @@ def candidates(pieces: list[Piece]) -> list[Join]:
         # the natural joins' words count too once the lexicon is there (a choice is made)
         joins = [Join(jn.end, jn.start, jn.score + WORD_WEIGHT * w, True, w) if jn.natural else jn
                  for jn in joins
-                 for w in [lexicon.join_score(pieces[jn.end].lines[-1].text, pieces[jn.start].lines[0].text)
+                 for w in [language(pieces[jn.end].lines[-1].text, pieces[jn.start].lines[0].text)
                            if jn.natural else 0.0]]
     return joins
+
+
+class PageText:
+    """The page's own text as a language model: a column break cuts a phrase the page
+    prints whole elsewhere (中国特色社⏎会主义, 供给侧结构性⏎改革): the longer the run
+    across a join that the page holds elsewhere, the likelier the join."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.text = "\n".join("".join("".join(ln.text.split()) for ln in p.lines)
+                              for p in pieces if p.kind is Kind.TEXT)
+
+    def continuity(self, left: str, right: str) -> float:
+        """The longest run across the join of ``left`` (a line's end) and ``right`` (the
+        next line's start) found on the page, less two (a run of two is chance), in
+        characters: 0 to 2 * (RUN - 1) - 2."""
+        tail, head = "".join(left.split())[-(RUN - 1):], "".join(right.split())[:RUN - 1]
+        best = 0
+        for a in range(1, len(tail) + 1):
+            for b in range(1, len(head) + 1):
+                if a + b > best + 2 and tail[-a:] + head[:b] in self.text:
+                    best = a + b - 2
+        return float(best)
+
+
+RUN = 5  # characters each side of a join that the page text is searched for
+PAGE_WEIGHT = 2.0  # per character of the longest run beyond two: a run of four scores as a common word
 
 
 class Vocabulary:
