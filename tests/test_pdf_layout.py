@@ -221,3 +221,22 @@ def test_an_author_line_set_in_under_a_lead_across_columns_is_a_block_of_its_own
     # a sign-off closed on its line, set right at the end of the text, stays with it
     signed = [g for g in glyphs if g.y0 > 765 or g.x0 < 180] + row("（苏讯）", 190, 760)
     assert any(t.startswith(HAN[:4]) and t.endswith("（苏讯）") for t in texts(blocks_of(lines_of(tuple(signed), BODY))))
+
+
+def test_a_vertical_headline_running_down_from_the_folios_row_is_no_page_label():
+    """A short head in the top margin on the folio's row is the page's label (地方传真);
+    a vertical headline whose first glyphs stand on that row runs down the page: a head."""
+    from convertkit_newspage.pdfglyphs import PageGlyphs
+    from convertkit_newspage.pdfreader import _folio
+
+    folio = row("2018年6月11日星期日", 700, 1395)
+    label = row("地方传真", 300, 1392, 30)
+    vertical = [g for k, ch in enumerate("优先发展教育事业")
+                for g in row(ch, 900, 1392 - k * 32, 30)]
+    text = column("甲", 40, 1300, 20, width=20)
+    glyphs = tuple(folio + label + vertical + text)
+    blocks = blocks_of(lines_of(glyphs, BODY))
+    kinds = _folio(blocks, PageGlyphs(1, 1000, 1430, glyphs), BODY)
+    named = {"".join(ln.text for ln in b.lines): kinds.get(id(b)) for b in blocks}
+    assert named["地方传真"] == "label"
+    assert named["优先发展教育事业"] is None

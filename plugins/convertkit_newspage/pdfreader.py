@@ -233,9 +233,10 @@ def _names(block: PdfBlock) -> bool:
 def _folio(blocks: list[PdfBlock], page: PageGlyphs, body: float) -> dict[int, str]:
     """The page furniture among the one-line blocks in the page's top or bottom margin
     (the folio, read before the page's articles), by id: the text stage's kinds (a date, a
-    page number and label), and "label" for a short head set on the folio's row at the top
-    or over the rule drawn across the page under the folio (地方传真: the page's label,
-    whatever its words; a headline set high is lower); and "banner" for a short head alone
+    page number and label), and "label" for a short head set across on the folio's row at
+    the top or over the rule drawn across the page under the folio (地方传真: the page's
+    label, whatever its words; a headline set high is lower, a vertical one runs down from
+    the row); and "banner" for a short head alone
     on a tinted panel, however long (a column banner over a module: 学术随笔, or a
     campaign's: 深入学习贯彻…思想, wherever it stands)."""
     height = page.height
@@ -250,7 +251,8 @@ def _folio(blocks: list[PdfBlock], page: PageGlyphs, body: float) -> dict[int, s
     under = [r.y0 for r in page.rules if r.across and r.y0 >= (1 - MARGIN) * height and r.x1 - r.x0 >= 0.5 * page.width]
     for b in blocks:
         t = b.lines[0].text
-        if id(b) not in kinds and len(b.lines) == 1 and b.size >= HEAD_SIZE * body and 2 <= len(t) <= 8 \
+        if id(b) not in kinds and len(b.lines) == 1 and not b.lines[0].vertical and b.size >= HEAD_SIZE * body \
+                and 2 <= len(t) <= 8 \
                 and all(is_han(ch) for ch in t) and (any(b.box[1] < y1 and b.box[3] > y0 for _, y0, _, y1 in row)
                                                      or (under and b.box[1] >= max(under))):
             kinds[id(b)] = "label"
