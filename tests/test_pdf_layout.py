@@ -240,3 +240,24 @@ def test_a_vertical_headline_running_down_from_the_folios_row_is_no_page_label()
     named = {"".join(ln.text for ln in b.lines): kinds.get(id(b)) for b in blocks}
     assert named["地方传真"] == "label"
     assert named["优先发展教育事业"] is None
+
+
+def test_heads_over_empty_columns_head_the_text_level_at_their_left():
+    """Three modules, one under another; in each the text fills only the first column and
+    the heads stand over the empty columns to its right, centred, far from it. The text
+    level with the heads at their left is theirs, read after them; the heads read with a
+    headline are those set right under it, not the next module's, lower down (the last
+    module's text starts under its heads: they are read before it anyway)."""
+    from convertkit_newspage.pdforder import inset_heads_first
+
+    glyphs = []
+    for k, (mark, head) in enumerate((("甲", "打赢脱贫攻坚战"), ("乙", "江苏光网试点活动"), ("丙", "构建中国特色社会学"))):
+        top = 1360 - 450 * k
+        # the last module's text starts under its heads, not level with them
+        glyphs += column(mark, 30, top - (100 if k == 2 else 0), 20)
+        glyphs += row(head, 340, top - 25, 30) + row("王小明", 470, top - 45)
+    blocks = blocks_of(lines_of(tuple(glyphs), BODY))
+    order = texts(inset_heads_first(reading_order(blocks, BODY), BODY))
+    assert order == ["打赢脱贫攻坚战", "王小明", order[2], "江苏光网试点活动", "王小明", order[5],
+                     "构建中国特色社会学", "王小明", order[8]]
+    assert [order[k][0] for k in (2, 5, 8)] == ["甲", "乙", "丙"]

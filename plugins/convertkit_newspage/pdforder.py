@@ -257,12 +257,18 @@ def _opens_area(box: Box, blocks: list[PdfBlock], rules: tuple[Rule, ...]) -> bo
                    for b in blocks)
 
 
+def _text_under(heads: Box, blocks: list[PdfBlock], body: float) -> list[PdfBlock]:
+    """The text blocks set right under ``heads`` (within HEAD_SPACE ems), across their width."""
+    return [b for b in blocks if same_size(b.size, body) and 0 <= heads[1] - b.box[3] <= HEAD_SPACE * body
+            and b.box[0] < heads[2] and b.box[2] > heads[0]]
+
+
 def _columns_start(heads: Box, blocks: list[PdfBlock], body: float) -> float:
     """Where the columns set under ``heads`` start across (the heads may be centred over
     them): the columns right under them, and those level with them to their left, each a
     gutter (under half a column) from the next; the heads' left edge when none is under."""
     text = [b for b in blocks if same_size(b.size, body)]
-    below = [b for b in text if 0 <= heads[1] - b.box[3] <= HEAD_SPACE * body and b.box[0] < heads[2] and b.box[2] > heads[0]]
+    below = _text_under(heads, blocks, body)
     if not below:
         return heads[0]
     left, level = min(b.box[0] for b in below), max(b.box[3] for b in below)
@@ -283,7 +289,11 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
     headline's article, not the end of another one (whose column would run on from higher
     up); so is such text that starts higher than the heads and goes on beside them, when
     both open the page's area or their module's, with nothing over them short of a rule
-    drawn across (a headline set lower than the top of the column beside it, under a label)."""
+    drawn across (a headline set lower than the top of the column beside it, under a label).
+    Heads with no text under them stand over columns their text does not fill: the text
+    level with them at their left is theirs however far, with nothing between. The heads
+    read with a headline are those set right under it (HEAD_SPACE ems): another module's
+    stand lower."""
     out = list(order)
     for h in [b for b in order if b.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in b.lines)]:
         at = out.index(h)
@@ -295,17 +305,22 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         start, end = at, at + 1
         while start > 0 and with_head(out[start - 1]) and not same_size(out[start - 1].size, body):
             start -= 1
-        while end < len(out) and with_head(out[end]) and out[end].box[3] <= h.box[1] + body:
-            end += 1
+        while end < len(out) and with_head(out[end]) and out[end].box[3] <= h.box[1] + body \
+                and out[end - 1].box[1] - out[end].box[3] <= HEAD_SPACE * body:
+            end += 1  # (set right under the one before: another module's heads stand lower)
         group = out[start:end]
         x0 = min(b.box[0] for b in group)
         top = max(b.box[3] for b in group)
         heads = (x0, min(b.box[1] for b in group), max(b.box[2] for b in group), top)
         under = _columns_start(heads, order, body)
+        # heads with no text under them stand over columns their text does not fill: the
+        # text at their left is theirs, however far, when nothing stands between
+        bare = not _text_under(heads, order, body)
 
         def opens_module(t: PdfBlock) -> bool:
             width = t.box[2] - t.box[0]
-            next_to = 0 <= x0 - t.box[2] <= width or 0 <= under - t.box[2] <= 0.5 * width
+            next_to = 0 <= x0 - t.box[2] <= width or 0 <= under - t.box[2] <= 0.5 * width or \
+                bare and t.box[2] <= x0 and not _between(t.box[2], x0, heads[1], top, order)
             level = abs(t.box[3] - top) <= 3 * body or (
                 t.box[3] > top > t.box[1] and _opens_area(t.box, order, rules) and _opens_area(heads, order, rules))
             return same_size(t.size, body) and len(t.lines) >= 3 and next_to and level \
@@ -315,6 +330,11 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         if first is not None:
             out = out[:first] + group + out[first:start] + out[end:]
     return out
+
+
+def _between(x0: float, x1: float, y0: float, y1: float, blocks: list[PdfBlock]) -> bool:
+    """Whether a block stands between ``x0`` and ``x1`` beside the heights ``y0``-``y1``."""
+    return any(b.box[0] >= x0 and b.box[2] <= x1 and b.box[1] < y1 and b.box[3] > y0 for b in blocks)
 
 
 def rule_between(x0: float, x1: float, y0: float, y1: float, rules: tuple[Rule, ...], body: float) -> bool:
