@@ -245,7 +245,8 @@ def test_a_vertical_headline_running_down_from_the_folios_row_is_no_page_label()
 def test_heads_over_empty_columns_head_the_text_level_at_their_left():
     """Three modules, one under another; in each the text fills only the first column and
     the heads stand over the empty columns to its right, centred, far from it. The text
-    level with the heads at their left is theirs, read after them; the heads read with a
+    level with the heads at their left, nothing standing between, is theirs, read after
+    them however far; the heads read with a
     headline are those set right under it, not the next module's, lower down (the last
     module's text starts under its heads: they are read before it anyway)."""
     from convertkit_newspage.pdforder import inset_heads_first

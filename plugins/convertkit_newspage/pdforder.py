@@ -257,18 +257,12 @@ def _opens_area(box: Box, blocks: list[PdfBlock], rules: tuple[Rule, ...]) -> bo
                    for b in blocks)
 
 
-def _text_under(heads: Box, blocks: list[PdfBlock], body: float) -> list[PdfBlock]:
-    """The text blocks set right under ``heads`` (within HEAD_SPACE ems), across their width."""
-    return [b for b in blocks if same_size(b.size, body) and 0 <= heads[1] - b.box[3] <= HEAD_SPACE * body
-            and b.box[0] < heads[2] and b.box[2] > heads[0]]
-
-
 def _columns_start(heads: Box, blocks: list[PdfBlock], body: float) -> float:
     """Where the columns set under ``heads`` start across (the heads may be centred over
     them): the columns right under them, and those level with them to their left, each a
     gutter (under half a column) from the next; the heads' left edge when none is under."""
     text = [b for b in blocks if same_size(b.size, body)]
-    below = _text_under(heads, blocks, body)
+    below = [b for b in text if 0 <= heads[1] - b.box[3] <= HEAD_SPACE * body and b.box[0] < heads[2] and b.box[2] > heads[0]]
     if not below:
         return heads[0]
     left, level = min(b.box[0] for b in below), max(b.box[3] for b in below)
@@ -290,8 +284,8 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
     up); so is such text that starts higher than the heads and goes on beside them, when
     both open the page's area or their module's, with nothing over them short of a rule
     drawn across (a headline set lower than the top of the column beside it, under a label).
-    Heads with no text under them stand over columns their text does not fill: the text
-    level with them at their left is theirs however far, with nothing between. The heads
+    Text level with the heads at their left with nothing standing between is theirs however
+    far: they are centred over columns their text fills only in part, or not at all. The heads
     read with a headline are those set right under it (HEAD_SPACE ems): another module's
     stand lower."""
     out = list(order)
@@ -313,14 +307,13 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         top = max(b.box[3] for b in group)
         heads = (x0, min(b.box[1] for b in group), max(b.box[2] for b in group), top)
         under = _columns_start(heads, order, body)
-        # heads with no text under them stand over columns their text does not fill: the
-        # text at their left is theirs, however far, when nothing stands between
-        bare = not _text_under(heads, order, body)
 
         def opens_module(t: PdfBlock) -> bool:
             width = t.box[2] - t.box[0]
+            # (or however far, with nothing standing between: the heads are centred over
+            # columns their text fills only in part, or not at all)
             next_to = 0 <= x0 - t.box[2] <= width or 0 <= under - t.box[2] <= 0.5 * width or \
-                bare and t.box[2] <= x0 and not _between(t.box[2], x0, heads[1], top, order)
+                t.box[2] <= x0 and not _between(t.box[2], x0, heads[1], top, order)
             level = abs(t.box[3] - top) <= 3 * body or (
                 t.box[3] > top > t.box[1] and _opens_area(t.box, order, rules) and _opens_area(heads, order, rules))
             return same_size(t.size, body) and len(t.lines) >= 3 and next_to and level \
