@@ -262,3 +262,18 @@ def test_heads_over_empty_columns_head_the_text_level_at_their_left():
     assert order == ["打赢脱贫攻坚战", "王小明", order[2], "江苏光网试点活动", "王小明", order[5],
                      "构建中国特色社会学", "王小明", order[8]]
     assert [order[k][0] for k in (2, 5, 8)] == ["甲", "乙", "丙"]
+
+
+def test_a_column_beside_a_lead_set_across_goes_on_under_it_unbroken():
+    """A lead set across the first two columns; the third column starts beside it, is
+    broken by white space (a box's room) under the lead's foot, and goes on below. No cut
+    across under the lead: the third column is read after the first two, its top and then
+    the rest, not its top right after the lead."""
+    glyphs = []
+    for k in range(3):  # the lead, in a smaller type, across columns 1-2
+        glyphs += row(HAN[k:k + 32], 20, 800 - k * 1.5 * 7.5, 7.5)
+    glyphs += column("一", 20, 755, 12, width=12) + column("二", 140, 755, 12, width=12)
+    glyphs += column("丙", 280, 800, 3, width=12)  # column 3 beside the lead
+    glyphs += column("丁", 280, 730, 8, width=12)  # and under the room left for a box
+    order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY)), BODY))
+    assert [t[0] for t in order] == [HAN[0], "一", "二", "丙", "丁"]

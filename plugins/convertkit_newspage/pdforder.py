@@ -190,11 +190,11 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         # stands over its subtitle and byline): their modules are cut down first
         beside = len(_cut([b for b in out[-1] if b.size >= HEADLINE_SIZE * body
                            and b.box[1] <= bottom + 3 * NEAR * body], _down, gap)) > 1
-        # a headline, or a lead set across; not a head with another module's text beside
-        # it (its own text is under the gap)
+        # a headline, or a lead set across; not one with text beside it: another module's
+        # (a head's own text is under the gap), or its article's column going on under
+        # the gap (a lead set across the columns at its left)
         wide_above = not beside and any(b.box[2] - b.box[0] > 1.5 * column and id(b) not in grid.insets
-                                        and not (b.size >= HEAD_SIZE * body and _text_beside(b, out[-1], body))
-                                        for b in above)
+                                        and not _text_beside(b, out[-1], body) for b in above)
         wide_below = not beside and any(b.box[2] - b.box[0] > 1.5 * column and b.size >= HEAD_SIZE * body
                                         and id(b) not in grid.insets for b in below)
         ruled = any(r.across and top - 0.5 * body <= r.y0 <= bottom + 0.5 * body
