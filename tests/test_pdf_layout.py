@@ -277,3 +277,21 @@ def test_a_column_beside_a_lead_set_across_goes_on_under_it_unbroken():
     glyphs += column("丁", 280, 730, 8, width=12)  # and under the room left for a box
     order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY)), BODY))
     assert [t[0] for t in order] == [HAN[0], "一", "二", "丙", "丁"]
+
+
+def test_a_boxed_head_is_told_from_its_quote_by_the_quotes_last_lines_not_its_last_glyphs():
+    """A subhead (9 points) over its pull quote (10.6 points) in one box; the quote's last
+    line holds two glyphs, measured 11.2 points, or set in the half-width face of the
+    quote's font. The head is the first two lines, the quote all the rest."""
+    from convertkit_newspage.pdflines import PdfBlock, PdfLine
+    from convertkit_newspage.pdfreader import _head_apart
+
+    def line(text, base, size, face="Hei"):
+        return PdfLine(tuple(g._replace(face=face) for g in row(text, 60, base, size)))
+
+    head = [line("把握好深入落实优先发", 900, 9.0), line("展教育事业的重点任务", 888, 9.0)]
+    quote = [line("保基本、补短板、促公平，重中", 872, 10.6), line("之重是推动城乡义务教育一体", 856, 10.6),
+             line("化发展，高度重视农村义务教", 840, 10.6)]
+    for last in (line("育。", 824, 11.2), line("育。", 824, 10.6, "Hei-HW")):
+        parts = _head_apart(PdfBlock(tuple(head + quote + [last])))
+        assert [len(p.lines) for p in parts] == [2, 4]

@@ -176,11 +176,17 @@ def _box_roles(boxes: list[list[PdfBlock]]) -> dict[int, str]:
 def _head_apart(block: PdfBlock) -> tuple[PdfBlock, ...]:
     """A boxed block whose first lines are set a twentieth larger or smaller than the rest
     (one text's lines in a box are set alike), or in another face (a subhead over its pull
-    quote, in one box), as two blocks: the head, and the rest."""
-    last = block.lines[-1]
+    quote, in one box), as two blocks: the head, and the rest. The rest's size and face are
+    read off its last lines, eight glyphs at least (a last line of one or two glyphs, 育。,
+    measures them poorly)."""
+    end = len(block.lines) - 1
+    while end > 0 and sum(len(ln.main_glyphs) for ln in block.lines[end:]) < 8:
+        end -= 1
+    rest = PdfBlock(block.lines[end:])
+    size, face = rest.size, rest.face
     k = 0
-    while k < len(block.lines) - 1 and (abs(block.lines[k].size - last.size) >= 0.05 * min(block.lines[k].size, last.size)
-                                        or main_face(block.lines[k].glyphs) != main_face(last.glyphs)):
+    while k < end and (abs(block.lines[k].size - size) >= 0.05 * min(block.lines[k].size, size)
+                       or main_face(block.lines[k].glyphs) != face):
         k += 1
     return (PdfBlock(block.lines[:k]), PdfBlock(block.lines[k:])) if k else (block,)
 
