@@ -295,3 +295,31 @@ def test_a_boxed_head_is_told_from_its_quote_by_the_quotes_last_lines_not_its_la
     for last in (line("育。", 824, 11.2), line("育。", 824, 10.6, "Hei-HW")):
         parts = _head_apart(PdfBlock(tuple(head + quote + [last])))
         assert [len(p.lines) for p in parts] == [2, 4]
+
+
+def test_a_box_is_read_whole_and_shows_no_column_edge():
+    """Two boxes side by side at one height, each a one-line subhead (centred) over its
+    quote, at the top of two columns: no cut across between the subheads and the quotes
+    (the gap runs through the boxes); each box is read whole, then the column under it.
+    The centred subhead starts no column of its own."""
+    def box_rules(x0, y0, x1, y1):
+        b = (x0, y0, x1, y1)
+        return [Rule(x0, y0, x1, y0, box=b), Rule(x0, y1, x1, y1, box=b), Rule(x0, y0, x0, y1, box=b),
+                Rule(x1, y0, x1, y1, box=b)]
+
+    glyphs, rules = [], []
+    for k, (head, mark) in enumerate((("国外媒体的解读", "甲"), ("国外学者的评价", "乙"))):
+        x = 20 + 150 * k
+        glyphs += row(head, x + 30, 800, 10.6)  # in the body's size, nearly
+        glyphs += column(mark, x + 5, 784, 3, width=12)  # the quote
+        glyphs += column("丙丁"[k], x, 740, 15, width=13)  # the column under the box
+        rules += box_rules(x, 750, x + 125, 812)
+    rules = tuple(rules)
+    order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY), rules), BODY, rules))
+    assert [t[:2] for t in order] == ["国外", "甲新", "丙新", "国外", "乙新", "丁新"]
+    # one box across both columns, its subhead centred (set in more than half a column)
+    glyphs = row("充分认识成功实践", 100, 800, 10.4) + row(HAN[:28], 25, 776) + row(HAN[1:29], 25, 762.5)
+    glyphs += column("丙", 20, 740, 15, width=13) + column("丁", 170, 740, 15, width=13)
+    rules = tuple(box_rules(20, 756, 295, 812))
+    order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY), rules), BODY, rules))
+    assert [t[:2] for t in order] == ["充分", HAN[:2], "丙新", "丁新"]

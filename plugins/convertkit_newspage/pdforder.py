@@ -30,6 +30,7 @@ class Grid:
     column: float
     rules: tuple[Rule, ...] = ()
     insets: frozenset[int] = frozenset()  # id() of the blocks boxed inside an article
+    frames: tuple[Box, ...] = ()  # the boxes drawn round them
 
 
 def reading_order(blocks: list[PdfBlock], body: float, rules: tuple[Rule, ...] = ()) -> list[PdfBlock]:
@@ -53,7 +54,8 @@ def reading_order(blocks: list[PdfBlock], body: float, rules: tuple[Rule, ...] =
     boxes = _boxes(blocks, rules, body)
     return _order(blocks, Grid(body, column_width(blocks, body),
                                rules=tuple(r for r in rules if r.box is None or boxes.get(r.box) is None),
-                               insets=frozenset(id(b) for inside in boxes.values() if inside for b in inside)))
+                               insets=frozenset(id(b) for inside in boxes.values() if inside for b in inside),
+                               frames=tuple(box for box, inside in boxes.items() if inside)))
 
 
 def insets(blocks: list[PdfBlock], rules: tuple[Rule, ...], body: float) -> list[PdfBlock]:
@@ -86,7 +88,7 @@ def _order(blocks: list[PdfBlock], grid: Grid) -> list[PdfBlock]:
         return [b for band in bands for b in _order(band, grid)]
     columns = _cut(blocks, _down, gap)
     if len(columns) == 1:
-        return _column_major(blocks, grid.column, grid.body)
+        return _column_major(blocks, grid.column, grid.body, grid.insets)
     at = _ruled_down(columns, grid)
     if at:
         left = [b for col in columns[:at] for b in col]
@@ -125,14 +127,17 @@ def _ruled_down(columns: list[list[PdfBlock]], grid: Grid) -> int:
     return at
 
 
-def _column_major(blocks: list[PdfBlock], column: float, body: float) -> list[PdfBlock]:
+def _column_major(blocks: list[PdfBlock], column: float, body: float,
+                  insets: frozenset[int] = frozenset()) -> list[PdfBlock]:
     """Blocks that no cut separates (a banner inset into the foot of an article's columns):
     column by column, each top to bottom. The columns are the runs of body text, by where
     they start across (starts within half a column of each other make one column). A block
     that lies across a column's edge (a banner, a headline, a kicker over two columns, a
     boxed subhead) is read in the column where it starts: before the first block set under
-    it there or in a later column, else last."""
-    text = [b for b in blocks if same_size(b.size, body) and b.box[2] - b.box[0] <= 1.5 * column]
+    it there or in a later column, else last. What a box holds (``insets``) is set into the
+    columns and shows none of their edges (a boxed subhead, centred)."""
+    text = [b for b in blocks if same_size(b.size, body) and b.box[2] - b.box[0] <= 1.5 * column
+            and id(b) not in insets]
     if not text:
         return sorted(blocks, key=lambda b: -b.box[3])
     starts = sorted(b.box[0] for b in text)
@@ -204,7 +209,10 @@ def _module_bands(blocks: list[PdfBlock], gap: float, grid: Grid) -> list[list[P
         # the part's
         crossed = any(not r.across and r.box is None and left < r.x0 < right and r.y1 >= min(b.box[3] for b in above)
                       and r.y0 <= max(b.box[1] for b in below) for r in grid.rules)
-        if not crossed and (heads_only or wide_above or wide_below or ruled):
+        # a box drawn round a subhead and its quote, or round a pull quote, that the gap
+        # runs through: the box is read whole, not cut in two
+        framed = any(f[3] >= bottom and f[1] <= top and f[0] < right and f[2] > left for f in grid.frames)
+        if not crossed and not framed and (heads_only or wide_above or wide_below or ruled):
             out.append(band)
         else:
             out[-1] = out[-1] + band
