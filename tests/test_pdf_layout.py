@@ -323,3 +323,13 @@ def test_a_box_is_read_whole_and_shows_no_column_edge():
     rules = tuple(box_rules(20, 756, 295, 812))
     order = texts(reading_order(blocks_of(lines_of(tuple(glyphs), BODY), rules), BODY, rules))
     assert [t[:2] for t in order] == ["充分", HAN[:2], "丙新", "丁新"]
+
+
+def test_a_two_character_name_letter_spaced_down_the_page_is_one_vertical_line():
+    """A byline of two characters set vertically and letter-spaced (蒙 娃, 1.2 ems apart)
+    beside a vertical headline: one vertical line, as three or more would be."""
+    name = row("蒙", 923, 1050, BODY) + row("娃", 923, 1050 - 2.2 * BODY, BODY)
+    text = column("甲", 600, 1100, 6, width=12)
+    lines = lines_of(tuple(name + text), BODY)
+    vertical = [ln for ln in lines if ln.vertical]
+    assert [ln.text for ln in vertical] == ["蒙娃"]

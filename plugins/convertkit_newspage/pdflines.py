@@ -183,8 +183,8 @@ def _inside_brackets(cur: list[Glyph], members: list[Glyph], k: int) -> bool:
 def _vertical(lines: list[PdfLine], body: float) -> list[PdfLine]:
     """Glyphs alone on their line, stacked top to bottom at one x (a headline or a byline
     set vertically), read as one vertical line: each within SET_SOLID ems of the one above,
-    or three or more set apart at one even step of up to SPACED ems (a name letter-spaced
-    down the column: 夏 春 涛). A vertical headline's top glyph may stand on the baseline of
+    or two or more set apart at one even step of up to SPACED ems (a name letter-spaced
+    down the column: 夏 春 涛, 蒙 娃). A vertical headline's top glyph may stand on the baseline of
     a horizontal one beside it: it is taken off that line when a glyph alone stands right
     under it and the line's next glyph is set apart from it."""
     while True:  # a glyph split off one line may be the one under another line's glyph
@@ -241,10 +241,11 @@ SPACED = 1.5  # ems between the glyphs of a vertical line set letter-spaced
 
 def _stacks(stack: list[Glyph]) -> list[PdfLine]:
     """A column of glyphs, each at most SPACED ems under the one before, as vertical lines:
-    runs set solid (SET_SOLID ems apart at most), or the whole column when it holds three
-    glyphs or more at one even step (letter-spacing), else each glyph alone."""
+    runs set solid (SET_SOLID ems apart at most), or the whole column when its glyphs stand
+    at one even step (letter-spacing: a name of two characters, or more), else each glyph
+    alone."""
     gaps = [p.y0 - g.y1 for p, g in zip(stack, stack[1:])]
-    if len(stack) >= 3 and max(gaps) - min(gaps) <= 0.2 * stack[0].size:
+    if len(stack) >= 2 and max(gaps) - min(gaps) <= 0.2 * stack[0].size:
         return [PdfLine(tuple(stack), vertical=True)]
     out: list[PdfLine] = []
     run = [stack[0]]
