@@ -333,3 +333,20 @@ def test_a_two_character_name_letter_spaced_down_the_page_is_one_vertical_line()
     lines = lines_of(tuple(name + text), BODY)
     vertical = [ln for ln in lines if ln.vertical]
     assert [ln.text for ln in vertical] == ["蒙娃"]
+
+
+def test_a_headline_beside_a_campaign_banner_in_the_top_margin_is_no_page_label():
+    """The folio's row is its date, page number and label: a headline set high, level with
+    a campaign banner (学习贯彻…精神) under the folio, is a head, not the page's label."""
+    from convertkit_newspage.pdfglyphs import PageGlyphs
+    from convertkit_newspage.pdfreader import _folio
+
+    folio = row("2018年4月26日星期四", 740, 1395, 11)
+    banner = row("认真学习宣传贯彻党的十九大精神", 460, 1348, 13.3)
+    headline = row("优先发展教育事业", 24, 1327, 30)
+    text = column("甲", 40, 1280, 20, width=20)
+    glyphs = tuple(folio + banner + headline + text)
+    blocks = blocks_of(lines_of(glyphs, BODY))
+    kinds = _folio(blocks, PageGlyphs(1, 1010, 1438, glyphs), BODY)
+    named = {"".join(ln.text for ln in b.lines): kinds.get(id(b)) for b in blocks}
+    assert named["优先发展教育事业"] is None

@@ -253,7 +253,8 @@ def _folio(blocks: list[PdfBlock], page: PageGlyphs, body: float) -> dict[int, s
             kind = furniture_kind(Line(0, t, t, False), first=True, alone=True, edge=True)
             if kind is not None:
                 kinds[id(b)] = kind
-    row = [b.box for b in blocks if id(b) in kinds and b.box[1] >= (1 - MARGIN) * height]
+    # the folio's row: its date, page number and label (a campaign banner set high is none)
+    row = [b.box for b in blocks if kinds.get(id(b)) not in (None, "banner") and b.box[1] >= (1 - MARGIN) * height]
     under = [r.y0 for r in page.rules if r.across and r.y0 >= (1 - MARGIN) * height and r.x1 - r.x0 >= 0.5 * page.width]
     for b in blocks:
         t = b.lines[0].text
