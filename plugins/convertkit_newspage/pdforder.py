@@ -88,7 +88,7 @@ def _order(blocks: list[PdfBlock], grid: Grid) -> list[PdfBlock]:
         return [b for band in bands for b in _order(band, grid)]
     columns = _cut(blocks, _down, gap)
     if len(columns) == 1:
-        return _column_major(blocks, grid.column, grid.body, grid.insets)
+        return _column_major(blocks, grid)
     at = _ruled_down(columns, grid)
     if at:
         left = [b for col in columns[:at] for b in col]
@@ -127,17 +127,17 @@ def _ruled_down(columns: list[list[PdfBlock]], grid: Grid) -> int:
     return at
 
 
-def _column_major(blocks: list[PdfBlock], column: float, body: float,
-                  insets: frozenset[int] = frozenset()) -> list[PdfBlock]:
+def _column_major(blocks: list[PdfBlock], grid: Grid) -> list[PdfBlock]:
     """Blocks that no cut separates (a banner inset into the foot of an article's columns):
     column by column, each top to bottom. The columns are the runs of body text, by where
     they start across (starts within half a column of each other make one column). A block
     that lies across a column's edge (a banner, a headline, a kicker over two columns, a
     boxed subhead) is read in the column where it starts: before the first block set under
-    it there or in a later column, else last. What a box holds (``insets``) is set into the
-    columns and shows none of their edges (a boxed subhead, centred)."""
+    it there or in a later column, else last. What a box holds (``grid.insets``) is set into
+    the columns and shows none of their edges (a boxed subhead, centred)."""
+    column, body = grid.column, grid.body
     text = [b for b in blocks if same_size(b.size, body) and b.box[2] - b.box[0] <= 1.5 * column
-            and id(b) not in insets]
+            and id(b) not in grid.insets]
     if not text:
         return sorted(blocks, key=lambda b: -b.box[3])
     starts = sorted(b.box[0] for b in text)
