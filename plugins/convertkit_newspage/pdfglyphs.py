@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from convertkit.errors import ConversionError
 
@@ -118,21 +118,20 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
             if n > MAX_GLYPHS:
                 raise ConversionError(f"{name}: page {k + 1} holds {n} characters; at most {MAX_GLYPHS} are read")
             glyphs = []
-            box = raw.FS_RECTF()
-            ox, oy = ctypes.c_double(), ctypes.c_double()
-            pbox, pox, poy, handle = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy), text.raw
+            calls = _GlyphCalls.of(raw)
+            box, ox, oy = raw.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+            pbox, pox, poy = ctypes.addressof(box), ctypes.addressof(ox), ctypes.addressof(oy)
+            handle = ctypes.cast(text.raw, ctypes.c_void_p).value
             name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
-            pflags = ctypes.byref(flags)
             # the whole text in one call (a call per character costs as much again); pdfium
             # gives one code point per character, so the i-th is character i's
             chars = text.get_text_range(0, n)
             if len(chars) != n:
-                chars = "".join(chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(n))
+                chars = "".join(chr(raw.FPDFText_GetUnicode(text.raw, i)) for i in range(n))
             # a text object is set in one font: its face is asked once per object. Its loose
             # boxes stand at its origins' height less the font's descent, so a glyph whose
             # box stands where the one before it in the object stood shares its baseline
             # (only a change of height, or set vertically, needs its origin asked)
-            text_object = _text_object(raw)
             faces: dict[int, str] = {}
             last: tuple[int, float] = (0, 0.0)  # the object and loose bottom of the last origin asked
             for i, ch in enumerate(chars):
@@ -140,17 +139,17 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
                 # whitespace, left out with the page's own
                 if ch.isspace() or not ch.isprintable():
                     continue
-                raw.FPDFText_GetLooseCharBox(handle, i, pbox)
+                calls.loose_box(handle, i, pbox)
                 left, bottom, right, top = box.left, box.bottom, box.right, box.top
                 if top <= bottom:
                     continue
-                obj = text_object(handle, i)
+                obj = calls.text_object(handle, i)
                 if (obj, bottom) != last:
-                    raw.FPDFText_GetCharOrigin(handle, i, pox, poy)
+                    calls.origin(handle, i, pox, poy)
                     last = (obj, bottom)
                 face = faces.get(obj)
                 if face is None:
-                    raw.FPDFText_GetFontInfo(handle, i, name, 128, pflags)
+                    raw.FPDFText_GetFontInfo(text.raw, i, name, 128, ctypes.byref(flags))
                     face = faces[obj] = _face(name.value)
                 glyphs.append(Glyph(ch, left, bottom, right, top, round(top - bottom, 1), oy.value, face))
         finally:
@@ -161,11 +160,27 @@ def _page(pdf, k: int, raw, name: str) -> PageGlyphs:
     return PageGlyphs(k + 1, width, height, tuple(glyphs), rules)
 
 
-def _text_object(raw):
-    """``FPDFText_GetTextObject`` returning the object's address as an int (a key for a
-    dict; pypdfium2's binding returns a pointer object, which compares by identity)."""
-    proto = ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int)
-    return proto(ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+def _address_call(raw, name: str, restype, *argtypes):
+    """pdfium's ``name`` called with plain addresses (``c_void_p``) for its handles and
+    out-parameters: a third of the time of pypdfium2's typed binding, for the calls made
+    once per glyph. A handle it returns is an int (a dict key; pypdfium2's pointer objects
+    compare by identity)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+
+
+class _GlyphCalls(NamedTuple):
+    """The calls made once per glyph, taking and giving plain addresses."""
+
+    loose_box: Callable  # (text page, index, FS_RECTF*) -> ok
+    text_object: Callable  # (text page, index) -> the glyph's text object
+    origin: Callable  # (text page, index, double* x, double* y) -> ok
+
+    @classmethod
+    def of(cls, raw) -> "_GlyphCalls":
+        V, I = ctypes.c_void_p, ctypes.c_int
+        return cls(_address_call(raw, "FPDFText_GetLooseCharBox", I, V, I, V),
+                   _address_call(raw, "FPDFText_GetTextObject", V, V, I),
+                   _address_call(raw, "FPDFText_GetCharOrigin", I, V, I, V, V))
 
 
 def _face(name: bytes) -> str:

@@ -62,14 +62,14 @@ class PdfLine:
     def spaced(self, cjk: bool = True) -> str:
         """The text with a space wherever the glyphs are set a quarter of their size apart
         or more; with ``cjk`` false, only where neither side is CJK."""
-        out = []
-        prev: Glyph | None = None
-        for g in self.glyphs:
-            if prev is not None and not self.vertical and (cjk or not (CJK_TABLE[prev.ch] or CJK_TABLE[g.ch])) \
-                    and g.x0 - prev.x1 > 0.25 * g.size:
+        glyphs = self.glyphs
+        if self.vertical:
+            return "".join(g.ch for g in glyphs)
+        out = [glyphs[0].ch]
+        for prev, g in zip(glyphs, glyphs[1:]):
+            if g.x0 - prev.x1 > 0.25 * g.size and (cjk or not (CJK_TABLE[prev.ch] or CJK_TABLE[g.ch])):
                 out.append(" ")
             out.append(g.ch)
-            prev = g
         return "".join(out)
 
 
@@ -285,6 +285,8 @@ def blocks_of(lines: list[PdfLine], rules: tuple[Rule, ...] = ()) -> list[PdfBlo
                     or not same_size(last.size, ln.size) or framed[id(last)] != framed[id(ln)]:
                 continue
             lx0, lx1 = measures[k]
+            if min(x1, lx1) - max(x0, lx0) < 0.5 * min(x1 - x0, lx1 - lx0):
+                continue  # not under the block: another column
             # a line reaching two ems past the measure of three lines or more starts a block
             # of its own: a column that widens under an inset (its paragraphs are measured
             # apart); so does a line set three ems in under two lines or more set flush
@@ -294,9 +296,8 @@ def blocks_of(lines: list[PdfLine], rules: tuple[Rule, ...] = ()) -> list[PdfBlo
             wider = len(blocks[k]) >= 3 and (x1 > lx1 + 2 * ln.size or x0 < lx0 - 2 * ln.size)
             inner = len(blocks[k]) >= 2 and x0 > lx0 + 3 * ln.size and not _signoff_set_right(ln.text) \
                 and all(b.box[0] <= lx0 + 3 * b.size for b in blocks[k]) and _text_at_left(ln, lx0, lines)
-            if not wider and not inner and min(x1, lx1) - max(x0, lx0) >= 0.5 * min(x1 - x0, lx1 - lx0) \
-                    and (best_gap is None or gap < best_gap) and not _after_paragraph_end(last, (lx0, lx1), ln) \
-                    and not ruled_apart(last.box, ln.box, across):
+            if not wider and not inner and (best_gap is None or gap < best_gap) \
+                    and not _after_paragraph_end(last, (lx0, lx1), ln) and not ruled_apart(last.box, ln.box, across):
                 best, best_gap = k, gap
         if best is None:
             open_.append(len(blocks))
