@@ -377,6 +377,19 @@ def test_headline_before_byline_opens_article_with_kicker():
     assert plain(a.headline) == "深刻理解新时代意义" and plain(a.byline) == "王小明"
 
 
+def test_a_column_name_by_the_headline_is_furniture_not_a_kicker():
+    # 学术随笔 names the column: the article's text takes up none of its words
+    text = "学术随笔\n\n法治与德治何以相得益彰\n王小明\n\n法治和德治相辅相成，法治是德治的保障，德治是法治的基础。\n"
+    doc = read(text)
+    [a] = doc.blocks
+    assert (plain(a.kicker), plain(a.headline)) == ("", "法治与德治何以相得益彰")
+    assert [f.text for f in doc.meta.furniture if f.kind == "rubric"] == ["学术随笔"]
+    # a headline's short first line is its article's words: kept (湖北推动, over a text about 湖北)
+    text = "本报讯 湖北推动产业集群发展，推动中小企业\n专精特新。 （鄂 文）\n\n湖北推动\n\n中小企业特色产业集群发展\n"
+    [a] = read(text).blocks
+    assert plain(a.headline) == "湖北推动中小企业特色产业集群发展"
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks
@@ -417,6 +430,19 @@ def test_furniture_goes_to_metadata():
     assert kinds == {"date": "2018年1月2日星期二", "page": "7", "label": "理论", "credit": "制图：李四"}
     assert doc.meta.date == "2018-01-02"
     assert paras(doc.blocks[0]) == ["正文内容。"]
+
+
+def test_the_folio_printed_apart_mid_page_is_furniture():
+    # pdftotext put the folio's row between two items: the weekday printed apart from its
+    # date, the page label beside it, neither of them a head of the item that follows
+    text = ("2025 年 3 月 19 日\n\n本报讯 第一条消息的正文。 （鄂 文）\n\n本报讯 又一条消息的正文。 （晋 讯）\n\n"
+            "城市新闻\n\n星期三\n\n"
+            "第二篇文章的标题\n王小明\n\n第二篇文章的正文。\n")
+    doc = read(text)
+    assert [(f.kind, f.text) for f in doc.meta.furniture] == [
+        ("date", "2025年3月19日"), ("label", "城市新闻"), ("date", "星期三")]
+    assert doc.meta.date == "2025-03-19"
+    assert [plain(a.headline) for a in doc.blocks] == ["", "", "第二篇文章的标题"]
 
 
 def test_each_page_of_a_multi_page_extraction_has_its_own_furniture():

@@ -187,25 +187,6 @@ def test_a_head_the_type_sizes_call_a_subhead_stays_one_over_a_narrow_column():
     assert hinted[0].kind is K.HEAD and not hinted[0].wide
 
 
-def test_an_author_line_printed_beside_the_lead_ends_its_article():
-    """The page sets （作者单位：…） beside the lead, before the article's columns: it is
-    read at the end of the article, where an author line belongs."""
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.paragraphs import ParaDraft
-    from convertkit_newspage.rules import Explain
-    from convertkit_newspage.sections import SectionDraft, _author_line_last
-
-    lead, author, body, last = (ParaDraft(b, 20.0) for b in to_blocks(
-        "导语写在这里。\n\n（作者单位：某某大学某某研究中心）\n\n正文第一段。\n\n小标题下的正文。"))
-    intro, sections = [lead, author, body], [SectionDraft(to_blocks("小标题")[0], None, [last])]
-    _author_line_last(intro, sections, Explain(False))
-    assert intro == [lead, body] and sections[0].paras == [last, author]
-    # already last, or two author lines (two authors' parts): left as printed
-    intro, sections = [lead, body, author], []
-    _author_line_last(intro, sections, Explain(False))
-    assert intro == [lead, body, author]
-
-
 def test_an_author_line_set_in_under_a_lead_across_columns_is_a_block_of_its_own():
     """A lead set across two columns; under it a subhead at the left and, far in at the
     right, the first line of an author line （作者单位：…） that runs on: it does not join

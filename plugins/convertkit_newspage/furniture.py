@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from convertkit.model import Furniture, Span
 
-from .lines import (BANNER_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, LABEL_RE, LONE_PAGE_RE, PAGE_RE, Line)
+from .lines import (BANNER_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, LABEL_RE, LONE_PAGE_RE, PAGE_RE, WEEKDAY_RE, Line)
 from .rules import Explain, Stage, register
 
 register(Stage.FURNITURE, {
     "furniture-date": "a date alone at the page's edge is the issue date",
+    "furniture-weekday": "a weekday alone in its block is the issue date's, printed apart from it",
     "furniture-page": "a page number (7, 第7版, with its label) alone at the page's edge",
-    "furniture-label": "a page label (理论, 地方新闻) alone in one of the first blocks",
+    "furniture-label": "a page label (理论, 地方新闻) alone in one of the first blocks, or beside the date or page number",
     "furniture-label-top": "a short head alone in the page's top margin is the page's label (PDF input)",
     "furniture-panel": "a short head alone on a tinted panel is a column banner (PDF input)",
     "furniture-banner": "a campaign banner (学习贯彻…精神) stands over articles, in none of them",
@@ -20,11 +21,13 @@ register(Stage.FURNITURE, {
 
 def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = False) -> str | None:
     """The kind of page furniture ``line`` is, if any: ``first`` when it is alone in one of
-    the page's first three blocks, ``alone`` in its block, ``edge`` alone in the page's first
+    the page's first three blocks or beside a block of the folio's, ``alone`` in its block, ``edge`` alone in the page's first
     three blocks or its last."""
     t = line.raw.strip()
     if alone and BANNER_RE.match(line.text):
         return "banner"
+    if alone and WEEKDAY_RE.match(t):
+        return "weekday"
     # a date and a page number start with a digit (or 第); a page number may also end in one
     # (理论 7); a credit starts with its word (制图：): the character tests turn away body lines
     head = t[:1]
@@ -47,18 +50,24 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
     furniture: list[Furniture] = []
     kept: list[list[Line]] = []
     breaks: set[int] = set()
+    # the folio's pieces (date, weekday, page number, label) stand in one row: pdftotext
+    # prints them in neighbouring blocks, wherever on the page it puts the row
+    folio = [len(b) == 1 and furniture_kind(b[0], first=False, alone=True) in ("date", "weekday", "page")
+             for b in blocks]
     for bi, block in enumerate(blocks):
         if bi and furniture and furniture[-1].kind == "banner" and furniture[-1].source.start == blocks[bi - 1][0].no:
             breaks.add(block[0].no)
         rest: list[Line] = []
         for line in block:
             alone = len(block) == 1
-            kind = furniture_kind(line, first=bi < 3 and alone, alone=alone,
+            by_folio = (bi and folio[bi - 1]) or (bi + 1 < len(blocks) and folio[bi + 1])
+            kind = furniture_kind(line, first=(bi < 3 or by_folio) and alone, alone=alone,
                                   edge=alone and (bi < 3 or bi == len(blocks) - 1))
             if kind is None:
                 rest.append(line)
                 continue
             explain(f"furniture-{kind}", line.no, f"page furniture: {line.text}")
+            kind = "date" if kind == "weekday" else kind
             span = Span(line.no, line.no)
             m = PAGE_RE.match(line.raw.strip()) if kind == "page" else None
             if m:  # 7 理论, 第 7 版 理论, 理论 7: the page (as printed, 第…版 kept) and the label

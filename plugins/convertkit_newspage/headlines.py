@@ -4,24 +4,39 @@ from __future__ import annotations
 
 from convertkit.cjk import join_pair
 
-from .lines import Line, inline_text
+from .lines import Line, inline_text, is_han
+from .names import is_personal_name, split_names
 from .rules import Explain, Stage, register
+from .titles import MIN_COVER, blocks_of, covers
 
 register(Stage.HEADLINES, {
     "headline-apart": "a headline with its own subtitle over another headline is not its kicker",
-    "rubric": "a banner over kicker and headline is a column rubric",
+    "heads-by-words": "of more head blocks over an opener than kicker and headline, the two whose words the "
+                      "article takes up most are its own",
+    "column-name": "a short head block whose words its article does not take up is the column's name",
     "kicker-block": "the printed block over the headline is its kicker",
     "doubled-headline": "headline glyphs printed twice (an outline effect) are read once",
     "subtitle-only": "a —— line over a byline is a subtitle whose headline is printed elsewhere",
 })
 
 
-def headline_parts(heads: list[Line], explain: Explain, opener: bool,
-                   sizes: list[int] | None = None) -> tuple[str, str, str, list[str], list[str]]:
+def headline_parts(heads: list[Line], explain: Explain, opener: bool, sizes: list[int] | None = None,
+                   text: str = "") -> tuple[str, str, str, list[str], list[str]]:
     """(kicker, headline, subtitle, duplicates, rubrics) from headline lines; ``sizes`` gives
-    how many of the lines each printed block holds. Over a byline, separate blocks stack as
-    rubric(s) (栏目), kicker (引题) and headline; a block opening with —— is the subtitle."""
+    how many of the lines each printed block holds, ``text`` the article's text. A column's
+    name printed by the headline is a rubric (:func:`_column_name`). Over a byline, separate
+    blocks stack as kicker (引题) and headline (when more are stacked, the two whose words
+    ``text`` takes up most); a block opening with —— is the subtitle."""
     rubrics: list[str] = []
+    if sizes and sum(sizes) == len(heads) and len(sizes) > 1 and text:
+        kept = [g for g in blocks_of(heads, sizes) if not _column_name(g, text)]
+        for g in blocks_of(heads, sizes):
+            if kept and g not in kept:
+                rubrics.append(inline_text(g))
+                explain("column-name", g[0].no, f"{inline_text(g)}: a short head whose words the article does "
+                                                f"not take up names the column")
+        if kept:
+            heads, sizes = [ln for g in kept for ln in g], [len(g) for g in kept]
     if sizes and sum(sizes) == len(heads) and len(sizes) > 1:
         groups, at = [], 0
         for n in sizes:
@@ -40,15 +55,36 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool,
             groups = groups[-1:]
             heads = groups[0] + sub_group
         if opener and len(groups) >= 2:
-            for g in groups[:-2]:
-                rubrics.append(inline_text(g))
-                explain("rubric", (g[0].no, g[-1].no), "a banner over kicker and headline is a column rubric")
-            kicker_g, head_g = groups[-2], groups[-1]
+            if len(groups) > 2 and text:
+                # more blocks than kicker and headline: the two whose words the article
+                # takes up most are its own (in print order); the others are other articles'
+                best = sorted(sorted(range(len(groups)), key=lambda k: -covers(groups[k], text))[:2])
+            else:
+                best = [len(groups) - 2, len(groups) - 1]
+            for k, g in enumerate(groups):
+                if k not in best:
+                    rubrics.append(inline_text(g))
+                    explain("heads-by-words", (g[0].no, g[-1].no), "a head block over the opener whose words its "
+                                                                   "article takes up least is another article's")
+            kicker_g, head_g = groups[best[0]], groups[best[1]]
             explain("kicker-block", (kicker_g[0].no, kicker_g[-1].no), "the block over the headline is its kicker")
             _, h, sub, dupes = _headline_lines(head_g + sub_group, explain, opener=False)
             return inline_text(kicker_g), h, sub, dupes, rubrics
     k, h, sub, dupes = _headline_lines(heads, explain, opener)
     return k, h, sub, dupes, rubrics
+
+
+COLUMN_NAME = 5  # characters at most: a column's name (读书, 学术随笔, 理论新视野) is a short label
+
+
+def _column_name(block: list[Line], text: str) -> bool:
+    """Whether a head block is the name of the column (栏目: 学术随笔, 思想纵横) printed by
+    the headline: one line of a few Han characters whose words the article's ``text`` does not
+    take up. A headline's words are its article's (湖北推动, a headline's first line, over a
+    text about 湖北); a column's name names the column, whatever its article is about."""
+    t = "".join(block[0].text.split())
+    return len(block) == 1 and 2 <= len(t) <= COLUMN_NAME and all(map(is_han, t)) \
+        and not (is_personal_name(t) or split_names(t)) and covers(block, text) < MIN_COVER
 
 
 def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[str, str, str, list[str]]:

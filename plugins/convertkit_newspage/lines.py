@@ -99,6 +99,7 @@ def masked(s: str) -> str:
 
 
 DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(\s*星期[一二三四五六日天])?$")
+WEEKDAY_RE = re.compile(r"^星期\s*[一二三四五六日天]$")  # the date's weekday, printed apart
 PAGE_RE = HanPattern(r"^(?:第\s*)?(\d{1,3})\s*(?:版)?\s+({H}{2,6})$|^({H}{2,6})\s+(\d{1,3})$")
 LONE_PAGE_RE = re.compile(r"^(?:第\s*)?\d{1,3}\s*版?$")  # a page number alone in its block
 LABEL_RE = HanPattern(r"^{H}{0,4}(新闻|理论|要闻|评论|国际|经济|财经|文化|体育|副刊|专刊|综合|社会|观点|时评|视点|聚焦|"

@@ -54,7 +54,8 @@ def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
             first_no = read.next_no
         articles, jumped = join_jumps(per_page, printed, explain)
         furniture.extend(jumped)
-    date = next((f.text for f in furniture if f.kind == "date"), "")
+    # the first date that names a day (a weekday may be printed apart from its date)
+    date = next((f.text for f in furniture if f.kind == "date" and printed_date(f.text)), "")
     write_explain(ctx, explain)
     surfaces = tuple(Surface(p.number, round(p.width, 2), round(p.height, 2)) for p in pages)
     return Document(Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture)), tuple(articles),

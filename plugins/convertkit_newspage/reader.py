@@ -75,7 +75,8 @@ def _read_newspage(source: str, ctx: Context) -> Document:
     furniture.extend(jumped)
     if not source.strip():
         ctx.warn("the input has no text: the document is empty")
-    date = next((f.text for f in furniture if f.kind == "date"), "")
+    # the first date that names a day (a weekday may be printed apart from its date)
+    date = next((f.text for f in furniture if f.kind == "date" and printed_date(f.text)), "")
     meta = Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture))
     write_explain(ctx, explain)
     return Document(meta, tuple(articles))
@@ -169,7 +170,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
                 explain("headline-stack", (group[0].no, group[-1].no), "a headline with no article under it")
             continue
         kicker, headline, subtitle, dupes, rubrics = headline_parts(d.heads, explain, opener=bool(d.byline),
-                                                                    sizes=d.head_sizes)
+                                                                    sizes=d.head_sizes, text=draft_text(d))
         for dup in dupes:
             extra_furniture.append(Furniture("duplicate", dup, span_of(d.heads)))
         for rubric in rubrics:

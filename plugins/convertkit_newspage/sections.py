@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .articles import Draft, ends_sentence_or_bracket
-from .lines import AUTHOR_START_RE, Line, Record
+from .lines import Line, Record
 from .paragraphs import ParaDraft, split_paragraphs
 from .pieces import Kind, Piece, median
 from .pulls import PULL_MAX, PULL_SIMILARITY, best_match
@@ -14,7 +14,6 @@ from .rules import Explain, Stage, register
 register(Stage.SECTIONS, {
     "pull-quote": "a short statement after a subhead that repeats a body sentence is a pull quote",
     "subhead-after-section": "a subhead with its pull quote printed after its section goes before it",
-    "author-line-last": "an author line (（作者…）) ends its article, wherever the page prints it",
 })
 
 
@@ -83,22 +82,4 @@ def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
         intro.extend(carry)
     else:
         sections[-1].paras.extend(carry)
-    _author_line_last(intro, sections, explain)
     return [intro, sections]
-
-
-def _author_line_last(intro: list[ParaDraft], sections: list[SectionDraft], explain: Explain) -> None:
-    """An author line (（作者为…）, a paragraph of its own) printed before the end of its
-    article (set beside the lead) is moved to the end: it closes the article wherever the
-    page prints it. Only one, and only when it is the article's only author line."""
-    runs = [intro] + [s.paras for s in sections]
-    found = [(run, p) for run in runs for p in run
-             if AUTHOR_START_RE.match(p.lines[0].text) and p.lines[-1].text.rstrip().endswith(("）", ")"))]
-    last = next((run for run in reversed(runs) if run), None)
-    if len(found) != 1 or last is None or found[0][1] is last[-1]:
-        return
-    run, para = found[0]
-    run.remove(para)
-    last.append(para)
-    explain("author-line-last", (para.lines[0].no, para.lines[-1].no),
-            "an author line printed before the end of its article closes it: moved to the end")
