@@ -390,6 +390,24 @@ def test_a_column_name_by_the_headline_is_furniture_not_a_kicker():
     assert plain(a.headline) == "湖北推动中小企业特色产业集群发展"
 
 
+def test_lines_ending_no_sentence_over_a_paragraph_opening_are_its_head():
+    # a short item's headline set in the column of its text, in its block: two lines with no
+    # sentence in them (as wide as the column less a few characters), then the paragraph's
+    # indented first line, which opens a sentence
+    closed = "第一篇文章的标题\n王小明\n\n第一篇文章的正文写在这里，到此结束。\n（作者单位：某某大学某某研究中心）\n\n"
+    item = ("吉林今年以来家电及数码产\n品以旧换新销售额二十三亿元\n吉林省商务厅日前公布了家电\n产品以旧换新的情况。全年全省家电\n"
+            "以旧换新累计核销五十万笔，核销金\n额近四亿元，拉动销售额二十三亿元。\n")
+    _, b = read(closed + item).blocks
+    assert plain(b.headline) == "吉林今年以来家电及数码产品以旧换新销售额二十三亿元"
+    assert paras(b)[0].startswith("吉林省商务厅日前公布")
+    # a column's first line that ends no sentence, over a short line that ends, a few
+    # characters in, the sentence begun above (新契机。): one paragraph's lines, no head
+    column = ("海洋事业发展为海洋权益维护提供了\n新契机。经过改革开放的发展，\n我国在海洋领域的综合实力不断增强\n"
+              "海洋权益维护的能力正在显著提高。\n")
+    _, b = read(closed + column).blocks
+    assert plain(b.headline) == "" and paras(b)[0].startswith("海洋事业发展为海洋权益维护提供了新契机。")
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

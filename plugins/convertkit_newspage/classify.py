@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han
 from .names import name_shaped, is_name_line, name_fragment, names_only
-from .pieces import Hint, Kind, Piece, headish, measure, median, physical_width
+from . import lexicon
+from .pieces import Hint, Kind, Piece, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
 from .rules import Explain, Stage, register
 
@@ -21,6 +22,8 @@ register(Stage.PIECES, {
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
+    "head-over-paragraph": "lines without sentence punctuation over a paragraph's first line, which no word "
+                           "or sentence runs into, are a head",
     "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
                     "(PDF input)",
     "head-boxed-alone": "a head a PDF sets alone in a box inside an article is a subhead, however wide "
@@ -81,6 +84,40 @@ def _pull_box(block: list[Line], page: Page, col: float) -> float:
         if rest > score:
             return 0.0
     return score
+
+
+#: characters that only go on with what comes before them: particles and aspect markers
+#: (的, 了, 地, 得, 着, 过), and punctuation that continues or closes
+_ONLY_AFTER = "的了地得着过，、。；：！？）》”’+%"
+
+
+def _opens_sentence(before: Line, line: Line) -> bool:
+    """Whether ``line`` can open a sentence after ``before``: no word runs across the join
+    (:func:`.lexicon.join_score`), it does not start with what only follows a word (的, 了,
+    punctuation), and no sentence ends within its first SHORTEST characters (a sentence
+    is longer: 践。习近平… ends one begun on the line before)."""
+    t = line.text
+    return lexicon.join_score(before.text, t) == 0 and t[:1] not in _ONLY_AFTER and \
+        not any(c in "。！？" for c in t[:SHORTEST])
+
+
+SHORTEST = 8  # characters: a sentence that ends sooner in a paragraph's first line began before it
+
+
+def _head_over_paragraph(block: list[Line]) -> int:
+    """How many lines (one or two) at the top of ``block`` are a head over the first line of
+    a paragraph, or 0: they hold no sentence punctuation and end no sentence, clause or
+    quotation's lead-in (，、：), are no name (a byline), and the line under them is a paragraph's indented first
+    line, which opens a sentence after them (:func:`_opens_sentence`). A paragraph's last
+    line ends its sentence: lines that end none cannot come before a paragraph's start but
+    as its head."""
+    for k in (2, 1):  # two lines when both fit: a head's second line is no paragraph's first
+        if len(block) < k + 3 or not all(headish(ln) and not ends_sentence(ln.text) and not is_name_line(ln)
+                                         and not ln.text.endswith(("，", "、", "：", ":")) for ln in block[:k]):
+            continue
+        if indented(block[k], measure(block[k:k + 8]), block[k + 1]) and _opens_sentence(block[k - 1], block[k]):
+            return k
+    return 0
 
 
 def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint] | None = None) -> list[Piece]:
@@ -231,6 +268,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                                 and not (name_fragment(block[j]) or names_only(block[j])):
                             j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
                         heads, rest = block[:j], block[j:]
+        # (a front end that sees type sizes has marked the heads already)
+        if not heads and rest is block and hints is None and _head_over_paragraph(block):
+            k = _head_over_paragraph(block)
+            heads, rest = block[:k], block[k:]
+            explain("head-over-paragraph", (first.no, block[k - 1].no), "lines that end no sentence over a "
+                                                                       "paragraph's first line: a head")
         if heads and rest and (name_fragment(rest[0]) or (
                 is_name_line(rest[0]) and names_only(rest[0])
                 and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])))):
