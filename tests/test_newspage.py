@@ -408,6 +408,19 @@ def test_lines_ending_no_sentence_over_a_paragraph_opening_are_its_head():
     assert plain(b.headline) == "" and paras(b)[0].startswith("海洋事业发展为海洋权益维护提供了新契机。")
 
 
+def test_a_headline_over_its_subtitle_and_byline_in_the_text_s_block_is_whole():
+    # a headline broken over two lines (inside a word: 构⏎建), its subtitle and its byline,
+    # printed in one block with the lead set across columns: all of the head lines, and
+    # the name under them is the byline, not the start of the text
+    text = ("推进一带一路建设构\n建人类命运共同体\n——深入学习第二卷关于一带一路建设的重要论述\n范祚军\n"
+            "习近平新时代中国特色社会主义思想明确中国特色大国外交要推动构建新型国际关系，推动构建人类命运共同体。书中有许多内\n"
+            "容充分展现了以习近平同志为核心的党中央为推动构建人类命运共同体贡献的中国智慧与中国方案，一带一路建设就是其中的重要方面\n"
+            "合作伙伴越来越多，影响力和号召力日益增强，不仅为中国的发展营造了有利外部环境，也为构建人类命运共同体奠定了坚实基础。\n")
+    [a] = read(text).blocks
+    assert (plain(a.kicker), plain(a.headline)) == ("", "推进一带一路建设构建人类命运共同体")
+    assert plain(a.subtitle) == "——深入学习第二卷关于一带一路建设的重要论述" and plain(a.byline) == "范祚军"
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

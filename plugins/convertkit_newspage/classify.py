@@ -253,8 +253,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                             not (is_name_line(block[k]) and names_only(block[k])):
                         # 指出： opens a quotation; a personal name under the head is its byline
                         k += 1
-                    if physical_width(block, k, body_w) <= 0.7 * body_w:
-                        k = 1  # the short lines run on into the body: only the first is a head
+                    byline = is_name_line(block[k]) and names_only(block[k])
+                    if not byline and physical_width(block, k, body_w) <= 0.7 * body_w:
+                        # the short lines run on into the body (a name under them is their
+                        # byline, no body line): only the first is a head
+                        k = 1
                     if k > 1:
                         explain("multi-line-subhead", (first.no, block[k - 1].no),
                                 f"{k} short lines over full-width body lines are one subhead")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from convertkit.cjk import join_pair
 
+from . import lexicon
 from .lines import Line, inline_text, is_han
 from .names import is_personal_name, split_names
 from .rules import Explain, Stage, register
@@ -115,7 +116,9 @@ def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[
     kicker = ""
     # a kicker (引题) stands over a headline that opens an article; a short item's
     # headline printed after its body is one headline broken over two lines
-    if opener and len(texts) == 2 and len(texts[0]) >= 8 and len(texts[1]) >= 6 and not texts[1].startswith(("：", ":")):
+    # (a line broken inside a word, 构⏎建, is one headline's first line, not a kicker)
+    if opener and len(texts) == 2 and len(texts[0]) >= 8 and len(texts[1]) >= 6 and \
+            not texts[1].startswith(("：", ":")) and not lexicon.join_score(texts[0], texts[1]):
         kicker = texts.pop(0)
     headline = ""
     for t in texts:
