@@ -24,20 +24,10 @@ register(Stage.HEADLINES, {
 def headline_parts(heads: list[Line], explain: Explain, opener: bool, sizes: list[int] | None = None,
                    text: str = "") -> tuple[str, str, str, list[str], list[str]]:
     """(kicker, headline, subtitle, duplicates, rubrics) from headline lines; ``sizes`` gives
-    how many of the lines each printed block holds, ``text`` the article's text. A column's
-    name printed by the headline is a rubric (:func:`_column_name`). Over a byline, separate
+    how many of the lines each printed block holds, ``text`` the article's text. Over a byline, separate
     blocks stack as kicker (引题) and headline (when more are stacked, the two whose words
     ``text`` takes up most); a block opening with —— is the subtitle."""
     rubrics: list[str] = []
-    if sizes and sum(sizes) == len(heads) and len(sizes) > 1 and text:
-        kept = [g for g in blocks_of(heads, sizes) if not _column_name(g, text)]
-        for g in blocks_of(heads, sizes):
-            if kept and g not in kept:
-                rubrics.append(inline_text(g))
-                explain("column-name", g[0].no, f"{inline_text(g)}: a short head whose words the article does "
-                                                f"not take up names the column")
-        if kept:
-            heads, sizes = [ln for g in kept for ln in g], [len(g) for g in kept]
     if sizes and sum(sizes) == len(heads) and len(sizes) > 1:
         groups, at = [], 0
         for n in sizes:
@@ -73,6 +63,28 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool, sizes: lis
             return inline_text(kicker_g), h, sub, dupes, rubrics
     k, h, sub, dupes = _headline_lines(heads, explain, opener)
     return k, h, sub, dupes, rubrics
+
+
+def take_column_names(drafts: list, body_text, explain: Explain) -> list[tuple[str, list[Line]]]:
+    """The column names (:func:`_column_name`) printed among the heads of each article that
+    has text, taken out of its heads (``body_text(draft)``: its text), as (text, lines).
+    Drafts are changed in place (``heads`` and ``head_sizes``)."""
+    found = []
+    for d in drafts:
+        text = body_text(d)
+        if not text or not d.heads or sum(d.head_sizes) != len(d.heads):
+            continue
+        blocks = blocks_of(d.heads, d.head_sizes)
+        kept = [g for g in blocks if not _column_name(g, text)]
+        if len(kept) == len(blocks):
+            continue
+        for g in blocks:
+            if g not in kept:
+                found.append((inline_text(g), g))
+                explain("column-name", g[0].no, f"{inline_text(g)}: a short head whose words the article does "
+                                                f"not take up names the column")
+        d.heads, d.head_sizes = [ln for g in kept for ln in g], [len(g) for g in kept]
+    return found
 
 
 COLUMN_NAME = 5  # characters at most: a column's name (读书, 学术随笔, 理论新视野) is a short label

@@ -33,7 +33,7 @@ from .articles import draft_text, merge_by_affinity, segment
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .classify import to_pieces
 from .furniture import take_furniture
-from .headlines import headline_parts
+from .headlines import headline_parts, take_column_names
 from .jumps import join_jumps, printed_page
 from .lines import Line, inline_text, joined
 from .names import byline_text
@@ -151,13 +151,14 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     boxes = [p for p in pieces if p.kind is Kind.PULL]  # placed once the articles are built
     pieces = [p for p in pieces if p.kind is not Kind.PULL]
     drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
+    columns = [Furniture("rubric", name, span_of(lines)) for name, lines in take_column_names(drafts, draft_text, explain)]
     titles.redistribute(drafts, draft_text, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
     col = median(col_widths) if col_widths else 0.0
     articles = []
-    extra_furniture: list[Furniture] = []
+    extra_furniture: list[Furniture] = columns
     for d in drafts:
         if d.heads and not (d.body or d.byline or d.dateline or d.signoff):
             # headlines alone, printed in a stack apart from their articles: each printed
