@@ -421,6 +421,19 @@ def test_a_headline_over_its_subtitle_and_byline_in_the_text_s_block_is_whole():
     assert plain(a.subtitle) == "——深入学习第二卷关于一带一路建设的重要论述" and plain(a.byline) == "范祚军"
 
 
+def test_a_block_of_another_article_printed_inside_a_news_item_goes_to_that_article():
+    # a dated item is about one thing: a block printed among its columns that shares its
+    # words with another article, not with the item, is that article's
+    text = ("“一国两制”是香港澳门繁荣稳定的制度\n王小明\n\n"
+            "坚持“一国两制”，保持香港、澳门长期繁荣稳定，是实现中华民族伟大复兴的必然要求。\n\n"
+            "本报讯 吉林省商务厅日前公布了吉林家电以旧换新情况，全省家电以旧换新累计核销五十万笔。\n\n"
+            "全面准确贯彻“一国两制”方针，香港、澳门的繁荣稳定离不开“一国两制”的成功实践。\n\n"
+            "吉林省商务厅相关负责人表示，全省将继续推进家电以旧换新，核销资金直达消费者。 （吉 文）\n")
+    lead, item = read(text).blocks
+    assert [p[:6] for p in paras(lead)] == ["坚持“一国两", "全面准确贯彻"]
+    assert [p[:6] for p in paras(item)] == ["吉林省商务厅", "吉林省商务厅"] and plain(item.signoff) == "（吉文）"
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

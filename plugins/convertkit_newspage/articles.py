@@ -3,10 +3,11 @@
 joined to the article whose vocabulary it shares."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
-from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
+from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text, is_han
 from .names import name_shaped, name_fragment
 from .pieces import Kind, Piece
 from .rules import Explain, Stage, register
@@ -31,6 +32,8 @@ register(Stage.ARTICLES, {
     "closer-signoff": "a sign-off (（鄂 文）) closes its article",
     "closer-author": "an author line (（作者为…）) closes its article",
     "merged-by-affinity": "untitled text joins the article that shares clearly the most of its vocabulary",
+    "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
+                   "that article's",
 })
 
 
@@ -255,6 +258,53 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
                                             f"article at line {(target.heads or target.byline)[0].no} "
                                             f"(next best {second:.0%}): put {where}")
     return out
+
+
+ITEM_RATIO = 3.0  # how many times more of its weighted pairs another article must share
+
+
+def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
+    """A news item (opened by its dateline) is short and about one thing. A text block
+    inside it, after its first, whose character pairs (weighted by how few blocks of the
+    page use them) another article shares ITEM_RATIO times as much as the item's other
+    blocks is that article's, printed among the item's columns: it goes to the end of that
+    article. Drafts are changed in place."""
+    texts = [[p for p in d.body if p.kind is Kind.TEXT] for d in drafts]
+    pairs = {id(p): _han_pairs(p) for t in texts for p in t}
+    df: dict[str, int] = {}
+    for ps in pairs.values():
+        for b in ps:
+            df[b] = df.get(b, 0) + 1
+    n = len(pairs)
+    weight = {b: math.log((n + 1) / c) for b, c in df.items()}
+    vocab = [set().union(*(pairs[id(p)] for p in t)) if t else set() for t in texts]
+    for i, d in enumerate(drafts):
+        if not d.dateline or len(texts[i]) < 2:
+            continue
+        for p in texts[i][1:]:
+            mine = pairs[id(p)]
+            total = sum(weight[b] for b in mine)
+            if not total:
+                continue
+            rest = set().union(*(pairs[id(q)] for q in texts[i] if q is not p))
+            own = sum(weight[b] for b in mine & rest) / total
+            best, k = max(((sum(weight[b] for b in mine & vocab[j]) / total, j)
+                           for j in range(len(drafts)) if j != i and vocab[j]), default=(0.0, -1))
+            if k < 0 or best < ITEM_MIN or best < ITEM_RATIO * own:
+                continue
+            d.body.remove(p)
+            drafts[k].body.append(p)
+            explain("out-of-item", p.span, f"shares {best:.0%} of its weighted pairs with the article at index {k}, "
+                                           f"{own:.0%} with the dated item it was printed in")
+
+
+ITEM_MIN = 0.1  # the least share another article must hold at all
+
+
+def _han_pairs(p: Piece) -> set[str]:
+    """The pairs of adjacent Han characters of a text piece."""
+    t = "".join(ln.text for ln in p.lines)
+    return {a + b for a, b in zip(t, t[1:]) if is_han(a) and is_han(b)}
 
 
 def draft_text(d: Draft) -> str:

@@ -29,7 +29,7 @@ from convertkit.process import gc_paused
 from convertkit.registry import Context
 
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
-from .articles import draft_text, merge_by_affinity, segment
+from .articles import draft_text, merge_by_affinity, segment, take_out_of_items
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .classify import to_pieces
 from .furniture import take_furniture
@@ -151,6 +151,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     boxes = [p for p in pieces if p.kind is Kind.PULL]  # placed once the articles are built
     pieces = [p for p in pieces if p.kind is not Kind.PULL]
     drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
+    take_out_of_items(drafts, explain)
     columns = [Furniture("rubric", name, span_of(lines)) for name, lines in take_column_names(drafts, draft_text, explain)]
     titles.redistribute(drafts, draft_text, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
