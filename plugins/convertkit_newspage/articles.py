@@ -261,6 +261,7 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
 
 
 ITEM_RATIO = 3.0  # how many times more of its weighted pairs another article must share
+ITEM_MIN = 0.1  # the least share another article must hold at all
 
 
 def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
@@ -268,7 +269,8 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
     inside it, after its first, whose character pairs (weighted by how few blocks of the
     page use them) another article shares ITEM_RATIO times as much as the item's other
     blocks is that article's, printed among the item's columns: it goes to the end of that
-    article. Drafts are changed in place."""
+    article. The shares are measured on the articles as segmented (before any block moves).
+    Drafts are changed in place."""
     texts = [[p for p in d.body if p.kind is Kind.TEXT] for d in drafts]
     pairs = {id(p): _han_pairs(p) for t in texts for p in t}
     df: dict[str, int] = {}
@@ -296,9 +298,6 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
             drafts[k].body.append(p)
             explain("out-of-item", p.span, f"shares {best:.0%} of its weighted pairs with the article at index {k}, "
                                            f"{own:.0%} with the dated item it was printed in")
-
-
-ITEM_MIN = 0.1  # the least share another article must hold at all
 
 
 def _han_pairs(p: Piece) -> set[str]:

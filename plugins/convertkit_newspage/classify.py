@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import lexicon
 from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han
 from .names import name_shaped, is_name_line, name_fragment, names_only
-from . import lexicon
 from .pieces import Hint, Kind, Piece, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
 from .rules import Explain, Stage, register
@@ -107,10 +107,10 @@ SHORTEST = 8  # characters: a sentence that ends sooner in a paragraph's first l
 def _head_over_paragraph(block: list[Line]) -> int:
     """How many lines (one or two) at the top of ``block`` are a head over the first line of
     a paragraph, or 0: they hold no sentence punctuation and end no sentence, clause or
-    quotation's lead-in (，、：), are no name (a byline), and the line under them is a paragraph's indented first
-    line, which opens a sentence after them (:func:`_opens_sentence`). A paragraph's last
-    line ends its sentence: lines that end none cannot come before a paragraph's start but
-    as its head."""
+    quotation's lead-in (，、：), are no name (a byline), and the line under them is a
+    paragraph's indented first line, which opens a sentence after them
+    (:func:`_opens_sentence`). A paragraph's last line ends its sentence: lines that end
+    none cannot come before a paragraph's start but as its head."""
     for k in (2, 1):  # two lines when both fit: a head's second line is no paragraph's first
         if len(block) < k + 3 or not all(headish(ln) and not ends_sentence(ln.text) and not is_name_line(ln)
                                          and not ln.text.endswith(("，", "、", "：", ":")) for ln in block[:k]):
@@ -272,8 +272,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                             j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
                         heads, rest = block[:j], block[j:]
         # (a front end that sees type sizes has marked the heads already)
-        if not heads and rest is block and hints is None and _head_over_paragraph(block):
-            k = _head_over_paragraph(block)
+        k = _head_over_paragraph(block) if not heads and rest is block and hints is None else 0
+        if k:
             heads, rest = block[:k], block[k:]
             explain("head-over-paragraph", (first.no, block[k - 1].no), "lines that end no sentence over a "
                                                                        "paragraph's first line: a head")

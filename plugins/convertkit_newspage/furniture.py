@@ -11,7 +11,8 @@ register(Stage.FURNITURE, {
     "furniture-date": "a date alone at the page's edge is the issue date",
     "furniture-weekday": "a weekday alone in its block is the issue date's, printed apart from it",
     "furniture-page": "a page number (7, 第7版, with its label) alone at the page's edge",
-    "furniture-label": "a page label (理论, 地方新闻) alone in one of the first blocks, or beside the date or page number",
+    "furniture-label": "a page label (理论, 地方新闻) alone in one of the first blocks, or beside the date or "
+                       "page number",
     "furniture-label-top": "a short head alone in the page's top margin is the page's label (PDF input)",
     "furniture-panel": "a short head alone on a tinted panel is a column banner (PDF input)",
     "furniture-banner": "a campaign banner (学习贯彻…精神) stands over articles, in none of them",
@@ -21,8 +22,8 @@ register(Stage.FURNITURE, {
 
 def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = False) -> str | None:
     """The kind of page furniture ``line`` is, if any: ``first`` when it is alone in one of
-    the page's first three blocks or beside a block of the folio's, ``alone`` in its block, ``edge`` alone in the page's first
-    three blocks or its last."""
+    the page's first three blocks or beside a block of the folio's, ``alone`` in its block,
+    ``edge`` alone in the page's first three blocks or its last."""
     t = line.raw.strip()
     if alone and BANNER_RE.match(line.text):
         return "banner"

@@ -24,9 +24,9 @@ register(Stage.HEADLINES, {
 def headline_parts(heads: list[Line], explain: Explain, opener: bool, sizes: list[int] | None = None,
                    text: str = "") -> tuple[str, str, str, list[str], list[str]]:
     """(kicker, headline, subtitle, duplicates, rubrics) from headline lines; ``sizes`` gives
-    how many of the lines each printed block holds, ``text`` the article's text. Over a byline, separate
-    blocks stack as kicker (引题) and headline (when more are stacked, the two whose words
-    ``text`` takes up most); a block opening with —— is the subtitle."""
+    how many of the lines each printed block holds, ``text`` the article's text. Over a
+    byline, separate blocks stack as kicker (引题) and headline (when more are stacked, the
+    two whose words ``text`` takes up most); a block opening with —— is the subtitle."""
     rubrics: list[str] = []
     if sizes and sum(sizes) == len(heads) and len(sizes) > 1:
         groups, at = [], 0

@@ -152,7 +152,8 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     pieces = [p for p in pieces if p.kind is not Kind.PULL]
     drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
     take_out_of_items(drafts, explain)
-    columns = [Furniture("rubric", name, span_of(lines)) for name, lines in take_column_names(drafts, draft_text, explain)]
+    columns = [Furniture("rubric", name, span_of(lines))
+               for name, lines in take_column_names(drafts, draft_text, explain)]
     titles.redistribute(drafts, draft_text, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
