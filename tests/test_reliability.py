@@ -200,7 +200,10 @@ def test_ctrl_c_stops_a_batch_cleanly_and_resume_goes_on(tmp_path):
     out, report = tmp_path / "out", tmp_path / "r.jsonl"
     args = CLI + ["batch", str(src), "--to", "docx,epub", "--output-dir", str(out),
                        "--jobs", "2"]
-    proc = subprocess.Popen(args + ["--report", str(report)], stderr=subprocess.PIPE, text=True)
+    # a user's Ctrl-C at a terminal: the batch must not inherit an ignored SIGINT from a
+    # test runner started in the background (a shell starts background jobs with it ignored)
+    proc = subprocess.Popen(args + ["--report", str(report)], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 60
     while time.time() < deadline and (not report.exists() or len(report.read_text().splitlines()) < 10):
         time.sleep(0.05)
