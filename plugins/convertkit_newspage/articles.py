@@ -272,6 +272,8 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
     article. The shares are measured on the articles as segmented (before any block moves).
     Drafts are changed in place."""
     texts = [[p for p in d.body if p.kind is Kind.TEXT] for d in drafts]
+    if not any(d.dateline and len(t) >= 2 for d, t in zip(drafts, texts)):
+        return
     pairs = {id(p): _han_pairs(p) for t in texts for p in t}
     df: dict[str, int] = {}
     for ps in pairs.values():
