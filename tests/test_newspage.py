@@ -370,6 +370,17 @@ def test_signoff_and_headline_after_body_belong_to_the_item_before():
     assert plain(b.headline) == "另一条消息的标题" and plain(b.signoff) == "（湘讯）"
 
 
+def test_a_headline_after_a_closed_item_heads_the_text_whose_words_it_takes_up():
+    # printed after one item's sign-off and over the next item's text: it takes up the next
+    # item's words (山西 … 科技创新), not the closed item's, so it heads the next item
+    text = ("本报讯 湖北印发方案推动中小企业特色产业集群发展，到二〇二七年培育一批集群。 （鄂 文）\n\n"
+            "山西开展行动促科技创新\n\n"
+            "本报讯 近日，山西召开科技工作会议，将开展六大行动，促进科技创新与产业创新深度融合。 （晋 讯）\n\n"
+            "吉林家电以旧换新销售额大增\n\n"
+            "本报讯 吉林省商务厅日前公布，今年以来全省家电以旧换新销售额大增，核销资金直达消费者。 （吉 文）\n")
+    assert [plain(a.headline) for a in read(text).blocks] == ["", "山西开展行动促科技创新", "吉林家电以旧换新销售额大增"]
+
+
 def test_headline_before_byline_opens_article_with_kicker():
     text = "在理论学习中不断提高思想认识\n\n深刻理解新时代意义\n王小明\n\n全文第一段的内容写在这里，比较长的句子。\n"
     [a] = read(text).blocks

@@ -16,7 +16,8 @@ from . import titles
 register(Stage.ARTICLES, {
     "after-banner": "a campaign banner stands over articles: what follows it starts one",
     "opener-headline-byline": "a headline over a byline opens an article",
-    "headline-after-body": "a headline between a closer and the next opener belongs to the item before it",
+    "headline-after-body": "a headline between a closer and the next opener belongs to the item before it, "
+                           "unless it takes up clearly more of the words of the text after it",
     "headline-inset": "a head inside a dateline item without a headline, taking up its words, is its inset headline",
     "opener-headline": "a headline opens an article",
     "subtitle-after-byline": "a —— line is a subtitle, never a subhead: under a byline it joins the headlines over it",
@@ -87,7 +88,8 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
                 explain("opener-headline-byline", span, "headline before a byline opens an article")
-            elif cur is not None and cur.closed and not cur.heads and not any(g.wide for g in group):
+            elif cur is not None and cur.closed and not cur.heads and not any(g.wide for g in group) \
+                    and not _heads_what_follows(lines, cur, pieces[i + 1:]):
                 # (a head set across columns over text heads that text)
                 cur.heads, cur.head_sizes = lines, sizes
                 explain("headline-after-body", span, "headline between a closer and the next opener "
@@ -210,6 +212,20 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 explain("closer-author", p.span, "author line （作者…） closes the article")
         i += 1
     return drafts
+
+
+def _heads_what_follows(lines: list[Line], before: Draft, after: list[Piece]) -> bool:
+    """Whether head ``lines`` printed after a closed article take up the words of the text
+    printed after them (up to the next head) clearly more than the closed article's: a
+    headline goes with the text whose words it takes up, printed after that text or over it."""
+    following = []
+    for p in after:
+        if p.kind is Kind.HEAD:
+            break
+        if p.kind is Kind.TEXT:
+            following.append("".join("".join(ln.text.split()) for ln in p.lines))
+    mine, theirs = titles.covers(lines, draft_text(before)), titles.covers(lines, "".join(following))
+    return theirs >= titles.MIN_COVER and theirs >= mine + titles.MARGIN
 
 
 def _bigrams(lines: list[Line]) -> set[str]:
