@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from convertkit.cjk import printed_date
 from convertkit.model import Article, Document, Furniture, Meta, Span, Surface, Zone
 from convertkit.process import gc_paused
 from convertkit.registry import Context
@@ -28,7 +27,7 @@ from .pdflines import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, i
                        near_size, same_size, within)
 from .pdforder import inset_boxes, inset_heads_first, insets, reading_order, rule_between, vertical_first
 from .pieces import Hint
-from .reader import build_articles, forget, write_explain
+from .reader import build_articles, forget, issue_date, write_explain
 from .classify import to_pieces
 from .rules import Explain
 
@@ -54,11 +53,9 @@ def read_newspage_pdf(data: bytes, ctx: Context) -> Document:
             first_no = read.next_no
         articles, jumped = join_jumps(per_page, printed, explain)
         furniture.extend(jumped)
-    # the first date that names a day (a weekday may be printed apart from its date)
-    date = next((f.text for f in furniture if f.kind == "date" and printed_date(f.text)), "")
     write_explain(ctx, explain)
     surfaces = tuple(Surface(p.number, round(p.width, 2), round(p.height, 2)) for p in pages)
-    return Document(Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture)), tuple(articles),
+    return Document(Meta(language="zh-CN", date=issue_date(furniture), furniture=tuple(furniture)), tuple(articles),
                     surfaces, tuple(zones))
 
 

@@ -75,9 +75,7 @@ def _read_newspage(source: str, ctx: Context) -> Document:
     furniture.extend(jumped)
     if not source.strip():
         ctx.warn("the input has no text: the document is empty")
-    # the first date that names a day (a weekday may be printed apart from its date)
-    date = next((f.text for f in furniture if f.kind == "date" and printed_date(f.text)), "")
-    meta = Meta(language="zh-CN", date=printed_date(date), furniture=tuple(furniture))
+    meta = Meta(language="zh-CN", date=issue_date(furniture), furniture=tuple(furniture))
     write_explain(ctx, explain)
     return Document(meta, tuple(articles))
 
@@ -109,6 +107,12 @@ def stretches(page: str) -> list[str]:
         start = cut
     out.append("\n".join(lines[start:]))
     return out
+
+
+def issue_date(furniture: list[Furniture]) -> str:
+    """The issue's date (ISO) from the first date furniture that names a day (a weekday may
+    be printed apart from its date), or ""."""
+    return next((d for f in furniture if f.kind == "date" for d in [printed_date(f.text)] if d), "")
 
 
 def write_explain(ctx: Context, explain: Explain) -> None:
