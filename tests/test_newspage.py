@@ -445,6 +445,26 @@ def test_a_block_of_another_article_printed_inside_a_news_item_goes_to_that_arti
     assert [p[:6] for p in paras(item)] == ["吉林省商务厅", "吉林省商务厅"] and plain(item.signoff) == "（吉文）"
 
 
+def test_a_head_sharing_no_words_with_the_article_it_is_printed_in_opens_the_next():
+    # a subhead is about part of its article: a head none of whose words the article's text
+    # so far takes up (法治, 德治 …), over text that takes up most of them (吉林 … 以旧换新),
+    # is the next article's headline, printed in the flow without a byline
+    essay = ("法治与德治何以相得益彰\n王小明\n\n"
+             "坚持依法治国和以德治国相结合，是中国特色社会主义法治道路的鲜明特点。法律是成文的道德，"
+             "道德是内心的法律，二者都具有规范社会行为、维护社会秩序的作用。在国家治理中，法治和德治"
+             "相辅相成、相得益彰，既要重视发挥法律的规范作用，又要重视发挥道德的教化作用。\n\n")
+    item = ("吉林家电以旧换新销售额大增\n\n"
+            "吉林省商务厅日前公布了全省家电以旧换新情况，今年以来家电以旧换新销售额大增，核销资金直达消费者。\n")
+    essay_art, item_art = read(essay + item).blocks
+    assert plain(essay_art.headline) == "法治与德治何以相得益彰" and len(paras(essay_art)) == 1
+    assert plain(item_art.headline) == "吉林家电以旧换新销售额大增"
+    assert paras(item_art)[0].startswith("吉林省商务厅")
+    # a subhead that takes up the article's words stays a subhead
+    sub = "法治和德治相辅相成\n\n法治和德治相辅相成，法治是德治的保障，德治是法治的基础。\n"
+    [a] = read(essay + sub).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["法治和德治相辅相成"]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -19,6 +19,9 @@ register(Stage.ARTICLES, {
     "headline-after-body": "a headline between a closer and the next opener belongs to the item before it, "
                            "unless it takes up clearly more of the words of the text after it",
     "headline-inset": "a head inside a dateline item without a headline, taking up its words, is its inset headline",
+    "headline-new-topic": "a subhead is about part of its article and shares its words: a head none of whose "
+                          "words the article's text so far takes up, over text that takes up most of them, "
+                          "opens a new article",
     "opener-headline": "a headline opens an article",
     "subtitle-after-byline": "a —— line is a subtitle, never a subhead: under a byline it joins the headlines over it",
     "subhead": "a short unpunctuated line inside an article is a subhead",
@@ -108,6 +111,12 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur.heads, cur.head_sizes = cur.heads + lines, cur.head_sizes + sizes
                 explain("subtitle-after-byline", span, "a —— line under the byline is a subtitle of the headlines "
                                                        "over it, not a subhead")
+            elif cur is not None and not cur.closed and _heads_next_article(lines, cur, pieces[i + 1:]):
+                cur = Draft(heads=lines, head_sizes=sizes)
+                drafts.append(cur)
+                explain("headline-new-topic", span, "a head that shares none of the words of the article it is "
+                                                    "printed in, over text that takes up most of them, opens "
+                                                    "a new article")
             elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group):
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
@@ -218,14 +227,38 @@ def _heads_what_follows(lines: list[Line], before: Draft, after: list[Piece]) ->
     """Whether head ``lines`` printed after a closed article take up the words of the text
     printed after them (up to the next head) clearly more than the closed article's: a
     headline goes with the text whose words it takes up, printed after that text or over it."""
-    following = []
-    for p in after:
+    mine, theirs = titles.covers(lines, draft_text(before)), titles.covers(lines, _text_up_to_head(after))
+    return theirs >= titles.MIN_COVER and theirs >= mine + titles.MARGIN
+
+
+NEW_TOPIC_MAX = 0.15  # the most of a head's character pairs the text before it may hold ...
+NEW_TOPIC_MIN = 0.6  # ... and the least the text after it must hold, for it to head a new article
+NEW_TOPIC_TEXT = 100  # the least text (characters) before it for that absence to say anything
+
+
+def _heads_next_article(lines: list[Line], cur: Draft, after: list[Piece]) -> bool:
+    """Whether head ``lines`` printed inside article ``cur``, after a sentence's end, are
+    the headline of the text after them rather than a subhead: a subhead is about part of
+    its article and shares its vocabulary, so a head none of whose words the article's text
+    so far takes up, over text that takes up most of them, opens a new article."""
+    last = next((p for p in reversed(cur.body) if p.kind is Kind.TEXT), None)
+    if last is None or not ends_sentence(last.lines[-1].text):
+        return False
+    before = draft_text(cur)
+    if len(before) < NEW_TOPIC_TEXT or titles.covers(lines, before) > NEW_TOPIC_MAX:
+        return False
+    return titles.covers(lines, _text_up_to_head(after)) >= NEW_TOPIC_MIN
+
+
+def _text_up_to_head(pieces: list[Piece]) -> str:
+    """The text of ``pieces`` up to the first head, spaces removed."""
+    out = []
+    for p in pieces:
         if p.kind is Kind.HEAD:
             break
         if p.kind is Kind.TEXT:
-            following.append("".join("".join(ln.text.split()) for ln in p.lines))
-    mine, theirs = titles.covers(lines, draft_text(before)), titles.covers(lines, "".join(following))
-    return theirs >= titles.MIN_COVER and theirs >= mine + titles.MARGIN
+            out.append("".join("".join(ln.text.split()) for ln in p.lines))
+    return "".join(out)
 
 
 def _bigrams(lines: list[Line]) -> set[str]:
