@@ -469,6 +469,12 @@ def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks
     assert plain(a.byline) == "本报记者 张三" and plain(a.headline) == "某地加快建设新型基础设施"
+    # letter-spaced by pdftotext (本 报 记 者), under the headline's two lines in one block
+    text = ("广东加快打造全球人工\n智能与机器人发展高地\n本 报 记 者 卢 梦 琪\n\n"
+            "本月，某地召开会议，研究部署人工智能与机器人产业的发展。\n")
+    [a] = read(text).blocks
+    assert plain(a.headline) == "广东加快打造全球人工智能与机器人发展高地"
+    assert plain(a.byline).replace(" ", "") == "本报记者卢梦琪" and len(paras(a)) == 1
 
 
 def test_subhead_and_pull_quote_after_their_section_are_put_back():

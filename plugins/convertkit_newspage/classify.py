@@ -63,7 +63,7 @@ def _wide_heads(block: list[Line]) -> int:
         k += 1
     if not k:
         return 0
-    text = [ln for ln in block[k:] if not (is_name_line(ln) or BYLINE_RE.match(ln.raw.strip()))]
+    text = [ln for ln in block[k:] if not (is_name_line(ln) or BYLINE_RE.match(ln.text))]
     # the column is known from three lines of text, or from two of one width (two full lines)
     return k if len(text) >= 3 or (len(text) == 2 and abs(text[0].width - text[1].width) <= 1.0) else 0
 
@@ -210,7 +210,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             explain("head-wider-than-column", (first.no, block[k - 1].no),
                     "lines wider than the column under them are a headline (body lines never are)")
             rest = block[k:]
-            if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].raw.strip()):
+            if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].text):
                 pieces.append(Piece(Kind.BYLINE, [rest[0]], bi, starts_block=False))
                 explain("byline-name", rest[0].no, "a name under a headline is a byline")
                 rest = rest[1:]
@@ -221,7 +221,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pass  # a name over the text: the byline, below
         elif over_text and first.text.endswith(("：", ":")):
             pass  # 报告指出： over the quotation it opens
-        elif headish(first) and not BYLINE_RE.match(first.raw.strip()) and hint is not Hint.TEXT:
+        elif headish(first) and not BYLINE_RE.match(first.text) and hint is not Hint.TEXT:
             if len(block) == 1:
                 heads, rest = [first], []
             else:
@@ -236,9 +236,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                         rest, after_pull = block[1:end], block[end:]
                     explain("subhead-with-pull-quote", (first.no, block[end - 1].no),
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
-                elif len(block) <= 4 and all(headish(ln) for ln in block):
-                    # headline lines, the last of which may be the author's name
-                    if (is_name_line(block[-1]) and names_only(block[-1])) or name_fragment(block[-1]):
+                elif len(block) <= 4 and all(headish(ln) for ln in block[:-1]) and \
+                        (headish(block[-1]) or BYLINE_RE.match(block[-1].text)):
+                    # headline lines, the last of which may be the author's name or byline
+                    if (is_name_line(block[-1]) and names_only(block[-1])) or name_fragment(block[-1]) or \
+                            BYLINE_RE.match(block[-1].text):
                         heads, rest = block[:-1], block[-1:]
                     else:
                         heads, rest = block, []
@@ -265,7 +267,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 else:
                     # headline lines, then a byline (a name) and maybe the body, in one block
                     j = next((j for j in range(1, min(4, len(block)))
-                              if is_name_line(block[j]) or name_fragment(block[j])), 0)
+                              if is_name_line(block[j]) or name_fragment(block[j]) or BYLINE_RE.match(block[j].text)), 0)
                     if j and all(headish(ln) for ln in block[:j]):
                         while j < min(5, len(block)) and headish(block[j]) and is_name_line(block[j]) \
                                 and not (name_fragment(block[j]) or names_only(block[j])):
@@ -277,7 +279,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             heads, rest = block[:k], block[k:]
             explain("head-over-paragraph", (first.no, block[k - 1].no), "lines that end no sentence over a "
                                                                        "paragraph's first line: a head")
-        if heads and rest and (name_fragment(rest[0]) or (
+        if heads and rest and (name_fragment(rest[0]) or BYLINE_RE.match(rest[0].text) or (
                 is_name_line(rest[0]) and names_only(rest[0])
                 and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])))):
             pieces.append(Piece(Kind.HEAD, heads, bi))
@@ -291,7 +293,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
         if not rest:
             continue
-        if not heads and (BYLINE_RE.match(rest[0].raw.strip()) or (
+        if not heads and (BYLINE_RE.match(rest[0].text) or (
                 len(rest) > 1 and is_name_line(rest[0]) and names_only(rest[0]))):
             pieces.append(Piece(Kind.BYLINE, [rest[0]], bi))
             explain("byline", rest[0].no, "byline (本报记者 …, or a name over the text)")

@@ -127,7 +127,7 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
         return True
     if not ends_sentence(prev.text):
         return False
-    if ENUM_RE.match(line.text) or DATELINE_RE.match(line.text) or BYLINE_RE.match(line.raw.strip()):
+    if ENUM_RE.match(line.text) or DATELINE_RE.match(line.text) or BYLINE_RE.match(line.text):
         explain("unit-opener-paragraph", line.no, "line opening a new unit (一是…, 本报讯) starts a paragraph")
         return True
     short = prev.width < full - 1.25

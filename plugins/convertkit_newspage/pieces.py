@@ -143,6 +143,6 @@ def headish(line: Line) -> bool:
     # a headline may list with 、 (保持香港、澳门…); it never holds a sentence's 。，；
     if not t or line.width > 32 or has_sentence_punct(t.replace("：", "").replace("、", "")):
         return False
-    if DATELINE_RE.match(t) or BYLINE_RE.match(line.raw.strip()) or SIGNOFF_RE.search(t) or AUTHOR_START_RE.match(t):
+    if DATELINE_RE.match(t) or BYLINE_RE.match(line.text) or SIGNOFF_RE.search(t) or AUTHOR_START_RE.match(t):
         return False
     return has_two_han(t)  # not a lone character (出：, the tail of 指⏎⏎出：)
