@@ -443,6 +443,18 @@ def test_a_block_of_another_article_printed_inside_a_news_item_goes_to_that_arti
     lead, item = read(text).blocks
     assert [p[:6] for p in paras(lead)] == ["坚持“一国两", "全面准确贯彻"]
     assert [p[:6] for p in paras(item)] == ["吉林省商务厅", "吉林省商务厅"] and plain(item.signoff) == "（吉文）"
+    # two blocks of the other article printed among the item's share words with each other,
+    # and none with the item's lede (its first block, which says what it is about)
+    text = ("“一国两制”是香港澳门繁荣稳定的制度\n王小明\n\n"
+            "坚持“一国两制”，保持香港、澳门长期繁荣稳定，是实现中华民族伟大复兴的必然要求。实践表明，"
+            "全面准确贯彻方针，香港、澳门同祖国内地的联系日益紧密，繁荣稳定的基础更加牢固。\n\n"
+            "本报讯 吉林省商务厅日前公布了吉林家电以旧换新情况，全省家电以旧换新累计核销五十万笔。\n\n"
+            "全面准确贯彻“一国两制”方针，香港、澳门的繁荣稳定离不开“一国两制”的成功实践。\n\n"
+            "“一国两制”的成功实践表明，香港、澳门同祖国内地的联系日益紧密，繁荣稳定的基础更加牢固。\n\n"
+            "吉林省商务厅相关负责人表示，全省将继续推进家电以旧换新，核销资金直达消费者。 （吉 文）\n")
+    lead, item = read(text).blocks
+    assert [p[:6] for p in paras(lead)] == ["坚持“一国两", "全面准确贯彻", "“一国两制”"]
+    assert [p[:6] for p in paras(item)] == ["吉林省商务厅", "吉林省商务厅"]
 
 
 def test_a_head_sharing_no_words_with_the_article_it_is_printed_in_opens_the_next():

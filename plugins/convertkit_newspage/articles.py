@@ -311,14 +311,17 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
 
 ITEM_RATIO = 3.0  # how many times more of its weighted pairs another article must share
 ITEM_MIN = 0.1  # the least share another article must hold at all
+LEDE_MAX = 0.02  # a block that shares at most this much of its weighted pairs with the lede ...
+APART_MIN = 0.25  # ... goes to another article that holds this much of them
 
 
 def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
     """A news item (opened by its dateline) is short and about one thing. A text block
     inside it, after its first, whose character pairs (weighted by how few blocks of the
     page use them) another article shares ITEM_RATIO times as much as the item's other
-    blocks is that article's, printed among the item's columns: it goes to the end of that
-    article. The shares are measured on the articles as segmented (before any block moves).
+    blocks, or APART_MIN of them while the item's lede (its first block) shares next to none
+    (LEDE_MAX), is that article's, printed among the item's columns: it goes to the end of
+    that article. The shares are measured on the articles as segmented (before any block moves).
     Drafts are changed in place."""
     texts = [[p for p in d.body if p.kind is Kind.TEXT] for d in drafts]
     if not any(d.dateline and len(t) >= 2 for d, t in zip(drafts, texts)):
@@ -334,6 +337,7 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
     for i, d in enumerate(drafts):
         if not d.dateline or len(texts[i]) < 2:
             continue
+        lede = pairs[id(texts[i][0])]
         for p in texts[i][1:]:
             mine = pairs[id(p)]
             total = sum(weight[b] for b in mine)
@@ -341,14 +345,20 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
                 continue
             rest = set().union(*(pairs[id(q)] for q in texts[i] if q is not p))
             own = sum(weight[b] for b in mine & rest) / total
+            in_lede = sum(weight[b] for b in mine & lede) / total
             best, k = max(((sum(weight[b] for b in mine & vocab[j]) / total, j)
                            for j in range(len(drafts)) if j != i and vocab[j]), default=(0.0, -1))
-            if k < 0 or best < ITEM_MIN or best < ITEM_RATIO * own:
+            # the item's other blocks may hold more blocks of that article, printed among
+            # the item's columns too: a block that shares none of the words of the lede
+            # (the item's opening block, which says what it is about) goes on less evidence
+            if k < 0 or not (best >= ITEM_MIN and best >= ITEM_RATIO * own
+                             or in_lede <= LEDE_MAX and best >= APART_MIN):
                 continue
             d.body.remove(p)
             drafts[k].body.append(p)
             explain("out-of-item", p.span, f"shares {best:.0%} of its weighted pairs with the article at index {k}, "
-                                           f"{own:.0%} with the dated item it was printed in")
+                                           f"{own:.0%} with the dated item it was printed in, {in_lede:.0%} with "
+                                           f"its lede")
 
 
 def _han_pairs(p: Piece) -> set[str]:
