@@ -419,6 +419,19 @@ def test_lines_ending_no_sentence_over_a_paragraph_opening_are_its_head():
     assert plain(b.headline) == "" and paras(b)[0].startswith("海洋事业发展为海洋权益维护提供了新契机。")
 
 
+def test_short_lines_after_a_sentence_s_end_at_a_block_s_foot_are_a_subhead():
+    # a lead set across columns, then a subhead broken over two short lines at the foot of
+    # the block: a paragraph's lines end their sentence, so these head the next column
+    text = ("优先发展教育事业\n陈宝生\n"
+            "百年大计，教育为本。党的十九大报告围绕优先发展教育事业作出新的全面部署，明确提出建设教育强国是中华民族伟大复兴的\n"
+            "基础工程，必须把教育事业放在优先位置，深化教育改革，加快教育现代化，办好人民满意的教育。\n"
+            "党的十八大以来教育改\n革发展取得显著成就\n\n"
+            "党的十八大以来，党中央高度重视教育\n事业，作出一系列重大决策部署，教育\n事业取得了历史性成就。\n")
+    [a] = read(text).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["党的十八大以来教育改革发展取得显著成就"]
+    assert paras(a)[-1].startswith("党的十八大以来，党中央")
+
+
 def test_a_headline_over_its_subtitle_and_byline_in_the_text_s_block_is_whole():
     # a headline broken over two lines (inside a word: 构⏎建), its subtitle and its byline,
     # printed in one block with the lead set across columns: all of the head lines, and

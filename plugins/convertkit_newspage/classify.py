@@ -24,6 +24,9 @@ register(Stage.PIECES, {
     "head-lines": "short lines without sentence punctuation are headline-like",
     "head-over-paragraph": "lines without sentence punctuation over a paragraph's first line, which no word "
                            "or sentence runs into, are a head",
+    "head-at-block-end": "two or three short lines with no sentence in them after a sentence's end, at a "
+                         "block's foot, are a subhead over the next column (a paragraph's lines end their "
+                         "sentence)",
     "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
                     "(PDF input)",
     "head-boxed-alone": "a head a PDF sets alone in a box inside an article is a subhead, however wide "
@@ -116,6 +119,20 @@ def _head_over_paragraph(block: list[Line]) -> int:
                                          and not ln.text.endswith(("，", "、", "：", ":")) for ln in block[:k]):
             continue
         if indented(block[k], measure(block[k:k + 8]), block[k + 1]) and _opens_sentence(block[k - 1], block[k]):
+            return k
+    return 0
+
+
+def _head_at_block_end(lines: list[Line]) -> int:
+    """How many lines (two or three) at the foot of text ``lines`` are a head set over the
+    next column, or 0: each holds no sentence punctuation, is no name and is set two ems or
+    more short of the column, and the line before them ends a sentence. (One such line may
+    be a paragraph's indented first line, cut at the column's foot: it is left alone.)"""
+    for k in (3, 2):
+        if len(lines) < k + 1 or not ends_sentence(lines[-k - 1].text):
+            continue
+        full = measure(lines[:-k])
+        if all(headish(ln) and not is_name_line(ln) and ln.width <= full - 2 for ln in lines[-k:]):
             return k
     return 0
 
@@ -305,7 +322,15 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pieces.append(Piece(Kind.BYLINE, rest, bi))
             explain("byline-name", rest[0].no, "a name after a headline block is a byline")
             continue
-        pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=not heads))
+        k = _head_at_block_end(rest) if hints is None else 0
+        if k:
+            pieces.append(Piece(Kind.TEXT, rest[:-k], bi, starts_block=not heads))
+            pieces.append(Piece(Kind.HEAD, rest[-k:], bi, starts_block=False))
+            explain("head-at-block-end", (rest[-k].no, rest[-1].no), f"{k} short lines with no sentence in them "
+                                                                    f"after a sentence's end, at the block's foot: "
+                                                                    f"a subhead over the next column")
+        else:
+            pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=not heads))
         if after_pull:
             pieces.append(Piece(Kind.TEXT, after_pull, bi))
     _mark_wide_heads(pieces, blocks, explain, hints or {})
