@@ -490,6 +490,20 @@ def test_a_head_sharing_no_words_with_the_article_it_is_printed_in_opens_the_nex
     assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["法治和德治相辅相成"]
 
 
+def test_two_headlines_over_text_in_two_parts_each_about_one_are_two_articles():
+    # two articles printed one after the other under their two headlines, stacked: the
+    # first part of the text takes up the words of one (法治, 德治), the rest those of the
+    # other (家电, 以旧换新); a kicker's words would run through the whole text
+    text = ("法治与德治何以相得益彰\n\n吉林家电以旧换新销售额大增\n王小明\n\n"
+            "坚持依法治国和以德治国相结合，法治和德治相辅相成、相得益彰，德治是法治的基础。\n\n"
+            "吉林省商务厅日前公布，今年以来全省家电以旧换新销售额大增，核销资金直达消费者。\n")
+    a, b = read(text).blocks
+    assert (plain(a.kicker), plain(a.headline), plain(a.byline)) == ("", "法治与德治何以相得益彰", "王小明")
+    assert paras(a)[0].startswith("坚持依法治国")
+    assert (plain(b.kicker), plain(b.headline)) == ("", "吉林家电以旧换新销售额大增")
+    assert paras(b)[0].startswith("吉林省商务厅")
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

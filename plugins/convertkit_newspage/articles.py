@@ -36,6 +36,8 @@ register(Stage.ARTICLES, {
     "closer-signoff": "a sign-off (（鄂 文）) closes its article",
     "closer-author": "an author line (（作者为…）) closes its article",
     "merged-by-affinity": "untitled text joins the article that shares clearly the most of its vocabulary",
+    "split-by-headlines": "two headlines over one article whose text falls in two parts, each taking up the "
+                          "words of one headline and not the other's, are two articles",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
                    "that article's",
 })
@@ -374,3 +376,51 @@ def draft_text(d: Draft) -> str:
 
 def ends_sentence_or_bracket(t: str) -> bool:
     return t.rstrip().endswith("）") or ends_sentence(t)
+
+
+SPLIT_MIN = 0.5  # the least share of a headline's character pairs its part of the text must hold
+SPLIT_MARGIN = 0.3  # how much more than the other part holds
+
+
+def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """An article with two head blocks (no subtitle) over text that falls, at a sentence's
+    end between two blocks, into two parts, each taking up the words of one headline
+    (SPLIT_MIN of its character pairs) clearly more than the other part does (SPLIT_MARGIN),
+    is two articles printed one after the other, each under its headline: a kicker's words
+    run through its whole article. The byline and dateline stay with the first part, the
+    sign-off and closer with the second."""
+    out: list[Draft] = []
+    for d in drafts:
+        blocks = titles.blocks_of(d.heads, d.head_sizes)
+        if len(blocks) != 2 or any(b[0].text.startswith("——") for b in blocks) or len(d.body) < 2:
+            out.append(d)
+            continue
+        best: tuple[float, int, int] | None = None
+        for c in range(1, len(d.body)):
+            before = d.body[c - 1]
+            if before.kind is not Kind.TEXT or not ends_sentence(before.lines[-1].text):
+                continue
+            left = "".join("".join(ln.text.split()) for p in d.body[:c] if p.kind is Kind.TEXT for ln in p.lines)
+            right = "".join("".join(ln.text.split()) for p in d.body[c:] if p.kind is Kind.TEXT for ln in p.lines)
+            for a in (0, 1):
+                la, ra = titles.covers(blocks[a], left), titles.covers(blocks[a], right)
+                lb, rb = titles.covers(blocks[1 - a], left), titles.covers(blocks[1 - a], right)
+                if min(la, rb) >= SPLIT_MIN and la >= ra + SPLIT_MARGIN and rb >= lb + SPLIT_MARGIN:
+                    score = la - ra + rb - lb
+                    if best is None or score > best[0]:
+                        best = (score, c, a)
+        if best is None:
+            out.append(d)
+            continue
+        _, c, a = best
+        first, second = Draft(heads=blocks[a], head_sizes=[len(blocks[a])], byline=d.byline), \
+            Draft(heads=blocks[1 - a], head_sizes=[len(blocks[1 - a])])
+        first.dateline, first.dateline_line = d.dateline, d.dateline_line
+        first.body, second.body = d.body[:c], d.body[c:]
+        second.signoff, second.signoff_line = d.signoff, d.signoff_line
+        second.closed, second.closed_by_author = d.closed, d.closed_by_author
+        out += [first, second]
+        explain("split-by-headlines", d.body[c].span, f"the text before takes up the words of "
+                                                      f"{inline_text(blocks[a])!r}, the text from here those of "
+                                                      f"{inline_text(blocks[1 - a])!r} (score {best[0]:.2f})")
+    return out
