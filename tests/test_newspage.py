@@ -504,6 +504,19 @@ def test_two_headlines_over_text_in_two_parts_each_about_one_are_two_articles():
     assert paras(b)[0].startswith("吉林省商务厅")
 
 
+def test_head_blocks_printed_one_after_another_inside_an_article_are_two_subheads():
+    # two subheads printed together (their sections elsewhere): no word runs across them
+    text = ("新时代：发展新方位\n陈曙光\n\n新时代是中国特色社会主义的新时代，是承前启后、继往开来的时代。\n\n"
+            "新时代的鲜明主题是\n民族复兴\n\n新时代的价值追求\n\n人民利益是中国共产党的最高追求，共享是新发展理念的出发点。\n")
+    [a] = read(text).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["新时代的鲜明主题是民族复兴", "新时代的价值追求"]
+    # one head broken inside a word (科技⏎创新) across two blocks is one subhead
+    text = ("新时代：发展新方位\n陈曙光\n\n新时代是中国特色社会主义的新时代，是承前启后、继往开来的时代。\n\n"
+            "山西开展六大行\n动促科技\n\n创新与产业创新深度融合\n\n近日，山西召开科技工作会议，部署科技创新工作。\n")
+    [a] = read(text).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["山西开展六大行动促科技创新与产业创新深度融合"]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -11,7 +11,7 @@ from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_
 from .names import name_shaped, name_fragment
 from .pieces import Kind, Piece
 from .rules import Explain, Stage, register
-from . import titles
+from . import lexicon, titles
 
 register(Stage.ARTICLES, {
     "after-banner": "a campaign banner stands over articles: what follows it starts one",
@@ -72,6 +72,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
     starts a new one."""
     drafts: list[Draft] = []
     cur: Draft | None = None
+    page_text = "".join("".join(ln.text.split()) for p in pieces if p.kind is Kind.TEXT for ln in p.lines)
     i = 0
     while i < len(pieces):
         p = pieces[i]
@@ -144,9 +145,19 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 explain("headline-stack", (stacked[0].no, stacked[-1].no), "stacked one-line heads inside an "
                                                                            "article are headlines printed apart")
             else:
-                # a subhead: its first line; any further head lines are a multi-line subhead
-                cur.body.append(Piece(Kind.HEAD, lines, group[0].block))
-                explain("subhead", span, "short unpunctuated line inside an article is a subhead")
+                # a subhead, set in one block or broken inside a word across two; head
+                # blocks printed one after another with no word across them are two heads
+                runs = [[group[0]]]
+                for g in group[1:]:
+                    if g.starts_block and not _word_across(runs[-1][-1].lines[-1].text, g.lines[0].text, page_text):
+                        runs.append([g])
+                    else:
+                        runs[-1].append(g)
+                for run in runs:
+                    sub = [ln for g in run for ln in g.lines]
+                    cur.body.append(Piece(Kind.HEAD, sub, run[0].block))
+                    explain("subhead", (sub[0].no, sub[-1].no), "short unpunctuated line inside an article is a "
+                                                                "subhead")
         elif p.kind is Kind.BYLINE:
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
             at = p.lines[0].no
@@ -223,6 +234,17 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 explain("closer-author", p.span, "author line （作者…） closes the article")
         i += 1
     return drafts
+
+
+def _word_across(left: str, right: str, page_text: str) -> bool:
+    """Whether a word runs across the end of line ``left`` into line ``right``: the lexicon
+    knows one, or the page's text prints four characters or more across the join (促科技⏎创新:
+    科技创新)."""
+    if lexicon.join_score(left, right):
+        return True
+    tail, head = "".join(left.split())[-3:], "".join(right.split())[:3]
+    return any(tail[-a:] + head[:b] in page_text for a in range(1, len(tail) + 1)
+               for b in range(max(1, 4 - a), len(head) + 1))
 
 
 def _heads_what_follows(lines: list[Line], before: Draft, after: list[Piece]) -> bool:
