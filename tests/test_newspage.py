@@ -229,6 +229,21 @@ def test_a_sections_single_opening_line_goes_on_in_a_block_printed_far_below():
     assert all_chars(doc) == Counter(ch for ch in text if not ch.isspace())
 
 
+def test_a_chain_that_goes_on_under_a_byline_is_read_there():
+    # the article's first column is printed inside another article's text; its sentence goes
+    # on in the text printed in one block with the headline and byline: a byline stands over
+    # its text, so the whole chain is read under it
+    text = ("法治与德治何以相得益彰\n王小明\n\n"
+            "坚持依法治国和以德治国相结合，是中国特色\n社会主义法治道路的鲜明特点。法治和德治相\n辅相成、相得益彰，二者缺一不可。\n\n"
+            "历史观正确与否，关系人心聚散、国家兴亡、\n民族盛衰。树立正确历史观，关键是坚持唯\n物史观，反对各种形式的历史虚无主义，坚持\n用唯\n\n"
+            "在理性辨析中树立正确历史观\n郭海成\n"
+            "物主义的立场观点方法观察和处理历史问题，\n把握历史发展的客观规律，正确认识历史人物\n和历史事件，从而得出科学的历史结论。\n")
+    a, b = read(text).blocks
+    assert [p[:6] for p in paras(a)] == ["坚持依法治国"]
+    assert plain(b.byline) == "郭海成" and [p[:6] for p in paras(b)] == ["历史观正确与"]
+    assert paras(b)[0].endswith("坚持用唯物主义的立场观点方法观察和处理历史问题，把握历史发展的客观规律，正确认识历史人物和历史事件，从而得出科学的历史结论。")
+
+
 def test_two_blocks_each_open_at_both_ends_do_not_trade_places_forever():
     # each block starts and ends in mid-sentence in one column: each could go on from the
     # other; the reader must settle (it once moved them round and round)

@@ -157,12 +157,12 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
 
     names = set(RULES)
     assert len(names) > 30
-    # seed 27 holds a subtitle printed over a byline with its headline elsewhere; seed 56
+    # seed 51 holds a subtitle printed over a byline with its headline elsewhere; seed 56
     # a stack of two headlines over a byline, the subtitle of the second under the byline;
     # seed 34 three head blocks over a byline, one of them another article's; seed 25 a
-    # subhead at the foot of a lead set across columns; seed 846 a headline with its
+    # subhead at the foot of a lead set across columns; seed 977 a headline with its
     # subtitle over another headline
-    more = [p for seed in (25, 27, 34, 56, 846) for p in _generate(tmp_path_factory, range(seed, seed + 1))]
+    more = [p for seed in (25, 34, 51, 56, 977) for p in _generate(tmp_path_factory, range(seed, seed + 1))]
     texts = [ROOT / "samples" / "page.txt", *sorted((SHARED / "newspages").glob("rmrb-*.txt")),
              *(p for p, _ in pages + more)]
     fired: collections.Counter = collections.Counter()

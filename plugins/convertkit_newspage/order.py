@@ -38,6 +38,8 @@ register(Stage.ORDER, {
     "order-join": "a block that leaves a sentence open goes on in the block the page's best assignment gives it",
     "order-natural": "a block that leaves a sentence open goes on in the block printed next",
     "order-open": "a block that leaves a sentence open finds no continuation: left as printed",
+    "order-under-byline": "a byline stands over its text: a chain of blocks that goes on in the text printed in "
+                          "a byline's own block is read there, wherever its first block is printed",
 })
 
 NATURAL = 3.0  # the block printed next (unless it opens with a paragraph's indented line)
@@ -293,8 +295,33 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
             out.append(pieces[k])
             k = succ.get(k)
 
+    def head_of(k: int) -> int:
+        seen = {k}
+        while k in pred and pred[k] not in seen:
+            k = pred[k]
+            seen.add(k)
+        return k
+
+    # a byline stands over its text: a chain that goes on in the text printed in a
+    # byline's own block is read there, wherever its first block is printed (unless that
+    # block is itself printed under a byline)
+    anchor: dict[int, int] = {}
+    for k in range(1, len(pieces)):
+        if k in pred and pieces[k - 1].kind is Kind.BYLINE and pieces[k - 1].block == pieces[k].block:
+            h = head_of(k)
+            if not (h and pieces[h - 1].kind is Kind.BYLINE):
+                anchor.setdefault(h, k)
+    at_anchor = {k: h for h, k in anchor.items()}
+    for h, k in anchor.items():
+        explain("order-under-byline", (pieces[h].lines[0].no, pieces[h].lines[-1].no),
+                f"the chain this block begins goes on under the byline at line {pieces[k - 1].lines[0].no}: "
+                f"read there")
     for k in range(len(pieces)):
-        if not done[k] and k not in pred:
+        if done[k]:
+            continue
+        if k in at_anchor:
+            chain(at_anchor[k])
+        elif k not in pred and k not in anchor:
             chain(k)
     for k in range(len(pieces)):  # joins that closed a loop: print order breaks it
         if not done[k]:
