@@ -447,6 +447,18 @@ def test_short_lines_after_a_sentence_s_end_at_a_block_s_foot_are_a_subhead():
     assert paras(a)[-1].startswith("党的十八大以来，党中央")
 
 
+def test_a_block_of_five_short_unpunctuated_lines_is_headline_and_subtitle():
+    # a headline set on three short lines, its subtitle on two: no line of it holds a
+    # sentence, so the whole block is heads, not a subhead over text
+    text = ("从三个层面\n促进实体经\n济由大向强\n——“第六届中国工\n业发展论坛”述要\n\n"
+            "  日前，中国社会科学院工业经济研\n究所主办的第六届中国工业发展论\n坛在北京举行。与会者围绕新时代\n"
+            "提高我国实体经济供给质量这一问\n题进行了研讨。\n")
+    [a] = read(text).blocks
+    assert plain(a.headline) == "从三个层面促进实体经济由大向强"
+    assert plain(a.subtitle) == "——“第六届中国工业发展论坛”述要"
+    assert paras(a)[0].startswith("日前，中国社会科学院")
+
+
 def test_a_headline_over_its_subtitle_and_byline_in_the_text_s_block_is_whole():
     # a headline broken over two lines (inside a word: 构⏎建), its subtitle and its byline,
     # printed in one block with the lead set across columns: all of the head lines, and

@@ -253,7 +253,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                         rest, after_pull = block[1:end], block[end:]
                     explain("subhead-with-pull-quote", (first.no, block[end - 1].no),
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
-                elif len(block) <= 4 and all(headish(ln) for ln in block[:-1]) and \
+                elif len(block) <= 6 and all(headish(ln) for ln in block[:-1]) and \
                         (headish(block[-1]) or BYLINE_RE.match(block[-1].text)):
                     # headline lines, the last of which may be the author's name or byline
                     if (is_name_line(block[-1]) and names_only(block[-1])) or name_fragment(block[-1]) or \
