@@ -108,6 +108,13 @@ def lead_line(line: Line, full: float, nxt: Line | None) -> bool:
             and nxt.width >= full - 1.25 and not split_line(line, nxt, full))
 
 
+def _set_full(line: Line, full: float, nxt: Line | None) -> bool:
+    """Whether ``line`` (with the piece pdftotext cut off it before a quote) fills its
+    column: no paragraph's indented first line, however it begins (其次，《…》)."""
+    width = line.width + (nxt.width if nxt is not None and cut_before_quote(line.width, nxt, full) else 0.0)
+    return width >= full - 0.75
+
+
 def may_break(prev: Line, line: Line) -> bool:
     """Whether :func:`new_paragraph` can answer True: only after a sentence's end, a colon,
     or before an author line (most lines end mid-sentence: no rule needs their measure)."""
@@ -127,7 +134,8 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
         return True
     if not ends_sentence(prev.text):
         return False
-    if ENUM_RE.match(line.text) or DATELINE_RE.match(line.text) or BYLINE_RE.match(line.text):
+    if (ENUM_RE.match(line.text) and not _set_full(line, full, nxt)) or DATELINE_RE.match(line.text) \
+            or BYLINE_RE.match(line.text):
         explain("unit-opener-paragraph", line.no, "line opening a new unit (一是…, 本报讯) starts a paragraph")
         return True
     short = prev.width < full - 1.25
