@@ -107,6 +107,9 @@ def test_indented_first_line_after_a_full_line_starts_a_paragraph():
     # the same line a full width long goes on the paragraph
     same = text.replace("新的一段缩进了两格所以短了两个", "新的一段没有缩进所以是整整一行的字")
     assert len(paras(read(same).blocks[0])) == 1
+    # a full line with digits (counted half an em each, set wider) is not indented either
+    digits = text.replace("新的一段缩进了两格所以短了两个", "从现在到2020年是全面建成小康社")
+    assert len(paras(read(digits).blocks[0])) == 1
 
 
 def test_lead_sentence_on_its_own_line_opens_its_paragraph():

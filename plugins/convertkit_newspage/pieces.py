@@ -66,6 +66,7 @@ def measure(lines: list[Line]) -> float:
 
 
 OPENING_QUOTES = "“‘《"
+DIGIT_SLACK = 0.25  # ems a digit or Latin letter may take beyond the half em it is counted
 
 
 def cut_before_quote(width: float, nxt: Line, full: float) -> bool:
@@ -80,7 +81,9 @@ def indented(line: Line, full: float, nxt: Line | None) -> bool:
     pdftotext cut before a quote), and not such a piece either."""
     if nxt is not None and cut_before_quote(line.width, nxt, full):
         return False
-    return full - 3.0 <= line.width <= full - 1.5
+    # digits and Latin letters, counted half an em each, are set wider in a justified line
+    width = line.width + DIGIT_SLACK * sum(1 for ch in line.text if ch.isascii() and ch.isalnum())
+    return full - 3.0 <= width <= full - 1.5
 
 
 def ends_mid_sentence(p: Piece) -> bool:
