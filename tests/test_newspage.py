@@ -112,6 +112,14 @@ def test_indented_first_line_after_a_full_line_starts_a_paragraph():
     assert len(paras(read(digits).blocks[0])) == 1
 
 
+def test_nothing_runs_on_after_an_author_line():
+    # an author line is a paragraph of its own, even where text follows it in its block or
+    # the next block takes up no sentence of it
+    text = ("本报讯 某地召开会议，研究部署全年工作，要求各地\n抓好落实，确保各项任务落地见效。\n"
+            "（作者单位：西南政法大学）\n和利用，促进海洋经济发展，推进海洋\n生态文明建设。\n")
+    assert [p[:6] for p in paras(read(text).blocks[0])][1:3] == ["（作者单位：", "和利用，促进"]
+
+
 def test_lead_sentence_on_its_own_line_opens_its_paragraph():
     # a bold lead sentence comes out on a line of its own: after a full line ending a
     # sentence it opens a paragraph, and the full line after it runs on in that paragraph

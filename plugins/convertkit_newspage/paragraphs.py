@@ -69,7 +69,7 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
                 # a block boundary: a column break unless the sentence ended (or, when the
                 # page shows it, unless the line is indented)
                 ended = ends_sentence(prev.text) if line.opens is None else line.opens
-                if ended or SIGNOFF_RE.search(prev.text) or AUTHOR_START_RE.match(line.text):
+                if ended or SIGNOFF_RE.search(prev.text) or AUTHOR_START_RE.match(line.text) or _author_line(cur):
                     explain("block-break-paragraph", (prev.no, line.no), "block ends a sentence: new paragraph")
                     paras.append(cur)
                     cur = ParaDraft([line], width)
@@ -85,6 +85,11 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
                 else:
                     cur.lines.append(line)
                 continue
+            if _author_line(cur):
+                explain("author-line-paragraph", line.no, "an author line is a paragraph of its own")
+                paras.append(cur)
+                cur = ParaDraft([line], width)
+                continue
             if not may_break(prev, line):
                 cur.lines.append(line)  # the common case, decided without the column's measure
                 continue
@@ -98,6 +103,11 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
     if cur is not None:
         paras.append(cur)
     return paras
+
+
+def _author_line(cur: ParaDraft) -> bool:
+    """Whether paragraph ``cur`` is a whole author line (（作者为…）): nothing goes on after it."""
+    return AUTHOR_START_RE.match(cur.lines[0].text) is not None and cur.lines[-1].text.rstrip().endswith(("）", ")"))
 
 
 def lead_line(line: Line, full: float, nxt: Line | None) -> bool:
