@@ -470,6 +470,18 @@ def test_a_block_of_five_short_unpunctuated_lines_is_headline_and_subtitle():
     assert paras(a)[0].startswith("日前，中国社会科学院")
 
 
+def test_a_subtitle_goes_on_until_it_closes_its_quotation():
+    # a headline set across columns, its subtitle broken inside the quotation it opens
+    # (——“第六届中国工⏎业发展论坛”述要), then a character alone (the start of a name the
+    # layout broke apart) over the text
+    text = ("从三个层面促进实体经济由大向强\n——“第六届中国工\n业发展论坛”述要\n蒙\n"
+            "中国社会科学院工业经\n济研究所主办的第六届中\n国工业发展论坛日前在北\n京举行。与会者围绕新时\n代实体经济进行了研讨。\n")
+    [a] = read(text).blocks
+    assert plain(a.headline) == "从三个层面促进实体经济由大向强"
+    assert plain(a.subtitle) == "——“第六届中国工业发展论坛”述要"
+    assert plain(a.byline) == "蒙" and paras(a)[0].startswith("中国社会科学院")
+
+
 def test_a_headline_over_its_subtitle_and_byline_in_the_text_s_block_is_whole():
     # a headline broken over two lines (inside a word: 构⏎建), its subtitle and its byline,
     # printed in one block with the lead set across columns: all of the head lines, and

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon
-from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han
+from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open
 from .names import name_shaped, is_name_line, name_fragment, names_only
 from .pieces import Hint, Kind, Piece, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
@@ -57,11 +57,13 @@ WIDE = 2.0  # ems a headline line is wider than the column under it, at least
 
 def _wide_heads(block: list[Line]) -> int:
     """How many lines at the top of ``block`` are a headline set across columns: wider by
-    WIDE ems or more than the column measured under them, with its subtitle (——…); 0
-    when the first line is not, or when too little text follows to know the column."""
+    WIDE ems or more than the column measured under them, with its subtitle (——…) and the
+    lines that close a quotation or title a head line opened (——“第六届中国工⏎业发展论坛”述要);
+    0 when the first line is not, or when too little text follows to know the column."""
     k = 0
     while k < min(4, len(block)) and headish(block[k]) and (
             (k and block[k].text.startswith("——")) or
+            (k and leaves_open("".join(ln.text for ln in block[:k]))) or
             block[k].width >= measure([ln for ln in block[k + 1:k + 10] if not ln.text.startswith("——")]) + WIDE):
         k += 1
     if not k:
@@ -227,7 +229,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             explain("head-wider-than-column", (first.no, block[k - 1].no),
                     "lines wider than the column under them are a headline (body lines never are)")
             rest = block[k:]
-            if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].text):
+            if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].text) or \
+                    (len(rest) > 1 and name_fragment(rest[0])):
                 pieces.append(Piece(Kind.BYLINE, [rest[0]], bi, starts_block=False))
                 explain("byline-name", rest[0].no, "a name under a headline is a byline")
                 rest = rest[1:]

@@ -192,6 +192,12 @@ def closes_unopened(text: str) -> bool:
     return False
 
 
+def leaves_open(text: str) -> bool:
+    """Whether ``text`` opens a quotation, title or bracket (“ 《 （) that it does not close:
+    what it begins goes on after it."""
+    return any(text.count(o) > text.count(c) for o, c in ("“”", "《》", "（）", "‘’"))
+
+
 class Record:
     """A plain record with a dataclass's equality (same class, equal ``_compared`` fields)
     and ``repr``. The reader's working records are made by hand, not by ``@dataclass``:
