@@ -63,10 +63,17 @@ def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
                         f"repeats a body sentence (similarity {score:.2f}): pull quote")
                 if where_before >= where_after and carry:
                     # the subhead and its pull quote were printed after the section they head;
-                    # a lead set wider than the columns stays before the first section
+                    # a lead set wider than the columns stays before the first section. The
+                    # section before keeps its text: where it would have none, this section
+                    # starts at the paragraph the quote repeats (a section's first)
                     lead = [p for p in carry if p.width > 1.4 * typical] if not sections else []
                     intro.extend(lead)
-                    sections.append(SectionDraft(h, pull, [p for p in carry if p not in lead]))
+                    own = [p for p in carry if p not in lead]
+                    if sections and not sections[-1].paras and len(own) > 1:
+                        m = max(range(len(own)), key=lambda i: best_match(cand.text, [own[i].text]))
+                        sections[-1].paras.extend(own[:m])
+                        own = own[m:]
+                    sections.append(SectionDraft(h, pull, own))
                     explain("subhead-after-section", (h[0].no, h[-1].no),
                             "subhead with its pull quote printed after its section: moved before it")
                     carry = run
