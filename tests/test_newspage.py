@@ -567,6 +567,21 @@ def test_head_blocks_printed_one_after_another_inside_an_article_are_two_subhead
     assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["山西开展六大行动促科技创新与产业创新深度融合"]
 
 
+def test_a_head_and_text_printed_apart_whose_words_another_article_takes_up_are_its_section():
+    # printed after a news item, with no byline: the essay's text takes up the head's words
+    # (法律与道德相辅相成) and shares the most of its text's: a section of the essay
+    text = ("法治与德治何以相得益彰\n王小明\n\n"
+            "坚持依法治国和以德治国相结合，是中国特色社会主义法治道路的鲜明特点。法律与道德相辅相成，"
+            "法律是成文的道德，道德是内心的法律。\n\n"
+            "吉林家电以旧换新销售额大增\n\n"
+            "本报讯 吉林省商务厅日前公布，今年以来全省家电以旧换新销售额大增，核销资金直达消费者。 （吉 文）\n\n"
+            "法律与道德相辅相成\n\n"
+            "法律规范人的行为，道德教化人的心灵。坚持依法治国和以德治国相结合，是中国特色社会主义法治道路的要求。\n")
+    essay, item = read(text).blocks
+    assert [plain(b.heading) for b in essay.blocks if isinstance(b, Section)] == ["法律与道德相辅相成"]
+    assert plain(item.headline) == "吉林家电以旧换新销售额大增"
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -36,6 +36,7 @@ register(Stage.ARTICLES, {
     "closer-signoff": "a sign-off (（鄂 文）) closes its article",
     "closer-author": "an author line (（作者为…）) closes its article",
     "merged-by-affinity": "untitled text joins the article that shares clearly the most of its vocabulary",
+    "section-apart": "a head and text printed apart whose words another article takes up are a section of it",
     "split-by-headlines": "two headlines over one article whose text falls in two parts, each taking up the "
                           "words of one headline and not the other's, are two articles",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
@@ -446,3 +447,39 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
                                                       f"{inline_text(blocks[a])!r}, the text from here those of "
                                                       f"{inline_text(blocks[1 - a])!r} (score {best[0]:.2f})")
     return out
+
+
+SECTION_COVER = 0.7  # the least share of the head's character pairs the other article's text holds
+SECTION_RATIO = 1.3  # how many times more of the text's pairs it shares than the next article
+
+
+def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """A head block over text, with neither byline, dateline nor sign-off, is a section of
+    another article printed apart (a subhead opens no article) when that article's text
+    takes up the head's words (SECTION_COVER of its character pairs, as much as its own
+    text does) and shares clearly the most of its text's pairs (SECTION_RATIO times the next
+    article): head and text go to the end of that article, as a subhead and its section
+    (where it was read is not known)."""
+    texts = [draft_text(d) for d in drafts]
+    pairs = [titles.text_pairs(t) for t in texts]
+    titled = [j for j, d in enumerate(drafts) if (d.heads or d.byline) and texts[j]]
+    gone: set[int] = set()
+    for i, d in enumerate(drafts):
+        if not d.heads or d.byline or d.dateline or d.signoff or len(d.head_sizes) != 1 or not texts[i]:
+            continue
+        others = [j for j in titled if j != i and j not in gone]
+        if len(others) < 2:
+            continue
+        cover, k = max((titles.covers(d.heads, texts[j]), j) for j in others)
+        shared = sorted(((len(pairs[i] & pairs[j]) / len(pairs[i]), j) for j in others), reverse=True)
+        if cover < SECTION_COVER or cover < titles.covers(d.heads, texts[i]) or shared[0][1] != k \
+                or shared[0][0] < SECTION_RATIO * shared[1][0]:
+            continue
+        target = drafts[k]
+        target.body.append(Piece(Kind.HEAD, tuple(d.heads), d.body[0].block))
+        target.body.extend(d.body)
+        gone.add(i)
+        explain("section-apart", (d.heads[0].no, d.heads[-1].no),
+                f"the article at index {k} takes up {cover:.0%} of the head's character pairs and shares "
+                f"{shared[0][0]:.0%} of its text's (next {shared[1][0]:.0%}): a section printed apart")
+    return [d for i, d in enumerate(drafts) if i not in gone]

@@ -29,7 +29,8 @@ from convertkit.process import gc_paused
 from convertkit.registry import Context
 
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
-from .articles import draft_text, merge_by_affinity, segment, split_by_headlines, take_out_of_items
+from .articles import (draft_text, join_sections_apart, merge_by_affinity, segment, split_by_headlines,
+                       take_out_of_items)
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .classify import to_pieces
 from .furniture import take_furniture
@@ -160,6 +161,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
                for name, lines in take_column_names(drafts, draft_text, explain)]
     titles.redistribute(drafts, draft_text, explain)
     drafts = split_by_headlines(drafts, explain)
+    drafts = join_sections_apart(drafts, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
