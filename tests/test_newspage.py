@@ -621,6 +621,22 @@ def test_a_subhead_printed_with_its_quote_after_its_section_leaves_the_section_b
         ("新时代的鲜明主题", ["中国特色社会主义新时代，是承"]), ("新时代的战略安排", ["中国特色社会主义新时代，是决"])]
 
 
+def test_a_subhead_with_a_quote_repeated_nowhere_before_it_stays_where_it_is():
+    # the quote under the second subhead repeats a sentence printed after it (in the third
+    # section), none before it: the subhead was not printed after its section
+    text = ("新时代：发展新方位\n陈曙光\n\n"
+            "习近平同志在党的十九大报告中指出，中国特色社会主义进入了新时代，这是我国发展新的历史方位。\n\n"
+            "新时代的鲜明主题\n\n"
+            "中国特色社会主义新时代，是承前启后、继往开来的时代。\n\n"
+            "新时代的战略安排\n中国特色社会主义新时代，是决胜全面建成小康社会的时代。\n\n"
+            "新时代的价值追求\n\n"
+            "中国特色社会主义新时代，是决胜全面建成小康社会的时代。从现在到二〇二〇年，是全面建成小康社会决胜期。\n")
+    [a] = read(text).blocks
+    sections = [b for b in a.blocks if isinstance(b, Section)]
+    assert [(plain(s.heading), len([p for p in s.blocks if isinstance(p, Para)])) for s in sections] == [
+        ("新时代的鲜明主题", 1), ("新时代的战略安排", 0), ("新时代的价值追求", 1)]
+
+
 def test_a_section_opening_cut_at_a_column_foot_is_no_pull_quote():
     # the one line under a subhead (中国特色社会主义新时代，是) opens other sections' sentences
     # too, but it is no whole statement: a paragraph of its section, not a pull quote, and

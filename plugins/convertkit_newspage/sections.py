@@ -61,7 +61,7 @@ def build_body(d: Draft, explain: Explain, col: float) -> list[Any]:
                 where_after = best_match(cand.text, [p.text for p in run]) if run else 0.0
                 explain("pull-quote", (cand.lines[0].no, cand.lines[-1].no),
                         f"repeats a body sentence (similarity {score:.2f}): pull quote")
-                if where_before >= where_after and carry:
+                if where_before >= where_after and where_before >= PULL_SIMILARITY and carry:
                     # the subhead and its pull quote were printed after the section they head;
                     # a lead set wider than the columns stays before the first section. The
                     # section before keeps its text: where it would have none, this section
