@@ -661,6 +661,13 @@ def test_furniture_goes_to_metadata():
     assert paras(doc.blocks[0]) == ["正文内容。"]
 
 
+def test_a_page_label_printed_in_one_block_with_the_line_under_it_is_furniture():
+    text = "地方新闻\n江苏万兆光网试点主题活动在南京举办\n\n本报讯 日前，江苏省万兆光网试点主题活动在南京举办。 （苏 讯）\n"
+    doc = read(text)
+    assert [f.text for f in doc.meta.furniture if f.kind == "label"] == ["地方新闻"]
+    assert plain(doc.blocks[0].headline) == "江苏万兆光网试点主题活动在南京举办"
+
+
 def test_the_folio_printed_apart_mid_page_is_furniture():
     # pdftotext put the folio's row between two items: the weekday printed apart from its
     # date, the page label beside it, neither of them a head of the item that follows

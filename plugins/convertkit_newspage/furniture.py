@@ -62,7 +62,9 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
         for line in block:
             alone = len(block) == 1
             by_folio = (bi and folio[bi - 1]) or (bi + 1 < len(blocks) and folio[bi + 1])
-            kind = furniture_kind(line, first=(bi < 3 or by_folio) and alone, alone=alone,
+            # the page's first line may be its label, printed in one block with the line under it
+            top = bi == 0 and line is block[0] and len(block) > 1
+            kind = furniture_kind(line, first=((bi < 3 or by_folio) and alone) or top, alone=alone,
                                   edge=alone and (bi < 3 or bi == len(blocks) - 1))
             if kind is None:
                 rest.append(line)
