@@ -606,35 +606,34 @@ def test_subhead_and_pull_quote_after_their_section_are_put_back():
     assert plain(sec.blocks[1].content).startswith("第一节的第一段内容")
 
 
+# an essay whose sections all open alike (中国特色社会主义新时代，是…); the second subhead
+# is printed with its pull quote, which repeats the first sentence of a section
+_ESSAY = ("新时代：发展新方位\n陈曙光\n\n"
+          "习近平同志在党的十九大报告中指出，中国特色社会主义进入了新时代，这是我国发展新的历史方位。\n\n"
+          "新时代的鲜明主题\n\n中国特色社会主义新时代，是承前启后、继往开来的时代。\n\n")
+_QUOTED = "新时代的战略安排\n中国特色社会主义新时代，是决胜全面建成小康社会的时代。\n\n"
+_REPEATED = "中国特色社会主义新时代，是决胜全面建成小康社会的时代。从现在到二〇二〇年，是全面建成小康社会决胜期。\n\n"
+
+
+def _sections(text: str) -> list[tuple[str, list[str]]]:
+    [a] = read(text).blocks
+    return [(plain(s.heading), [plain(p.content)[:14] for p in s.blocks if isinstance(p, Para)])
+            for s in a.blocks if isinstance(s, Section)]
+
+
 def test_a_subhead_printed_with_its_quote_after_its_section_leaves_the_section_before_its_text():
     # the second subhead and its pull quote are printed after the section they head; the
     # first section keeps its paragraph: the second starts at the paragraph the quote repeats
-    text = ("新时代：发展新方位\n陈曙光\n\n"
-            "习近平同志在党的十九大报告中指出，中国特色社会主义进入了新时代，这是我国发展新的历史方位。\n\n"
-            "新时代的鲜明主题\n\n"
-            "中国特色社会主义新时代，是承前启后、继往开来的时代。\n\n"
-            "中国特色社会主义新时代，是决胜全面建成小康社会的时代。从现在到二〇二〇年，是全面建成小康社会决胜期。\n\n"
-            "新时代的战略安排\n中国特色社会主义新时代，是决胜全面建成小康社会的时代。\n")
-    [a] = read(text).blocks
-    sections = [b for b in a.blocks if isinstance(b, Section)]
-    assert [(plain(s.heading), [plain(p.content)[:14] for p in s.blocks if isinstance(p, Para)]) for s in sections] == [
+    assert _sections(_ESSAY + _REPEATED + _QUOTED) == [
         ("新时代的鲜明主题", ["中国特色社会主义新时代，是承"]), ("新时代的战略安排", ["中国特色社会主义新时代，是决"])]
 
 
 def test_a_subhead_with_a_quote_repeated_nowhere_before_it_stays_where_it_is():
     # the quote under the second subhead repeats a sentence printed after it (in the third
     # section), none before it: the subhead was not printed after its section
-    text = ("新时代：发展新方位\n陈曙光\n\n"
-            "习近平同志在党的十九大报告中指出，中国特色社会主义进入了新时代，这是我国发展新的历史方位。\n\n"
-            "新时代的鲜明主题\n\n"
-            "中国特色社会主义新时代，是承前启后、继往开来的时代。\n\n"
-            "新时代的战略安排\n中国特色社会主义新时代，是决胜全面建成小康社会的时代。\n\n"
-            "新时代的价值追求\n\n"
-            "中国特色社会主义新时代，是决胜全面建成小康社会的时代。从现在到二〇二〇年，是全面建成小康社会决胜期。\n")
-    [a] = read(text).blocks
-    sections = [b for b in a.blocks if isinstance(b, Section)]
-    assert [(plain(s.heading), len([p for p in s.blocks if isinstance(p, Para)])) for s in sections] == [
-        ("新时代的鲜明主题", 1), ("新时代的战略安排", 0), ("新时代的价值追求", 1)]
+    assert _sections(_ESSAY + _QUOTED + "新时代的价值追求\n\n" + _REPEATED) == [
+        ("新时代的鲜明主题", ["中国特色社会主义新时代，是承"]), ("新时代的战略安排", []),
+        ("新时代的价值追求", ["中国特色社会主义新时代，是决"])]
 
 
 def test_a_section_opening_cut_at_a_column_foot_is_no_pull_quote():
