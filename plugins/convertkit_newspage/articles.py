@@ -1,13 +1,12 @@
 """Stage 5, articles: the pieces, in reading order, cut into articles by their openers
-(a headline, byline or dateline) and closers (a sign-off, an author line); untitled text is
-joined to the article whose vocabulary it shares."""
+(a headline, byline or dateline) and closers (a sign-off, an author line). :mod:`.regroup`
+then mends them by their words."""
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 
-from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text, is_han
+from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
 from .names import name_shaped, name_fragment
 from .pieces import Kind, Piece
 from .rules import Explain, Stage, register
@@ -35,16 +34,7 @@ register(Stage.ARTICLES, {
     "untitled-article": "text after a closer, with no opener, starts an untitled article",
     "closer-signoff": "a sign-off (（鄂 文）) closes its article",
     "closer-author": "an author line (（作者为…）) closes its article",
-    "merged-by-affinity": "untitled text joins the article that shares clearly the most of its vocabulary",
-    "section-apart": "a head and text printed apart whose words another article takes up are a section of it",
-    "split-by-headlines": "two headlines over one article whose text falls in two parts, each taking up the "
-                          "words of one headline and not the other's, are two articles",
-    "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
-                   "that article's",
 })
-
-
-MERGE_MIN, MERGE_RATIO = 0.3, 1.3  # untitled text joins the article sharing clearly most of its pairs
 
 
 PAGE_LINES = 800  # how far (in lines) a headline printed apart may be from its article
@@ -286,112 +276,6 @@ def _text_up_to_head(pieces: list[Piece]) -> str:
     return "".join(out)
 
 
-def _bigrams(lines: list[Line]) -> set[str]:
-    return titles.text_pairs("".join(ln.text for ln in lines))
-
-
-def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
-    """Text with neither headline, byline nor dateline, on a page of titled articles, is
-    part of one of them printed apart (an intro set beside the headline stack): it goes to
-    the article whose text shares clearly the most of its character pairs. As its intro
-    when that article starts with a subhead (it lacks its intro) or is printed after the
-    text (its headline was set beside the first lines: inset), else at its end."""
-    def first_line(d: Draft) -> int:
-        return min(ln.no for part in (d.heads, d.byline, *(p.lines for p in d.body)) for ln in part[:1])
-
-    titled = [d for d in drafts if d.heads or d.byline]
-    starts = [first_line(t) for t in titled]
-    grams: dict[int, set[str]] = {}
-    out: list[Draft] = []
-    for d in drafts:
-        anonymous = not (d.heads or d.byline or d.dateline or d.signoff) and d.body
-        at = first_line(d) if anonymous else 0
-        # only articles of the same printed page (within PAGE_LINES): linear in long inputs
-        near = [k for k, start in enumerate(starts) if abs(start - at) <= PAGE_LINES] if anonymous else []
-        if len(near) < 2:
-            out.append(d)
-            continue
-        mine = _bigrams([ln for p in d.body for ln in p.lines])
-        for k in near:
-            if k not in grams:
-                grams[k] = _bigrams(titled[k].heads + [ln for p in titled[k].body for ln in p.lines])
-        scores = sorted(((len(mine & grams[k]) / max(1, len(mine)), k) for k in near), reverse=True)
-        (best, k), (second, _) = scores[0], scores[1]
-        if best < MERGE_MIN or best < MERGE_RATIO * second:
-            out.append(d)
-            continue
-        target = titled[k]
-        if target.body and target.body[0].kind is Kind.HEAD or at < starts[k]:
-            target.body[0:0] = d.body
-            where = "as its intro"
-        else:
-            target.body.extend(d.body)
-            where = "at its end"
-        span = (d.body[0].lines[0].no, d.body[-1].lines[-1].no)
-        explain("merged-by-affinity", span, f"untitled text shares {best:.0%} of its character pairs with the "
-                                            f"article at line {(target.heads or target.byline)[0].no} "
-                                            f"(next best {second:.0%}): put {where}")
-    return out
-
-
-ITEM_RATIO = 3.0  # how many times more of its weighted pairs another article must share
-ITEM_MIN = 0.1  # the least share another article must hold at all
-LEDE_MAX = 0.02  # a block that shares at most this much of its weighted pairs with the lede ...
-APART_MIN = 0.25  # ... goes to another article that holds this much of them
-
-
-def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
-    """A news item (opened by its dateline) is short and about one thing. A text block
-    inside it, after its first, whose character pairs (weighted by how few blocks of the
-    page use them) another article shares ITEM_RATIO times as much as the item's other
-    blocks, or APART_MIN of them while the item's lede (its first block) shares next to none
-    (LEDE_MAX), is that article's, printed among the item's columns: it goes to the end of
-    that article. The shares are measured on the articles as segmented (before any block moves).
-    Drafts are changed in place."""
-    texts = [[p for p in d.body if p.kind is Kind.TEXT] for d in drafts]
-    if not any(d.dateline and len(t) >= 2 for d, t in zip(drafts, texts)):
-        return
-    pairs = {id(p): _han_pairs(p) for t in texts for p in t}
-    df: dict[str, int] = {}
-    for ps in pairs.values():
-        for b in ps:
-            df[b] = df.get(b, 0) + 1
-    n = len(pairs)
-    weight = {b: math.log((n + 1) / c) for b, c in df.items()}
-    vocab = [set().union(*(pairs[id(p)] for p in t)) if t else set() for t in texts]
-    for i, d in enumerate(drafts):
-        if not d.dateline or len(texts[i]) < 2:
-            continue
-        lede = pairs[id(texts[i][0])]
-        for p in texts[i][1:]:
-            mine = pairs[id(p)]
-            total = sum(weight[b] for b in mine)
-            if not total:
-                continue
-            rest = set().union(*(pairs[id(q)] for q in texts[i] if q is not p))
-            own = sum(weight[b] for b in mine & rest) / total
-            in_lede = sum(weight[b] for b in mine & lede) / total
-            best, k = max(((sum(weight[b] for b in mine & vocab[j]) / total, j)
-                           for j in range(len(drafts)) if j != i and vocab[j]), default=(0.0, -1))
-            # the item's other blocks may hold more blocks of that article, printed among
-            # the item's columns too: a block that shares none of the words of the lede
-            # (the item's opening block, which says what it is about) goes on less evidence
-            if k < 0 or not (best >= ITEM_MIN and best >= ITEM_RATIO * own
-                             or in_lede <= LEDE_MAX and best >= APART_MIN):
-                continue
-            d.body.remove(p)
-            drafts[k].body.append(p)
-            explain("out-of-item", p.span, f"shares {best:.0%} of its weighted pairs with the article at index {k}, "
-                                           f"{own:.0%} with the dated item it was printed in, {in_lede:.0%} with "
-                                           f"its lede")
-
-
-def _han_pairs(p: Piece) -> set[str]:
-    """The pairs of adjacent Han characters of a text piece."""
-    t = "".join(ln.text for ln in p.lines)
-    return {a + b for a, b in zip(t, t[1:]) if is_han(a) and is_han(b)}
-
-
 def draft_text(d: Draft) -> str:
     """An article's text, spaces removed (what its headline's words are looked up in)."""
     return "".join("".join(ln.text.split()) for p in d.body if p.kind is Kind.TEXT for ln in p.lines)
@@ -399,87 +283,3 @@ def draft_text(d: Draft) -> str:
 
 def ends_sentence_or_bracket(t: str) -> bool:
     return t.rstrip().endswith("）") or ends_sentence(t)
-
-
-SPLIT_MIN = 0.5  # the least share of a headline's character pairs its part of the text must hold
-SPLIT_MARGIN = 0.3  # how much more than the other part holds
-
-
-def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
-    """An article with two head blocks (no subtitle) over text that falls, at a sentence's
-    end between two blocks, into two parts, each taking up the words of one headline
-    (SPLIT_MIN of its character pairs) clearly more than the other part does (SPLIT_MARGIN),
-    is two articles printed one after the other, each under its headline: a kicker's words
-    run through its whole article. The byline and dateline stay with the first part, the
-    sign-off and closer with the second."""
-    out: list[Draft] = []
-    for d in drafts:
-        blocks = titles.blocks_of(d.heads, d.head_sizes)
-        if len(blocks) != 2 or any(b[0].text.startswith("——") for b in blocks) or len(d.body) < 2:
-            out.append(d)
-            continue
-        best: tuple[float, int, int] | None = None
-        for c in range(1, len(d.body)):
-            before = d.body[c - 1]
-            if before.kind is not Kind.TEXT or not ends_sentence(before.lines[-1].text):
-                continue
-            left = "".join("".join(ln.text.split()) for p in d.body[:c] if p.kind is Kind.TEXT for ln in p.lines)
-            right = "".join("".join(ln.text.split()) for p in d.body[c:] if p.kind is Kind.TEXT for ln in p.lines)
-            for a in (0, 1):
-                la, ra = titles.covers(blocks[a], left), titles.covers(blocks[a], right)
-                lb, rb = titles.covers(blocks[1 - a], left), titles.covers(blocks[1 - a], right)
-                if min(la, rb) >= SPLIT_MIN and la >= ra + SPLIT_MARGIN and rb >= lb + SPLIT_MARGIN:
-                    score = la - ra + rb - lb
-                    if best is None or score > best[0]:
-                        best = (score, c, a)
-        if best is None:
-            out.append(d)
-            continue
-        _, c, a = best
-        first, second = Draft(heads=blocks[a], head_sizes=[len(blocks[a])], byline=d.byline), \
-            Draft(heads=blocks[1 - a], head_sizes=[len(blocks[1 - a])])
-        first.dateline, first.dateline_line = d.dateline, d.dateline_line
-        first.body, second.body = d.body[:c], d.body[c:]
-        second.signoff, second.signoff_line = d.signoff, d.signoff_line
-        second.closed, second.closed_by_author = d.closed, d.closed_by_author
-        out += [first, second]
-        explain("split-by-headlines", d.body[c].span, f"the text before takes up the words of "
-                                                      f"{inline_text(blocks[a])!r}, the text from here those of "
-                                                      f"{inline_text(blocks[1 - a])!r} (score {best[0]:.2f})")
-    return out
-
-
-SECTION_COVER = 0.7  # the least share of the head's character pairs the other article's text holds
-SECTION_RATIO = 1.3  # how many times more of the text's pairs it shares than the next article
-
-
-def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
-    """A head block over text, with neither byline, dateline nor sign-off, is a section of
-    another article printed apart (a subhead opens no article) when that article's text
-    takes up the head's words (SECTION_COVER of its character pairs, as much as its own
-    text does) and shares clearly the most of its text's pairs (SECTION_RATIO times the next
-    article): head and text go to the end of that article, as a subhead and its section
-    (where it was read is not known)."""
-    texts = [draft_text(d) for d in drafts]
-    pairs = [titles.text_pairs(t) for t in texts]
-    titled = [j for j, d in enumerate(drafts) if (d.heads or d.byline) and texts[j]]
-    gone: set[int] = set()
-    for i, d in enumerate(drafts):
-        if not d.heads or d.byline or d.dateline or d.signoff or len(d.head_sizes) != 1 or not texts[i]:
-            continue
-        others = [j for j in titled if j != i and j not in gone]
-        if len(others) < 2:
-            continue
-        cover, k = max((titles.covers(d.heads, texts[j]), j) for j in others)
-        shared = sorted(((len(pairs[i] & pairs[j]) / len(pairs[i]), j) for j in others), reverse=True)
-        if cover < SECTION_COVER or cover < titles.covers(d.heads, texts[i]) or shared[0][1] != k \
-                or shared[0][0] < SECTION_RATIO * shared[1][0]:
-            continue
-        target = drafts[k]
-        target.body.append(Piece(Kind.HEAD, tuple(d.heads), d.body[0].block))
-        target.body.extend(d.body)
-        gone.add(i)
-        explain("section-apart", (d.heads[0].no, d.heads[-1].no),
-                f"the article at index {k} takes up {cover:.0%} of the head's character pairs and shares "
-                f"{shared[0][0]:.0%} of its text's (next {shared[1][0]:.0%}): a section printed apart")
-    return [d for i, d in enumerate(drafts) if i not in gone]

@@ -7,8 +7,9 @@ data (the stages and their rules are listed in :mod:`.rules`):
 2. :mod:`.furniture` - date, page number, label, banners and credits taken out;
 3. :mod:`.classify` - each block cut into pieces: heads, bylines, text;
 4. :mod:`.order` - the column breaks joined: one global assignment gives the reading order;
-5. :mod:`.articles` - openers and closers cut the pieces into articles; :mod:`.titles`
-   moves head blocks printed over the wrong article to the one whose words they take up;
+5. :mod:`.articles` - openers and closers cut the pieces into articles; :mod:`.regroup`
+   mends them by their words; :mod:`.titles` moves head blocks printed over the wrong
+   article to the one whose words they take up;
 6. :mod:`.headlines` - kicker, headline and subtitle;
 7. :mod:`.paragraphs` and 8. :mod:`.sections` - paragraphs, subheads and pull quotes;
 9. :mod:`.placement` - fragments and pull quotes printed apart, put on their articles.
@@ -29,8 +30,7 @@ from convertkit.process import gc_paused
 from convertkit.registry import Context
 
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
-from .articles import (draft_text, join_sections_apart, merge_by_affinity, segment, split_by_headlines,
-                       take_out_of_items)
+from .articles import draft_text, segment
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .classify import to_pieces
 from .furniture import take_furniture
@@ -41,6 +41,7 @@ from .names import byline_text
 from .order import assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
+from .regroup import join_sections_apart, merge_by_affinity, split_by_headlines, take_out_of_items
 from .rules import Explain
 from .sections import build_body
 
