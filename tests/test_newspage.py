@@ -582,6 +582,18 @@ def test_a_head_and_text_printed_apart_whose_words_another_article_takes_up_are_
     assert plain(item.headline) == "吉林家电以旧换新销售额大增"
 
 
+def test_a_headline_left_without_an_article_heads_the_part_of_a_text_that_takes_up_its_words():
+    # the news item's headline is printed after its text (closed by its sign-off), which
+    # ran on from the essay's: the text falls in two parts, the second taking up its words
+    text = ("法治与德治何以相得益彰\n王小明\n\n"
+            "坚持依法治国和以德治国相结合，法治和德治相辅相成、相得益彰，德治是法治的基础。\n\n"
+            "吉林省商务厅日前公布，今年以来全省家电以旧换新销售额大增，核销资金直达消费者。 （吉 文）\n\n"
+            "吉林家电以旧换新销售额大增\n")
+    a, b = read(text).blocks
+    assert plain(a.headline) == "法治与德治何以相得益彰" and [p[:6] for p in paras(a)] == ["坚持依法治国"]
+    assert plain(b.headline) == "吉林家电以旧换新销售额大增" and [p[:6] for p in paras(b)] == ["吉林省商务厅"]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -141,43 +141,67 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
     end between two blocks, into two parts, each taking up the words of one headline
     (SPLIT_MIN of its character pairs) clearly more than the other part does (SPLIT_MARGIN),
     is two articles printed one after the other, each under its headline: a kicker's words
-    run through its whole article. The byline and dateline stay with the first part, the
-    sign-off and closer with the second."""
+    run through its whole article. So is an article with one head block whose text falls
+    that way for its headline and a headline left with no article (printed after the text
+    it heads). The byline and dateline stay with the first part, the sign-off and closer
+    with the second."""
     out: list[Draft] = []
     for d in drafts:
         blocks = titles.blocks_of(d.heads, d.head_sizes)
-        if len(blocks) != 2 or any(b[0].text.startswith("——") for b in blocks) or len(d.body) < 2:
+        cut = _best_cut(d, blocks) if len(blocks) == 2 else None
+        if cut is None:
             out.append(d)
+        else:
+            out += _split(d, blocks, cut, explain)
+    lone = [d for d in out if len(d.head_sizes) == 1 and not (d.body or d.byline or d.dateline or d.signoff)
+            and not d.heads[0].text.startswith("——")]
+    for h in lone:
+        cuts = [(cut, d) for d in out if len(d.head_sizes) == 1 and d.body and d is not h
+                for cut in [_best_cut(d, [d.heads, h.heads])] if cut is not None]
+        if not cuts:
             continue
-        best: tuple[float, int, int] | None = None
-        for c in range(1, len(d.body)):
-            before = d.body[c - 1]
-            if before.kind is not Kind.TEXT or not ends_sentence(before.lines[-1].text):
-                continue
-            left = "".join("".join(ln.text.split()) for p in d.body[:c] if p.kind is Kind.TEXT for ln in p.lines)
-            right = "".join("".join(ln.text.split()) for p in d.body[c:] if p.kind is Kind.TEXT for ln in p.lines)
-            for a in (0, 1):
-                la, ra = titles.covers(blocks[a], left), titles.covers(blocks[a], right)
-                lb, rb = titles.covers(blocks[1 - a], left), titles.covers(blocks[1 - a], right)
-                if min(la, rb) >= SPLIT_MIN and la >= ra + SPLIT_MARGIN and rb >= lb + SPLIT_MARGIN:
-                    score = la - ra + rb - lb
-                    if best is None or score > best[0]:
-                        best = (score, c, a)
-        if best is None:
-            out.append(d)
-            continue
-        _, c, a = best
-        first, second = Draft(heads=blocks[a], head_sizes=[len(blocks[a])], byline=d.byline), \
-            Draft(heads=blocks[1 - a], head_sizes=[len(blocks[1 - a])])
-        first.dateline, first.dateline_line = d.dateline, d.dateline_line
-        first.body, second.body = d.body[:c], d.body[c:]
-        second.signoff, second.signoff_line = d.signoff, d.signoff_line
-        second.closed, second.closed_by_author = d.closed, d.closed_by_author
-        out += [first, second]
-        explain("split-by-headlines", d.body[c].span, f"the text before takes up the words of "
-                                                      f"{inline_text(blocks[a])!r}, the text from here those of "
-                                                      f"{inline_text(blocks[1 - a])!r} (score {best[0]:.2f})")
+        cut, d = max(cuts, key=lambda x: x[0][0])
+        at = out.index(d)
+        out[at:at + 1] = _split(d, [d.heads, h.heads], cut, explain)
+        out.remove(h)
     return out
+
+
+def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | None:
+    """The best place to cut ``d``'s text in two, each part taking up the words of one of
+    the two head ``blocks``: (score, the first piece of the second part, the block of the
+    first part), or None."""
+    if any(b[0].text.startswith("——") for b in blocks) or len(d.body) < 2:
+        return None
+    best: tuple[float, int, int] | None = None
+    for c in range(1, len(d.body)):
+        before = d.body[c - 1]
+        if before.kind is not Kind.TEXT or not ends_sentence(before.lines[-1].text):
+            continue
+        left = "".join("".join(ln.text.split()) for p in d.body[:c] if p.kind is Kind.TEXT for ln in p.lines)
+        right = "".join("".join(ln.text.split()) for p in d.body[c:] if p.kind is Kind.TEXT for ln in p.lines)
+        for a in (0, 1):
+            la, ra = titles.covers(blocks[a], left), titles.covers(blocks[a], right)
+            lb, rb = titles.covers(blocks[1 - a], left), titles.covers(blocks[1 - a], right)
+            if min(la, rb) >= SPLIT_MIN and la >= ra + SPLIT_MARGIN and rb >= lb + SPLIT_MARGIN:
+                score = la - ra + rb - lb
+                if best is None or score > best[0]:
+                    best = (score, c, a)
+    return best
+
+
+def _split(d: Draft, blocks: list[list[Line]], cut: tuple[float, int, int], explain: Explain) -> list[Draft]:
+    score, c, a = cut
+    first, second = Draft(heads=blocks[a], head_sizes=[len(blocks[a])], byline=d.byline), \
+        Draft(heads=blocks[1 - a], head_sizes=[len(blocks[1 - a])])
+    first.dateline, first.dateline_line = d.dateline, d.dateline_line
+    first.body, second.body = d.body[:c], d.body[c:]
+    second.signoff, second.signoff_line = d.signoff, d.signoff_line
+    second.closed, second.closed_by_author = d.closed, d.closed_by_author
+    explain("split-by-headlines", d.body[c].span, f"the text before takes up the words of "
+                                                  f"{inline_text(blocks[a])!r}, the text from here those of "
+                                                  f"{inline_text(blocks[1 - a])!r} (score {score:.2f})")
+    return [first, second]
 
 
 SECTION_COVER = 0.7  # the least share of the head's character pairs the other article's text holds
