@@ -482,6 +482,21 @@ def test_a_subtitle_goes_on_until_it_closes_its_quotation():
     assert plain(a.byline) == "蒙" and paras(a)[0].startswith("中国社会科学院")
 
 
+def test_a_head_broken_over_two_short_lines_stays_whole():
+    # over a lead set across columns, a headline on two short lines and a 本报记者 byline:
+    # the byline ends the head, it is no body line the head runs into
+    text = ("广东加快打造全球人工\n智能与机器人发展高地\n本报记者 卢梦琪\n"
+            "4月9日，广东省人工智能与机器人产业创新产品与服务新闻发布会在广州举行，会上发布了8个人工智能行业大模型、30个\n"
+            "人工智能与机器人典型应用场景，广东省工业和信息化厅副厅长曲晓杰在会上介绍了广东的情况和下一步的打算。\n")
+    [a] = read(text).blocks
+    assert (plain(a.headline), plain(a.byline)) == ("广东加快打造全球人工智能与机器人发展高地", "本报记者 卢梦琪")
+    # a head's second line wider than a short line may be, broken inside a word (企⏎业)
+    text = ("湖北推动中小企\n业特色产业集群高质量发展\n县（市、区）围绕主导产业延链补\n链，集中力量打造一个中小企业特\n"
+            "色产业集群，推动特色产业集群提\n质扩量、县域冠军产业升级。\n")
+    [a] = read(text).blocks
+    assert plain(a.headline) == "湖北推动中小企业特色产业集群高质量发展" and paras(a)[0].startswith("县（市、区）")
+
+
 def test_a_headline_over_its_subtitle_and_byline_in_the_text_s_block_is_whole():
     # a headline broken over two lines (inside a word: 构⏎建), its subtitle and its byline,
     # printed in one block with the lead set across columns: all of the head lines, and

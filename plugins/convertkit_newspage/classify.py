@@ -270,12 +270,13 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     k = 1
                     body_w = measure(block[1:7])
                     while k < min(4, len(block) - 1) and headish(block[k]) and \
-                            block[k].width <= 0.7 * body_w and not ends_sentence(block[k].text) and \
+                            (block[k].width <= 0.7 * body_w or lexicon.join_score(block[k - 1].text, block[k].text)) \
+                            and not ends_sentence(block[k].text) and \
                             not block[k].text.endswith(("：", ":")) and \
                             not (is_name_line(block[k]) and names_only(block[k])):
                         # 指出： opens a quotation; a personal name under the head is its byline
                         k += 1
-                    byline = is_name_line(block[k]) and names_only(block[k])
+                    byline = is_name_line(block[k]) and names_only(block[k]) or BYLINE_RE.match(block[k].text)
                     if not byline and physical_width(block, k, body_w) <= 0.7 * body_w:
                         # the short lines run on into the body (a name under them is their
                         # byline, no body line): only the first is a head
