@@ -443,6 +443,12 @@ def test_lines_ending_no_sentence_over_a_paragraph_opening_are_its_head():
               "海洋权益维护的能力正在显著提高。\n")
     _, b = read(closed + column).blocks
     assert plain(b.headline) == "" and paras(b)[0].startswith("海洋事业发展为海洋权益维护提供了新契机。")
+    # two lines short of the column with no sentence in them, over a paragraph that opens a
+    # sentence: a head, whatever the first line's indent (digits make it hard to see)
+    item = ("山西开展六大行动促科技\n创新与产业创新深度融合\n近日，山西召开2025年科技工\n作会议，2025年山西全省科技系统\n"
+            "将以深化科技体制机制改革、探索\n新型举国体制山西实践为主题。\n")
+    _, b = read(closed + item).blocks
+    assert plain(b.headline) == "山西开展六大行动促科技创新与产业创新深度融合"
 
 
 def test_short_lines_after_a_sentence_s_end_at_a_block_s_foot_are_a_subhead():

@@ -120,7 +120,11 @@ def _head_over_paragraph(block: list[Line]) -> int:
         if len(block) < k + 3 or not all(headish(ln) and not ends_sentence(ln.text) and not is_name_line(ln)
                                          and not ln.text.endswith(("，", "、", "：", ":")) for ln in block[:k]):
             continue
-        if indented(block[k], measure(block[k:k + 8]), block[k + 1]) and _opens_sentence(block[k - 1], block[k]):
+        full = measure(block[k:k + 8])
+        # the line under them is a paragraph's indented first line; or they are two lines
+        # short of the column, which no body line is but the last of its paragraph
+        short = k == 2 and all(ln.width <= full - 1.5 for ln in block[:k])
+        if (short or indented(block[k], full, block[k + 1])) and _opens_sentence(block[k - 1], block[k]):
             return k
     return 0
 
