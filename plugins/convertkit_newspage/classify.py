@@ -270,11 +270,13 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                         heads, rest = block, []
                 elif first.width <= 0.7 * measure(block[1:7]):  # the column right under it
                     # a subhead may take two or three short lines before the body's first
-                    # full-width line (narrow columns break it)
+                    # full-width line (narrow columns break it), and a line a word runs into
+                    # from the line above (text input: a PDF's type sizes say where it ends)
                     k = 1
                     body_w = measure(block[1:7])
                     while k < min(4, len(block) - 1) and headish(block[k]) and \
-                            (block[k].width <= 0.7 * body_w or lexicon.join_score(block[k - 1].text, block[k].text)) \
+                            (block[k].width <= 0.7 * body_w or (hints is None and
+                                                                lexicon.join_score(block[k - 1].text, block[k].text))) \
                             and not ends_sentence(block[k].text) and \
                             not block[k].text.endswith(("：", ":")) and \
                             not (is_name_line(block[k]) and names_only(block[k])):
