@@ -170,19 +170,33 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
 def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | None:
     """The best place to cut ``d``'s text in two, each part taking up the words of one of
     the two head ``blocks``: (score, the first piece of the second part, the block of the
-    first part), or None."""
+    first part), or None. The pairs a head shares with each piece are found once, so the
+    work grows with the text, not with its square."""
     if any(b[0].text.startswith("——") for b in blocks) or len(d.body) < 2:
         return None
+    texts = ["".join("".join(ln.text.split()) for ln in p.lines) if p.kind is Kind.TEXT else "" for p in d.body]
+    heads = [titles.pairs_of(b) for b in blocks]
+    if not all(heads):
+        return None
+    n = len(d.body)
+    # the share of each head's pairs that the pieces before and from each cut hold
+    shares = []
+    for pairs in heads:
+        found = [{q for q in pairs if q in t} for t in texts]
+        before, after = [set()], [set()]
+        for f in found:
+            before.append(before[-1] | f)
+        for f in reversed(found):
+            after.append(after[-1] | f)
+        after.reverse()
+        shares.append([(len(before[c]) / len(pairs), len(after[c]) / len(pairs)) for c in range(n + 1)])
     best: tuple[float, int, int] | None = None
-    for c in range(1, len(d.body)):
+    for c in range(1, n):
         before = d.body[c - 1]
         if before.kind is not Kind.TEXT or not ends_sentence(before.lines[-1].text):
             continue
-        left = "".join("".join(ln.text.split()) for p in d.body[:c] if p.kind is Kind.TEXT for ln in p.lines)
-        right = "".join("".join(ln.text.split()) for p in d.body[c:] if p.kind is Kind.TEXT for ln in p.lines)
         for a in (0, 1):
-            la, ra = titles.covers(blocks[a], left), titles.covers(blocks[a], right)
-            lb, rb = titles.covers(blocks[1 - a], left), titles.covers(blocks[1 - a], right)
+            (la, ra), (lb, rb) = shares[a][c], shares[1 - a][c]
             if min(la, rb) >= SPLIT_MIN and la >= ra + SPLIT_MARGIN and rb >= lb + SPLIT_MARGIN:
                 score = la - ra + rb - lb
                 if best is None or score > best[0]:

@@ -22,7 +22,8 @@ MIN_COVER = 0.5  # the least share of a block's character pairs the new article'
 MARGIN = 0.3  # how much more it must hold than the article the block was printed over
 
 
-def _pairs(lines: list[Line]) -> set[str]:
+def pairs_of(lines: list[Line]) -> set[str]:
+    """The character pairs of head ``lines`` (a subtitle's dash left out)."""
     t = "".join("".join(ln.text.split()) for ln in lines).lstrip("—")
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
@@ -33,7 +34,7 @@ def _cover(pairs: set[str], text: str) -> float:
 
 def covers(lines: list[Line], text: str) -> float:
     """The share of the character pairs of head ``lines`` that ``text`` holds."""
-    return _cover(_pairs(lines), text)
+    return _cover(pairs_of(lines), text)
 
 
 def blocks_of(heads: list[Line], sizes: list[int]) -> list[list[Line]]:
@@ -64,7 +65,7 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
         home = drafts.index(d)
         keep: list[list[Line]] = []
         for block in blocks_of(d.heads, d.head_sizes):
-            pairs = _pairs(block)
+            pairs = pairs_of(block)
             covers = [(_cover(pairs, t) if t else 0.0, k) for k, t in enumerate(texts)]
             best, k = max(covers)
             mine = covers[home][0]
