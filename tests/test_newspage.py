@@ -603,6 +603,17 @@ def test_a_head_and_text_printed_apart_whose_words_another_article_takes_up_are_
     assert plain(item.headline) == "吉林家电以旧换新销售额大增"
 
 
+def test_of_three_head_blocks_the_two_headlines_that_cut_the_text_best_split_it():
+    # a kicker and two articles' headlines stacked over one text: the text falls in two
+    # parts, each taking up one headline's words; the kicker stays with the first
+    text = ("坚持依法治国和以德治国相结合\n\n法治与德治何以相得益彰\n\n吉林家电以旧换新销售额大增\n王小明\n\n"
+            "坚持依法治国和以德治国相结合，法治和德治相辅相成、相得益彰，德治是法治的基础。\n\n"
+            "吉林省商务厅日前公布，今年以来全省家电以旧换新销售额大增，核销资金直达消费者。\n")
+    a, b = read(text).blocks
+    assert (plain(a.kicker), plain(a.headline)) == ("坚持依法治国和以德治国相结合", "法治与德治何以相得益彰")
+    assert plain(b.headline) == "吉林家电以旧换新销售额大增" and [p[:6] for p in paras(b)] == ["吉林省商务厅"]
+
+
 def test_a_headline_left_without_an_article_heads_the_part_of_a_text_that_takes_up_its_words():
     # the news item's headline is printed after its text (closed by its sign-off), which
     # ran on from the essay's: the text falls in two parts, the second taking up its words

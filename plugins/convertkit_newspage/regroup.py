@@ -141,18 +141,26 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
     end between two blocks, into two parts, each taking up the words of one headline
     (SPLIT_MIN of its character pairs) clearly more than the other part does (SPLIT_MARGIN),
     is two articles printed one after the other, each under its headline: a kicker's words
-    run through its whole article. So is an article with one head block whose text falls
-    that way for its headline and a headline left with no article (printed after the text
-    it heads). The byline and dateline stay with the first part, the sign-off and closer
-    with the second."""
+    run through its whole article. Of more head blocks, the pair that cuts the text best
+    does, the others staying with the first part. So is an article with one head block
+    whose text falls that way for its headline and a headline left with no article
+    (printed after the text it heads). The byline and dateline stay with the first part,
+    the sign-off and closer with the second."""
     out: list[Draft] = []
     for d in drafts:
         blocks = titles.blocks_of(d.heads, d.head_sizes)
-        cut = _best_cut(d, blocks) if len(blocks) == 2 else None
-        if cut is None:
+        # of more head blocks than two, the pair that cuts the text best; the others stay
+        # with the first part (kickers, or other articles' headlines for the headline stage)
+        cuts = [(cut, i, j) for i in range(len(blocks)) for j in range(i + 1, len(blocks))
+                for cut in [_best_cut(d, [blocks[i], blocks[j]])] if cut is not None] if len(blocks) >= 2 else []
+        if not cuts:
             out.append(d)
-        else:
-            out += _split(d, blocks, cut, explain)
+            continue
+        (score, c, a), i, j = max(cuts, key=lambda x: x[0][0])
+        second = (i, j)[1 - a]
+        rest = [b for k, b in enumerate(blocks) if k != second]
+        out += _split(d, [[ln for b in rest for ln in b], blocks[second]], (score, c, 0), explain,
+                      first_sizes=[len(b) for b in rest])
     lone = [d for d in out if len(d.head_sizes) == 1 and not (d.body or d.byline or d.dateline or d.signoff)
             and not d.heads[0].text.startswith("——")]
     for h in lone:
@@ -204,9 +212,12 @@ def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | No
     return best
 
 
-def _split(d: Draft, blocks: list[list[Line]], cut: tuple[float, int, int], explain: Explain) -> list[Draft]:
+def _split(d: Draft, blocks: list[list[Line]], cut: tuple[float, int, int], explain: Explain,
+           first_sizes: list[int] | None = None) -> list[Draft]:
+    """``d`` cut in two at ``cut``: the first part under ``blocks[a]`` (in blocks of
+    ``first_sizes`` lines, when given), the second under the other."""
     score, c, a = cut
-    first, second = Draft(heads=blocks[a], head_sizes=[len(blocks[a])], byline=d.byline), \
+    first, second = Draft(heads=blocks[a], head_sizes=first_sizes or [len(blocks[a])], byline=d.byline), \
         Draft(heads=blocks[1 - a], head_sizes=[len(blocks[1 - a])])
     first.dateline, first.dateline_line = d.dateline, d.dateline_line
     first.body, second.body = d.body[:c], d.body[c:]
