@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
 from .names import name_shaped, name_fragment
+from .order import PageText
 from .pieces import Kind, Piece
 from .rules import Explain, Stage, register
 from . import lexicon, titles
@@ -63,7 +64,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
     starts a new one."""
     drafts: list[Draft] = []
     cur: Draft | None = None
-    page_text = "".join("".join(ln.text.split()) for p in pieces if p.kind is Kind.TEXT for ln in p.lines)
+    page = PageText(pieces)
     i = 0
     while i < len(pieces):
         p = pieces[i]
@@ -140,7 +141,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 # blocks printed one after another with no word across them are two heads
                 runs = [[group[0]]]
                 for g in group[1:]:
-                    if g.starts_block and not _word_across(runs[-1][-1].lines[-1].text, g.lines[0].text, page_text):
+                    if g.starts_block and not _word_across(runs[-1][-1].lines[-1].text, g.lines[0].text, page):
                         runs.append([g])
                     else:
                         runs[-1].append(g)
@@ -227,15 +228,11 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
     return drafts
 
 
-def _word_across(left: str, right: str, page_text: str) -> bool:
+def _word_across(left: str, right: str, page: PageText) -> bool:
     """Whether a word runs across the end of line ``left`` into line ``right``: the lexicon
-    knows one, or the page's text prints four characters or more across the join (促科技⏎创新:
-    科技创新)."""
-    if lexicon.join_score(left, right):
-        return True
-    tail, head = "".join(left.split())[-3:], "".join(right.split())[:3]
-    return any(tail[-a:] + head[:b] in page_text for a in range(1, len(tail) + 1)
-               for b in range(max(1, 4 - a), len(head) + 1))
+    knows one, or the page prints four characters or more across the join elsewhere
+    (促科技⏎创新: 科技创新)."""
+    return bool(lexicon.join_score(left, right)) or page.continuity(left, right) >= 2
 
 
 def _heads_what_follows(lines: list[Line], before: Draft, after: list[Piece]) -> bool:
