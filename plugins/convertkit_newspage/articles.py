@@ -9,7 +9,7 @@ from dataclasses import replace
 from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
 from .names import name_shaped, name_fragment
 from .order import PageText
-from .pieces import Kind, Piece
+from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 from . import lexicon, titles
 
@@ -269,13 +269,13 @@ def _text_up_to_head(pieces: list[Piece]) -> str:
         if p.kind is Kind.HEAD:
             break
         if p.kind is Kind.TEXT:
-            out.append("".join("".join(ln.text.split()) for ln in p.lines))
+            out.append(text_of(p))
     return "".join(out)
 
 
 def draft_text(d: Draft) -> str:
     """An article's text, spaces removed (what its headline's words are looked up in)."""
-    return "".join("".join(ln.text.split()) for p in d.body if p.kind is Kind.TEXT for ln in p.lines)
+    return "".join(text_of(p) for p in d.body if p.kind is Kind.TEXT)
 
 
 def ends_sentence_or_bracket(t: str) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from . import lexicon
 from .lines import DATELINE_RE, HAN, closes_unopened
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
-                     starts_mid_sentence)
+                     starts_mid_sentence, text_of)
 from .rules import Explain, Stage, register
 
 register(Stage.ORDER, {
@@ -151,8 +151,7 @@ class PageText:
     across a join that the page holds elsewhere, the likelier the join."""
 
     def __init__(self, pieces: list[Piece]) -> None:
-        self.text = "\n".join("".join("".join(ln.text.split()) for ln in p.lines)
-                              for p in pieces if p.kind is Kind.TEXT)
+        self.text = "\n".join(text_of(p) for p in pieces if p.kind is Kind.TEXT)
 
     def continuity(self, left: str, right: str) -> float:
         """The longest run across the join of ``left`` (a line's end) and ``right`` (the

@@ -56,6 +56,11 @@ class Piece:
         return (self.lines[0].no, self.lines[-1].no)
 
 
+def text_of(p: Piece) -> str:
+    """A piece's text, spaces removed (what words are looked up in)."""
+    return "".join("".join(ln.text.split()) for ln in p.lines)
+
+
 def measure(lines: list[Line]) -> float:
     """The column width of a block, in ems (the widest ordinary lines)."""
     widths = [ln.width for ln in lines]

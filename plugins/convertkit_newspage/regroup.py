@@ -11,7 +11,7 @@ import math
 from . import titles
 from .articles import PAGE_LINES, Draft, draft_text
 from .lines import Line, ends_sentence, inline_text, is_han
-from .pieces import Kind, Piece
+from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -182,7 +182,7 @@ def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | No
     work grows with the text, not with its square."""
     if any(b[0].text.startswith("——") for b in blocks) or len(d.body) < 2:
         return None
-    texts = ["".join("".join(ln.text.split()) for ln in p.lines) if p.kind is Kind.TEXT else "" for p in d.body]
+    texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in d.body]
     heads = [titles.pairs_of(b) for b in blocks]
     if not all(heads):
         return None
