@@ -158,9 +158,7 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
             continue
         (score, c, a), i, j = max(cuts, key=lambda x: x[0][0])
         second = (i, j)[1 - a]
-        rest = [b for k, b in enumerate(blocks) if k != second]
-        out += _split(d, [[ln for b in rest for ln in b], blocks[second]], (score, c, 0), explain,
-                      first_sizes=[len(b) for b in rest])
+        out += _split(d, [b for k, b in enumerate(blocks) if k != second], blocks[second], c, score, explain)
     lone = [d for d in out if len(d.head_sizes) == 1 and not (d.body or d.byline or d.dateline or d.signoff)
             and not d.heads[0].text.startswith("——")]
     for h in lone:
@@ -168,9 +166,10 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
                 for cut in [_best_cut(d, [d.heads, h.heads])] if cut is not None]
         if not cuts:
             continue
-        cut, d = max(cuts, key=lambda x: x[0][0])
+        (score, c, a), d = max(cuts, key=lambda x: x[0][0])
+        pair = [d.heads, h.heads]
         at = out.index(d)
-        out[at:at + 1] = _split(d, [d.heads, h.heads], cut, explain)
+        out[at:at + 1] = _split(d, [pair[a]], pair[1 - a], c, score, explain)
         out.remove(h)
     return out
 
@@ -212,21 +211,21 @@ def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | No
     return best
 
 
-def _split(d: Draft, blocks: list[list[Line]], cut: tuple[float, int, int], explain: Explain,
-           first_sizes: list[int] | None = None) -> list[Draft]:
-    """``d`` cut in two at ``cut``: the first part under ``blocks[a]`` (in blocks of
-    ``first_sizes`` lines, when given), the second under the other."""
-    score, c, a = cut
-    first, second = Draft(heads=blocks[a], head_sizes=first_sizes or [len(blocks[a])], byline=d.byline), \
-        Draft(heads=blocks[1 - a], head_sizes=[len(blocks[1 - a])])
-    first.dateline, first.dateline_line = d.dateline, d.dateline_line
-    first.body, second.body = d.body[:c], d.body[c:]
-    second.signoff, second.signoff_line = d.signoff, d.signoff_line
-    second.closed, second.closed_by_author = d.closed, d.closed_by_author
+def _split(d: Draft, first: list[list[Line]], second: list[Line], c: int, score: float,
+           explain: Explain) -> list[Draft]:
+    """``d`` cut before its ``c``-th body piece: the first part under the head blocks
+    ``first``, the second under the head block ``second``."""
+    heads = [ln for b in first for ln in b]
+    one, two = Draft(heads=heads, head_sizes=[len(b) for b in first], byline=d.byline), \
+        Draft(heads=second, head_sizes=[len(second)])
+    one.dateline, one.dateline_line = d.dateline, d.dateline_line
+    one.body, two.body = d.body[:c], d.body[c:]
+    two.signoff, two.signoff_line = d.signoff, d.signoff_line
+    two.closed, two.closed_by_author = d.closed, d.closed_by_author
     explain("split-by-headlines", d.body[c].span, f"the text before takes up the words of "
-                                                  f"{inline_text(blocks[a])!r}, the text from here those of "
-                                                  f"{inline_text(blocks[1 - a])!r} (score {score:.2f})")
-    return [first, second]
+                                                  f"{inline_text(heads)!r}, the text from here those of "
+                                                  f"{inline_text(second)!r} (score {score:.2f})")
+    return [one, two]
 
 
 SECTION_COVER = 0.7  # the least share of the head's character pairs the other article's text holds
