@@ -158,12 +158,22 @@ class PageText:
         next line's start) found on the page, less two (a run of two is chance), in
         characters: 0 to 2 * (RUN - 1) - 2."""
         tail, head = "".join(left.split())[-(RUN - 1):], "".join(right.split())[:RUN - 1]
-        best = 0
-        for a in range(1, len(tail) + 1):
-            for b in range(1, len(head) + 1):
-                if a + b > best + 2 and tail[-a:] + head[:b] in self.text:
-                    best = a + b - 2
-        return float(best)
+        if not tail or not head:
+            return 0.0
+        text, best = self.text, 2
+        # every such run holds the two characters at the join: find each place the page
+        # prints them and see how far the run reaches either way
+        at = text.find(tail[-1] + head[0])
+        while at >= 0:
+            a = 1
+            while a < len(tail) and at - a >= 0 and text[at - a] == tail[-1 - a]:
+                a += 1
+            b = 1
+            while b < len(head) and at + 1 + b < len(text) and text[at + 1 + b] == head[b]:
+                b += 1
+            best = max(best, a + b)
+            at = text.find(tail[-1] + head[0], at + 1)
+        return float(best - 2)
 
 
 RUN = 5  # characters each side of a join that the page text is searched for

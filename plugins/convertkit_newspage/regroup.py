@@ -7,10 +7,11 @@ are a section of it."""
 from __future__ import annotations
 
 import math
+import re
 
 from . import titles
 from .articles import PAGE_LINES, Draft, draft_text
-from .lines import Line, ends_sentence, inline_text, is_han
+from .lines import HAN, Line, ends_sentence, inline_text
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
@@ -129,7 +130,10 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
 def _han_pairs(p: Piece) -> set[str]:
     """The pairs of adjacent Han characters of a text piece."""
     t = "".join(ln.text for ln in p.lines)
-    return {a + b for a, b in zip(t, t[1:]) if is_han(a) and is_han(b)}
+    return {run[k:k + 2] for run in _HAN_RUN.findall(t) for k in range(len(run) - 1)}
+
+
+_HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
 
 
 SPLIT_MIN = 0.5  # the least share of a headline's character pairs its part of the text must hold
