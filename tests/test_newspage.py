@@ -626,6 +626,19 @@ def test_a_headline_left_without_an_article_heads_the_part_of_a_text_that_takes_
     assert plain(b.headline) == "吉林家电以旧换新销售额大增" and [p[:6] for p in paras(b)] == ["吉林省商务厅"]
 
 
+def test_a_head_with_no_text_under_it_heads_the_untitled_article_that_takes_up_its_words():
+    # a subhead stands over text; this head ends the education essay with nothing under it,
+    # and the untitled text printed first takes up its words: it is that text's headline
+    text = ("党的十九大报告指出，中国特色社会主义进入新时代，这是我国发展新的历史方位，具有划时代意义。\n"
+            "深刻理解新时代的划时代意义，要从党和国家事业发展的全局把握。\n\n"
+            "优先发展教育事业\n陈宝生\n\n"
+            "百年大计，教育为本。党的十九大报告围绕优先发展教育事业作出部署，为教育改革发展指明了方向。\n\n"
+            "深刻理解新时代划时代意义\n")
+    a, b = read(text).blocks
+    assert plain(a.headline) == "深刻理解新时代划时代意义" and [p[:6] for p in paras(a)] == ["党的十九大报"]
+    assert plain(b.headline) == "优先发展教育事业" and not [x for x in b.blocks if isinstance(x, Section)]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

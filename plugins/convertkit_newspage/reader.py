@@ -41,7 +41,8 @@ from .names import byline_text
 from .order import assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
-from .regroup import join_sections_apart, merge_by_affinity, split_by_headlines, take_out_of_items
+from .regroup import (headlines_to_headless, join_sections_apart, merge_by_affinity, split_by_headlines,
+                      take_out_of_items)
 from .rules import Explain
 from .sections import build_body
 
@@ -163,6 +164,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     titles.redistribute(drafts, draft_text, explain)
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain)
+    headlines_to_headless(drafts, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]

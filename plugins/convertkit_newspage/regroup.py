@@ -20,6 +20,8 @@ register(Stage.ARTICLES, {
     "section-apart": "a head and text printed apart whose words another article takes up are a section of it",
     "split-by-headlines": "two headlines over one article whose text falls in two parts, each taking up the "
                           "words of one headline and not the other's, are two articles",
+    "headline-to-headless": "a head with no text under it is the headline of the article with none whose text "
+                            "takes up its words",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
                    "that article's",
 })
@@ -266,3 +268,48 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
                 f"the article at index {k} takes up {cover:.0%} of the head's character pairs and shares "
                 f"{shared[0][0]:.0%} of its text's (next {shared[1][0]:.0%}): a section printed apart")
     return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
+    """A subhead stands over its section's text; a head with no text under it (the last
+    piece of an article, or one more head follows) is a headline printed apart from its
+    article, as is a stack of heads with no article under it. An article with text and no
+    headline takes the one whose character pairs its text takes up most (at least
+    MIN_COVER of them, MARGIN more than the text it was printed with), page-wide, best
+    match first. Drafts are changed in place."""
+    free: list[tuple[Draft, Piece | None, list[Line]]] = []  # (where printed, its piece, lines)
+    for d in drafts:
+        if d.heads and not (d.body or d.byline or d.dateline or d.signoff):
+            free.extend((d, None, b) for b in titles.blocks_of(d.heads, d.head_sizes))
+        for k, p in enumerate(d.body):
+            if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD):
+                free.append((d, p, list(p.lines)))
+    headless = [d for d in drafts if not d.heads and any(p.kind is Kind.TEXT for p in d.body)]
+    if not free or not headless:
+        return
+    texts = {id(d): draft_text(d) for d in drafts}
+    scores = sorted(((titles.covers(lines, texts[id(h)]), -k, -j) for k, (home, _, lines) in enumerate(free)
+                     for j, h in enumerate(headless)), reverse=True)
+    taken_heads: set[int] = set()
+    taken_articles: set[int] = set()
+    for cover, k, j in scores:
+        k, j = -k, -j
+        if cover < titles.MIN_COVER or k in taken_heads or j in taken_articles:
+            continue
+        home, piece, lines = free[k]
+        mine = titles.covers(lines, texts[id(home)])
+        if cover < mine + titles.MARGIN:
+            continue
+        taken_heads.add(k)
+        taken_articles.add(j)
+        target = headless[j]
+        if piece is None:
+            at = home.heads.index(lines[0])
+            del home.heads[at:at + len(lines)]
+            home.head_sizes.remove(len(lines))
+        else:
+            home.body.remove(piece)
+        target.heads, target.head_sizes = lines, [len(lines)]
+        explain("headline-to-headless", (lines[0].no, lines[-1].no),
+                f"a head with no text under it is the headline of the article with none whose text takes "
+                f"up {cover:.0%} of its character pairs ({mine:.0%} where it was printed)")
