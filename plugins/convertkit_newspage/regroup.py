@@ -273,10 +273,13 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
 def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     """A subhead stands over its section's text; a head with no text under it (the last
     piece of an article, or one more head follows) is a headline printed apart from its
-    article, as is a stack of heads with no article under it. An article with text and no
-    headline takes the one whose character pairs its text takes up most (at least
-    MIN_COVER of them, MARGIN more than the text it was printed with), page-wide, best
-    match first. Drafts are changed in place."""
+    article, as is a stack of heads with no article under it. Each goes to the article
+    whose text takes up most of its character pairs (at least MIN_COVER of them, MARGIN
+    more than the text it was printed with, unless that is its own article's), best match
+    on the page first: an article with no headline takes it; an article whose one head
+    block its text takes up MARGIN less takes it too, that head becoming a head over its
+    first text, free to go on to the article it is the headline of. An article takes one
+    such headline. Drafts are changed in place."""
     free: list[tuple[Draft, Piece | None, list[Line]]] = []  # (where printed, its piece, lines)
     for d in drafts:
         if d.heads and not (d.body or d.byline or d.dateline or d.signoff):
@@ -284,32 +287,38 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         for k, p in enumerate(d.body):
             if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD):
                 free.append((d, p, list(p.lines)))
-    headless = [d for d in drafts if not d.heads and any(p.kind is Kind.TEXT for p in d.body)]
-    if not free or not headless:
-        return
     texts = {id(d): draft_text(d) for d in drafts}
-    scores = sorted(((titles.covers(lines, texts[id(h)]), -k, -j) for k, (home, _, lines) in enumerate(free)
-                     for j, h in enumerate(headless)), reverse=True)
-    taken_heads: set[int] = set()
-    taken_articles: set[int] = set()
-    for cover, k, j in scores:
-        k, j = -k, -j
-        if cover < titles.MIN_COVER or k in taken_heads or j in taken_articles:
-            continue
-        home, piece, lines = free[k]
-        mine = titles.covers(lines, texts[id(home)])
-        if cover < mine + titles.MARGIN:
-            continue
-        taken_heads.add(k)
-        taken_articles.add(j)
-        target = headless[j]
+    articles = [d for d in drafts if texts[id(d)]]
+    headed: set[int] = set()  # articles that took a headline here
+    while free and articles:
+        best: tuple[float, int, Draft] | None = None
+        for k, (home, _, lines) in enumerate(free):
+            mine = titles.covers(lines, texts[id(home)])
+            for a in articles:
+                cover = titles.covers(lines, texts[id(a)])
+                if id(a) in headed or cover < titles.MIN_COVER or (best and cover <= best[0]) or \
+                        a is not home and cover < mine + titles.MARGIN:
+                    continue
+                held = titles.covers(a.heads, texts[id(a)]) if a.heads else 0.0
+                if a.heads and (len(a.head_sizes) != 1 or held >= titles.MIN_COVER or cover < held + titles.MARGIN):
+                    continue
+                best = (cover, k, a)
+        if best is None:
+            return
+        cover, k, a = best
+        home, piece, lines = free.pop(k)
         if piece is None:
             at = home.heads.index(lines[0])
             del home.heads[at:at + len(lines)]
             home.head_sizes.remove(len(lines))
         else:
             home.body.remove(piece)
-        target.heads, target.head_sizes = lines, [len(lines)]
+        if a.heads:
+            old = Piece(Kind.HEAD, tuple(a.heads), a.body[0].block)
+            a.body.insert(0, old)
+            free.append((a, old, list(a.heads)))
+        a.heads, a.head_sizes = lines, [len(lines)]
+        headed.add(id(a))
         explain("headline-to-headless", (lines[0].no, lines[-1].no),
-                f"a head with no text under it is the headline of the article with none whose text takes "
-                f"up {cover:.0%} of its character pairs ({mine:.0%} where it was printed)")
+                f"a head with no text under it is the headline of the article whose text takes up {cover:.0%} "
+                f"of its character pairs ({titles.covers(lines, texts[id(home)]):.0%} where it was printed)")
