@@ -652,6 +652,18 @@ def test_a_head_with_no_text_under_it_at_the_end_of_its_own_article_is_its_headl
     assert not [x for x in b.blocks if isinstance(x, Section)]
 
 
+def test_an_enumerated_point_cut_by_the_column_is_text_not_a_subhead():
+    # 四是… opens a point of the body's enumeration; alone in its block, short of the column
+    # and unpunctuated, it is a paragraph's first line cut at the column's foot (提效行⏎动)
+    text = ("山西开展六大行动促科技创新\n\n"
+            "本报讯 近日，山西召开科技工作会议，部署今年全省科技系统重点开展的六大行动。\n\n"
+            "四是开展创新平台建设提效行\n\n"
+            "动，强化国家级科创平台带动牵引。（晋 讯）\n")
+    [a] = read(text).blocks
+    assert not [b for b in a.blocks if isinstance(b, Section)]
+    assert paras(a)[-1] == "四是开展创新平台建设提效行动，强化国家级科创平台带动牵引。"
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -144,7 +144,7 @@ def physical_width(lines: list[Line], k: int, full: float) -> float:
 
 def headish(line: Line) -> bool:
     """A line that can be (part of) a headline or subhead: short, no sentence punctuation,
-    not a dateline, byline, sign-off or author line."""
+    not a dateline, byline, sign-off, author line or enumerated point (一是…)."""
     t = line.text
     if t.startswith("——"):
         return len(t) <= 60
@@ -153,4 +153,6 @@ def headish(line: Line) -> bool:
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.text) or SIGNOFF_RE.search(t) or AUTHOR_START_RE.match(t):
         return False
+    if ENUM_RE.match("".join(t.split())):
+        return False  # a point of the body's enumeration (一是…, 其次…) opens a paragraph, cut by the column
     return has_two_han(t)  # not a lone character (出：, the tail of 指⏎⏎出：)
