@@ -664,6 +664,15 @@ def test_an_enumerated_point_cut_by_the_column_is_text_not_a_subhead():
     assert paras(a)[-1] == "四是开展创新平台建设提效行动，强化国家级科创平台带动牵引。"
 
 
+def test_a_name_shaped_line_a_word_runs_on_from_is_not_a_byline():
+    # 江苏万兆光 reads as two names (江苏, 万兆光), but the page prints 兆光网试 elsewhere:
+    # a word runs on into the next line, which a name over the text never does
+    text = ("万兆光网试点活动在南京举办\n\n本报讯 日前，全省万兆光网试点主题活动在南京举办，各方代表参加。\n\n"
+            "江苏万兆光\n网试点工作将在小区、工厂、园区等重点场景发力，以应用推动制造业提质。\n")
+    [a] = read(text).blocks
+    assert plain(a.byline) == "" and paras(a)[-1].startswith("江苏万兆光网试点工作")
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -321,7 +321,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if not rest:
             continue
         if not heads and (BYLINE_RE.match(rest[0].text) or (
-                len(rest) > 1 and is_name_line(rest[0]) and names_only(rest[0]))):
+                len(rest) > 1 and is_name_line(rest[0]) and names_only(rest[0])
+                and not _runs_on(rest[0], rest[1], page, bi))):
             pieces.append(Piece(Kind.BYLINE, [rest[0]], bi))
             explain("byline", rest[0].no, "byline (本报记者 …, or a name over the text)")
             rest = rest[1:]
@@ -345,6 +346,14 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pieces.append(Piece(Kind.TEXT, after_pull, bi))
     _mark_wide_heads(pieces, blocks, explain, hints or {})
     return pieces
+
+
+def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
+    """Whether a word runs on from ``line`` into ``nxt``: the two characters each side of
+    the break are printed together elsewhere on the page (江苏万兆光⏎网试点…: 兆光网试). A
+    name never runs on into the text under it."""
+    a, b = "".join(line.text.split()), "".join(nxt.text.split())
+    return len(a) >= 2 and len(b) >= 2 and page.printed_elsewhere(a[-2:] + b[:2], bi)
 
 
 def _mark_wide_heads(pieces: list[Piece], blocks: list[list[Line]], explain: Explain,
