@@ -673,6 +673,22 @@ def test_a_name_shaped_line_a_word_runs_on_from_is_not_a_byline():
     assert plain(a.byline) == "" and paras(a)[-1].startswith("江苏万兆光网试点工作")
 
 
+def test_a_short_line_atop_a_block_that_a_word_of_the_head_runs_on_into_ends_that_head():
+    # the headline's second line (创新与…) printed atop the column under it: 促科技⏎创新 cuts
+    # 科技创新, which the page prints elsewhere; it is the head's, not the text's
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.classify import to_pieces
+    from convertkit_newspage.pieces import Kind
+    from convertkit_newspage.rules import Explain
+
+    text = ("本报讯 近日，山西召开全省科技工作会议，推动科\n技创新与产业创新深度融合，加快发展新质生产力。\n\n"
+            "山西开展六大行动促科技\n\n创新与产业创新深度融合\n"
+            "动，发挥企业牵引带动作用，推动融\n通创新，做好科技金融结合大文章，\n加快构建以市场为导向、以企业为\n"
+            "主体的科技创新体系。\n")
+    pieces = to_pieces(to_blocks(text, 1), Explain(False))
+    assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.TEXT, 2), (Kind.HEAD, 2), (Kind.TEXT, 4)]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

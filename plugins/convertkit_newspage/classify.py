@@ -19,6 +19,7 @@ register(Stage.PIECES, {
     "head-wider-than-column": "a line wider than the column under it is a headline: body lines never are",
     "byline-name": "a personal name under a headline is the byline",
     "byline": "本报记者 … or a name over the text is the byline",
+    "head-runs-on": "a short line atop a block that a word of the head before runs on into is that head's last line",
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
@@ -320,6 +321,15 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
         if not rest:
             continue
+        if not heads and len(rest) > 1 and pieces and pieces[-1].kind is Kind.HEAD and headish(rest[0]) \
+                and rest[0].width <= measure(rest[1:9]) - 1.5 and not indented(rest[0], measure(rest[1:9]), rest[1]) \
+                and _runs_on(pieces[-1].lines[-1], rest[0], page, bi):
+            # a head's last line cut inside a word (促科技⏎创新与…) goes on in the short line
+            # printed atop the next block (more than a paragraph's indent short of its column)
+            pieces[-1] = replace(pieces[-1], lines=pieces[-1].lines + (rest[0],))
+            explain("head-runs-on", rest[0].no, "a short line a word of the head before runs on into is that "
+                                                "head's last line")
+            rest = rest[1:]
         if not heads and (BYLINE_RE.match(rest[0].text) or (
                 len(rest) > 1 and is_name_line(rest[0]) and names_only(rest[0])
                 and not _runs_on(rest[0], rest[1], page, bi))):
