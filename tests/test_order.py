@@ -104,6 +104,18 @@ def test_print_order_stands_when_nothing_continues_a_sentence():
     assert order.assemble(pieces, Explain(False)) == pieces
 
 
+def test_a_sentence_does_not_run_on_into_a_block_set_at_a_far_other_measure():
+    # the column (17 ems) leaves a sentence open; the block printed next is set across
+    # columns (28 ems) and starts mid-sentence: another article's, not the continuation
+    wide = "这一行横跨两栏排得很宽很宽的文字在这里一直排到了头啊，"
+    pieces = [Piece(Kind.TEXT, reader_lines(["　　一段话的开头在这里啊，", COL, COL, "这句话还没有说完就"]), 0),
+              Piece(Kind.TEXT, reader_lines([wide, wide, "这一段到这里结束。"]), 1)]
+    assert not [j for j in order.candidates(pieces) if (j.end, j.start) == (0, 1)]
+    # at the same measure, printed next, it goes on there
+    pieces[1] = Piece(Kind.TEXT, reader_lines([COL, COL, "这一段到这里结束。"]), 1)
+    assert [j for j in order.candidates(pieces) if (j.end, j.start) == (0, 1)]
+
+
 def reader_lines(texts: list[str]):
     return to_blocks("\n".join(texts))[0]
 

@@ -46,6 +46,9 @@ NATURAL = 3.0  # the block printed next (unless it opens with a paragraph's inde
 WORD_WEIGHT = 0.5  # per unit of log frequency of the word completed across the join
 MEASURE_PENALTY = 0.5  # per em of difference in column width (at most one em is allowed)
 MAX_MEASURE_GAP = 1.0
+#: a sentence never runs on into a block set this many ems wider or narrower, even the one
+#: printed next: the measure changes where another article (or a lede across columns) is set
+WIDE_GAP = 3.0
 DISTANCE_COST = 0.05  # per block printed between the two
 FALLBACK = 0.01  # the block printed next when it opens a paragraph: print order, no evidence
 BASE = 1.0  # any allowed join beats leaving a sentence open
@@ -123,7 +126,7 @@ def candidates(pieces: list[Piece]) -> list[Join]:
             else:  # one justified line, maybe a paragraph's indented first
                 line = p.lines[-1].width
                 gap = 0.0 if widths[j] - 2.75 <= line <= widths[j] + 0.5 else MAX_MEASURE_GAP + 1
-            if gap > MAX_MEASURE_GAP and not natural:
+            if gap > MAX_MEASURE_GAP and not natural or gap > WIDE_GAP:
                 continue
             indent = natural and j not in start_set and (opens_paragraph(pieces[j]) or j in dated)
             words = language(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
