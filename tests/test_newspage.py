@@ -689,6 +689,22 @@ def test_a_short_line_atop_a_block_that_a_word_of_the_head_runs_on_into_ends_tha
     assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.TEXT, 2), (Kind.HEAD, 2), (Kind.TEXT, 4)]
 
 
+def test_a_subhead_at_the_foot_of_text_under_a_headline_across_columns_is_a_head():
+    # the same two short lines at the foot of the lede as anywhere else: a subhead over the
+    # next column, also when a headline set across columns tops the block
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.classify import to_pieces
+    from convertkit_newspage.pieces import Kind
+    from convertkit_newspage.rules import Explain
+
+    text = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 卢梦琪\n"
+            "4月9日，广东省人工智能与机器\n人产业创新产品与服务新闻发布\n会在广州举行，会上发布了一批\n"
+            "人工智能行业大模型和应用场景\n以及智能终端产品。\n抢占人工智能终端\n产业发展制高点\n")
+    pieces = to_pieces(to_blocks(text, 1), Explain(False))
+    assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.HEAD, 1), (Kind.BYLINE, 1), (Kind.TEXT, 5),
+                                                        (Kind.HEAD, 2)]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -116,6 +116,15 @@ def test_a_sentence_does_not_run_on_into_a_block_set_at_a_far_other_measure():
     assert [j for j in order.candidates(pieces) if (j.end, j.start) == (0, 1)]
 
 
+def test_a_block_of_two_lines_that_fills_the_page_column_may_take_up_a_sentence():
+    # two lines show no measure of their own; the first fills the page's usual column (no
+    # paragraph indent), so the block goes on with a sentence left open elsewhere
+    pieces = [Piece(Kind.TEXT, reader_lines(["　　一段话的开头在这里啊，", COL, COL, "这句话还没有说完就"]), 0),
+              Piece(Kind.TEXT, reader_lines(["　　又一段话的开头在这里，", COL, "又一段话结束了。"]), 1),
+              Piece(Kind.TEXT, reader_lines(["接着就说完了这句话的后半部分啊好，", "到这里结束。"]), 2)]
+    assert [j for j in order.candidates(pieces) if (j.end, j.start) == (0, 2)]
+
+
 def reader_lines(texts: list[str]):
     return to_blocks("\n".join(texts))[0]
 

@@ -144,6 +144,21 @@ def _head_at_block_end(lines: list[Line]) -> int:
     return 0
 
 
+def _add_text(pieces: list[Piece], rest: list[Line], bi: int, starts_block: bool, explain: Explain,
+              foot_heads: bool) -> None:
+    """Text lines of block ``bi`` as a piece, and the head at their foot set over the next
+    column (:func:`_head_at_block_end`, unless a front end marked the heads) as another."""
+    k = _head_at_block_end(rest) if foot_heads else 0
+    if k:
+        pieces.append(Piece(Kind.TEXT, rest[:-k], bi, starts_block=starts_block))
+        pieces.append(Piece(Kind.HEAD, rest[-k:], bi, starts_block=False))
+        explain("head-at-block-end", (rest[-k].no, rest[-1].no), f"{k} short lines with no sentence in them "
+                                                                f"after a sentence's end, at the block's foot: "
+                                                                f"a subhead over the next column")
+    else:
+        pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=starts_block))
+
+
 def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint] | None = None) -> list[Piece]:
     """The blocks cut into pieces. ``hints``: what a front end knows of some blocks (by
     their type size, the box they are set in), by their first line's number."""
@@ -239,7 +254,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 pieces.append(Piece(Kind.BYLINE, [rest[0]], bi, starts_block=False))
                 explain("byline-name", rest[0].no, "a name under a headline is a byline")
                 rest = rest[1:]
-            pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=False))
+            _add_text(pieces, rest, bi, False, explain, hints is None)
             continue
         over_text = len(block) > 1 and not headish(block[1])
         if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
@@ -343,15 +358,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pieces.append(Piece(Kind.BYLINE, rest, bi))
             explain("byline-name", rest[0].no, "a name after a headline block is a byline")
             continue
-        k = _head_at_block_end(rest) if hints is None else 0
-        if k:
-            pieces.append(Piece(Kind.TEXT, rest[:-k], bi, starts_block=not heads))
-            pieces.append(Piece(Kind.HEAD, rest[-k:], bi, starts_block=False))
-            explain("head-at-block-end", (rest[-k].no, rest[-1].no), f"{k} short lines with no sentence in them "
-                                                                    f"after a sentence's end, at the block's foot: "
-                                                                    f"a subhead over the next column")
-        else:
-            pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=not heads))
+        _add_text(pieces, rest, bi, not heads, explain, hints is None)
         if after_pull:
             pieces.append(Piece(Kind.TEXT, after_pull, bi))
     _mark_wide_heads(pieces, blocks, explain, hints or {})

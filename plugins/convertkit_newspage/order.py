@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon
-from .lines import DATELINE_RE, HAN, closes_unopened
+from .lines import DATELINE_RE, ENUM_RE, HAN, closes_unopened
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence, text_of)
 from .rules import Explain, Stage, register
@@ -94,8 +94,17 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     # opened (究中心特聘研究员）) takes up one, however short (it shows no measure)
     dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and DATELINE_RE.match(p.lines[0].text)}
     closing = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened(p.lines[0].text)}
+    # a block of one or two lines shows no measure of its own: one whose first line fills
+    # the page's usual column (no paragraph indent) starts in mid-paragraph too
+    column = _page_column(pieces)
+    short = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and len(p.lines) < 3 and p.starts_block
+             and column and not ENUM_RE.match("".join(p.lines[0].text.split()))
+             and abs(p.lines[0].width - column) <= 0.75}
+    for j in short:
+        widths[j] = column
     starts = [j for j, p in enumerate(pieces)
-              if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing) and j not in dated]
+              if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing or j in short)
+              and j not in dated]
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     openers = {j for j in starts if not pieces[j].starts_block
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
@@ -146,6 +155,13 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                  for w in [language(pieces[jn.end].lines[-1].text, pieces[jn.start].lines[0].text)
                            if jn.natural else 0.0]]
     return joins
+
+
+def _page_column(pieces: list[Piece]) -> float:
+    """The page's usual column width in ems: the median measure of its text blocks of three
+    lines or more (0 when there are none)."""
+    found = sorted(measure(p.lines[:8]) for p in pieces if p.kind is Kind.TEXT and len(p.lines) >= 3)
+    return found[len(found) // 2] if found else 0.0
 
 
 class PageText:
