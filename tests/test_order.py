@@ -125,6 +125,17 @@ def test_a_block_of_two_lines_that_fills_the_page_column_may_take_up_a_sentence(
     assert [j for j in order.candidates(pieces) if (j.end, j.start) == (0, 2)]
 
 
+def test_a_block_that_closes_a_quotation_goes_on_with_the_one_that_opened_it():
+    # A opens a quotation (表示：“…) and leaves a sentence open; so does B, printed next,
+    # with no quotation open. C closes a quotation it never opened: A's continuation
+    quote = "他在会上表示：“我们要一起努力，"
+    pieces = [Piece(Kind.TEXT, reader_lines(["　　一段话的开头在这里啊，", COL, quote, "把这件事情做好做实，不断"]), 0),
+              Piece(Kind.TEXT, reader_lines(["　　又一段话的开头在这里，", COL, COL, "这一句话还没有说完就"]), 1),
+              Piece(Kind.TEXT, reader_lines(["推进各项工作取得新成效。”这一", COL, "这一段到这里结束。"]), 2)]
+    joins = {(j.end, j.start): j.score for j in order.candidates(pieces)}
+    assert joins[(0, 2)] > joins[(1, 2)] + 4  # though B is printed right before C
+
+
 def reader_lines(texts: list[str]):
     return to_blocks("\n".join(texts))[0]
 

@@ -56,6 +56,7 @@ AFFINITY_WEIGHT = 8.0
 #: a block printed where an article opens (right after a closer, or under a head or byline in
 #: one block) goes on with another block's sentence only on evidence worth this much
 OPENER_PENALTY = 4.0
+QUOTE_WEIGHT = 4.0  # a quotation closed across the join (or closed where none was left open)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,10 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     openers = {j for j in starts if not pieces[j].starts_block
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
+    # a block that closes a quotation it never opened (…制高点。”) goes on with one that left
+    # a quotation open (表示：“广东…), and with no other
+    quoting = {i for i, p in enumerate(pieces) if p.kind is Kind.TEXT and _open_quote(text_of(p))}
+    unquoted = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened(text_of(p), "“", "”")}
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
@@ -143,6 +148,8 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                 - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
             if j in openers:
                 score -= OPENER_PENALTY
+            if j in unquoted:
+                score += QUOTE_WEIGHT if i in quoting else -QUOTE_WEIGHT
             if indent:
                 # a cut sentence never goes on in an indented paragraph opening: kept only
                 # as print order's fallback, below any block that takes a sentence up
@@ -155,6 +162,11 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                  for w in [language(pieces[jn.end].lines[-1].text, pieces[jn.start].lines[0].text)
                            if jn.natural else 0.0]]
     return joins
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` ends inside a quotation it opened (“…)."""
+    return text.rfind("“") > text.rfind("”")
 
 
 def _page_column(pieces: list[Piece]) -> float:
