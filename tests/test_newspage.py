@@ -705,6 +705,23 @@ def test_a_subhead_at_the_foot_of_text_under_a_headline_across_columns_is_a_head
                                                         (Kind.HEAD, 2)]
 
 
+def test_a_short_line_atop_a_block_that_runs_on_into_a_head_printed_elsewhere_is_its_first_line():
+    # the item's headline was set on two lines that pdftotext printed apart: its first atop
+    # another article's column, its second over the item; 主题活⏎动在 cuts 活动, which the
+    # page prints in the item's text
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.classify import to_pieces
+    from convertkit_newspage.pieces import Kind
+    from convertkit_newspage.rules import Explain
+
+    text = ("江苏万兆光网试点主题活\n球人才、技术、资本聚集的高地。在\n下一步工作中，广东省人工智能与\n"
+            "机器人产业创新发展领导小组办公\n室将坚持做好资源协调工作。\n\n"
+            "动在南京举办\n本报讯 日前，全省万兆光网试点主\n题活动在南京举办，各方代表参加\n了活动并进行了深入交流。\n")
+    pieces = to_pieces(to_blocks(text, 1), Explain(False))
+    assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.TEXT, 4), (Kind.HEAD, 2), (Kind.TEXT, 3)]
+    assert "".join(ln.text for ln in pieces[1].lines) == "江苏万兆光网试点主题活动在南京举办"
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -361,8 +361,31 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         _add_text(pieces, rest, bi, not heads, explain, hints is None)
         if after_pull:
             pieces.append(Piece(Kind.TEXT, after_pull, bi))
+    if hints is None:
+        _head_starts_apart(pieces, page, explain)
     _mark_wide_heads(pieces, blocks, explain, hints or {})
     return pieces
+
+
+def _head_starts_apart(pieces: list[Piece], page: Page, explain: Explain) -> None:
+    """A short line atop a text block that a head printed elsewhere goes on from (江苏万兆光网
+    试点主题活 … 动在南京举办: the page prints 题活动在 elsewhere), and that runs on into no line
+    under it, is that head's first line, set apart from it by the layout. Pieces are
+    replaced in place."""
+    heads = [k for k, p in enumerate(pieces) if p.kind is Kind.HEAD and p.starts_block]
+    for k, p in enumerate(pieces):
+        if p.kind is not Kind.TEXT or not p.starts_block or len(p.lines) < 3 or not headish(p.lines[0]):
+            continue
+        first, full = p.lines[0], measure(list(p.lines[1:9]))
+        if first.width > full - 1.5 or indented(first, full, p.lines[1]) or _runs_on(first, p.lines[1], page, p.block):
+            continue
+        for h in heads:
+            if h != k and pieces[h].kind is Kind.HEAD and _runs_on(first, pieces[h].lines[0], page, p.block):
+                pieces[h] = replace(pieces[h], lines=(first,) + pieces[h].lines)
+                pieces[k] = replace(p, lines=p.lines[1:])
+                explain("head-runs-on", first.no, f"a word runs on from this line into the head at line "
+                                                  f"{pieces[h].lines[1].no}: that head's first line")
+                break
 
 
 def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
