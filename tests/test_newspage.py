@@ -722,6 +722,20 @@ def test_a_short_line_atop_a_block_that_runs_on_into_a_head_printed_elsewhere_is
     assert "".join(ln.text for ln in pieces[1].lines) == "江苏万兆光网试点主题活动在南京举办"
 
 
+def test_an_indented_line_cut_before_a_quote_opens_a_paragraph():
+    # 曲晓杰表示：⏎“广东省委、省政 is one printed line pdftotext cut before the quote; the
+    # two pieces together are two ems short of the column: a paragraph's indented first line
+    text = ("某地加快建设新型基础设施\n王小明\n\n"
+            "广东是全球主要的电子信息产\n品生产制造基地，2024年电子信息\n制 造 业 营 收 5.34 万 亿 元 ，连 续 34\n"
+            "年 位 居 全 国 之 首 ，手 机 和 电 视 机 出\n货量分别约占全球1/3和2/5，以占\n"
+            "全 国 约 1/3 的 营 收 贡 献 近 1/2 的 利\n润 ，对 全 省 规 模 以 上 工 业 增 长 贡 献\n"
+            "率 达 75.9% ，充 分 发 挥 了 稳 定 全 省\n工业经济大盘的“压舱石”作用。\n曲晓杰表示：\n“ 广 东 省 委 、省 政\n"
+            "府高度重视并积极研究人工智能对\n电 子 信 息 产 业 的 挑 战 和 机 遇 ，推 动\n人 工 智 能 终 端 产 业 快 速 发 展 ，保 持\n"
+            "电子信息产业优势地位。\n")
+    [a] = read(text).blocks
+    assert [p[:6] for p in paras(a)] == ["广东是全球主", "曲晓杰表示："]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -83,12 +83,18 @@ def cut_before_quote(width: float, nxt: Line, full: float) -> bool:
 def indented(line: Line, full: float, nxt: Line | None) -> bool:
     """Whether ``line`` looks like a paragraph's indented first line: two ems in from the
     left, so 1.5-3 ems short of the column (a shorter line is a paragraph's last or a piece
-    pdftotext cut before a quote), and not such a piece either."""
+    pdftotext cut before a quote). A line cut before a quote is measured with the piece
+    cut off it (曲晓杰表示：⏎“广东省委…)."""
+    width = set_width(line)
     if nxt is not None and cut_before_quote(line.width, nxt, full):
-        return False
-    # digits and Latin letters, counted half an em each, are set wider in a justified line
-    width = line.width + DIGIT_SLACK * sum(1 for ch in line.text if ch.isascii() and ch.isalnum())
+        width += set_width(nxt)
     return full - 3.0 <= width <= full - 1.5
+
+
+def set_width(line: Line) -> float:
+    """A line's width in ems, its digits and Latin letters (counted half an em each) at the
+    most a justified line sets them."""
+    return line.width + DIGIT_SLACK * sum(1 for ch in line.text if ch.isascii() and ch.isalnum())
 
 
 def ends_mid_sentence(p: Piece) -> bool:
