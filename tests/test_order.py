@@ -134,6 +134,11 @@ def test_a_block_that_closes_a_quotation_goes_on_with_the_one_that_opened_it():
               Piece(Kind.TEXT, reader_lines(["推进各项工作取得新成效。”这一", COL, "这一段到这里结束。"]), 2)]
     joins = {(j.end, j.start): j.score for j in order.candidates(pieces)}
     assert joins[(0, 2)] > joins[(1, 2)] + 4  # though B is printed right before C
+    # a bracket (or a title's 《》) the same way
+    pieces[0] = Piece(Kind.TEXT, reader_lines(["　　一段话的开头在这里啊，", COL, COL, "会议通过了新的方案（以下简称"]), 0)
+    pieces[2] = Piece(Kind.TEXT, reader_lines(["方案）并作出部署，推进各项工作，", COL, COL, "这一段到这里结束。"]), 2)
+    joins = {(j.end, j.start): j.score for j in order.candidates(pieces)}
+    assert joins[(0, 2)] > joins[(1, 2)] + 4
 
 
 def reader_lines(texts: list[str]):

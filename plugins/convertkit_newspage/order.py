@@ -111,8 +111,9 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
     # a block that closes a quotation it never opened (…制高点。”) goes on with one that left
     # a quotation open (表示：“广东…), and with no other
-    quoting = {i for i, p in enumerate(pieces) if p.kind is Kind.TEXT and _open_quote(text_of(p))}
-    unquoted = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened(text_of(p), "“", "”")}
+    texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]
+    left_open = [{o for o, c in MARKS if _left_open(t, o, c)} for t in texts]
+    closes = [{o for o, c in MARKS if closes_unopened(t, o, c)} for t in texts]
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
@@ -148,8 +149,8 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                 - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
             if j in openers:
                 score -= OPENER_PENALTY
-            if j in unquoted:
-                score += QUOTE_WEIGHT if i in quoting else -QUOTE_WEIGHT
+            for mark in closes[j]:
+                score += QUOTE_WEIGHT if mark in left_open[i] else -QUOTE_WEIGHT
             if indent:
                 # a cut sentence never goes on in an indented paragraph opening: kept only
                 # as print order's fallback, below any block that takes a sentence up
@@ -164,9 +165,12 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     return joins
 
 
-def _open_quote(text: str) -> bool:
-    """Whether ``text`` ends inside a quotation it opened (“…)."""
-    return text.rfind("“") > text.rfind("”")
+MARKS = (("“", "”"), ("（", "）"), ("《", "》"))  # quotation, bracket, title
+
+
+def _left_open(text: str, opening: str, closing: str) -> bool:
+    """Whether ``text`` ends inside a quotation (bracket, title) it opened (“…)."""
+    return text.rfind(opening) > text.rfind(closing)
 
 
 def _page_column(pieces: list[Piece]) -> float:
