@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon
-from .lines import DATELINE_RE, ENUM_RE, HAN, closes_unopened
+from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, HAN, closes_unopened, ends_sentence
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence, text_of)
 from .rules import Explain, Stage, register
@@ -103,8 +103,17 @@ def candidates(pieces: list[Piece]) -> list[Join]:
              and abs(p.lines[0].width - column) <= 0.75}
     for j in short:
         widths[j] = column
+    # a block whose first line ends a sentence and is shorter than any indented first line
+    # is the last line of a paragraph begun elsewhere (讨。, 度融合。): it may take up a
+    # sentence, on the evidence of the words the join completes
+    last_lines = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and p.starts_block and column
+             and ends_sentence(p.lines[0].text) and p.lines[0].width < column - 3.0
+             and not (DATELINE_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
+             and not starts_mid_sentence(p) and j not in short and j not in closing}
+    for j in last_lines:
+        widths[j] = column
     starts = [j for j, p in enumerate(pieces)
-              if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing or j in short)
+              if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing or j in short or j in last_lines)
               and j not in dated]
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     openers = {j for j in starts if not pieces[j].starts_block
@@ -145,6 +154,8 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                 continue
             indent = natural and j not in start_set and (opens_paragraph(pieces[j]) or j in dated)
             words = language(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
+            if j in last_lines and not natural and not words:
+                continue
             score = BASE + (NATURAL if natural else 0.0) + WORD_WEIGHT * words - MEASURE_PENALTY * gap \
                 - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
             if j in openers:
