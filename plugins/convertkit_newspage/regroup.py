@@ -89,8 +89,10 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
     page use them) another article shares ITEM_RATIO times as much as the item's other
     blocks, or APART_MIN of them while the item's lede (its first block) shares next to none
     (LEDE_MAX), is that article's, printed among the item's columns: it goes to the end of
-    that article. The shares are measured on the articles as segmented (before any block moves).
-    Drafts are changed in place."""
+    that article. The clearest such block on the page moves first, and the shares are
+    measured again (the item's other blocks may be that article's too, which hid it); a
+    block moves once, and an article's new blocks stand in the order printed. Drafts are
+    changed in place."""
     texts = [[p for p in d.body if p.kind is Kind.TEXT] for d in drafts]
     if not any(d.dateline and len(t) >= 2 for d, t in zip(drafts, texts)):
         return
@@ -101,32 +103,45 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
             df[b] = df.get(b, 0) + 1
     n = len(pairs)
     weight = {b: math.log((n + 1) / c) for b, c in df.items()}
-    vocab = [set().union(*(pairs[id(p)] for p in t)) if t else set() for t in texts]
-    for i, d in enumerate(drafts):
-        if not d.dateline or len(texts[i]) < 2:
-            continue
-        lede = pairs[id(texts[i][0])]
-        for p in texts[i][1:]:
-            mine = pairs[id(p)]
-            total = sum(weight[b] for b in mine)
-            if not total:
+    moved: set[int] = set()
+    while True:
+        vocab = [set().union(*(pairs[id(p)] for p in t)) if t else set() for t in texts]
+        found: tuple[float, int, Piece, int, float, float, float] | None = None
+        for i, d in enumerate(drafts):
+            if not d.dateline or len(texts[i]) < 2:
                 continue
-            rest = set().union(*(pairs[id(q)] for q in texts[i] if q is not p))
-            own = sum(weight[b] for b in mine & rest) / total
-            in_lede = sum(weight[b] for b in mine & lede) / total
-            best, k = max(((sum(weight[b] for b in mine & vocab[j]) / total, j)
-                           for j in range(len(drafts)) if j != i and vocab[j]), default=(0.0, -1))
-            # the item's other blocks may hold more blocks of that article, printed among
-            # the item's columns too: a block that shares none of the words of the lede
-            # (the item's opening block, which says what it is about) goes on less evidence
-            if k < 0 or not (best >= ITEM_MIN and best >= ITEM_RATIO * own
-                             or in_lede <= LEDE_MAX and best >= APART_MIN):
-                continue
-            d.body.remove(p)
-            drafts[k].body.append(p)
-            explain("out-of-item", p.span, f"shares {best:.0%} of its weighted pairs with the article at index {k}, "
-                                           f"{own:.0%} with the dated item it was printed in, {in_lede:.0%} with "
-                                           f"its lede")
+            lede = pairs[id(texts[i][0])]
+            for p in texts[i][1:]:
+                mine = pairs[id(p)]
+                total = sum(weight[b] for b in mine)
+                if not total or id(p) in moved:
+                    continue
+                rest = set().union(*(pairs[id(q)] for q in texts[i] if q is not p))
+                own = sum(weight[b] for b in mine & rest) / total
+                in_lede = sum(weight[b] for b in mine & lede) / total
+                best, k = max(((sum(weight[b] for b in mine & vocab[j]) / total, j)
+                               for j in range(len(drafts)) if j != i and vocab[j]), default=(0.0, -1))
+                # a block that shares none of the words of the lede (the item's opening
+                # block, which says what it is about) goes on less evidence
+                if k >= 0 and (best >= ITEM_MIN and best >= ITEM_RATIO * own
+                               or in_lede <= LEDE_MAX and best >= APART_MIN) \
+                        and (found is None or best - own > found[0]):
+                    found = (best - own, i, p, k, best, own, in_lede)
+        if found is None:
+            break
+        _, i, p, k, best, own, in_lede = found
+        drafts[i].body.remove(p)
+        drafts[k].body.append(p)
+        texts[i].remove(p)
+        texts[k].append(p)
+        moved.add(id(p))
+        explain("out-of-item", p.span, f"shares {best:.0%} of its weighted pairs with the article at index {k}, "
+                                       f"{own:.0%} with the dated item it was printed in, {in_lede:.0%} with "
+                                       f"its lede")
+    for d in drafts:  # the blocks an article took, at its end in the order printed
+        came = sorted((p for p in d.body if id(p) in moved), key=lambda p: p.lines[0].no)
+        if came:
+            d.body = [p for p in d.body if id(p) not in moved] + came
 
 
 def _han_pairs(p: Piece) -> set[str]:
