@@ -179,14 +179,13 @@ def has_sentence_punct(text: str) -> bool:
     return not SENTENCE_PUNCT.isdisjoint(text)
 
 
-def closes_unopened(text: str, opening: str = "（(", closing: str = "）)") -> bool:
-    """Whether ``text`` closes a bracket (or, given the marks, a quotation) it did not open:
-    it goes on with text that opened it."""
+def closes_unopened(text: str) -> bool:
+    """Whether ``text`` closes a bracket it did not open: it goes on with text that opened it."""
     depth = 0
     for ch in text:
-        if ch in opening:
+        if ch in "（(":
             depth += 1
-        elif ch in closing:
+        elif ch in "）)":
             if not depth:
                 return True
             depth -= 1

@@ -122,11 +122,11 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     # a quotation open (表示：“广东…), and with no other
     texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]
     left_open = [{o for o, c in MARKS if _left_open(t, o, c)} for t in texts]
-    closes = [{o for o, c in MARKS if closes_unopened(t, o, c)} for t in texts]
+    closes = [{o for o, c in MARKS if _starts_inside(t, o, c)} for t in texts]
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
-    page = PageText(pieces)
+    page = PageText(pieces, texts)
 
     def language(left: str, right: str) -> float:
         return lexicon.join_score(left, right) + PAGE_WEIGHT * page.continuity(left, right)
@@ -184,6 +184,13 @@ def _left_open(text: str, opening: str, closing: str) -> bool:
     return text.rfind(opening) > text.rfind(closing)
 
 
+def _starts_inside(text: str, opening: str, closing: str) -> bool:
+    """Whether ``text`` starts inside a quotation (bracket, title) opened before it: it
+    closes one before it opens any (…新成效。”)."""
+    end = text.find(closing)
+    return end >= 0 and not 0 <= text.find(opening) < end
+
+
 def _page_column(pieces: list[Piece]) -> float:
     """The page's usual column width in ems: the median measure of its text blocks of three
     lines or more (0 when there are none)."""
@@ -196,8 +203,11 @@ class PageText:
     prints whole elsewhere (中国特色社⏎会主义, 供给侧结构性⏎改革): the longer the run
     across a join that the page holds elsewhere, the likelier the join."""
 
-    def __init__(self, pieces: list[Piece]) -> None:
-        self.text = "\n".join(text_of(p) for p in pieces if p.kind is Kind.TEXT)
+    def __init__(self, pieces: list[Piece], texts: list[str] | None = None) -> None:
+        """``texts``: the pieces' :func:`.text_of`, when the caller has them."""
+        if texts is None:
+            texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]
+        self.text = "\n".join(t for p, t in zip(pieces, texts) if p.kind is Kind.TEXT)
 
     def continuity(self, left: str, right: str) -> float:
         """The longest run across the join of ``left`` (a line's end) and ``right`` (the
