@@ -743,6 +743,22 @@ def test_an_indented_line_cut_before_a_quote_opens_a_paragraph():
     assert [p[:6] for p in paras(a)] == ["广东是全球主", "曲晓杰表示："]
 
 
+def test_an_article_printed_inside_anothers_text_under_a_stacked_headline_is_taken_out():
+    # two headlines stacked over one byline; the text around takes up the essay's words,
+    # a run in its middle (from one sentence's end to another's) the item's: that run is
+    # the item, printed among the essay's columns
+    text = ("湖北推动中小企业特色产业集群高质量发展\n\n优先发展教育事业\n陈宝生\n\n"
+            "百年大计，教育为本。党的十九大报告围绕优先发展教育事业作出部署，为教育改革发展指明了方向。\n\n"
+            "为提升中小企业专业化水平，推动特色产业集群提质扩量，湖北印发了中小企业特色产业集群高质量发展工作方案。\n\n"
+            "根据方案，到2027年，湖北将基本形成特色产业集群的发展格局，培育一批中小企业特色产业集群。\n\n"
+            "教育改革发展永远在路上。必须优先发展教育事业，深化教育改革，加快教育现代化，办好人民满意的教育。\n")
+    essay, item = read(text).blocks
+    assert (plain(essay.headline), plain(essay.kicker), plain(essay.byline)) == ("优先发展教育事业", "", "陈宝生")
+    assert [p[:6] for p in paras(essay)] == ["百年大计，教", "教育改革发展"]
+    assert plain(item.headline) == "湖北推动中小企业特色产业集群高质量发展"
+    assert [p[:6] for p in paras(item)] == ["为提升中小企", "根据方案，到"]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

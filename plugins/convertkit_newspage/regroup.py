@@ -166,7 +166,9 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
     does, the others staying with the first part. So is an article with one head block
     whose text falls that way for its headline and a headline left with no article
     (printed after the text it heads). The byline and dateline stay with the first part,
-    the sign-off and closer with the second."""
+    the sign-off and closer with the second. A run in the middle of the text that takes up
+    one headline's words, the text around it the other's (:func:`_best_run`), is the other
+    article printed inside this one's columns, when it cuts better than any two parts."""
     out: list[Draft] = []
     for d in drafts:
         blocks = titles.blocks_of(d.heads, d.head_sizes)
@@ -174,10 +176,23 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
         # with the first part (kickers, or other articles' headlines for the headline stage)
         cuts = [(cut, i, j) for i in range(len(blocks)) for j in range(i + 1, len(blocks))
                 for cut in [_best_cut(d, [blocks[i], blocks[j]])] if cut is not None] if len(blocks) >= 2 else []
-        if not cuts:
+        # a run inside the text (the search grows with the square of the text: not for every
+        # pair of a long stack)
+        runs = [(run, i, j) for i in range(len(blocks)) for j in range(i + 1, len(blocks))
+                for run in [_best_run(d, [blocks[i], blocks[j]])] if run is not None] \
+            if 2 <= len(blocks) <= RUN_HEADS else []
+        best_cut = max(cuts, key=lambda x: x[0][0]) if cuts else None
+        best_run = max(runs, key=lambda x: x[0][0]) if runs else None
+        if best_run is not None and (best_cut is None or best_run[0][0] > best_cut[0][0]):
+            (score, c1, c2, b), i, j = best_run
+            inner = (i, j)[b]
+            out += _split_run(d, [x for k, x in enumerate(blocks) if k != inner], blocks[inner], c1, c2, score,
+                              explain)
+            continue
+        if best_cut is None:
             out.append(d)
             continue
-        (score, c, a), i, j = max(cuts, key=lambda x: x[0][0])
+        (score, c, a), i, j = best_cut
         second = (i, j)[1 - a]
         out += _split(d, [b for k, b in enumerate(blocks) if k != second], blocks[second], c, score, explain)
     lone = [d for d in out if len(d.head_sizes) == 1 and not (d.body or d.byline or d.dateline or d.signoff)
@@ -230,6 +245,75 @@ def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | No
                 if best is None or score > best[0]:
                     best = (score, c, a)
     return best
+
+
+RUN_PIECES = 80  # an article of more pieces is not searched for a run printed inside it
+RUN_HEADS = 4  # nor one under more head blocks
+RUN_HEAD_PAIRS = 6  # a head of fewer character pairs (a column's name) is too short to tell by
+
+
+def _best_run(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int, int] | None:
+    """The best run of pieces inside ``d``'s text (after its first piece, before its last,
+    from a sentence's end to a sentence's end) that takes up the words of one of the two
+    head ``blocks`` while the text around it takes up the other's, as :func:`_best_cut`
+    asks of two parts: (score, the run's first piece, the piece after it, the block of the
+    run), or None. Another article printed inside this one's columns, read in the middle."""
+    n = len(d.body)
+    if any(b[0].text.startswith("——") for b in blocks) or not 3 <= n <= RUN_PIECES:
+        return None
+    heads = [titles.pairs_of(b) for b in blocks]
+    if min(map(len, heads)) < RUN_HEAD_PAIRS:
+        return None
+    texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in d.body]
+    found = [[{q for q in pairs if q in t} for t in texts] for pairs in heads]
+    # the pairs of each head the pieces before each place hold, and from each place on
+    before = [[set()] for _ in heads]
+    after = [[set()] for _ in heads]
+    for h in (0, 1):
+        for f in found[h]:
+            before[h].append(before[h][-1] | f)
+        for f in reversed(found[h]):
+            after[h].append(after[h][-1] | f)
+        after[h].reverse()
+    ends = [p.kind is Kind.TEXT and ends_sentence(p.lines[-1].text) for p in d.body]
+    best: tuple[float, int, int, int] | None = None
+    for c1 in range(1, n - 1):
+        if not ends[c1 - 1]:
+            continue
+        inside = [set(), set()]
+        for c2 in range(c1 + 1, n):
+            for h in (0, 1):
+                inside[h] |= found[h][c2 - 1]
+            if not ends[c2 - 1]:
+                continue
+            outside = [before[h][c1] | after[h][c2] for h in (0, 1)]
+            for b in (0, 1):
+                a = 1 - b
+                ib, ob = len(inside[b]) / len(heads[b]), len(outside[b]) / len(heads[b])
+                oa, ia = len(outside[a]) / len(heads[a]), len(inside[a]) / len(heads[a])
+                if min(oa, ib) >= SPLIT_MIN and oa >= ia + SPLIT_MARGIN and ib >= ob + SPLIT_MARGIN:
+                    score = oa - ia + ib - ob
+                    if best is None or score > best[0]:
+                        best = (score, c1, c2, b)
+    return best
+
+
+def _split_run(d: Draft, outer: list[list[Line]], inner: list[Line], c1: int, c2: int, score: float,
+               explain: Explain) -> list[Draft]:
+    """``d`` with its pieces ``c1`` to ``c2`` (not included) taken out as another article
+    under the head block ``inner``; the rest, under the head blocks ``outer``, keeps the
+    byline, dateline, sign-off and closer."""
+    heads = [ln for b in outer for ln in b]
+    one, two = Draft(heads=heads, head_sizes=[len(b) for b in outer], byline=d.byline), \
+        Draft(heads=inner, head_sizes=[len(inner)])
+    one.dateline, one.dateline_line = d.dateline, d.dateline_line
+    one.signoff, one.signoff_line = d.signoff, d.signoff_line
+    one.closed, one.closed_by_author = d.closed, d.closed_by_author
+    one.body, two.body = d.body[:c1] + d.body[c2:], d.body[c1:c2]
+    explain("split-by-headlines", d.body[c1].span, f"the text around takes up the words of {inline_text(heads)!r}, "
+                                                   f"the text from here to line {d.body[c2 - 1].lines[-1].no} "
+                                                   f"those of {inline_text(inner)!r} (score {score:.2f})")
+    return [one, two]
 
 
 def _split(d: Draft, first: list[list[Line]], second: list[Line], c: int, score: float,
