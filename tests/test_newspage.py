@@ -1179,3 +1179,23 @@ def test_a_jump_to_another_page_than_the_one_read_is_left_apart():
     """下转第7版, but the next page prints 6: not its continuation."""
     doc = read(JUMP_PAGES.format(to=7))
     assert len(doc.blocks) == 2
+
+
+def test_a_headline_taken_from_a_stack_leaves_the_other_blocks_whole():
+    # a stack of heads with no article under it: blocks of one, two and one lines; the last
+    # goes to the untitled article whose text takes up its words, the others stay as printed
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Kind, Piece
+    from convertkit_newspage.regroup import headlines_to_headless
+    from convertkit_newspage.rules import Explain
+
+    lines = to_blocks("第一块标题\n第二块标题的上半\n第二块标题的下半\n湖北推动中小企业发展\n\n"
+                      "湖北推动中小企业特色产业集群高质量发展，印发了工作方案。\n", 1)
+    stack = Draft(heads=lines[0][:4], head_sizes=[1, 2, 1])
+    text = Draft()
+    text.body = [Piece(Kind.TEXT, lines[1], 1)]
+    headlines_to_headless([stack, text], Explain(False))
+    assert [ln.text for ln in text.heads] == ["湖北推动中小企业发展"]
+    assert stack.head_sizes == [1, 2] and [ln.text for ln in stack.heads] == ["第一块标题", "第二块标题的上半",
+                                                                              "第二块标题的下半"]

@@ -409,7 +409,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         if piece is None:
             at = home.heads.index(lines[0])
             del home.heads[at:at + len(lines)]
-            home.head_sizes.remove(len(lines))
+            starts = [sum(home.head_sizes[:k]) for k in range(len(home.head_sizes))]
+            del home.head_sizes[starts.index(at)]
         else:
             home.body.remove(piece)
         if a.heads:
