@@ -649,14 +649,14 @@ def test_a_head_with_no_text_under_it_heads_the_untitled_article_that_takes_up_i
 def test_a_head_with_no_text_under_it_at_the_end_of_its_own_article_is_its_headline():
     # the other article's headline went to the untitled item; the head printed after the
     # essay's text, with nothing under it, is the essay's own headline, not an empty section
-    text = ("吉林省商务厅日前公布，今年以来全省家电以旧换新销售额大增，核销资金直达消费者。\n\n"
-            "吉林家电以旧换新销售额大增\n王小明\n\n"
-            "坚持依法治国和以德治国相结合，法治和德治相辅相成、相得益彰，德治是法治的基础。\n\n"
-            "法治与德治何以相得益彰\n")
-    a, b = read(text).blocks
-    assert plain(a.headline) == "吉林家电以旧换新销售额大增" and [p[:6] for p in paras(a)] == ["吉林省商务厅"]
-    assert (plain(b.headline), plain(b.byline)) == ("法治与德治何以相得益彰", "王小明")
-    assert not [x for x in b.blocks if isinstance(x, Section)]
+    blocks = ["吉林省商务厅日前公布，今年以来全省家电以旧换新销售额大增，核销资金直达消费者。",
+              "吉林家电以旧换新销售额大增\n王小明",
+              "坚持依法治国和以德治国相结合，法治和德治相辅相成、相得益彰，德治是法治的基础。",
+              "法治与德治何以相得益彰"]
+    doc = read("\n\n".join(blocks) + "\n")
+    assert [(plain(a.headline), plain(a.byline), [p[:6] for p in paras(a)], [type(x).__name__ for x in a.blocks])
+            for a in doc.blocks] == [("吉林家电以旧换新销售额大增", "", ["吉林省商务厅"], ["Para"]),
+                                     ("法治与德治何以相得益彰", "王小明", ["坚持依法治国"], ["Para"])]
 
 
 def test_an_enumerated_point_cut_by_the_column_is_text_not_a_subhead():
