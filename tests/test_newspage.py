@@ -1199,3 +1199,18 @@ def test_a_headline_taken_from_a_stack_leaves_the_other_blocks_whole():
     assert [ln.text for ln in text.heads] == ["湖北推动中小企业发展"]
     assert stack.head_sizes == [1, 2] and [ln.text for ln in stack.heads] == ["第一块标题", "第二块标题的上半",
                                                                               "第二块标题的下半"]
+
+
+def test_blocks_leave_a_news_item_one_by_one_up_to_a_bound(tmp_path):
+    # each move measures the page again: on a hostile page (an item of many blocks, every
+    # other one another article's) the moves stop at ITEM_MOVES, so the work stays bounded
+    from convertkit_newspage.regroup import ITEM_BLOCKS, ITEM_MOVES
+
+    essay = "依法治国和以德治国相结合法治德治相辅相成"
+    item = "吉林家电以旧换新销售额核销资金直达消费者"
+    text = ("法治与德治相得益彰\n王小明\n\n" + essay * 2 + "。\n\n本报讯 " + item * 2 + "。\n\n"
+            + "\n\n".join((essay if k % 2 else item)[k % 7:] + "。" for k in range(ITEM_BLOCKS - 2)) + "（吉 文）\n")
+    explained = tmp_path / "explain.json"
+    convertkit.read(text.encode("utf-8"), "newspage", explain=str(explained))
+    moves = [s for s in json.loads(explained.read_text(encoding="utf-8"))["steps"] if s["rule"] == "out-of-item"]
+    assert len(moves) == ITEM_MOVES

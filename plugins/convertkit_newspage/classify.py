@@ -19,7 +19,7 @@ register(Stage.PIECES, {
     "head-wider-than-column": "a line wider than the column under it is a headline: body lines never are",
     "byline-name": "a personal name under a headline is the byline",
     "byline": "本报记者 … or a name over the text is the byline",
-    "head-runs-on": "a short line atop a block that a word of the head before runs on into is that head's last line",
+    "head-runs-on": "a head's lines set apart by the layout are one head where a word runs across them",
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",

@@ -107,9 +107,9 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     # is the last line of a paragraph begun elsewhere (讨。, 度融合。): it may take up a
     # sentence, on the evidence of the words the join completes
     last_lines = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and p.starts_block and column
-             and ends_sentence(p.lines[0].text) and p.lines[0].width < column - 3.0
-             and not (DATELINE_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
-             and not starts_mid_sentence(p) and j not in short and j not in closing}
+                  and ends_sentence(p.lines[0].text) and p.lines[0].width < column - 3.0
+                  and not (DATELINE_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
+                  and not starts_mid_sentence(p) and j not in short and j not in closing}
     for j in last_lines:
         widths[j] = column
     starts = [j for j, p in enumerate(pieces)
@@ -118,8 +118,8 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     openers = {j for j in starts if not pieces[j].starts_block
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
-    # a block that closes a quotation it never opened (…制高点。”) goes on with one that left
-    # a quotation open (表示：“广东…), and with no other
+    # a block that closes a quotation (bracket, title) it never opened (…制高点。”) goes on
+    # with one that left it open (表示：“广东…), and with no other
     texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]
     left_open = [{o for o, c in MARKS if _left_open(t, o, c)} for t in texts]
     closes = [{o for o, c in MARKS if _starts_inside(t, o, c)} for t in texts]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from . import titles
 from .articles import PAGE_LINES, Draft, draft_text
@@ -81,18 +82,21 @@ ITEM_RATIO = 3.0  # how many times more of its weighted pairs another article mu
 ITEM_MIN = 0.1  # the least share another article must hold at all
 LEDE_MAX = 0.02  # a block that shares at most this much of its weighted pairs with the lede ...
 APART_MIN = 0.25  # ... goes to another article that holds this much of them
+ITEM_BLOCKS = 60  # text blocks at most: a longer text under a dateline is no short news item
+ITEM_MOVES = 24  # blocks at most leave the items of one page (each move measures the page again)
 
 
 def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
-    """A news item (opened by its dateline) is short and about one thing. A text block
+    """A news item (opened by its dateline) is short (ITEM_BLOCKS text blocks at most) and
+    about one thing. A text block
     inside it, after its first, whose character pairs (weighted by how few blocks of the
     page use them) another article shares ITEM_RATIO times as much as the item's other
     blocks, or APART_MIN of them while the item's lede (its first block) shares next to none
     (LEDE_MAX), is that article's, printed among the item's columns: it goes to the end of
     that article. The clearest such block on the page moves first, and the shares are
     measured again (the item's other blocks may be that article's too, which hid it); a
-    block moves once, and an article's new blocks stand in the order printed. Drafts are
-    changed in place."""
+    block moves once (ITEM_MOVES at most), and an article's new blocks stand in the order
+    printed. Drafts are changed in place."""
     texts = [[p for p in d.body if p.kind is Kind.TEXT] for d in drafts]
     if not any(d.dateline and len(t) >= 2 for d, t in zip(drafts, texts)):
         return
@@ -103,12 +107,13 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
             df[b] = df.get(b, 0) + 1
     n = len(pairs)
     weight = {b: math.log((n + 1) / c) for b, c in df.items()}
+    # how many text blocks of each article hold each pair, kept up to date as blocks move
+    counts = [Counter(b for p in t for b in pairs[id(p)]) for t in texts]
     moved: set[int] = set()
-    while True:
-        vocab = [set().union(*(pairs[id(p)] for p in t)) if t else set() for t in texts]
+    while len(moved) < ITEM_MOVES:
         found: tuple[float, int, Piece, int, float, float, float] | None = None
         for i, d in enumerate(drafts):
-            if not d.dateline or len(texts[i]) < 2:
+            if not d.dateline or not 2 <= len(texts[i]) <= ITEM_BLOCKS:
                 continue
             lede = pairs[id(texts[i][0])]
             for p in texts[i][1:]:
@@ -116,11 +121,10 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
                 total = sum(weight[b] for b in mine)
                 if not total or id(p) in moved:
                     continue
-                rest = set().union(*(pairs[id(q)] for q in texts[i] if q is not p))
-                own = sum(weight[b] for b in mine & rest) / total
+                own = sum(weight[b] for b in mine if counts[i][b] > 1) / total  # the item's other blocks
                 in_lede = sum(weight[b] for b in mine & lede) / total
-                best, k = max(((sum(weight[b] for b in mine & vocab[j]) / total, j)
-                               for j in range(len(drafts)) if j != i and vocab[j]), default=(0.0, -1))
+                best, k = max(((sum(weight[b] for b in mine if counts[j][b]) / total, j)
+                               for j in range(len(drafts)) if j != i and texts[j]), default=(0.0, -1))
                 # a block that shares none of the words of the lede (the item's opening
                 # block, which says what it is about) goes on less evidence
                 if k >= 0 and (best >= ITEM_MIN and best >= ITEM_RATIO * own
@@ -134,6 +138,8 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
         drafts[k].body.append(p)
         texts[i].remove(p)
         texts[k].append(p)
+        counts[i].subtract(pairs[id(p)])
+        counts[k].update(pairs[id(p)])
         moved.add(id(p))
         explain("out-of-item", p.span, f"shares {best:.0%} of its weighted pairs with the article at index {k}, "
                                        f"{own:.0%} with the dated item it was printed in, {in_lede:.0%} with "
