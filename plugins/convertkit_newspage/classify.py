@@ -336,11 +336,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
         if not rest:
             continue
-        if not heads and len(rest) > 1 and pieces and pieces[-1].kind is Kind.HEAD and headish(rest[0]) \
-                and rest[0].width <= measure(rest[1:9]) - 1.5 and not indented(rest[0], measure(rest[1:9]), rest[1]) \
-                and _runs_on(pieces[-1].lines[-1], rest[0], page, bi):
+        if hints is None and not heads and len(rest) > 1 and pieces and pieces[-1].kind is Kind.HEAD \
+                and headish(rest[0]) and rest[0].width <= measure(rest[1:9]) - 1.5 \
+                and not indented(rest[0], measure(rest[1:9]), rest[1]) and _runs_on(pieces[-1].lines[-1], rest[0], page, bi):
             # a head's last line cut inside a word (促科技⏎创新与…) goes on in the short line
-            # printed atop the next block (more than a paragraph's indent short of its column)
+            # printed atop the next block (more than a paragraph's indent short of its column;
+            # a front end that sees type sizes has told heads from text already)
             pieces[-1] = replace(pieces[-1], lines=pieces[-1].lines + (rest[0],))
             explain("head-runs-on", rest[0].no, "a short line a word of the head before runs on into is that "
                                                 "head's last line")
