@@ -86,10 +86,21 @@ def under_a_head(pieces: list[Piece], j: int) -> bool:
     return starts_mid_sentence(replace(p, starts_block=True))
 
 
-def candidates(pieces: list[Piece]) -> list[Join]:
-    """Every allowed join on the page, scored."""
+@dataclass(frozen=True)
+class Openings:
+    """Which blocks may take up a sentence left open elsewhere (:func:`candidates`)."""
+
+    starts: tuple[int, ...]  # the blocks that may go on with another block's sentence
+    dated: frozenset[int]  # blocks opening with a dateline: a news item, no continuation
+    closing: frozenset[int]  # blocks closing a bracket they never opened, however short
+    last_lines: frozenset[int]  # blocks opening with a paragraph's last line: on words only
+    openers: frozenset[int]  # blocks printed where an article opens: on strong evidence only
+    widths: tuple[float, ...]  # each block's measure (the page's column for short ones)
+
+
+def openings(pieces: list[Piece]) -> Openings:
+    """The blocks of the page that may take up a sentence left open elsewhere."""
     widths = [measure(p.lines[:8]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
-    tails = [measure(p.lines[-8:]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
     # a block that opens with a dateline (本报讯, 新华社…电) opens a news item: it takes up
     # no sentence left open elsewhere; a block whose first line closes a bracket it never
     # opened (究中心特聘研究员）) takes up one, however short (it shows no measure)
@@ -101,8 +112,6 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     short = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and len(p.lines) < 3 and p.starts_block
              and column and not ENUM_RE.match("".join(p.lines[0].text.split()))
              and abs(p.lines[0].width - column) <= 0.75}
-    for j in short:
-        widths[j] = column
     # a block whose first line ends a sentence and is shorter than any indented first line
     # is the last line of a paragraph begun elsewhere (讨。, 度融合。): it may take up a
     # sentence, on the evidence of the words the join completes
@@ -110,7 +119,7 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                   and ends_sentence(p.lines[0].text) and p.lines[0].width < column - 3.0
                   and not (DATELINE_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
                   and not starts_mid_sentence(p) and j not in short and j not in closing}
-    for j in last_lines:
+    for j in short | last_lines:
         widths[j] = column
     starts = [j for j, p in enumerate(pieces)
               if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing or j in short or j in last_lines)
@@ -118,6 +127,16 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     openers = {j for j in starts if not pieces[j].starts_block
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
+    return Openings(tuple(starts), frozenset(dated), frozenset(closing), frozenset(last_lines), frozenset(openers),
+                    tuple(widths))
+
+
+def candidates(pieces: list[Piece]) -> list[Join]:
+    """Every allowed join on the page, scored."""
+    tails = [measure(p.lines[-8:]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
+    o = openings(pieces)
+    starts, dated, closing, last_lines, openers, widths = \
+        o.starts, o.dated, o.closing, o.last_lines, o.openers, o.widths
     # a block that closes a quotation (bracket, title) it never opened (…制高点。”) goes on
     # with one that left it open (表示：“广东…), and with no other
     texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]
