@@ -1187,7 +1187,7 @@ def test_a_headline_taken_from_a_stack_leaves_the_other_blocks_whole():
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.blocks import to_blocks
     from convertkit_newspage.pieces import Kind, Piece
-    from convertkit_newspage.regroup import headlines_to_headless
+    from convertkit_newspage.byheadlines import headlines_to_headless
     from convertkit_newspage.rules import Explain
 
     lines = to_blocks("第一块标题\n第二块标题的上半\n第二块标题的下半\n湖北推动中小企业发展\n\n"

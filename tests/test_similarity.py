@@ -72,3 +72,8 @@ def test_rapidfuzz_loads_only_after_the_budget(monkeypatch):
     assert similarity._c_lcs is None
     assert similarity.best_ratio("一是加大", choices, 0.5) == 1.0  # now in rapidfuzz
     assert similarity._c_lcs is not None
+
+
+def test_a_choice_exactly_at_the_floor_counts(backend):
+    # 2·1/(5+1) is the floor itself; rapidfuzz, asked for 1e-9 under it, turned it away
+    assert similarity.best_ratio("11111", ["1"], 1 / 3) == pytest.approx(1 / 3)

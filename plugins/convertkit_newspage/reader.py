@@ -9,7 +9,8 @@ data (the stages and their rules are listed in :mod:`.rules`):
 4. :mod:`.order` - the column breaks joined: one global assignment gives the reading order;
 5. :mod:`.articles` - openers and closers cut the pieces into articles; :mod:`.regroup`
    mends them by their words; :mod:`.titles` moves head blocks printed over the wrong
-   article to the one whose words they take up;
+   article to the one whose words they take up, and :mod:`.byheadlines` cuts text where
+   each part takes up one headline's words and places heads printed with no text;
 6. :mod:`.headlines` - kicker, headline and subtitle;
 7. :mod:`.paragraphs` and 8. :mod:`.sections` - paragraphs, subheads and pull quotes;
 9. :mod:`.placement` - fragments and pull quotes printed apart, put on their articles.
@@ -41,8 +42,8 @@ from .names import byline_text
 from .order import assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
-from .regroup import (headlines_to_headless, join_sections_apart, merge_by_affinity, split_by_headlines,
-                      take_out_of_items)
+from .byheadlines import headlines_to_headless, split_by_headlines
+from .regroup import join_sections_apart, merge_by_affinity, take_out_of_items
 from .rules import Explain
 from .sections import build_body
 
