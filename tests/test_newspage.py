@@ -759,6 +759,20 @@ def test_an_article_printed_inside_anothers_text_under_a_stacked_headline_is_tak
     assert [p[:6] for p in paras(item)] == ["为提升中小企", "根据方案，到"]
 
 
+def test_a_headline_and_subtitle_of_four_lines_over_a_name_in_one_block_are_heads_and_byline():
+    # headline (two lines) and subtitle (——…, two lines) over the author's name, the text
+    # under it in the same block, every line without a sentence's end
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.classify import to_pieces
+    from convertkit_newspage.pieces import Kind
+    from convertkit_newspage.rules import Explain
+
+    text = ("一带一路为跨文化\n传播提供新空间\n——“第九届跨文化传\n播国际学术会议”述要\n肖珺\n教育部人文社科重点研\n"
+            "究基地武汉大学媒体发展研\n究中心等单位共同主办的\n“第九届跨文化传播国际学\n术会议”近日举行。\n")
+    pieces = to_pieces(to_blocks(text, 1), Explain(False))
+    assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.HEAD, 4), (Kind.BYLINE, 1), (Kind.TEXT, 5)]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -308,8 +308,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                                 f"{k} short lines over full-width body lines are one subhead")
                     heads, rest = block[:k], block[k:]
                 else:
-                    # headline lines, then a byline (a name) and maybe the body, in one block
-                    j = next((j for j in range(1, min(4, len(block)))
+                    # headline lines (a subtitle too: five lines at most), then a byline (a name)
+                    # and maybe the body, in one block
+                    j = next((j for j in range(1, min(6, len(block)))
                               if is_name_line(block[j]) or name_fragment(block[j]) or BYLINE_RE.match(block[j].text)), 0)
                     if j and all(headish(ln) for ln in block[:j]):
                         while j < min(5, len(block)) and headish(block[j]) and is_name_line(block[j]) \
