@@ -773,6 +773,17 @@ def test_a_headline_and_subtitle_of_four_lines_over_a_name_in_one_block_are_head
     assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.HEAD, 4), (Kind.BYLINE, 1), (Kind.TEXT, 5)]
 
 
+def test_a_subtitle_under_short_head_lines_is_the_heads_however_wide():
+    # two short head lines over the text would be a subhead's; the —— line under them,
+    # set wider, is their subtitle, not the text's first line
+    text = ("从三个层面促进实\n体经济由大向强\n——“第六届中国工业发展论坛”述要\n蒙 娃\n"
+            "中国社会科学院工业经济研究所\n主办的“第六届中国工业发展论坛”\n日前在北京举行，与会者围绕新\n"
+            "时代提高实体经济质量进行研讨。\n")
+    [a] = read(text).blocks
+    assert (plain(a.headline), plain(a.subtitle)) == ("从三个层面促进实体经济由大向强", "——“第六届中国工业发展论坛”述要")
+    assert paras(a)[0].startswith("中国社会科学院")
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -317,6 +317,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                                 and not (name_fragment(block[j]) or names_only(block[j])):
                             j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
                         heads, rest = block[:j], block[j:]
+        while heads and rest and rest[0].text.startswith("——") and headish(rest[0]) and len(rest) > 1:
+            # a subtitle (——…) under the head lines is theirs, however wide it is set
+            heads, rest = heads + [rest[0]], rest[1:]
         # (a front end that sees type sizes has marked the heads already)
         k = _head_over_paragraph(block) if not heads and rest is block and hints is None else 0
         if k:
