@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 import convertkit
 from convertkit.model import Article, BlockQuote, Para, Section, Span, plain
 from conftest import SAMPLE, shared_pages
+from convertkit_newspage.pieces import Kind
 
 
 def all_chars(doc) -> Counter:
@@ -36,6 +37,20 @@ def all_chars(doc) -> Counter:
 
 def read(text: str):
     return convertkit.read(text.encode("utf-8"), "newspage")
+
+
+def pieces_of(text: str):
+    """The pieces stage's output for ``text`` (stage-level tests)."""
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.classify import to_pieces
+    from convertkit_newspage.rules import Explain
+
+    return to_pieces(to_blocks(text, 1), Explain(False))
+
+
+def shape(pieces) -> list:
+    """(kind, number of lines) of each piece."""
+    return [(p.kind, len(p.lines)) for p in pieces]
 
 
 def paras(article):
@@ -464,28 +479,35 @@ def test_short_lines_after_a_sentence_s_end_at_a_block_s_foot_are_a_subhead():
     assert paras(a)[-1].startswith("党的十八大以来，党中央")
 
 
-def test_a_block_of_five_short_unpunctuated_lines_is_headline_and_subtitle():
+HEAD_CASES = {
     # a headline set on three short lines, its subtitle on two: no line of it holds a
     # sentence, so the whole block is heads, not a subhead over text
-    text = ("从三个层面\n促进实体经\n济由大向强\n——“第六届中国工\n业发展论坛”述要\n\n"
-            "  日前，中国社会科学院工业经济研\n究所主办的第六届中国工业发展论\n坛在北京举行。与会者围绕新时代\n"
-            "提高我国实体经济供给质量这一问\n题进行了研讨。\n")
-    [a] = read(text).blocks
-    assert plain(a.headline) == "从三个层面促进实体经济由大向强"
-    assert plain(a.subtitle) == "——“第六届中国工业发展论坛”述要"
-    assert paras(a)[0].startswith("日前，中国社会科学院")
-
-
-def test_a_subtitle_goes_on_until_it_closes_its_quotation():
+    "five-short-unpunctuated-lines-are-headline-and-subtitle": (
+        "从三个层面\n促进实体经\n济由大向强\n——“第六届中国工\n业发展论坛”述要\n\n"
+        "  日前，中国社会科学院工业经济研\n究所主办的第六届中国工业发展论\n坛在北京举行。与会者围绕新时代\n"
+        "提高我国实体经济供给质量这一问\n题进行了研讨。\n", "", "日前，中国社会科学院"),
     # a headline set across columns, its subtitle broken inside the quotation it opens
     # (——“第六届中国工⏎业发展论坛”述要), then a character alone (the start of a name the
     # layout broke apart) over the text
-    text = ("从三个层面促进实体经济由大向强\n——“第六届中国工\n业发展论坛”述要\n蒙\n"
-            "中国社会科学院工业经\n济研究所主办的第六届中\n国工业发展论坛日前在北\n京举行。与会者围绕新时\n代实体经济进行了研讨。\n")
+    "a-subtitle-goes-on-until-it-closes-its-quotation": (
+        "从三个层面促进实体经济由大向强\n——“第六届中国工\n业发展论坛”述要\n蒙\n"
+        "中国社会科学院工业经\n济研究所主办的第六届中\n国工业发展论坛日前在北\n京举行。与会者围绕新时\n"
+        "代实体经济进行了研讨。\n", "蒙", "中国社会科学院"),
+    # two short head lines over the text would be a subhead's; the —— line under them,
+    # set wider, is their subtitle, not the text's first line
+    "a-subtitle-under-short-head-lines-is-theirs-however-wide": (
+        "从三个层面促进实\n体经济由大向强\n——“第六届中国工业发展论坛”述要\n蒙 娃\n"
+        "中国社会科学院工业经济研究所\n主办的“第六届中国工业发展论坛”\n日前在北京举行，与会者围绕新\n"
+        "时代提高实体经济质量进行研讨。\n", "蒙娃", "中国社会科学院"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HEAD_CASES))
+def test_a_headline_and_its_subtitle_set_in_any_of_these_ways(case):
+    text, byline, first = HEAD_CASES[case]
     [a] = read(text).blocks
-    assert plain(a.headline) == "从三个层面促进实体经济由大向强"
-    assert plain(a.subtitle) == "——“第六届中国工业发展论坛”述要"
-    assert plain(a.byline) == "蒙" and paras(a)[0].startswith("中国社会科学院")
+    assert (plain(a.headline), plain(a.subtitle)) == ("从三个层面促进实体经济由大向强", "——“第六届中国工业发展论坛”述要")
+    assert byline in plain(a.byline) and paras(a)[0].startswith(first)
 
 
 def test_a_head_broken_over_two_short_lines_stays_whole():
@@ -680,52 +702,46 @@ def test_a_name_shaped_line_a_word_runs_on_from_is_not_a_byline():
     assert plain(a.byline) == "" and paras(a)[-1].startswith("江苏万兆光网试点工作")
 
 
-def test_a_short_line_atop_a_block_that_a_word_of_the_head_runs_on_into_ends_that_head():
+PIECE_CASES = {
     # the headline's second line (创新与…) printed atop the column under it: 促科技⏎创新 cuts
     # 科技创新, which the page prints elsewhere; it is the head's, not the text's
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.classify import to_pieces
-    from convertkit_newspage.pieces import Kind
-    from convertkit_newspage.rules import Explain
-
-    text = ("本报讯 近日，山西召开全省科技工作会议，推动科\n技创新与产业创新深度融合，加快发展新质生产力。\n\n"
-            "山西开展六大行动促科技\n\n创新与产业创新深度融合\n"
-            "动，发挥企业牵引带动作用，推动融\n通创新，做好科技金融结合大文章，\n加快构建以市场为导向、以企业为\n"
-            "主体的科技创新体系。\n")
-    pieces = to_pieces(to_blocks(text, 1), Explain(False))
-    assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.TEXT, 2), (Kind.HEAD, 2), (Kind.TEXT, 4)]
-
-
-def test_a_subhead_at_the_foot_of_text_under_a_headline_across_columns_is_a_head():
+    "a-word-of-the-head-runs-on-into-the-line-atop-the-next-block": (
+        "本报讯 近日，山西召开全省科技工作会议，推动科\n技创新与产业创新深度融合，加快发展新质生产力。\n\n"
+        "山西开展六大行动促科技\n\n创新与产业创新深度融合\n"
+        "动，发挥企业牵引带动作用，推动融\n通创新，做好科技金融结合大文章，\n加快构建以市场为导向、以企业为\n"
+        "主体的科技创新体系。\n",
+        [(Kind.TEXT, 2), (Kind.HEAD, 2), (Kind.TEXT, 4)]),
     # the same two short lines at the foot of the lede as anywhere else: a subhead over the
     # next column, also when a headline set across columns tops the block
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.classify import to_pieces
-    from convertkit_newspage.pieces import Kind
-    from convertkit_newspage.rules import Explain
+    "a-subhead-at-the-foot-of-text-under-a-headline-across-columns": (
+        "广东加快打造全球人工智能与机器人发展高地\n本报记者 卢梦琪\n"
+        "4月9日，广东省人工智能与机器\n人产业创新产品与服务新闻发布\n会在广州举行，会上发布了一批\n"
+        "人工智能行业大模型和应用场景\n以及智能终端产品。\n抢占人工智能终端\n产业发展制高点\n",
+        [(Kind.HEAD, 1), (Kind.BYLINE, 1), (Kind.TEXT, 5), (Kind.HEAD, 2)]),
+    # headline (two lines) and subtitle (——…, two lines) over the author's name, the text
+    # under it in the same block, every line without a sentence's end
+    "a-headline-and-subtitle-of-four-lines-over-a-name-in-one-block": (
+        "一带一路为跨文化\n传播提供新空间\n——“第九届跨文化传\n播国际学术会议”述要\n肖珺\n教育部人文社科重点研\n"
+        "究基地武汉大学媒体发展研\n究中心等单位共同主办的\n“第九届跨文化传播国际学\n术会议”近日举行。\n",
+        [(Kind.HEAD, 4), (Kind.BYLINE, 1), (Kind.TEXT, 5)]),
+}
 
-    text = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 卢梦琪\n"
-            "4月9日，广东省人工智能与机器\n人产业创新产品与服务新闻发布\n会在广州举行，会上发布了一批\n"
-            "人工智能行业大模型和应用场景\n以及智能终端产品。\n抢占人工智能终端\n产业发展制高点\n")
-    pieces = to_pieces(to_blocks(text, 1), Explain(False))
-    assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.HEAD, 1), (Kind.BYLINE, 1), (Kind.TEXT, 5),
-                                                        (Kind.HEAD, 2)]
+
+@pytest.mark.parametrize("case", sorted(PIECE_CASES))
+def test_the_pieces_stage_tells_heads_bylines_and_text(case):
+    text, expected = PIECE_CASES[case]
+    assert shape(pieces_of(text)) == expected
 
 
 def test_a_short_line_atop_a_block_that_runs_on_into_a_head_printed_elsewhere_is_its_first_line():
     # the item's headline was set on two lines that pdftotext printed apart: its first atop
     # another article's column, its second over the item; 主题活⏎动在 cuts 活动, which the
     # page prints in the item's text
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.classify import to_pieces
-    from convertkit_newspage.pieces import Kind
-    from convertkit_newspage.rules import Explain
-
     text = ("江苏万兆光网试点主题活\n球人才、技术、资本聚集的高地。在\n下一步工作中，广东省人工智能与\n"
             "机器人产业创新发展领导小组办公\n室将坚持做好资源协调工作。\n\n"
             "动在南京举办\n本报讯 日前，全省万兆光网试点主\n题活动在南京举办，各方代表参加\n了活动并进行了深入交流。\n")
-    pieces = to_pieces(to_blocks(text, 1), Explain(False))
-    assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.TEXT, 4), (Kind.HEAD, 2), (Kind.TEXT, 3)]
+    pieces = pieces_of(text)
+    assert shape(pieces) == [(Kind.TEXT, 4), (Kind.HEAD, 2), (Kind.TEXT, 3)]
     assert "".join(ln.text for ln in pieces[1].lines) == "江苏万兆光网试点主题活动在南京举办"
 
 
@@ -757,31 +773,6 @@ def test_an_article_printed_inside_anothers_text_under_a_stacked_headline_is_tak
     assert [p[:6] for p in paras(essay)] == ["百年大计，教", "教育改革发展"]
     assert plain(item.headline) == "湖北推动中小企业特色产业集群高质量发展"
     assert [p[:6] for p in paras(item)] == ["为提升中小企", "根据方案，到"]
-
-
-def test_a_headline_and_subtitle_of_four_lines_over_a_name_in_one_block_are_heads_and_byline():
-    # headline (two lines) and subtitle (——…, two lines) over the author's name, the text
-    # under it in the same block, every line without a sentence's end
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.classify import to_pieces
-    from convertkit_newspage.pieces import Kind
-    from convertkit_newspage.rules import Explain
-
-    text = ("一带一路为跨文化\n传播提供新空间\n——“第九届跨文化传\n播国际学术会议”述要\n肖珺\n教育部人文社科重点研\n"
-            "究基地武汉大学媒体发展研\n究中心等单位共同主办的\n“第九届跨文化传播国际学\n术会议”近日举行。\n")
-    pieces = to_pieces(to_blocks(text, 1), Explain(False))
-    assert [(p.kind, len(p.lines)) for p in pieces] == [(Kind.HEAD, 4), (Kind.BYLINE, 1), (Kind.TEXT, 5)]
-
-
-def test_a_subtitle_under_short_head_lines_is_the_heads_however_wide():
-    # two short head lines over the text would be a subhead's; the —— line under them,
-    # set wider, is their subtitle, not the text's first line
-    text = ("从三个层面促进实\n体经济由大向强\n——“第六届中国工业发展论坛”述要\n蒙 娃\n"
-            "中国社会科学院工业经济研究所\n主办的“第六届中国工业发展论坛”\n日前在北京举行，与会者围绕新\n"
-            "时代提高实体经济质量进行研讨。\n")
-    [a] = read(text).blocks
-    assert (plain(a.headline), plain(a.subtitle)) == ("从三个层面促进实体经济由大向强", "——“第六届中国工业发展论坛”述要")
-    assert paras(a)[0].startswith("中国社会科学院")
 
 
 def test_byline_line_with_reporter():
