@@ -775,6 +775,22 @@ def test_an_article_printed_inside_anothers_text_under_a_stacked_headline_is_tak
     assert [p[:6] for p in paras(item)] == ["为提升中小企", "根据方案，到"]
 
 
+def test_a_head_wider_than_its_column_under_a_lede_wider_still_is_a_subhead():
+    # a head wider than the column under it is a headline set across columns, unless the
+    # text over it, not closed, is wider still: a lede set across columns, and the head
+    # its article's first subhead
+    text = ("优先发展教育事业\n陈宝生\n"
+            "百年大计，教育为本。习近平同志所作的党的十九大报告围绕优先发展教育事业作出新的全面部署，"
+            "明确提出建设教育强国是中华民族伟大复兴的基础工程，\n"
+            "必须把教育事业放在优先位置，深化教育改革，加快教育现代化，办好人民满意的教育。"
+            "这为我们在新时代不断推进教育改革发展指明了方向。\n\n"
+            "党的十八大以来教育改革发展取得显著成就\n党的十八大以来，以习近平同志\n为核心的党中央高度重视教育事业，\n"
+            "坚持把教育摆在优先发展战略地位，\n对教育工作作出一系列重大决策部\n署，扎实实施教育惠民举措。\n")
+    [a] = read(text).blocks
+    assert plain(a.headline) == "优先发展教育事业"
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["党的十八大以来教育改革发展取得显著成就"]
+
+
 def test_byline_line_with_reporter():
     text = "某地加快建设新型基础设施\n\n本报记者 张 三\n\n本月，某地召开会议，研究部署新型基础设施建设。\n"
     [a] = read(text).blocks

@@ -8,7 +8,7 @@ from dataclasses import replace
 from . import lexicon
 from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open
 from .names import name_shaped, is_name_line, name_fragment, names_only
-from .pieces import Hint, Kind, Piece, headish, indented, measure, median, physical_width
+from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
 from .rules import Explain, Stage, register
 
@@ -243,6 +243,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             continue
         # a front end that sees type sizes and faces has marked the heads set across columns
         k = _wide_heads(block) if hints is None else 0
+        if k and pieces and pieces[-1].kind is Kind.TEXT and not closes_article(pieces[-1]) and \
+                measure(list(pieces[-1].lines)) >= max(ln.width for ln in block[:k]):
+            k = 0  # under text set wider still, not closed (a lede across columns): its subhead
         if k:
             # a headline set across columns over the first column of its text
             pieces.append(Piece(Kind.HEAD, block[:k], bi, wide=True))
