@@ -779,16 +779,16 @@ def test_a_head_wider_than_its_column_under_a_lede_wider_still_is_a_subhead():
     # a head wider than the column under it is a headline set across columns, unless the
     # text over it, not closed, is wider still: a lede set across columns, and the head
     # its article's first subhead
-    text = ("优先发展教育事业\n陈宝生\n"
-            "百年大计，教育为本。习近平同志所作的党的十九大报告围绕优先发展教育事业作出新的全面部署，"
-            "明确提出建设教育强国是中华民族伟大复兴的基础工程，\n"
+    lede = ["百年大计，教育为本。习近平同志所作的党的十九大报告围绕优先发展教育事业作出新的全面部署，"
+            "明确提出建设教育强国是中华民族伟大复兴的基础工程，",
             "必须把教育事业放在优先位置，深化教育改革，加快教育现代化，办好人民满意的教育。"
-            "这为我们在新时代不断推进教育改革发展指明了方向。\n\n"
-            "党的十八大以来教育改革发展取得显著成就\n党的十八大以来，以习近平同志\n为核心的党中央高度重视教育事业，\n"
-            "坚持把教育摆在优先发展战略地位，\n对教育工作作出一系列重大决策部\n署，扎实实施教育惠民举措。\n")
-    [a] = read(text).blocks
-    assert plain(a.headline) == "优先发展教育事业"
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["党的十八大以来教育改革发展取得显著成就"]
+            "这为我们在新时代不断推进教育改革发展指明了方向。"]
+    column = ["党的十八大以来，以习近平同志", "为核心的党中央高度重视教育事业，", "坚持把教育摆在优先发展战略地位，",
+              "对教育工作作出一系列重大决策部", "署，扎实实施教育惠民举措。"]
+    head = "党的十八大以来教育改革发展取得显著成就"
+    doc = read("\n".join(["优先发展教育事业", "陈宝生", *lede, "", head, *column]) + "\n")
+    assert [(plain(a.headline), [plain(b.heading) for b in a.blocks if isinstance(b, Section)]) for a in doc.blocks] \
+        == [("优先发展教育事业", [head])]
 
 
 def test_byline_line_with_reporter():
