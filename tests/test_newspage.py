@@ -1246,3 +1246,18 @@ def test_blocks_leave_a_news_item_one_by_one_up_to_a_bound(tmp_path):
     convertkit.read(text.encode("utf-8"), "newspage", explain=str(explained))
     moves = [s for s in json.loads(explained.read_text(encoding="utf-8"))["steps"] if s["rule"] == "out-of-item"]
     assert len(moves) == ITEM_MOVES
+
+
+def test_a_headline_its_own_text_does_not_take_up_goes_to_the_untitled_text_that_does():
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.byheadlines import headlines_to_headless
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+
+    blocks = to_blocks("吉林家电以旧换新销售额大增\n\n坚持依法治国和以德治国相结合，法治和德治相辅相成。\n\n"
+                       "吉林省商务厅日前公布，全省家电以旧换新销售额大增。\n", 1)
+    essay, untitled = Draft(heads=blocks[0], head_sizes=[1]), Draft()
+    essay.body, untitled.body = [Piece(Kind.TEXT, blocks[1], 1)], [Piece(Kind.TEXT, blocks[2], 2)]
+    headlines_to_headless([essay, untitled], Explain(False))
+    assert ([ln.text for ln in untitled.heads], essay.heads) == (["吉林家电以旧换新销售额大增"], [])

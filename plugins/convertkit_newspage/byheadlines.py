@@ -200,7 +200,8 @@ def _split(d: Draft, first: list[list[Line]], second: list[Line], c: int, score:
 def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     """A subhead stands over its section's text; a head with no text under it (the last
     piece of an article, or one more head follows) is a headline printed apart from its
-    article, as is a stack of heads with no article under it. Each goes to the article
+    article, as is a stack of heads with no article under it, and so may be an article's
+    one head block that its own text takes up less than MIN_COVER of. Each goes to the article
     whose text takes up most of its character pairs (at least MIN_COVER of them, MARGIN
     more than the text it was printed with, unless that is its own article's), best match
     on the page first: an article with no headline takes it; an article whose one head
@@ -214,6 +215,9 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         for k, p in enumerate(d.body):
             if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD):
                 free.append((d, p, list(p.lines)))
+        if len(d.head_sizes) == 1 and sum(d.head_sizes) == len(d.heads) and draft_text(d) \
+                and titles.covers(d.heads, draft_text(d)) < titles.MIN_COVER:
+            free.append((d, None, list(d.heads)))  # a headline its own text does not take up
     texts = {id(d): draft_text(d) for d in drafts}
     articles = [d for d in drafts if texts[id(d)]]
     headed: set[int] = set()  # articles that took a headline here
@@ -244,7 +248,7 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         if a.heads:
             old = Piece(Kind.HEAD, tuple(a.heads), a.body[0].block)
             a.body.insert(0, old)
-            free.append((a, old, list(a.heads)))
+            free = [f for f in free if not (f[0] is a and f[1] is None)] + [(a, old, list(a.heads))]
         a.heads, a.head_sizes = lines, [len(lines)]
         headed.add(id(a))
         explain("headline-to-headless", (lines[0].no, lines[-1].no),
