@@ -77,11 +77,9 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
 def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | None:
     """The best place to cut ``d``'s text in two, each part taking up the words of one of
     the two head ``blocks``: (score, the first piece of the second part, the block of the
-    first part), or None. The pairs a head shares with each piece are found once, so the
-    work grows with the text, not with its square."""
+    first part), or None."""
     if any(b[0].text.startswith("——") for b in blocks) or len(d.body) < 2:
         return None
-    texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in d.body]
     heads = [titles.pairs_of(b) for b in blocks]
     if not all(heads):
         return None
@@ -89,13 +87,7 @@ def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | No
     # the share of each head's pairs that the pieces before and from each cut hold
     shares = []
     for pairs in heads:
-        found = [{q for q in pairs if q in t} for t in texts]
-        before, after = [set()], [set()]
-        for f in found:
-            before.append(before[-1] | f)
-        for f in reversed(found):
-            after.append(after[-1] | f)
-        after.reverse()
+        _, before, after = _pairs_held(d, pairs)
         shares.append([(len(before[c]) / len(pairs), len(after[c]) / len(pairs)) for c in range(n + 1)])
     best: tuple[float, int, int] | None = None
     for c in range(1, n):
@@ -109,6 +101,20 @@ def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | No
                 if best is None or score > best[0]:
                     best = (score, c, a)
     return best
+
+
+def _pairs_held(d: Draft, pairs: set[str]) -> tuple[list[set[str]], list[set[str]], list[set[str]]]:
+    """Which of a head's character ``pairs`` each of ``d``'s pieces holds, those the pieces
+    before each place hold, and those the pieces from each place on hold (found once, so
+    the search for a cut grows with the text, not with its square)."""
+    found = [{q for q in pairs if q in t} for t in (text_of(p) if p.kind is Kind.TEXT else "" for p in d.body)]
+    before, after = [set()], [set()]
+    for f in found:
+        before.append(before[-1] | f)
+    for f in reversed(found):
+        after.append(after[-1] | f)
+    after.reverse()
+    return found, before, after
 
 
 RUN_PIECES = 80  # an article of more pieces is not searched for a run printed inside it
@@ -128,17 +134,7 @@ def _best_run(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int, int]
     heads = [titles.pairs_of(b) for b in blocks]
     if min(map(len, heads)) < RUN_HEAD_PAIRS:
         return None
-    texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in d.body]
-    found = [[{q for q in pairs if q in t} for t in texts] for pairs in heads]
-    # the pairs of each head the pieces before each place hold, and from each place on
-    before = [[set()] for _ in heads]
-    after = [[set()] for _ in heads]
-    for h in (0, 1):
-        for f in found[h]:
-            before[h].append(before[h][-1] | f)
-        for f in reversed(found[h]):
-            after[h].append(after[h][-1] | f)
-        after[h].reverse()
+    found, before, after = zip(*(_pairs_held(d, pairs) for pairs in heads))
     ends = [p.kind is Kind.TEXT and ends_sentence(p.lines[-1].text) for p in d.body]
     best: tuple[float, int, int, int] | None = None
     for c1 in range(1, n - 1):
@@ -162,19 +158,28 @@ def _best_run(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int, int]
     return best
 
 
+def _apart(d: Draft, first: list[list[Line]], second: list[Line], one_body: list[Piece], two_body: list[Piece],
+           closer: int) -> tuple[Draft, Draft]:
+    """``d`` as two articles: the first under the head blocks ``first`` with ``one_body``,
+    keeping the byline and dateline; the second under the head block ``second`` with
+    ``two_body``; the sign-off and closer go to the ``closer``-th (0 or 1)."""
+    one = Draft(heads=[ln for b in first for ln in b], head_sizes=[len(b) for b in first], byline=d.byline)
+    two = Draft(heads=second, head_sizes=[len(second)])
+    one.dateline, one.dateline_line = d.dateline, d.dateline_line
+    one.body, two.body = one_body, two_body
+    last = (one, two)[closer]
+    last.signoff, last.signoff_line = d.signoff, d.signoff_line
+    last.closed, last.closed_by_author = d.closed, d.closed_by_author
+    return one, two
+
+
 def _split_run(d: Draft, outer: list[list[Line]], inner: list[Line], c1: int, c2: int, score: float,
                explain: Explain) -> list[Draft]:
     """``d`` with its pieces ``c1`` to ``c2`` (not included) taken out as another article
     under the head block ``inner``; the rest, under the head blocks ``outer``, keeps the
     byline, dateline, sign-off and closer."""
-    heads = [ln for b in outer for ln in b]
-    one, two = Draft(heads=heads, head_sizes=[len(b) for b in outer], byline=d.byline), \
-        Draft(heads=inner, head_sizes=[len(inner)])
-    one.dateline, one.dateline_line = d.dateline, d.dateline_line
-    one.signoff, one.signoff_line = d.signoff, d.signoff_line
-    one.closed, one.closed_by_author = d.closed, d.closed_by_author
-    one.body, two.body = d.body[:c1] + d.body[c2:], d.body[c1:c2]
-    explain("split-by-headlines", d.body[c1].span, f"the text around takes up the words of {inline_text(heads)!r}, "
+    one, two = _apart(d, outer, inner, d.body[:c1] + d.body[c2:], d.body[c1:c2], closer=0)
+    explain("split-by-headlines", d.body[c1].span, f"the text around takes up the words of {inline_text(one.heads)!r}, "
                                                    f"the text from here to line {d.body[c2 - 1].lines[-1].no} "
                                                    f"those of {inline_text(inner)!r} (score {score:.2f})")
     return [one, two]
@@ -184,15 +189,9 @@ def _split(d: Draft, first: list[list[Line]], second: list[Line], c: int, score:
            explain: Explain) -> list[Draft]:
     """``d`` cut before its ``c``-th body piece: the first part under the head blocks
     ``first``, the second under the head block ``second``."""
-    heads = [ln for b in first for ln in b]
-    one, two = Draft(heads=heads, head_sizes=[len(b) for b in first], byline=d.byline), \
-        Draft(heads=second, head_sizes=[len(second)])
-    one.dateline, one.dateline_line = d.dateline, d.dateline_line
-    one.body, two.body = d.body[:c], d.body[c:]
-    two.signoff, two.signoff_line = d.signoff, d.signoff_line
-    two.closed, two.closed_by_author = d.closed, d.closed_by_author
+    one, two = _apart(d, first, second, d.body[:c], d.body[c:], closer=1)
     explain("split-by-headlines", d.body[c].span, f"the text before takes up the words of "
-                                                  f"{inline_text(heads)!r}, the text from here those of "
+                                                  f"{inline_text(one.heads)!r}, the text from here those of "
                                                   f"{inline_text(second)!r} (score {score:.2f})")
     return [one, two]
 
@@ -208,6 +207,7 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     block its text takes up MARGIN less takes it too, that head becoming a head over its
     first text, free to go on to the article it is the headline of. An article takes one
     such headline. Drafts are changed in place."""
+    texts = {id(d): draft_text(d) for d in drafts}
     free: list[tuple[Draft, Piece | None, list[Line]]] = []  # (where printed, its piece, lines)
     for d in drafts:
         if d.heads and not (d.body or d.byline or d.dateline or d.signoff):
@@ -215,10 +215,9 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         for k, p in enumerate(d.body):
             if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD):
                 free.append((d, p, list(p.lines)))
-        if len(d.head_sizes) == 1 and sum(d.head_sizes) == len(d.heads) and draft_text(d) \
-                and titles.covers(d.heads, draft_text(d)) < titles.MIN_COVER:
+        if len(d.head_sizes) == 1 and sum(d.head_sizes) == len(d.heads) and texts[id(d)] \
+                and titles.covers(d.heads, texts[id(d)]) < titles.MIN_COVER:
             free.append((d, None, list(d.heads)))  # a headline its own text does not take up
-    texts = {id(d): draft_text(d) for d in drafts}
     articles = [d for d in drafts if texts[id(d)]]
     headed: set[int] = set()  # articles that took a headline here
     while free and articles:
@@ -241,7 +240,7 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         if piece is None:
             at = home.heads.index(lines[0])
             del home.heads[at:at + len(lines)]
-            starts = [sum(home.head_sizes[:k]) for k in range(len(home.head_sizes))]
+            starts = [sum(home.head_sizes[:b]) for b in range(len(home.head_sizes))]
             del home.head_sizes[starts.index(at)]
         else:
             home.body.remove(piece)

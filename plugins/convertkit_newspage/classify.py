@@ -344,8 +344,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if not rest:
             continue
         if hints is None and not heads and len(rest) > 1 and pieces and pieces[-1].kind is Kind.HEAD \
-                and headish(rest[0]) and rest[0].width <= measure(rest[1:9]) - 1.5 \
-                and not indented(rest[0], measure(rest[1:9]), rest[1]) and _runs_on(pieces[-1].lines[-1], rest[0], page, bi):
+                and headish(rest[0]) and _short_of(rest[0], rest[1:9]) and _runs_on(pieces[-1].lines[-1], rest[0], page, bi):
             # a head's last line cut inside a word (促科技⏎创新与…) goes on in the short line
             # printed atop the next block (more than a paragraph's indent short of its column;
             # a front end that sees type sizes has told heads from text already)
@@ -384,8 +383,8 @@ def _head_starts_apart(pieces: list[Piece], page: Page, explain: Explain) -> Non
     for k, p in enumerate(pieces):
         if p.kind is not Kind.TEXT or not p.starts_block or len(p.lines) < 3 or not headish(p.lines[0]):
             continue
-        first, full = p.lines[0], measure(list(p.lines[1:9]))
-        if first.width > full - 1.5 or indented(first, full, p.lines[1]) or _runs_on(first, p.lines[1], page, p.block):
+        first = p.lines[0]
+        if not _short_of(first, list(p.lines[1:9])) or _runs_on(first, p.lines[1], page, p.block):
             continue
         for h in heads:
             if h != k and pieces[h].kind is Kind.HEAD and _runs_on(first, pieces[h].lines[0], page, p.block):
@@ -394,6 +393,13 @@ def _head_starts_apart(pieces: list[Piece], page: Page, explain: Explain) -> Non
                 explain("head-runs-on", first.no, f"a word runs on from this line into the head at line "
                                                   f"{pieces[h].lines[1].no}: that head's first line")
                 break
+
+
+def _short_of(line: Line, under: list[Line]) -> bool:
+    """Whether ``line`` is more than a paragraph's indent short of the column of the lines
+    ``under`` it: a head's line, not the body's."""
+    full = measure(under)
+    return line.width <= full - 1.5 and not indented(line, full, under[0])
 
 
 def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:

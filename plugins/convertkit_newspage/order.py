@@ -108,7 +108,7 @@ def openings(pieces: list[Piece]) -> Openings:
     closing = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened(p.lines[0].text)}
     # a block of one or two lines shows no measure of its own: one whose first line fills
     # the page's usual column (no paragraph indent) starts in mid-paragraph too
-    column = _page_column(pieces)
+    column = _page_column(pieces, widths)
     short = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and len(p.lines) < 3 and p.starts_block
              and column and not ENUM_RE.match("".join(p.lines[0].text.split()))
              and abs(p.lines[0].width - column) <= 0.75}
@@ -210,10 +210,10 @@ def _starts_inside(text: str, opening: str, closing: str) -> bool:
     return end >= 0 and not 0 <= text.find(opening) < end
 
 
-def _page_column(pieces: list[Piece]) -> float:
-    """The page's usual column width in ems: the median measure of its text blocks of three
-    lines or more (0 when there are none)."""
-    found = sorted(measure(p.lines[:8]) for p in pieces if p.kind is Kind.TEXT and len(p.lines) >= 3)
+def _page_column(pieces: list[Piece], widths: list[float]) -> float:
+    """The page's usual column width in ems: the median of the ``widths`` (measures) of its
+    text blocks of three lines or more (0 when there are none)."""
+    found = sorted(w for p, w in zip(pieces, widths) if p.kind is Kind.TEXT and len(p.lines) >= 3)
     return found[len(found) // 2] if found else 0.0
 
 

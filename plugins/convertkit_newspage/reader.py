@@ -33,6 +33,7 @@ from convertkit.registry import Context
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
+from .byheadlines import headlines_to_headless, split_by_headlines
 from .classify import to_pieces
 from .furniture import take_furniture
 from .headlines import headline_parts, take_column_names
@@ -42,7 +43,6 @@ from .names import byline_text
 from .order import assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
-from .byheadlines import headlines_to_headless, split_by_headlines
 from .regroup import join_sections_apart, merge_by_affinity, take_out_of_items
 from .rules import Explain
 from .sections import build_body
