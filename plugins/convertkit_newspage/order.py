@@ -284,8 +284,10 @@ class Vocabulary:
         weight = self.weight
         total = self.totals.get(j)
         if total is None:
-            total = self.totals[j] = sum(map(weight.__getitem__, b))
-        return sum(map(weight.__getitem__, b & a)) / total if total else 0.0
+            total = self.totals[j] = math.fsum(map(weight.__getitem__, b))
+        # math.fsum: exact, so the same whatever order the sets are walked in (that order
+        # changes from run to run with Python's string hashing)
+        return math.fsum(map(weight.__getitem__, b & a)) / total if total else 0.0
 
 
 _NOT_HAN = re.compile(f"[^{HAN} ]+")

@@ -102,6 +102,8 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
             df[b] = df.get(b, 0) + 1
     n = len(pairs)
     weight = {b: math.log((n + 1) / c) for b, c in df.items()}
+    # (sums over sets of pairs are taken with math.fsum: exact, so the same whatever order
+    # the set is walked in, which changes from run to run with Python's string hashing)
     # how many text blocks of each article hold each pair, kept up to date as blocks move
     counts = [Counter(b for p in t for b in pairs[id(p)]) for t in texts]
     moved: set[int] = set()
@@ -113,12 +115,12 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
             lede = pairs[id(texts[i][0])]
             for p in texts[i][1:]:
                 mine = pairs[id(p)]
-                total = sum(weight[b] for b in mine)
+                total = math.fsum(weight[b] for b in mine)
                 if not total or id(p) in moved:
                     continue
-                own = sum(weight[b] for b in mine if counts[i][b] > 1) / total  # the item's other blocks
-                in_lede = sum(weight[b] for b in mine & lede) / total
-                best, k = max(((sum(weight[b] for b in mine if counts[j][b]) / total, j)
+                own = math.fsum(weight[b] for b in mine if counts[i][b] > 1) / total  # the item's other blocks
+                in_lede = math.fsum(weight[b] for b in mine & lede) / total
+                best, k = max(((math.fsum(weight[b] for b in mine if counts[j][b]) / total, j)
                                for j in range(len(drafts)) if j != i and texts[j]), default=(0.0, -1))
                 # a block that shares none of the words of the lede (the item's opening
                 # block, which says what it is about) goes on less evidence
