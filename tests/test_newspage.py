@@ -1261,3 +1261,56 @@ def test_a_headline_its_own_text_does_not_take_up_goes_to_the_untitled_text_that
     essay.body, untitled.body = [Piece(Kind.TEXT, blocks[1], 1)], [Piece(Kind.TEXT, blocks[2], 2)]
     headlines_to_headless([essay, untitled], Explain(False))
     assert ([ln.text for ln in untitled.heads], essay.heads) == (["吉林家电以旧换新销售额大增"], [])
+
+
+def _column_then_wide(wide_lede: bool) -> str:
+    narrow = ("坚持依法治国和以德治国\n相结合，是中国特色社会\n主义法治道路的一个鲜明\n特点。二者用语准确。\n\n"
+              "法律是成文的道德，道德\n是内心的法律，二者都具\n有规范社会行为的作用。\n\n")
+    lede = "党的十九大报告指出，经过长期努力，中国特色\n社会主义进入了新时代，这是我国发展新的历史\n方位，也是我们谋划工作的出发点。\n\n"
+    wide = ("我国是海洋大国，海岸线漫长，管辖海域广袤，海\n洋资源丰富。维护国家海权、发展海洋事业是关系\n"
+            "民族生存发展、关系国家安危的重大战略课题。\n")
+    return "法治与德治何以相得益彰\n陈先达\n" + (lede if wide_lede else "") + narrow + wide
+
+
+def test_a_block_set_across_columns_after_column_text_starts_another_article():
+    # text set in the page's column does not go on across columns: the wide block after the
+    # column text's closed sentence is another article (its headline printed elsewhere)
+    doc = read(_column_then_wide(False))
+    assert [paras(a)[0][:4] for a in doc.blocks] == ["坚持依法", "我国是海"]
+
+
+def test_an_article_set_across_columns_may_widen():
+    # an article already set across columns is set wider still past what stood beside its
+    # first lines (a picture, its headline): only column text does not go on across columns
+    column = _column_then_wide(False).split("我国是海洋大国")[0] + "二者相辅相成，不可偏废，\n必须坚持两手抓、两手都\n要硬，共同发挥作用。\n\n"
+    across = ("国际社会深入解读中国新时代\n冯颜利\n"
+              "党的十九大报告指出，经过长期努力，中国特色\n社会主义进入了新时代，这是我国发展新的历史\n"
+              "方位，也是我们谋划工作的出发点。\n\n"
+              "国外学者高度评价新时代中国特色社会主义思想，对中国\n奇迹的秘诀、中国对世界的贡献等问题进行理论层面\n"
+              "的解读，认为新时代是中国奇迹的集中体现和必然结果。\n")
+    doc = read(column + across)
+    assert [paras(a)[0][:4] for a in doc.blocks] == ["坚持依法", "党的十九"]
+
+
+def test_a_box_across_columns_repeating_two_clauses_of_a_body_sentence_is_a_pull_quote():
+    # a pull quote of two clauses (…短板；…差距。) repeats both, each a sentence of the body
+    # split at its semicolon; set across columns, wider than the column, it is still a box
+    body = ("人民利益是中国共产党的最高追求，共享是新发展\n理念的价值旨归。今天，人民的物质文化生活水\n"
+            "平大幅提升，但共建美好生活仍有短板；社会财\n富快速增长，但距离共同富裕仍有差距。进入新\n时代，全面建成小康社会。\n")
+    box = "今天，人民的物质文化生活水平大幅提升，但共建\n美好生活仍有短板；社会财富快速增长，但距离共\n同富裕仍有差距。\n"
+    narrow = "".join(body.replace("\n", "")[k:k + 14] + "\n" for k in range(0, len(body.replace("\n", "")), 14))
+    pieces = pieces_of("新时代的价值追求\n" + narrow + "\n" + box)
+    assert shape(pieces)[-1] == (Kind.PULL, 3)
+
+
+def test_names_whose_characters_pdftotext_spread_apart_are_a_byline():
+    # a subtitle, then the two authors' names spread across the column (范 祚 军 万 少 文):
+    # closed up they are two names, the byline, not the first line of the text
+    from convertkit_newspage.lines import Line
+    from convertkit_newspage.names import is_name_line
+
+    assert is_name_line(Line.read(1, "范 祚 军 万 少 文"))
+    assert not is_name_line(Line.read(1, "新 时 代 的 鲜 明 主 题"))
+    text = ("——深入学习《习近平谈治国理政》\n第二卷关于一带一路建设的重要论述\n范 祚 军 万 少 文\n"
+            "习近平新时代中国特色社会主\n义思想明确中国特色大国外交要推\n动构建新型国际关系，推动构建人\n类命运共同体。\n")
+    assert shape(pieces_of(text)) == [(Kind.HEAD, 2), (Kind.BYLINE, 1), (Kind.TEXT, 4)]

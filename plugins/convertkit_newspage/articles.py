@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
 from .names import name_shaped, name_fragment
-from .order import PageText
-from .pieces import Kind, Piece, text_of
+from .order import WIDE_GAP, PageText, page_column
+from .pieces import Kind, Piece, measure, text_of
 from .rules import Explain, Stage, register
 from . import lexicon, titles
 
@@ -33,6 +33,8 @@ register(Stage.ARTICLES, {
     "opener-byline": "a byline opens an article",
     "opener-dateline": "a dateline (本报讯, 新华社…电) opens an article",
     "untitled-article": "text after a closer, with no opener, starts an untitled article",
+    "measure-change": "an article is set at one measure: a block set more than three ems wider than its text "
+                      "so far, after a sentence's end, starts another article",
     "closer-signoff": "a sign-off (（鄂 文）) closes its article",
     "closer-author": "an author line (（作者为…）) closes its article",
 })
@@ -65,6 +67,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
     drafts: list[Draft] = []
     cur: Draft | None = None
     page = PageText(pieces)
+    column = page_column(pieces)
     i = 0
     while i < len(pieces):
         p = pieces[i]
@@ -210,6 +213,11 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur = Draft()
                 drafts.append(cur)
                 explain("untitled-article", p.span, "text with no opener starts an untitled article")
+            elif _new_measure(p, cur, column):
+                cur = Draft()
+                drafts.append(cur)
+                explain("measure-change", p.span, "text set at another measure, after a sentence's end, "
+                                                  "starts an article")
             last = p.lines[-1]
             sm = SIGNOFF_RE.search(last.text)
             if sm and (sm.start() == 0 or last.text[:sm.start()].rstrip()[-1:] in "。！？”）"):
@@ -226,6 +234,28 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 explain("closer-author", p.span, "author line （作者…） closes the article")
         i += 1
     return drafts
+
+
+MEASURED_LINES = 3  # lines a block needs to show its measure
+
+
+def _new_measure(p: Piece, cur: Draft, column: float) -> bool:
+    """Whether text block ``p`` starts another article than ``cur`` by its measure: text
+    set in the page's ``column`` does not go on across columns (a lede across columns comes
+    first, over the column text), so a block set more than three ems wider than every block
+    of an article set in the column so far, after a sentence's end, is another article's.
+    (An article set across columns may widen further: beside a picture or a headline it
+    is set narrower.)"""
+    if not p.starts_block or len(p.lines) < MEASURED_LINES:
+        return False
+    texts = [q for q in cur.body if q.kind is Kind.TEXT]
+    if not texts or not ends_sentence(texts[-1].lines[-1].text):
+        return False
+    before = [measure(list(q.lines)) for q in texts if len(q.lines) >= MEASURED_LINES]
+    if not before:
+        return False
+    w = measure(list(p.lines))
+    return max(before) <= column + WIDE_GAP and w > max(before) + WIDE_GAP
 
 
 def _word_across(left: str, right: str, page: PageText) -> bool:

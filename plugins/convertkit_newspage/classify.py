@@ -35,11 +35,12 @@ register(Stage.PIECES, {
     "pull-quote-boxed": "sentences a PDF sets in a box inside an article are a pull quote (PDF input)",
     "subhead-over-boxed-quote": "a box's head-like first line over a quote the body repeats, not run on into "
                                 "it in the body, is a subhead (PDF input)",
-    "pull-quote-box": "a block set narrower than the column whose whole text repeats a body sentence is a "
-                      "boxed pull quote",
+    "pull-quote-box": "a block set narrower than the column, or across columns, whose whole text repeats a "
+                      "body sentence is a boxed pull quote",
 })
 
 BOX_INSET = 2.0  # ems a box's lines are narrower than the page's column, at least
+BOX_ACROSS = 3.0  # ... or wider, for a box set across columns
 
 
 def lone_name(line: Line, next_block: list[Line] | None) -> bool:
@@ -76,10 +77,15 @@ def _wide_heads(block: list[Line]) -> int:
 
 def _pull_box(block: list[Line], page: Page, col: float) -> float:
     """How nearly ``block`` repeats a body sentence as a whole, if it is set like a pull
-    quote box: two to eight lines, all narrower than the page's column (a box is inset in
-    its column), one statement. 0.0 when it is not such a block; also when its lines after
-    the first repeat the body better (the first line is then the box's subhead)."""
-    if not 2 <= len(block) <= 8 or not col or max(ln.width for ln in block) > col - BOX_INSET:
+    quote box: two to eight lines, all narrower than the page's column (a box inset in its
+    column) or set clearly wider (a box across columns), one statement. 0.0 when it is not
+    such a block; also when its lines after the first repeat the body better (the first
+    line is then the box's subhead)."""
+    if not 2 <= len(block) <= 8 or not col:
+        return 0.0
+    inset = max(ln.width for ln in block) <= col - BOX_INSET
+    across = min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS  # (its last line may be short)
+    if not (inset or across):
         return 0.0
     text = inline_text(block)
     if not 8 <= len(text) <= PULL_MAX or not ends_sentence(text):
@@ -238,7 +244,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if score >= PULL_SIMILARITY:
             pieces.append(Piece(Kind.PULL, block, bi))
             explain("pull-quote-box", (first.no, block[-1].no),
-                    f"narrower than the column ({col:.1f} em) and repeats a body sentence (similarity "
+                    f"set apart from the column ({col:.1f} em) and repeats a body sentence (similarity "
                     f"{score:.2f}): a boxed pull quote")
             continue
         # a front end that sees type sizes and faces has marked the heads set across columns

@@ -71,10 +71,16 @@ def name_fragment(line: Line) -> bool:
 
 def name_words(line: Line) -> list[str]:
     """The words of ``line``; a name letter-spaced to the width of a longer one (肖 珺,
-    欧 阳 辉: bylines of one column are set to one width) is one word."""
+    欧 阳 辉: bylines of one column are set to one width) is one word, and names whose
+    characters pdftotext spread apart are read closed up (范 祚 军 万 少 文)."""
     parts = line.raw.split()
-    if 2 <= len(parts) <= 4 and all(len(p) == 1 for p in parts) and is_personal_name("".join(parts)):
-        return ["".join(parts)]
+    if len(parts) >= 2 and all(len(p) == 1 for p in parts):
+        # every character set apart: pdftotext spread a justified line (范 祚 军 万 少 文)
+        joined = "".join(parts)
+        if is_personal_name(joined):
+            return [joined]
+        if len(parts) > 4:
+            return split_names(joined) or parts
     return parts
 
 

@@ -217,6 +217,11 @@ def _page_column(pieces: list[Piece], widths: list[float]) -> float:
     return found[len(found) // 2] if found else 0.0
 
 
+def page_column(pieces: list[Piece]) -> float:
+    """The page's usual column width in ems (see :func:`_page_column`)."""
+    return _page_column(pieces, [measure(p.lines[:8]) if p.kind is Kind.TEXT else 0.0 for p in pieces])
+
+
 class PageText:
     """The page's own text as a language model: a column break cuts a phrase the page
     prints whole elsewhere (中国特色社⏎会主义, 供给侧结构性⏎改革): the longer the run

@@ -4,6 +4,7 @@ page (:class:`Page`, while blocks are classified) or in an article's paragraphs
 (:func:`best_match`, while sections are built)."""
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 
@@ -59,6 +60,13 @@ class Page:
         input of many pages costs linear, not quadratic, time."""
         if not 8 <= len(candidate) <= PULL_MAX or not ends_sentence(candidate):
             return 0.0
+        parts = sentences(candidate)  # a quote of two clauses (…短板；…差距。) repeats both
+        if len(parts) > 1:
+            return math.fsum(len(part) * self._repeat(part, used) for part in parts) / len(candidate)
+        return self._repeat(candidate, used)
+
+    def _repeat(self, candidate: str, used: set[int]) -> float:
+        """How nearly the sentence ``candidate`` repeats one at least as long near it."""
         at = min(used)
         floor = PULL_SIMILARITY - 0.1
         n, longest = len(candidate), 1.6 * len(candidate)
