@@ -1314,3 +1314,32 @@ def test_names_whose_characters_pdftotext_spread_apart_are_a_byline():
     text = ("——深入学习《习近平谈治国理政》\n第二卷关于一带一路建设的重要论述\n范 祚 军 万 少 文\n"
             "习近平新时代中国特色社会主\n义思想明确中国特色大国外交要推\n动构建新型国际关系，推动构建人\n类命运共同体。\n")
     assert shape(pieces_of(text)) == [(Kind.HEAD, 2), (Kind.BYLINE, 1), (Kind.TEXT, 4)]
+
+
+def test_a_headline_piece_printed_inside_another_article_completes_the_headline():
+    # the item's headline set on two lines beside its first column reached pdftotext as two
+    # pieces: 湖北推动中小企业特 over the item, 色产业集群高质量发展 inside the essay's columns.
+    # 特⏎色产业 cuts 特色产业, which the item prints; the essay's text shares none of its words
+    text = ("法治与德治何以相得益彰\n陈先达\n"
+            "坚持依法治国和以德治国相结合，是中国特色\n社会主义法治道路的一个鲜明特点。二者分别\n用依和以，用语准确，不能换位。\n\n"
+            "色产业集群高质量发展\n\n"
+            "法律是成文的道德，道德是内心的法律，二者\n都具有规范社会行为的作用，需要共同发挥。\n\n"
+            "湖北推动中小企业特\n"
+            "本报讯 为提升中小企业专业化、特色化、集\n群化发展水平，湖北印发了《湖北省中小企业\n特色产业集群高质量发展工作方案》。\n")
+    essay, item = read(text).blocks
+    assert plain(item.headline) == "湖北推动中小企业特色产业集群高质量发展"
+    assert not [b for b in essay.blocks if isinstance(b, Section)]
+
+
+def test_one_line_heads_a_word_runs_across_are_one_head_not_a_stack():
+    # two one-line head blocks printed one after another inside an article: 主题⏎活动 cuts
+    # 主题活动, which the page prints; they are one headline's two lines, not two headlines
+    text = ("法治与德治何以相得益彰\n陈先达\n"
+            "坚持依法治国和以德治国相结合，是中国特色\n社会主义法治道路的一个鲜明特点。二者分别\n用依和以，用语准确，不能换位。\n\n"
+            "江苏万兆光网试点主题\n\n活动在南京举办\n\n"
+            "法律是成文的道德，道德是内心的法律，二者\n都具有规范社会行为的作用，需要共同发挥。\n\n"
+            "本报讯 日前，全省万兆光网试点主题活动在\n南京举办，各方代表参加了活动。\n")
+    doc = read(text)
+    heads = [plain(a.headline) for a in doc.blocks] + \
+        [plain(b.heading) for a in doc.blocks for b in a.blocks if isinstance(b, Section)]
+    assert "江苏万兆光网试点主题活动在南京举办" in heads and "活动在南京举办" not in heads

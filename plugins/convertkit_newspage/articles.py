@@ -119,7 +119,8 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
                 explain("opener-headline", span, "headline opens an article")
-            elif len(group) > 1 and all(len(g.lines) == 1 and g.starts_block for g in group):
+            elif len(group) > 1 and all(len(g.lines) == 1 and g.starts_block for g in group) and \
+                    not any(word_across(a.lines[-1].text, b.lines[0].text, page) for a, b in zip(group, group[1:])):
                 # one-line heads each in its own block, stacked: one heads the text that
                 # follows, the others are headlines printed apart from their articles. The
                 # subhead is the one least like a headline of the untitled articles so far
@@ -144,7 +145,7 @@ def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset(
                 # blocks printed one after another with no word across them are two heads
                 runs = [[group[0]]]
                 for g in group[1:]:
-                    if g.starts_block and not _word_across(runs[-1][-1].lines[-1].text, g.lines[0].text, page):
+                    if g.starts_block and not word_across(runs[-1][-1].lines[-1].text, g.lines[0].text, page):
                         runs.append([g])
                     else:
                         runs[-1].append(g)
@@ -258,7 +259,7 @@ def _new_measure(p: Piece, cur: Draft, column: float) -> bool:
     return max(before) <= column + WIDE_GAP and w > max(before) + WIDE_GAP
 
 
-def _word_across(left: str, right: str, page: PageText) -> bool:
+def word_across(left: str, right: str, page: PageText) -> bool:
     """Whether a word runs across the end of line ``left`` into line ``right``: the lexicon
     knows one, or the page prints four characters or more across the join elsewhere
     (促科技⏎创新: 科技创新)."""

@@ -33,6 +33,7 @@ from convertkit.registry import Context
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
+from .brokenheads import complete_headlines
 from .byheadlines import headlines_to_headless, split_by_headlines
 from .classify import to_pieces
 from .furniture import take_furniture
@@ -40,7 +41,7 @@ from .headlines import headline_parts, take_column_names
 from .jumps import join_jumps, printed_page
 from .lines import Line, inline_text, joined
 from .names import byline_text
-from .order import assemble
+from .order import PageText, assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
 from .regroup import join_sections_apart, merge_by_affinity, take_out_of_items
@@ -166,6 +167,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain)
     headlines_to_headless(drafts, explain)
+    complete_headlines(drafts, PageText(pieces), explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]

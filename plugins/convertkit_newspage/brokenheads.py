@@ -1,0 +1,86 @@
+"""Stage 5, a headline the layout broke apart is made whole: a headline set on two lines
+beside an item's first column (an inset) may reach pdftotext as two pieces printed far
+apart, one over the item (湖北推动中小企业特), the other among another article's pieces
+(色产业集群高质量发展), where it reads as a subhead. A word runs across the break (特⏎色产业:
+the item's text prints 特色产业), which never happens between a headline and a head of
+another article."""
+from __future__ import annotations
+
+from . import titles
+from .articles import Draft, draft_text
+from .lines import Line
+from .order import PageText
+from .pieces import Kind
+from .rules import Explain, Stage, register
+
+register(Stage.ARTICLES, {
+    "headline-completed": "a headline's lines the layout printed apart are one headline where a word runs "
+                          "across them",
+})
+
+RUN_ACROSS = 2  # characters beyond two of the longest run across the join the page prints elsewhere
+PIECE_LINES = 2  # the most lines of a headline's piece printed apart (a headline's own lines: one or two)
+
+
+def complete_headlines(drafts: list[Draft], page: PageText, explain: Explain) -> None:
+    """Join to an article's headline the head printed elsewhere that goes on with it: a word
+    runs across the join, in either order (the page prints four characters or more across
+    it elsewhere, :meth:`.order.PageText.continuity`: a word list knows too many words of
+    two characters to tell by itself), and the article's
+    text takes up the piece's words (half its character pairs at least) clearly more than the
+    text it was printed with (titles.MARGIN). The piece is a subhead of some article, or a block of a stack of
+    headlines with no article; it joins the headline's printed block. Drafts are changed in
+    place."""
+    texts = {id(d): draft_text(d) for d in drafts}
+    for d in drafts:
+        if not d.heads or not texts[id(d)] or d.heads[-1].text.startswith("——"):
+            continue
+        found = _piece(d, drafts, texts, page)
+        if found is None:
+            continue
+        home, piece, lines, after = found
+        if piece is None:
+            at = home.heads.index(lines[0])
+            del home.heads[at:at + len(lines)]
+            starts = [sum(home.head_sizes[:b]) for b in range(len(home.head_sizes))]
+            del home.head_sizes[starts.index(at)]
+        else:
+            home.body.remove(piece)
+        if after:
+            d.heads = d.heads + lines
+            d.head_sizes = d.head_sizes[:-1] + [d.head_sizes[-1] + len(lines)] if d.head_sizes else [len(d.heads)]
+        else:
+            d.heads = lines + d.heads
+            d.head_sizes = [d.head_sizes[0] + len(lines)] + d.head_sizes[1:] if d.head_sizes else [len(d.heads)]
+        explain("headline-completed", (lines[0].no, lines[-1].no),
+                f"a word runs across the headline at line {(d.heads[-len(lines) - 1] if after else d.heads[len(lines)]).no} and this head "
+                f"({'after' if after else 'before'} it): one headline the layout printed apart")
+
+
+def _piece(d: Draft, drafts: list[Draft], texts: dict[int, str], page: PageText
+           ) -> tuple[Draft, object, list[Line], bool] | None:
+    """The head printed elsewhere that goes on with ``d``'s headline (its draft, its body
+    piece or None for a stack's block, its lines, whether it comes after the headline), the
+    one whose words ``d``'s text takes up most; None when no head does."""
+    best = None
+    for home in drafts:
+        if home is d:
+            continue
+        # a piece of a headline is printed in a block of its own (text under a head in its
+        # block is the head's own)
+        candidates = [(p, list(p.lines)) for k, p in enumerate(home.body) if p.kind is Kind.HEAD and p.starts_block
+                      and not (k + 1 < len(home.body) and home.body[k + 1].block == p.block)]
+        if home.heads and not (home.body or home.byline or home.dateline or home.signoff):
+            candidates += [(None, b) for b in titles.blocks_of(home.heads, home.head_sizes)]
+        for piece, lines in candidates:
+            if len(lines) > PIECE_LINES:
+                continue
+            cover = titles.covers(lines, texts[id(d)])
+            if cover < titles.MIN_COVER or cover < titles.covers(lines, texts[id(home)]) + titles.MARGIN or \
+                    (best is not None and cover <= best[0]):
+                continue
+            if page.continuity(d.heads[-1].text, lines[0].text) >= RUN_ACROSS:
+                best = (cover, home, piece, lines, True)
+            elif page.continuity(lines[-1].text, d.heads[0].text) >= RUN_ACROSS:
+                best = (cover, home, piece, lines, False)
+    return None if best is None else best[1:]
