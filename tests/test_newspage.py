@@ -1343,3 +1343,37 @@ def test_one_line_heads_a_word_runs_across_are_one_head_not_a_stack():
     heads = [plain(a.headline) for a in doc.blocks] + \
         [plain(b.heading) for a in doc.blocks for b in a.blocks if isinstance(b, Section)]
     assert "江苏万兆光网试点主题活动在南京举办" in heads and "活动在南京举办" not in heads
+
+
+def test_a_head_block_its_article_takes_up_none_of_is_no_kicker():
+    # two head blocks over a byline: the article's text takes up the second's words and none
+    # of the first's; a kicker's words run through its article, so the first is another
+    # article's headline printed in the stack (a rubric here), and the second stands alone
+    from convertkit_newspage.headlines import headline_parts
+    from convertkit_newspage.lines import Line
+    from convertkit_newspage.rules import Explain
+
+    heads = [Line.read(1, "法治与德治何以相得益彰"), Line.read(2, "国际社会深入解读中国新时代")]
+    text = "中国特色社会主义进入新时代，国际社会高度关注，国外媒体深入解读中国新时代的意义。"
+    kicker, headline, _, _, rubrics = headline_parts(heads, Explain(False), opener=True, sizes=[1, 1], text=text)
+    assert (kicker, headline, rubrics) == ("", "国际社会深入解读中国新时代", ["法治与德治何以相得益彰"])
+    text_with_kicker = text + "法治与德治相得益彰。"
+    assert headline_parts(heads, Explain(False), opener=True, sizes=[1, 1], text=text_with_kicker)[0] == \
+        "法治与德治何以相得益彰"
+
+
+def test_a_head_block_foreign_to_its_article_goes_to_the_article_that_takes_it_up():
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.byheadlines import headlines_to_headless
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+
+    blocks = to_blocks("吉林家电以旧换新销售额大增\n\n法治与德治何以相得益彰\n\n"
+                       "坚持依法治国和以德治国相结合，法治与德治何以相得益彰？二者相辅相成。\n\n"
+                       "吉林省商务厅日前公布，全省家电以旧换新销售额大增。\n", 1)
+    essay, untitled = Draft(heads=blocks[0] + blocks[1], head_sizes=[1, 1]), Draft()
+    essay.body, untitled.body = [Piece(Kind.TEXT, blocks[2], 2)], [Piece(Kind.TEXT, blocks[3], 3)]
+    headlines_to_headless([essay, untitled], Explain(False))
+    assert ([ln.text for ln in untitled.heads], [ln.text for ln in essay.heads]) == \
+        (["吉林家电以旧换新销售额大增"], ["法治与德治何以相得益彰"])

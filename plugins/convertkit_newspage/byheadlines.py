@@ -218,6 +218,14 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         if len(d.head_sizes) == 1 and sum(d.head_sizes) == len(d.heads) and texts[id(d)] \
                 and titles.covers(d.heads, texts[id(d)]) < titles.MIN_COVER:
             free.append((d, None, list(d.heads)))  # a headline its own text does not take up
+        elif len(d.head_sizes) > 1 and sum(d.head_sizes) == len(d.heads) and texts[id(d)]:
+            # of several head blocks, one the text takes up none of (beside one it takes up)
+            # is another article's headline printed in the stack
+            blocks = titles.blocks_of(d.heads, d.head_sizes)
+            held = [titles.covers(b, texts[id(d)]) for b in blocks]
+            if max(held) >= titles.MIN_COVER:
+                free.extend((d, None, b) for b, h in zip(blocks, held) if h < titles.FOREIGN
+                            and not b[0].text.startswith("——"))
     articles = [d for d in drafts if texts[id(d)]]
     headed: set[int] = set()  # articles that took a headline here
     while free and articles:

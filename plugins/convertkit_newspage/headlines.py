@@ -8,7 +8,7 @@ from . import lexicon
 from .lines import Line, inline_text, is_han
 from .names import is_personal_name, split_names
 from .rules import Explain, Stage, register
-from .titles import MIN_COVER, blocks_of, covers
+from .titles import FOREIGN, MIN_COVER, blocks_of, covers
 
 register(Stage.HEADLINES, {
     "headline-apart": "a headline with its own subtitle over another headline is not its kicker",
@@ -45,6 +45,18 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool, sizes: lis
                                                               "headline is not its kicker")
             groups = groups[-1:]
             heads = groups[0] + sub_group
+        if opener and len(groups) >= 2 and text and max(covers(g, text) for g in groups) >= MIN_COVER:
+            # a block whose words the article takes up none of, beside one it takes up, is
+            # no kicker of it: another article's headline (a kicker's words run through its
+            # article)
+            foreign = [g for g in groups if covers(g, text) < FOREIGN]
+            for g in foreign:
+                rubrics.append(inline_text(g))
+                explain("heads-by-words", (g[0].no, g[-1].no), "a head block over the opener whose words its "
+                                                               "article takes up none of is another article's")
+            groups = [g for g in groups if covers(g, text) >= FOREIGN]
+            if len(groups) == 1:
+                heads = groups[0] + sub_group
         if opener and len(groups) >= 2:
             if len(groups) > 2 and text:
                 # more blocks than kicker and headline: the two whose words the article

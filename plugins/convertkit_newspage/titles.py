@@ -20,6 +20,7 @@ register(Stage.HEADLINES, {
 
 MIN_COVER = 0.5  # the least share of a block's character pairs the new article's text must hold
 MARGIN = 0.3  # how much more it must hold than the article the block was printed over
+FOREIGN = 0.2  # the most of a head block's character pairs an article's text holds when it is another's
 
 
 def pairs_of(lines: list[Line]) -> set[str]:
