@@ -1377,3 +1377,53 @@ def test_a_head_block_foreign_to_its_article_goes_to_the_article_that_takes_it_u
     headlines_to_headless([essay, untitled], Explain(False))
     assert ([ln.text for ln in untitled.heads], [ln.text for ln in essay.heads]) == \
         (["吉林家电以旧换新销售额大增"], ["法治与德治何以相得益彰"])
+
+
+def _drafts(text: str, heads: int):
+    """Blocks of ``text``: the first ``heads`` the essay's head blocks, then the essay's text,
+    a head inside it, more of its text, and the text of an article with no headline."""
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+
+    blocks = to_blocks(text, 1)
+    essay, other = Draft(heads=[ln for b in blocks[:heads] for ln in b], head_sizes=[len(b) for b in blocks[:heads]]), \
+        Draft()
+    essay.body = [Piece(Kind.TEXT, blocks[heads], heads), Piece(Kind.HEAD, blocks[heads + 1], heads + 1),
+                  Piece(Kind.TEXT, blocks[heads + 2], heads + 2)]
+    other.body = [Piece(Kind.TEXT, blocks[heads + 3], heads + 3)]
+    return essay, other
+
+
+def test_a_subhead_its_article_takes_up_none_of_is_the_headline_of_the_article_that_does():
+    # a subhead is about its article: a head over the essay's column that shares none of the
+    # essay's words is the headline of the untitled item whose words it takes up
+    from convertkit_newspage.byheadlines import headlines_to_headless
+    from convertkit_newspage.rules import Explain
+
+    essay, item = _drafts("法治与德治何以相得益彰\n\n坚持依法治国和以德治国相结合，法治与德治何以相得益彰？\n\n"
+                          "吉林家电以旧换新销售额大增\n\n法律是成文的道德，道德是内心的法律。\n\n"
+                          "吉林省商务厅日前公布，全省家电以旧换新销售额大增。\n", 1)
+    headlines_to_headless([essay, item], Explain(False))
+    assert [ln.text for ln in item.heads] == ["吉林家电以旧换新销售额大增"]
+    assert [p.kind for p in essay.body] == [Kind.TEXT, Kind.TEXT]
+
+
+def test_an_article_with_only_its_subtitle_takes_its_headline_over_it():
+    # a —— subtitle over the byline, its headline printed apart (at the foot of another
+    # article's column, with nothing under it): the headline goes over the subtitle
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.byheadlines import headlines_to_headless
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+
+    subtitle, review_text, essay_head, essay_text, headline = to_blocks(
+        "——《摆脱贫困与全面小康》简评\n\n李方祥主编的《摆脱贫困与全面小康》一书，是打赢脱贫攻坚战的有益参考。\n\n"
+        "法治与德治何以相得益彰\n\n坚持依法治国和以德治国相结合，法治与德治何以相得益彰？\n\n打赢脱贫攻坚战的有益参考\n", 1)
+    review, essay = Draft(heads=subtitle, head_sizes=[1]), Draft(heads=essay_head, head_sizes=[1])
+    review.body = [Piece(Kind.TEXT, review_text, 1)]
+    essay.body = [Piece(Kind.TEXT, essay_text, 3), Piece(Kind.HEAD, headline, 4)]
+    headlines_to_headless([review, essay], Explain(False))
+    assert ([ln.text for ln in review.heads], review.head_sizes) == \
+        (["打赢脱贫攻坚战的有益参考", "——《摆脱贫困与全面小康》简评"], [1, 1])

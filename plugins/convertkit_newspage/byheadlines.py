@@ -196,24 +196,35 @@ def _split(d: Draft, first: list[list[Line]], second: list[Line], c: int, score:
     return [one, two]
 
 
+def _subtitle_only(d: Draft) -> bool:
+    """Whether ``d``'s heads are a subtitle (——…) alone: its headline is printed elsewhere."""
+    return bool(d.heads) and d.heads[0].text.startswith("——") and len(d.head_sizes) == 1
+
+
 def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     """A subhead stands over its section's text; a head with no text under it (the last
     piece of an article, or one more head follows) is a headline printed apart from its
     article, as is a stack of heads with no article under it, and so may be an article's
-    one head block that its own text takes up less than MIN_COVER of. Each goes to the article
-    whose text takes up most of its character pairs (at least MIN_COVER of them, MARGIN
-    more than the text it was printed with, unless that is its own article's), best match
-    on the page first: an article with no headline takes it; an article whose one head
-    block its text takes up MARGIN less takes it too, that head becoming a head over its
-    first text, free to go on to the article it is the headline of. An article takes one
-    such headline. Drafts are changed in place."""
+    one head block that its own text takes up less than MIN_COVER of, a head block its
+    text takes up none of (under titles.FOREIGN) beside one it takes up, and a subhead
+    whose words the text it stands in takes up none of (a subhead is about its article).
+    Each goes to the article whose text takes up most of its character pairs (at least
+    MIN_COVER of them, MARGIN more than the text it was printed with, unless that is its
+    own article's), best match on the page first: an article with no headline takes it (a
+    subtitle alone stays under it); an article whose one head block its text takes up
+    MARGIN less takes it too, that head becoming a head over its first text, free to go on
+    to the article it is the headline of. An article takes one such headline. Drafts are
+    changed in place."""
     texts = {id(d): draft_text(d) for d in drafts}
     free: list[tuple[Draft, Piece | None, list[Line]]] = []  # (where printed, its piece, lines)
     for d in drafts:
         if d.heads and not (d.body or d.byline or d.dateline or d.signoff):
             free.extend((d, None, b) for b in titles.blocks_of(d.heads, d.head_sizes))
         for k, p in enumerate(d.body):
-            if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD):
+            if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD
+                                        or titles.covers(p.lines, texts[id(d)]) < titles.FOREIGN):
+                # (a subhead is about its article: one whose words its text takes up none
+                # of is a headline printed apart, over another article's column)
                 free.append((d, p, list(p.lines)))
         if len(d.head_sizes) == 1 and sum(d.head_sizes) == len(d.heads) and texts[id(d)] \
                 and titles.covers(d.heads, texts[id(d)]) < titles.MIN_COVER:
@@ -238,13 +249,19 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
                         a is not home and cover < mine + titles.MARGIN:
                     continue
                 held = titles.covers(a.heads, texts[id(a)]) if a.heads else 0.0
-                if a.heads and (len(a.head_sizes) != 1 or held >= titles.MIN_COVER or cover < held + titles.MARGIN):
+                if a.heads and not _subtitle_only(a) and (len(a.head_sizes) != 1 or held >= titles.MIN_COVER
+                                                          or cover < held + titles.MARGIN):
                     continue
                 best = (cover, k, a)
         if best is None:
             return
         cover, k, a = best
         home, piece, lines = free.pop(k)
+        explain("headline-to-headless", (lines[0].no, lines[-1].no),
+                f"a head with no text under it (or none of whose words the text it was printed with takes "
+                f"up) is the headline of the article whose text takes up {cover:.0%} of its character pairs "
+                f"({titles.covers(lines, texts[id(home)]):.0%} where it was printed)")
+        sizes = [len(lines)]
         if piece is None:
             at = home.heads.index(lines[0])
             del home.heads[at:at + len(lines)]
@@ -252,12 +269,11 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
             del home.head_sizes[starts.index(at)]
         else:
             home.body.remove(piece)
-        if a.heads:
+        if _subtitle_only(a):
+            lines, sizes = lines + a.heads, [len(lines)] + a.head_sizes  # the subtitle stays under it
+        elif a.heads:
             old = Piece(Kind.HEAD, tuple(a.heads), a.body[0].block)
             a.body.insert(0, old)
             free = [f for f in free if not (f[0] is a and f[1] is None)] + [(a, old, list(a.heads))]
-        a.heads, a.head_sizes = lines, [len(lines)]
+        a.heads, a.head_sizes = lines, sizes
         headed.add(id(a))
-        explain("headline-to-headless", (lines[0].no, lines[-1].no),
-                f"a head with no text under it is the headline of the article whose text takes up {cover:.0%} "
-                f"of its character pairs ({titles.covers(lines, texts[id(home)]):.0%} where it was printed)")
