@@ -33,6 +33,13 @@ def test_the_lexicon_scores_a_word_cut_by_the_join():
     assert lexicon.join_score("结束了，", "作系统") == 0  # nothing crosses punctuation
 
 
+def test_a_word_across_the_join_must_be_the_likelier_reading():
+    # 使命⏎中国 holds 命中 across the join, but 使命 中国 is how it reads; 新时⏎代 reads 新 时代
+    assert lexicon.join_score("新时代的历史使命", "中国特色社会主义") == 0
+    assert lexicon.join_score("中国特色社会主义新时", "代，是全体中华儿女") > 0
+    assert lexicon.join_score("江苏万兆光网试点主题", "活动在南京举办") == 0  # 主题 活动, no 题活
+
+
 def test_hungarian_finds_the_best_total_not_the_first_fit():
     # end 0 fits start 5 a little better than start 6, but end 1 fits only start 5:
     # first-fit gives 0->5 and leaves 1 open (3.0); the best total is 0->6, 1->5 (5.5)

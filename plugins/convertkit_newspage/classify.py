@@ -116,13 +116,14 @@ def _opens_sentence(before: Line, line: Line) -> bool:
 SHORTEST = 8  # characters: a sentence that ends sooner in a paragraph's first line began before it
 
 
-def _head_over_paragraph(block: list[Line]) -> int:
+def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
     """How many lines (one or two) at the top of ``block`` are a head over the first line of
     a paragraph, or 0: they hold no sentence punctuation and end no sentence, clause or
     quotation's lead-in (，、：), are no name (a byline), and the line under them is a
     paragraph's indented first line, which opens a sentence after them
-    (:func:`_opens_sentence`). A paragraph's last line ends its sentence: lines that end
-    none cannot come before a paragraph's start but as its head."""
+    (:func:`_opens_sentence`; no word runs on into it, :func:`_runs_on`). A paragraph's last
+    line ends its sentence: lines that end none cannot come before a paragraph's start but
+    as its head."""
     for k in (2, 1):  # two lines when both fit: a head's second line is no paragraph's first
         if len(block) < k + 3 or not all(headish(ln) and not ends_sentence(ln.text) and not is_name_line(ln)
                                          and not ln.text.endswith(("，", "、", "：", ":")) for ln in block[:k]):
@@ -131,7 +132,8 @@ def _head_over_paragraph(block: list[Line]) -> int:
         # the line under them is a paragraph's indented first line; or they are two lines
         # short of the column, which no body line is but the last of its paragraph
         short = k == 2 and all(ln.width <= full - 1.5 for ln in block[:k])
-        if (short or indented(block[k], full, block[k + 1])) and _opens_sentence(block[k - 1], block[k]):
+        if (short or indented(block[k], full, block[k + 1])) and _opens_sentence(block[k - 1], block[k]) \
+                and not _runs_on(block[k - 1], block[k], page, bi):
             return k
     return 0
 
@@ -330,7 +332,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             # a subtitle (——…) under the head lines is theirs, however wide it is set
             heads, rest = heads + [rest[0]], rest[1:]
         # (a front end that sees type sizes has marked the heads already)
-        k = _head_over_paragraph(block) if not heads and rest is block and hints is None else 0
+        k = _head_over_paragraph(block, page, bi) if not heads and rest is block and hints is None else 0
         if k:
             heads, rest = block[:k], block[k:]
             explain("head-over-paragraph", (first.no, block[k - 1].no), "lines that end no sentence over a "

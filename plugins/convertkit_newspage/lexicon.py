@@ -2,7 +2,9 @@
 
 A column break falls anywhere in a sentence, often inside a word (操⏎作系统). Where a block
 that leaves a sentence open may go on in several blocks, the right one usually completes a
-word across the join. The lexicon is jieba's word list with its frequencies (MIT, shipped
+word across the join, and the likeliest reading of the characters around the join (a
+unigram segmentation) runs a word across it: a word that merely can be read there (命中 in
+使命⏎中国) is not enough. The lexicon is jieba's word list with its frequencies (MIT, shipped
 in the jieba wheel: nothing is downloaded); it is read once per process, and only when a
 page has a choice to make. Reading jieba's text file takes about 0.5 s; the words kept are
 then cached (marshal, keyed by that file's size and time) in the user's cache folder
@@ -79,11 +81,11 @@ def _cache_file(path: str) -> str | None:
     except OSError:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "convertkit", f"words-{MAX_WORD}-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.table.marshal")
+    return os.path.join(base, "convertkit", f"words-1-{MAX_WORD}-{MIN_FREQ}-{st.st_size}-{int(st.st_mtime)}.table.marshal")
 
 
 def _load() -> WordList:
-    """Words of 2-4 Han characters seen MIN_FREQ times or more, with the log of their
+    """Words of 1-4 Han characters seen MIN_FREQ times or more, with the log of their
     frequency in jieba's dictionary (from the cache when it is there; the cache is made when
     it is not, if the folder can be)."""
     import marshal
@@ -124,7 +126,7 @@ def _parse(path: str) -> dict[str, float]:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 word, freq, _ = line.split(" ", 2)
-                if 2 <= len(word) <= MAX_WORD and int(freq) >= MIN_FREQ:
+                if 1 <= len(word) <= MAX_WORD and int(freq) >= MIN_FREQ:
                     words[word] = math.log(int(freq) + 1)
     except (OSError, ValueError):  # pragma: no cover - a damaged install: no language score
         return {}
@@ -163,7 +165,9 @@ def _han_head(text: str) -> str:
 def join_score(left: str, right: str) -> float:
     """The log frequency of the most frequent word that joining ``left`` (a line's end) to
     ``right`` (a line's start) would complete across the join; 0 when none does (a join
-    after punctuation completes no word)."""
+    after punctuation completes no word), and 0 when the characters around the join read
+    better cut there: a word across it must be the likelier reading, not merely a word
+    (使命⏎中国 holds 命中, but 使命 中国 is the reading; 操⏎作系统 is 操作 系统)."""
     tail, head = _han_tail(left), _han_head(right)
     if not tail or not head:
         return 0.0
@@ -172,4 +176,35 @@ def join_score(left: str, right: str) -> float:
     for a in range(1, len(tail) + 1):
         for b in range(1, min(len(head), MAX_WORD - a) + 1):
             best = max(best, lex.get(tail[-a:] + head[:b], 0.0))
+    if best:
+        free, kept = _readings(tail + head, len(tail), lex)
+        if kept >= free:  # the likeliest reading puts no word across the join
+            return 0.0
     return best
+
+
+#: jieba's dictionary counts about 60 million occurrences in all: a word's log probability
+#: is its log frequency less this
+LOG_TOTAL = math.log(60_000_000)
+UNSEEN = math.log(1) - LOG_TOTAL  # a character the dictionary does not list on its own
+
+
+def _readings(s: str, cut: int, lex: "WordList") -> tuple[float, float]:
+    """The log probabilities of the likeliest reading of ``s`` as a run of dictionary words
+    and single characters (unigram model): with any words, and with no word across
+    position ``cut``."""
+    free = [0.0] + [-math.inf] * len(s)
+    kept = free[:]
+    for j in range(1, len(s) + 1):
+        for i in range(max(0, j - MAX_WORD), j):
+            f = lex.get(s[i:j], 0.0)
+            if f:
+                lp = f - LOG_TOTAL
+            elif j - i == 1:
+                lp = UNSEEN
+            else:
+                continue
+            free[j] = max(free[j], free[i] + lp)
+            if not i < cut < j:
+                kept[j] = max(kept[j], kept[i] + lp)
+    return free[-1], kept[-1]
