@@ -132,6 +132,17 @@ def test_a_block_of_two_lines_that_fills_the_page_column_may_take_up_a_sentence(
     assert [j for j in order.candidates(pieces) if (j.end, j.start) == (0, 2)]
 
 
+def test_a_block_of_two_lines_that_fills_the_page_column_may_leave_its_sentence_to_any_block():
+    # the other way round: a block of two lines (a column's foot, under a head) whose last
+    # line fills the page's usual column leaves its sentence open to any block of that
+    # measure, not only to the block printed next
+    pieces = [Piece(Kind.TEXT, reader_lines(["　　一段话的开头在这里啊，", COL, COL, "这一段话结束了。"]), 0),
+              Piece(Kind.TEXT, reader_lines(["　　短块的第一行在这里啊，", "这句话还没有说完就到了这一栏的底"]), 1),
+              Piece(Kind.TEXT, reader_lines(["　　又一段话的开头在这里，", COL, COL, "又一段话结束了。"]), 2),
+              Piece(Kind.TEXT, reader_lines(["部这一行接着就说完了这句话的后半，", COL, COL, "到这里结束。"]), 3)]
+    assert [j for j in order.candidates(pieces) if (j.end, j.start) == (1, 3)]
+
+
 def test_a_block_that_closes_a_quotation_goes_on_with_the_one_that_opened_it():
     # A opens a quotation (表示：“…) and leaves a sentence open; so does B, printed next,
     # with no quotation open. C closes a quotation it never opened: A's continuation

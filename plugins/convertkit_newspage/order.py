@@ -56,6 +56,7 @@ AFFINITY_WEIGHT = 8.0
 #: a block printed where an article opens (right after a closer, or under a head or byline in
 #: one block) goes on with another block's sentence only on evidence worth this much
 OPENER_PENALTY = 4.0
+SHORT_FILL = 0.75  # ems from the page's column a short block's line may be and fill it
 QUOTE_WEIGHT = 4.0  # a quotation closed across the join (or closed where none was left open)
 
 
@@ -96,6 +97,7 @@ class Openings:
     last_lines: frozenset[int]  # blocks opening with a paragraph's last line: on words only
     openers: frozenset[int]  # blocks printed where an article opens: on strong evidence only
     widths: tuple[float, ...]  # each block's measure (the page's column for short ones)
+    column: float  # the page's usual column width (ems)
 
 
 def openings(pieces: list[Piece]) -> Openings:
@@ -111,7 +113,7 @@ def openings(pieces: list[Piece]) -> Openings:
     column = _page_column(pieces, widths)
     short = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and len(p.lines) < 3 and p.starts_block
              and column and not ENUM_RE.match("".join(p.lines[0].text.split()))
-             and abs(p.lines[0].width - column) <= 0.75}
+             and abs(p.lines[0].width - column) <= SHORT_FILL}
     # a block whose first line ends a sentence and is shorter than any indented first line
     # is the last line of a paragraph begun elsewhere (讨。, 度融合。): it may take up a
     # sentence, on the evidence of the words the join completes
@@ -128,7 +130,7 @@ def openings(pieces: list[Piece]) -> Openings:
     openers = {j for j in starts if not pieces[j].starts_block
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
     return Openings(tuple(starts), frozenset(dated), frozenset(closing), frozenset(last_lines), frozenset(openers),
-                    tuple(widths))
+                    tuple(widths), column)
 
 
 def candidates(pieces: list[Piece]) -> list[Join]:
@@ -154,8 +156,12 @@ def candidates(pieces: list[Piece]) -> list[Join]:
         p = pieces[i]
         nxt = i + 1 if i + 1 < len(pieces) else None
         # a block of three lines shows its column's measure; a shorter one only when its last
-        # line is letter-spaced (justified lines fill the column)
-        known = len(p.lines) >= 3 or p.lines[-1].spaced
+        # line is letter-spaced (justified lines fill the column), or fills the page's usual
+        # column (taken as its measure)
+        fills = len(p.lines) < 3 and o.column and abs(p.lines[-1].width - o.column) <= SHORT_FILL
+        if fills:
+            tails[i] = o.column
+        known = len(p.lines) >= 3 or p.lines[-1].spaced or fills
         options = set(starts) if known else set()
         if nxt is not None and pieces[nxt].kind is Kind.TEXT:
             options.add(nxt)  # the block printed next, short ones included
@@ -164,7 +170,7 @@ def candidates(pieces: list[Piece]) -> list[Join]:
             natural = j == nxt
             if (natural or j in closing) and (len(pieces[j].lines) < 3 or not known):
                 gap = 0.0  # printed next, or closing a bracket, and too short to measure
-            elif len(p.lines) >= 3:
+            elif len(p.lines) >= 3 or fills:
                 gap = abs(tails[i] - widths[j])
             else:  # one justified line, maybe a paragraph's indented first
                 line = p.lines[-1].width
