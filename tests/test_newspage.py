@@ -1427,3 +1427,22 @@ def test_an_article_with_only_its_subtitle_takes_its_headline_over_it():
     headlines_to_headless([review, essay], Explain(False))
     assert ([ln.text for ln in review.heads], review.head_sizes) == \
         (["打赢脱贫攻坚战的有益参考", "——《摆脱贫困与全面小康》简评"], [1, 1])
+
+
+def test_a_headline_over_a_byline_with_no_text_goes_with_its_byline_to_the_text_it_heads():
+    # the text under the headline and byline was read elsewhere (its first column printed
+    # apart): the headline is printed apart from it, and the byline under it goes along
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.byheadlines import headlines_to_headless
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+
+    head, name, text = to_blocks("党建工作应与中心工作有机结合\n\n金成武\n\n"
+                                 "抓好党建是本职，不抓党建是失职，党建工作与中心工作要有机结合。\n", 1)
+    apart, untitled = Draft(heads=head, head_sizes=[1], byline=name), Draft()
+    untitled.body = [Piece(Kind.TEXT, text, 2)]
+    headlines_to_headless([apart, untitled], Explain(False))
+    assert ([ln.text for ln in untitled.heads], [ln.text for ln in untitled.byline]) == \
+        (["党建工作应与中心工作有机结合"], ["金成武"])
+    assert not apart.heads and not apart.byline

@@ -204,7 +204,8 @@ def _subtitle_only(d: Draft) -> bool:
 def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     """A subhead stands over its section's text; a head with no text under it (the last
     piece of an article, or one more head follows) is a headline printed apart from its
-    article, as is a stack of heads with no article under it, and so may be an article's
+    article, as is a stack of heads with no article under it (or over a byline alone: the
+    byline goes with the headline to an article that has none), and so may be an article's
     one head block that its own text takes up less than MIN_COVER of, a head block its
     text takes up none of (under titles.FOREIGN) beside one it takes up, and a subhead
     whose words the text it stands in takes up none of (a subhead is about its article).
@@ -218,7 +219,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     texts = {id(d): draft_text(d) for d in drafts}
     free: list[tuple[Draft, Piece | None, list[Line]]] = []  # (where printed, its piece, lines)
     for d in drafts:
-        if d.heads and not (d.body or d.byline or d.dateline or d.signoff):
+        if d.heads and not (d.body or d.dateline or d.signoff):
+            # heads with no text under them (over a byline too: their text was read elsewhere)
             free.extend((d, None, b) for b in titles.blocks_of(d.heads, d.head_sizes))
         for k, p in enumerate(d.body):
             if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD
@@ -269,6 +271,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
             del home.head_sizes[starts.index(at)]
         else:
             home.body.remove(piece)
+        if home.byline and not home.heads and not home.body and not a.byline:
+            a.byline, home.byline = home.byline, []  # the byline under it goes with it
         if _subtitle_only(a):
             lines, sizes = lines + a.heads, [len(lines)] + a.head_sizes  # the subtitle stays under it
         elif a.heads:
