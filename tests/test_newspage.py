@@ -1446,3 +1446,23 @@ def test_a_headline_over_a_byline_with_no_text_goes_with_its_byline_to_the_text_
     assert ([ln.text for ln in untitled.heads], [ln.text for ln in untitled.byline]) == \
         (["党建工作应与中心工作有机结合"], ["金成武"])
     assert not apart.heads and not apart.byline
+
+
+def test_a_head_inside_a_news_item_without_a_headline_is_its_headline():
+    # a news item (本报讯 …) is too short for subheads: the head printed among its lines, which
+    # its text takes up, is its headline set beside the first lines, though the lines before
+    # it hold few of its words
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.byheadlines import headlines_to_headless
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+
+    first, head, rest = to_blocks("近日，湖北印发工作方案。\n\n湖北推动中小企业特色产业集群高质量发展\n\n"
+                                  "方案提出，推动中小企业特色产业集群高质量发展，打造县域冠军产业。\n", 1)
+    item = Draft()
+    item.dateline = "本报讯"
+    item.body = [Piece(Kind.TEXT, first, 0), Piece(Kind.HEAD, head, 1), Piece(Kind.TEXT, rest, 2)]
+    headlines_to_headless([item], Explain(False))
+    assert [ln.text for ln in item.heads] == ["湖北推动中小企业特色产业集群高质量发展"]
+    assert [p.kind for p in item.body] == [Kind.TEXT, Kind.TEXT]

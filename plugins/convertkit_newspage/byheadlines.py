@@ -224,9 +224,11 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
             free.extend((d, None, b) for b in titles.blocks_of(d.heads, d.head_sizes))
         for k, p in enumerate(d.body):
             if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD
-                                        or titles.covers(p.lines, texts[id(d)]) < titles.FOREIGN):
+                                        or titles.covers(p.lines, texts[id(d)]) < titles.FOREIGN
+                                        or (d.dateline and not d.heads)):
                 # (a subhead is about its article: one whose words its text takes up none
-                # of is a headline printed apart, over another article's column)
+                # of is a headline printed apart, over another article's column; a news item
+                # is too short for subheads: a head inside one without a headline is one)
                 free.append((d, p, list(p.lines)))
         if len(d.head_sizes) == 1 and sum(d.head_sizes) == len(d.heads) and texts[id(d)] \
                 and titles.covers(d.heads, texts[id(d)]) < titles.MIN_COVER:
