@@ -143,6 +143,16 @@ def test_a_block_of_two_lines_that_fills_the_page_column_may_leave_its_sentence_
     assert [j for j in order.candidates(pieces) if (j.end, j.start) == (1, 3)]
 
 
+def test_a_sentence_may_go_on_in_a_column_measured_an_em_and_a_half_apart():
+    # punctuation set at half or full width moves a line's measured width by half an em:
+    # two measures an em and a half apart are still one column's
+    narrower = "这一行只有十五个字宽的文字啊好"  # 15 ems against COL's 16.5
+    pieces = [Piece(Kind.TEXT, reader_lines(["　　一段话的开头在这里啊，", COL, COL, "这句话还没有说完就"]), 0),
+              Piece(Kind.TEXT, reader_lines(["　　又一段话的开头在这里，", COL, COL, "又一段话结束了。"]), 1),
+              Piece(Kind.TEXT, reader_lines(["接着说完了这句话的后半部分啊好", narrower, narrower, "到这里结束。"]), 2)]
+    assert [j for j in order.candidates(pieces) if (j.end, j.start) == (0, 2)]
+
+
 def test_a_block_that_closes_a_quotation_goes_on_with_the_one_that_opened_it():
     # A opens a quotation (表示：“…) and leaves a sentence open; so does B, printed next,
     # with no quotation open. C closes a quotation it never opened: A's continuation

@@ -44,8 +44,10 @@ register(Stage.ORDER, {
 
 NATURAL = 3.0  # the block printed next (unless it opens with a paragraph's indented line)
 WORD_WEIGHT = 0.5  # per unit of log frequency of the word completed across the join
-MEASURE_PENALTY = 0.5  # per em of difference in column width (at most one em is allowed)
-MAX_MEASURE_GAP = 1.0
+MEASURE_PENALTY = 0.5  # per em of difference in column width (at most MAX_MEASURE_GAP)
+#: the most two measures of one column differ by: punctuation set at half or full width
+#: moves a line's measured width by half an em each way
+MAX_MEASURE_GAP = 1.5
 #: a sentence never runs on into a block set this many ems wider or narrower, even the one
 #: printed next: the measure changes where another article (or a lede across columns) is set
 WIDE_GAP = 3.0
