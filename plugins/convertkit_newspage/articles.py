@@ -60,6 +60,17 @@ class Draft(Record):
         self.signoff, self.signoff_line = "", 0
         self.closed = self.closed_by_author = False
 
+    def take_head(self, piece: Piece | None, lines: list[Line]) -> None:
+        """Take out head ``lines`` printed in this article: a printed block of its heads
+        (``piece`` None) or the head ``piece`` of its body."""
+        if piece is None:
+            at = self.heads.index(lines[0])
+            del self.heads[at:at + len(lines)]
+            starts = [sum(self.head_sizes[:b]) for b in range(len(self.head_sizes))]
+            del self.head_sizes[starts.index(at)]
+        else:
+            self.body.remove(piece)
+
 
 def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset()) -> list[Draft]:
     """Pieces into articles; a piece starting at a line in ``breaks`` (after a banner)

@@ -39,13 +39,8 @@ def complete_headlines(drafts: list[Draft], page: PageText, explain: Explain) ->
         if found is None:
             continue
         home, piece, lines, after = found
-        if piece is None:
-            at = home.heads.index(lines[0])
-            del home.heads[at:at + len(lines)]
-            starts = [sum(home.head_sizes[:b]) for b in range(len(home.head_sizes))]
-            del home.head_sizes[starts.index(at)]
-        else:
-            home.body.remove(piece)
+        home.take_head(piece, lines)
+        joined_to = (d.heads[-1] if after else d.heads[0]).no
         if after:
             d.heads = d.heads + lines
             d.head_sizes = d.head_sizes[:-1] + [d.head_sizes[-1] + len(lines)] if d.head_sizes else [len(d.heads)]
@@ -53,7 +48,7 @@ def complete_headlines(drafts: list[Draft], page: PageText, explain: Explain) ->
             d.heads = lines + d.heads
             d.head_sizes = [d.head_sizes[0] + len(lines)] + d.head_sizes[1:] if d.head_sizes else [len(d.heads)]
         explain("headline-completed", (lines[0].no, lines[-1].no),
-                f"a word runs across the headline at line {(d.heads[-len(lines) - 1] if after else d.heads[len(lines)]).no} and this head "
+                f"a word runs across the headline at line {joined_to} and this head "
                 f"({'after' if after else 'before'} it): one headline the layout printed apart")
 
 

@@ -266,13 +266,7 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
                 f"up) is the headline of the article whose text takes up {cover:.0%} of its character pairs "
                 f"({titles.covers(lines, texts[id(home)]):.0%} where it was printed)")
         sizes = [len(lines)]
-        if piece is None:
-            at = home.heads.index(lines[0])
-            del home.heads[at:at + len(lines)]
-            starts = [sum(home.head_sizes[:b]) for b in range(len(home.head_sizes))]
-            del home.head_sizes[starts.index(at)]
-        else:
-            home.body.remove(piece)
+        home.take_head(piece, lines)
         if home.byline and not home.heads and not home.body and not a.byline:
             a.byline, home.byline = home.byline, []  # the byline under it goes with it
         if _subtitle_only(a):
