@@ -33,8 +33,8 @@ register(Stage.ARTICLES, {
     "opener-byline": "a byline opens an article",
     "opener-dateline": "a dateline (本报讯, 新华社…电) opens an article",
     "untitled-article": "text after a closer, with no opener, starts an untitled article",
-    "measure-change": "an article is set at one measure: a block set more than three ems wider than its text "
-                      "so far, after a sentence's end, starts another article",
+    "measure-change": "text set in the page's column does not go on across columns: a block set more than "
+                      "three ems wider than an article's column text, after a sentence's end, starts another",
     "closer-signoff": "a sign-off (（鄂 文）) closes its article",
     "closer-author": "an author line (（作者为…）) closes its article",
 })

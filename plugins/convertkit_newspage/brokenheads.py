@@ -2,15 +2,15 @@
 beside an item's first column (an inset) may reach pdftotext as two pieces printed far
 apart, one over the item (湖北推动中小企业特), the other among another article's pieces
 (色产业集群高质量发展), where it reads as a subhead. A word runs across the break (特⏎色产业:
-the item's text prints 特色产业), which never happens between a headline and a head of
-another article."""
+the item's text prints 特色产业), as it seldom does between a headline and another
+article's head."""
 from __future__ import annotations
 
 from . import titles
 from .articles import Draft, draft_text
 from .lines import Line
 from .order import PageText
-from .pieces import Kind
+from .pieces import Kind, Piece
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -26,11 +26,11 @@ def complete_headlines(drafts: list[Draft], page: PageText, explain: Explain) ->
     """Join to an article's headline the head printed elsewhere that goes on with it: a word
     runs across the join, in either order (the page prints four characters or more across
     it elsewhere, :meth:`.order.PageText.continuity`: a word list knows too many words of
-    two characters to tell by itself), and the article's
-    text takes up the piece's words (half its character pairs at least) clearly more than the
-    text it was printed with (titles.MARGIN). The piece is a subhead of some article, or a block of a stack of
-    headlines with no article; it joins the headline's printed block. Drafts are changed in
-    place."""
+    two characters to tell by itself), and the article's text takes up the piece's words
+    (half its character pairs at least) clearly more than the text it was printed with
+    (titles.MARGIN). The piece is a subhead of some article, printed in a block of its own,
+    or a block of a stack of headlines with no article; it joins the headline's printed
+    block. Drafts are changed in place."""
     texts = {id(d): draft_text(d) for d in drafts}
     for d in drafts:
         if not d.heads or not texts[id(d)] or d.heads[-1].text.startswith("——"):
@@ -53,7 +53,7 @@ def complete_headlines(drafts: list[Draft], page: PageText, explain: Explain) ->
 
 
 def _piece(d: Draft, drafts: list[Draft], texts: dict[int, str], page: PageText
-           ) -> tuple[Draft, object, list[Line], bool] | None:
+           ) -> tuple[Draft, Piece | None, list[Line], bool] | None:
     """The head printed elsewhere that goes on with ``d``'s headline (its draft, its body
     piece or None for a stack's block, its lines, whether it comes after the headline), the
     one whose words ``d``'s text takes up most; None when no head does."""

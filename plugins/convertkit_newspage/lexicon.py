@@ -186,7 +186,7 @@ def join_score(left: str, right: str) -> float:
 #: jieba's dictionary counts about 60 million occurrences in all: a word's log probability
 #: is its log frequency less this
 LOG_TOTAL = math.log(60_000_000)
-UNSEEN = math.log(1) - LOG_TOTAL  # a character the dictionary does not list on its own
+UNSEEN = -LOG_TOTAL  # a character the dictionary does not list on its own: as if seen once
 
 
 def _readings(s: str, cut: int, lex: "WordList") -> tuple[float, float]:
