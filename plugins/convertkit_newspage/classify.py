@@ -268,8 +268,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             _add_text(pieces, rest, bi, False, explain, hints is None)
             continue
         over_text = len(block) > 1 and not headish(block[1])
-        if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
-            pass  # a name over the text: the byline, below
+        if (over_text or len(block) > 2) and is_name_line(first) and names_only(first) \
+                and not _runs_on(first, block[1], page, bi):
+            pass  # a name over the text: the byline, below (no word runs on from a name)
         elif over_text and first.text.endswith(("：", ":")):
             pass  # 报告指出： over the quotation it opens
         elif headish(first) and not BYLINE_RE.match(first.text) and hint is not Hint.TEXT:
@@ -302,8 +303,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     k = 1
                     body_w = measure(block[1:7])
                     while k < min(4, len(block) - 1) and headish(block[k]) and \
-                            (block[k].width <= 0.7 * body_w or (hints is None and
-                                                                lexicon.join_score(block[k - 1].text, block[k].text))) \
+                            (block[k].width <= 0.7 * body_w or (hints is None and (
+                                lexicon.join_score(block[k - 1].text, block[k].text)
+                                or _runs_on(block[k - 1], block[k], page, bi)))) \
                             and not ends_sentence(block[k].text) and \
                             not block[k].text.endswith(("：", ":")) and \
                             not (is_name_line(block[k]) and names_only(block[k])):
