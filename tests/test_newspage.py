@@ -703,11 +703,11 @@ def test_a_name_shaped_line_a_word_runs_on_from_is_not_a_byline():
 
 
 PIECE_CASES = {
-    # a headline set short beside the column (江苏万兆光⏎网试点…): the page prints 万兆光网试点,
+    # a headline set short beside the column (推进万兆光⏎网试点…): the page prints 万兆光网试点,
     # so a word runs on from the first line into the second, which is the head's too
     "a-word-runs-on-between-the-lines-of-a-short-head": (
         "本报讯 日前，全省万兆光网试点主题活动在南京举办，各方代表参加了活动。\n\n"
-        "江苏万兆光\n网试点主题活动在南京举办\n表就《中兴通讯南京滨江万兆工厂\n试点方案解读》等进行了深入探讨\n与交流。\n",
+        "推进万兆光\n网试点主题活动在南京举办\n表就《中兴通讯南京滨江万兆工厂\n试点方案解读》等进行了深入探讨\n与交流。\n",
         [(Kind.TEXT, 1), (Kind.HEAD, 2), (Kind.TEXT, 3)]),
     # the headline's second line (创新与…) printed atop the column under it: 促科技⏎创新 cuts
     # 科技创新, which the page prints elsewhere; it is the head's, not the text's

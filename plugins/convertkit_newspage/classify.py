@@ -268,9 +268,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             _add_text(pieces, rest, bi, False, explain, hints is None)
             continue
         over_text = len(block) > 1 and not headish(block[1])
-        if (over_text or len(block) > 2) and is_name_line(first) and names_only(first) \
-                and not _runs_on(first, block[1], page, bi):
-            pass  # a name over the text: the byline, below (no word runs on from a name)
+        if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
+            pass  # a name over the text: the byline, below
         elif over_text and first.text.endswith(("：", ":")):
             pass  # 报告指出： over the quotation it opens
         elif headish(first) and not BYLINE_RE.match(first.text) and hint is not Hint.TEXT:
