@@ -703,6 +703,11 @@ def test_a_name_shaped_line_a_word_runs_on_from_is_not_a_byline():
 
 
 PIECE_CASES = {
+    # an author line cut at the column's foot goes on in a block of its own: a line that
+    # closes a bracket it did not open (研究员）) ends a sentence, it is no head
+    "the-end-of-an-author-line-printed-apart-is-text": (
+        "这是新时代的历史使命。\n（作者为中央党校习近平新时\n\n代中国特色社会主义思想研究中心\n研究员）\n",
+        [(Kind.TEXT, 2), (Kind.TEXT, 2)]),
     # a headline set short beside the column (推进万兆光⏎网试点…): the page prints 万兆光网试点,
     # so a word runs on from the first line into the second, which is the head's too
     "a-word-runs-on-between-the-lines-of-a-short-head": (

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .lines import (AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, ends_sentence,
-                    has_sentence_punct, has_two_han)
+from .lines import (AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, closes_unopened,
+                    ends_sentence, has_sentence_punct, has_two_han)
 
 
 class Kind(Enum):
@@ -161,4 +161,6 @@ def headish(line: Line) -> bool:
         return False
     if ENUM_RE.match("".join(t.split())):
         return False  # a point of the body's enumeration (一是…, 其次…) opens a paragraph, cut by the column
+    if closes_unopened(t):
+        return False  # a head closes no bracket it did not open: the end of a sentence (研究员）) cut off
     return has_two_han(t)  # not a lone character (出：, the tail of 指⏎⏎出：)
