@@ -1477,3 +1477,17 @@ def test_a_head_inside_a_news_item_without_a_headline_is_its_headline():
     headlines_to_headless([item], Explain(False))
     assert [ln.text for ln in item.heads] == ["湖北推动中小企业特色产业集群高质量发展"]
     assert [p.kind for p in item.body] == [Kind.TEXT, Kind.TEXT]
+
+
+def test_two_headlines_that_happen_to_make_a_common_phrase_stay_apart():
+    # 新时代⏎中国… is printed on the page (新时代中国特色社会主义), but no word runs across the
+    # join and the run is short: two headlines, not one; 万兆光网⏎试点 repeats a long run of
+    # the item's text, and 特⏎色产业 cuts a word
+    from convertkit_newspage.brokenheads import _goes_on
+    from convertkit_newspage.order import PageText
+
+    page = PageText(pieces_of("坚持和发展新时代中国特色社会主义。全省万兆光网试点主题活动在南京举办。\n\n"
+                              "推动中小企业特色产业集群高质量发展。\n"))
+    assert not _goes_on("意气风发走进新时代", "中国思想理论进入世界的鲜亮标志", page)
+    assert _goes_on("江苏万兆光网", "试点主题活动在南京举办", page)
+    assert _goes_on("湖北推动中小企业特", "色产业集群高质量发展", page)

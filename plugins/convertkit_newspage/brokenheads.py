@@ -6,7 +6,7 @@ the item's text prints 特色产业), as it seldom does between a headline and a
 article's head."""
 from __future__ import annotations
 
-from . import titles
+from . import lexicon, titles
 from .articles import Draft, draft_text
 from .lines import Line
 from .order import PageText
@@ -19,14 +19,14 @@ register(Stage.ARTICLES, {
 })
 
 RUN_ACROSS = 2  # characters beyond two of the longest run across the join the page prints elsewhere
+LONG_RUN = 4  # ... a run of six: the page repeats the phrase, no word list needed
 PIECE_LINES = 2  # the most lines of a headline's piece printed apart (a headline's own lines: one or two)
 
 
 def complete_headlines(drafts: list[Draft], page: PageText, explain: Explain) -> None:
     """Join to an article's headline the head printed elsewhere that goes on with it: a word
-    runs across the join, in either order (the page prints four characters or more across
-    it elsewhere, :meth:`.order.PageText.continuity`: a word list knows too many words of
-    two characters to tell by itself), and the article's text takes up the piece's words
+    runs across the join, in either order (:func:`_goes_on`: the page's own text says so,
+    :meth:`.order.PageText.continuity`), and the article's text takes up the piece's words
     (half its character pairs at least) clearly more than the text it was printed with
     (titles.MARGIN). The piece is a subhead of some article, printed in a block of its own,
     or a block of a stack of headlines with no article; it joins the headline's printed
@@ -74,8 +74,17 @@ def _piece(d: Draft, drafts: list[Draft], texts: dict[int, str], page: PageText
             if cover < titles.MIN_COVER or cover < titles.covers(lines, texts[id(home)]) + titles.MARGIN or \
                     (best is not None and cover <= best[0]):
                 continue
-            if page.continuity(d.heads[-1].text, lines[0].text) >= RUN_ACROSS:
+            if _goes_on(d.heads[-1].text, lines[0].text, page):
                 best = (cover, home, piece, lines, True)
-            elif page.continuity(lines[-1].text, d.heads[0].text) >= RUN_ACROSS:
+            elif _goes_on(lines[-1].text, d.heads[0].text, page):
                 best = (cover, home, piece, lines, False)
     return None if best is None else best[1:]
+
+
+def _goes_on(left: str, right: str, page: PageText) -> bool:
+    """Whether head line ``left`` goes on in ``right``: the page prints a long run across
+    the join elsewhere (six characters: the text repeats its headline's phrase, 万兆光⏎网试点),
+    or a shorter one where a word runs across (特⏎色产业). A run of four alone is a common
+    phrase two headlines may happen to make (新时代 中国…)."""
+    run = page.continuity(left, right)
+    return run >= LONG_RUN or (run >= RUN_ACROSS and lexicon.join_score(left, right) > 0)
