@@ -1491,3 +1491,15 @@ def test_two_headlines_that_happen_to_make_a_common_phrase_stay_apart():
     assert not _goes_on("意气风发走进新时代", "中国思想理论进入世界的鲜亮标志", page)
     assert _goes_on("江苏万兆光网", "试点主题活动在南京举办", page)
     assert _goes_on("湖北推动中小企业特", "色产业集群高质量发展", page)
+
+
+def test_a_wide_head_over_a_pull_quote_set_across_columns_is_a_subhead():
+    # a section's head and its pull quote boxed across two columns, over the section's text in
+    # the column: the lines under the head repeat a body sentence and are set apart from the
+    # text after them, so the head opens a section, not an article, however wide it is
+    col = ["党的十九大报告指出，开启全面", "建设社会主义现代化国家新征程，", "必须优先发展教育，加快教育现代", "化。教育是民族振兴的重要基石。"]
+    text = ("\n".join(col) + "\n\n新时代优先发展教育事业具有重要战略意义\n"
+            "开启全面建设社会主义现代化国家新征程，必须优先发展教育，加快\n教育现代化。\n"
+            "习近平同志指出：“教育是提\n高人民综合素质、促进人的全\n面发展的重要途径，是民族振\n兴、社会进步的重要基石。”\n")
+    heads = [p for p in pieces_of(text) if p.kind is Kind.HEAD]
+    assert [("".join(ln.text for ln in p.lines), p.wide) for p in heads] == [("新时代优先发展教育事业具有重要战略意义", False)]

@@ -75,6 +75,19 @@ def _wide_heads(block: list[Line]) -> int:
     return k if len(text) >= 3 or (len(text) == 2 and abs(text[0].width - text[1].width) <= 1.0) else 0
 
 
+def _over_pull_quote(block: list[Line], bi: int, page: Page, col: float) -> bool:
+    """Whether ``block``'s first line stands over a pull quote boxed across columns: the
+    sentence under it repeats one printed elsewhere and is set wider than the page's column
+    and than the text after it in the block: a body sentence the quote repeats goes on into
+    its paragraph at its column's measure."""
+    cand, used = page.pull_candidate(bi, 1)
+    if page.repeats_elsewhere(cand, used) < PULL_SIMILARITY:
+        return False
+    wide = max(ln.width for ln in block if ln.no in used) - BOX_ACROSS
+    after = [ln for ln in block if ln.no > max(used)]
+    return col < wide and (not after or measure(after[:8]) < wide)
+
+
 def _pull_box(block: list[Line], page: Page, col: float) -> float:
     """How nearly ``block`` repeats a body sentence as a whole, if it is set like a pull
     quote box: two to eight lines, all narrower than the page's column (a box inset in its
@@ -254,6 +267,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if k and pieces and pieces[-1].kind is Kind.TEXT and not closes_article(pieces[-1]) and \
                 measure(list(pieces[-1].lines)) >= max(ln.width for ln in block[:k]):
             k = 0  # under text set wider still, not closed (a lede across columns): its subhead
+        if k == 1 and len(block) > 2 and _over_pull_quote(block, bi, page, col):
+            k = 0  # over a statement the body repeats (a pull quote): a subhead, however wide
         if k:
             # a headline set across columns over the first column of its text
             pieces.append(Piece(Kind.HEAD, block[:k], bi, wide=True))
