@@ -72,12 +72,11 @@ class Draft(Record):
             self.body.remove(piece)
 
 
-def segment(pieces: list[Piece], explain: Explain, breaks: set[int] = frozenset()) -> list[Draft]:
-    """Pieces into articles; a piece starting at a line in ``breaks`` (after a banner)
-    starts a new one."""
+def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[int] = frozenset()) -> list[Draft]:
+    """Pieces into articles (``page``: their text, where words running across a break are
+    looked up); a piece starting at a line in ``breaks`` (after a banner) starts a new one."""
     drafts: list[Draft] = []
     cur: Draft | None = None
-    page = PageText(pieces)
     column = page_column(pieces)
     i = 0
     while i < len(pieces):

@@ -144,8 +144,8 @@ def candidates(pieces: list[Piece]) -> list[Join]:
     # a block that closes a quotation (bracket, title) it never opened (…制高点。”) goes on
     # with one that left it open (表示：“广东…), and with no other
     texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]
-    left_open = [{o for o, c in MARKS if _left_open(t, o, c)} for t in texts]
-    closes = [{o for o, c in MARKS if _starts_inside(t, o, c)} for t in texts]
+    left_open = [{op for op, cl in MARKS if _left_open(t, op, cl)} for t in texts]
+    closes = [{op for op, cl in MARKS if _starts_inside(t, op, cl)} for t in texts]
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))

@@ -159,7 +159,8 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     article. Front ends that know the page's geometry (the PDF reader) start here."""
     boxes = [p for p in pieces if p.kind is Kind.PULL]  # placed once the articles are built
     pieces = [p for p in pieces if p.kind is not Kind.PULL]
-    drafts = merge_by_affinity(segment(pieces, explain, breaks), explain)
+    page = PageText(pieces)  # the page's text, for words running across a break
+    drafts = merge_by_affinity(segment(pieces, page, explain, breaks), explain)
     take_out_of_items(drafts, explain)
     columns = [Furniture("rubric", name, span_of(lines))
                for name, lines in take_column_names(drafts, draft_text, explain)]
@@ -167,7 +168,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain)
     headlines_to_headless(drafts, explain)
-    complete_headlines(drafts, PageText(pieces), explain)
+    complete_headlines(drafts, page, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
