@@ -300,3 +300,13 @@ def test_a_short_block_that_closes_a_bracket_takes_up_the_one_left_open():
     other = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头在这，", COL, "另一篇到这里结束了。"]), 1)
     tail = Piece(Kind.TEXT, reader_lines(["究中心特聘研究员）"]), 2)
     assert [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, tail]))] == [(0, 2)]
+
+
+def test_a_block_that_closes_a_quotation_takes_up_the_one_left_open():
+    # a quotation left open at a column's foot (鼓励采取“家) goes on where a line closes one
+    # it never opened (电器…”等模式。), however short (it shows no measure), printed later
+    a = Piece(Kind.TEXT, reader_lines(["　　第一篇的正文开头在这里，", COL, COL, "鼓励采取“家用电器以旧换新加"]), 0)
+    other = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头在这，", COL, "另一篇到这里结束了。"]), 1)
+    tail = Piece(Kind.TEXT, reader_lines(["电商平台联动”等模式。"]), 2)
+    chosen = order.best_assignment(order.candidates([a, other, tail]))
+    assert [(j.end, j.start) for j in chosen] == [(0, 2)]

@@ -95,7 +95,7 @@ class Openings:
 
     starts: tuple[int, ...]  # the blocks that may go on with another block's sentence
     dated: frozenset[int]  # blocks opening with a dateline: a news item, no continuation
-    closing: frozenset[int]  # blocks closing a bracket they never opened, however short
+    closing: frozenset[int]  # blocks closing a bracket or quotation they never opened, however short
     last_lines: frozenset[int]  # blocks opening with a paragraph's last line: on words only
     openers: frozenset[int]  # blocks printed where an article opens: on strong evidence only
     widths: tuple[float, ...]  # each block's measure (the page's column for short ones)
@@ -106,10 +106,11 @@ def openings(pieces: list[Piece]) -> Openings:
     """The blocks of the page that may take up a sentence left open elsewhere."""
     widths = [measure(p.lines[:8]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
     # a block that opens with a dateline (本报讯, 新华社…电) opens a news item: it takes up
-    # no sentence left open elsewhere; a block whose first line closes a bracket it never
-    # opened (究中心特聘研究员）) takes up one, however short (it shows no measure)
+    # no sentence left open elsewhere; a block whose first line closes a bracket, quotation
+    # or title it never opened (究中心特聘研究员）, 平台”等) takes up one, however short (it
+    # shows no measure)
     dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and DATELINE_RE.match(p.lines[0].text)}
-    closing = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened(p.lines[0].text)}
+    closing = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened_mark(p.lines[0].text)}
     # a block of one or two lines shows no measure of its own: one whose first line fills
     # the page's usual column (no paragraph indent) starts in mid-paragraph too
     column = _page_column(pieces, widths)
@@ -129,8 +130,9 @@ def openings(pieces: list[Piece]) -> Openings:
               if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing or j in short or j in last_lines)
               and j not in dated]
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
-    openers = {j for j in starts if not pieces[j].starts_block
-               or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1]))}
+    # (not one that closes a quotation or bracket it never opened: no article opens so)
+    openers = {j for j in starts if j not in closing and (not pieces[j].starts_block
+               or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1])))}
     return Openings(tuple(starts), frozenset(dated), frozenset(closing), frozenset(last_lines), frozenset(openers),
                     tuple(widths), column)
 
@@ -216,6 +218,12 @@ def _starts_inside(text: str, opening: str, closing: str) -> bool:
     closes one before it opens any (…新成效。”)."""
     end = text.find(closing)
     return end >= 0 and not 0 <= text.find(opening) < end
+
+
+def closes_unopened_mark(line: str) -> bool:
+    """Whether a line closes a bracket, quotation or title it never opened (研究员）,
+    …平台”等模式): it is the middle of a sentence begun before it."""
+    return closes_unopened(line) or _starts_inside(line, "“", "”") or _starts_inside(line, "《", "》")
 
 
 def _page_column(pieces: list[Piece], widths: list[float]) -> float:
