@@ -310,3 +310,17 @@ def test_a_block_that_closes_a_quotation_takes_up_the_one_left_open():
     tail = Piece(Kind.TEXT, reader_lines(["电商平台联动”等模式。"]), 2)
     chosen = order.best_assignment(order.candidates([a, other, tail]))
     assert [(j.end, j.start) for j in chosen] == [(0, 2)]
+
+
+def test_a_line_a_little_short_takes_up_a_sentence_only_on_a_word_across():
+    # a column's first line set with its punctuation at full width is as short as an
+    # indented one: it goes on with the sentence another block left open where a word runs
+    # across the join (获⏎得感), and where none does it is a paragraph's opening
+    a = Piece(Kind.TEXT, reader_lines(["　　第一篇的正文开头在这里，", COL, COL, "更好满足人们的参与感、公平感、获"]), 0)
+    other = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头在这，", COL, "另一篇到这里结束了。"]), 1)
+
+    def joined(first: str) -> list[tuple[int, int]]:
+        tail = Piece(Kind.TEXT, reader_lines([first, COL, COL, "这一段到这里就结束。"]), 2)
+        return [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, tail]))]
+    assert joined("得感、幸福感、安全感、尊严感等这样") == [(0, 2)]
+    assert joined("各地推进幸福感、安全感等等这样好") == []

@@ -59,6 +59,9 @@ AFFINITY_WEIGHT = 8.0
 #: one block) goes on with another block's sentence only on evidence worth this much
 OPENER_PENALTY = 4.0
 SHORT_FILL = 0.75  # ems from the page's column a short block's line may be and fill it
+#: a first line this many ems short of its column may be an indent or a full line set with
+#: its punctuation at full width: it takes up a sentence on a word across the join only
+WORD_CUT_SHORT = 1.5
 QUOTE_WEIGHT = 4.0  # a quotation closed across the join (or closed where none was left open)
 
 
@@ -97,6 +100,7 @@ class Openings:
     dated: frozenset[int]  # blocks opening with a dateline: a news item, no continuation
     closing: frozenset[int]  # blocks closing a bracket or quotation they never opened, however short
     last_lines: frozenset[int]  # blocks opening with a paragraph's last line: on words only
+    word_cut: frozenset[int]  # blocks opening with a line an indent short: on a word across only
     openers: frozenset[int]  # blocks printed where an article opens: on strong evidence only
     widths: tuple[float, ...]  # each block's measure (the page's column for short ones)
     column: float  # the page's usual column width (ems)
@@ -129,12 +133,22 @@ def openings(pieces: list[Piece]) -> Openings:
     starts = [j for j, p in enumerate(pieces)
               if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing or j in short or j in last_lines)
               and j not in dated]
+    # a block whose first line is a little short of its column (WORD_CUT_SHORT ems at most)
+    # opens a paragraph, or goes on with a word a column break cut (获⏎得感: punctuation
+    # set at half or full width moves a line's width by as much): a paragraph opens no
+    # word's second half, so it may take up a sentence where the lexicon reads a word across
+    taken = set(starts)
+    word_cut = {j for j, p in enumerate(pieces) if j not in taken and j not in dated
+                and p.kind is Kind.TEXT and p.starts_block and len(p.lines) >= 3
+                and not (ENUM_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
+                and p.lines[0].width >= measure(p.lines[:8]) - WORD_CUT_SHORT}
+    starts = sorted(taken | word_cut)
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     # (not one that closes a quotation or bracket it never opened: no article opens so)
     openers = {j for j in starts if j not in closing and (not pieces[j].starts_block
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1])))}
-    return Openings(tuple(starts), frozenset(dated), frozenset(closing), frozenset(last_lines), frozenset(openers),
-                    tuple(widths), column)
+    return Openings(tuple(starts), frozenset(dated), frozenset(closing), frozenset(last_lines), frozenset(word_cut),
+                    frozenset(openers), tuple(widths), column)
 
 
 def candidates(pieces: list[Piece]) -> list[Join]:
@@ -181,9 +195,11 @@ def candidates(pieces: list[Piece]) -> list[Join]:
                 gap = 0.0 if widths[j] - 2.75 <= line <= widths[j] + 0.5 else MAX_MEASURE_GAP + 1
             if gap > MAX_MEASURE_GAP and not natural or gap > WIDE_GAP:
                 continue
-            indent = natural and j not in start_set and (opens_paragraph(pieces[j]) or j in dated)
+            indent = natural and (j not in start_set or j in o.word_cut) and (opens_paragraph(pieces[j]) or j in dated)
             words = language(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
             if j in last_lines and not natural and not words:
+                continue
+            if j in o.word_cut and not natural and not lexicon.join_score(p.lines[-1].text, pieces[j].lines[0].text):
                 continue
             score = BASE + (NATURAL if natural else 0.0) + WORD_WEIGHT * words - MEASURE_PENALTY * gap \
                 - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
