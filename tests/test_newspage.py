@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import convertkit
 from convertkit.model import Article, BlockQuote, Para, Section, Span, plain
-from conftest import SAMPLE, shared_pages
+from conftest import SAMPLE, paragraphs, shared_pages
 from convertkit_newspage.pieces import Kind
 
 
@@ -1503,3 +1503,18 @@ def test_a_wide_head_over_a_pull_quote_set_across_columns_is_a_subhead():
             "习近平同志指出：“教育是提\n高人民综合素质、促进人的全\n面发展的重要途径，是民族振\n兴、社会进步的重要基石。”\n")
     heads = [p for p in pieces_of(text) if p.kind is Kind.HEAD]
     assert [("".join(ln.text for ln in p.lines), p.wide) for p in heads] == [("新时代优先发展教育事业具有重要战略意义", False)]
+
+
+def test_the_points_of_an_enumeration_are_read_in_their_order():
+    # pdftotext printed a news item's columns out of order: the block with 四是 before the
+    # one that announces the points (…重点开展四项行动。一是…); every block ends a sentence,
+    # so the reading order has no join to go by, but the numbers say the order
+    text = ("某省开展四项行动推动科技创新\n\n"
+            "本报讯 近日，某省召开科技工作\n会议，全省科技系统将以深化科技\n体制改革为主题，重点开展四项行\n"
+            "动，加快发展新质生产力。\n\n"
+            "四是开展开放创新环境优化\n行动，加强央地科技协同，全方位\n促进科技交流合作。\n\n"
+            "今年全省科技系统重点开\n展四项行动。一是开展关键核心技\n术攻坚行动，布局实施一批重大专\n项。\n\n"
+            "二是开展科技创新和产业\n创新融合行动，推动创新链产业链\n深度融合。\n\n"
+            "三是开展企业创新主体强化\n行动，发挥企业牵引带动作用，构\n建科技创新体系。（晋 讯）\n")
+    (article,) = convertkit.read(text.encode("utf-8"), "newspage").blocks
+    assert [p[:2] for p in paragraphs(article.blocks)] == ["近日", "今年", "二是", "三是", "四是"]

@@ -9,8 +9,9 @@ data (the stages and their rules are listed in :mod:`.rules`):
 4. :mod:`.order` - the column breaks joined: one global assignment gives the reading order;
 5. :mod:`.articles` - openers and closers cut the pieces into articles; :mod:`.regroup`
    mends them by their words; :mod:`.titles` moves head blocks printed over the wrong
-   article to the one whose words they take up, and :mod:`.byheadlines` cuts text where
-   each part takes up one headline's words and places heads printed with no text;
+   article to the one whose words they take up, :mod:`.byheadlines` cuts text where
+   each part takes up one headline's words and places heads printed with no text, and
+   :mod:`.enumeration` puts the points of an enumeration (一是, 二是 …) in their order;
 6. :mod:`.headlines` - kicker, headline and subtitle;
 7. :mod:`.paragraphs` and 8. :mod:`.sections` - paragraphs, subheads and pull quotes;
 9. :mod:`.placement` - fragments and pull quotes printed apart, put on their articles.
@@ -36,6 +37,7 @@ from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines
 from .byheadlines import headlines_to_headless, split_by_headlines
 from .classify import to_pieces
+from .enumeration import order_points
 from .furniture import take_furniture
 from .headlines import headline_parts, take_column_names
 from .jumps import join_jumps, printed_page
@@ -169,6 +171,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = join_sections_apart(drafts, explain)
     headlines_to_headless(drafts, explain)
     complete_headlines(drafts, page, explain)
+    order_points(drafts, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
     col_widths = [ln.width for ln in all_text_lines if not ln.spaced]
