@@ -1518,3 +1518,21 @@ def test_the_points_of_an_enumeration_are_read_in_their_order():
             "三是开展企业创新主体强化\n行动，发挥企业牵引带动作用，构\n建科技创新体系。（晋 讯）\n")
     (article,) = convertkit.read(text.encode("utf-8"), "newspage").blocks
     assert [p[:2] for p in paragraphs(article.blocks)] == ["近日", "今年", "二是", "三是", "四是"]
+
+
+def test_a_headline_over_a_lede_alone_goes_on_in_the_columns_that_take_up_its_words():
+    # a lead article's headline, byline and lede printed apart from its columns, which
+    # open with a subhead after another article: the headline's words run through those
+    # columns, so they are its sections, not an article of their own
+    text = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n"
+            "4月9日，广东省人工智能与机器人产业创\n新产品与服务新闻发布会在广州举行，会上\n发布了一批行业大模型和应用场景。\n\n"
+            "读书的意义在于涵养心灵\n王小明\n\n"
+            "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n样读书，关系到他的精神世界是否丰富。\n"
+            "（作者为某大学教授）\n\n"
+            "抢占人工智能终端产业发展制高点\n\n"
+            "当前，广东省正推动人工智能与机器人产业\n创新发展，支持企业研发人工智能终端产品，\n"
+            "加快打造全球人工智能与机器人发展高地，\n让机器人产业成为广东发展的新引擎。\n")
+    lead, other = convertkit.read(text.encode("utf-8"), "newspage").blocks
+    assert plain(lead.headline) == "广东加快打造全球人工智能与机器人发展高地" and plain(other.byline) == "王小明"
+    assert [plain(b.heading) for b in lead.blocks if isinstance(b, Section)] == ["抢占人工智能终端产业发展制高点"]
+    assert [p[:2] for p in paragraphs(lead.blocks)] == ["4月", "当前"]

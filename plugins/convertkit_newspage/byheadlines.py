@@ -15,6 +15,8 @@ register(Stage.ARTICLES, {
                           "words of one headline and not the other's, are two articles",
     "headline-to-headless": "a head with no text under it is the headline of the article with none whose text "
                             "takes up its words",
+    "lede-goes-on": "a headline over a lede alone goes on in the article whose text takes up its words: a "
+                    "headline takes up the words of its whole article, which is more than its lede",
 })
 
 SPLIT_MIN = 0.5  # the least share of a headline's character pairs its part of the text must hold
@@ -277,3 +279,51 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
             free = [f for f in free if not (f[0] is a and f[1] is None)] + [(a, old, list(a.heads))]
         a.heads, a.head_sizes = lines, sizes
         headed.add(id(a))
+
+
+LEDE_MAX = 300  # characters: the longest text taken for a lede alone
+LEDE_COVER = 0.4  # the least share of the headline's character pairs the other article's text holds
+LEDE_MARGIN = 0.2  # how much more than any other article's text
+
+
+def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """An article of a headline over a lede alone (one or two text blocks, LEDE_MAX
+    characters at most, no subhead) whose headline's words another article's text takes
+    up (LEDE_COVER of its character pairs, LEDE_MARGIN more than any other article's text)
+    goes on in that article: a headline takes up the words of its whole article, and the
+    columns of an article with sections were printed apart from its headline and lede.
+    Not an article with a byline or dateline of its own (the byline stands under the
+    headline, a news item opens with its dateline) or more than one head block, nor for a
+    head that article's text repeats word for word (a quote). That article's head becomes
+    a subhead over its text (the first of its sections), its sign-off and closer the
+    lede's."""
+    texts = [draft_text(d) for d in drafts]
+    gone: set[int] = set()
+    for i, d in enumerate(drafts):
+        pieces = [p for p in d.body if p.kind is Kind.TEXT]
+        if i in gone or not d.heads or not texts[i] or len(texts[i]) > LEDE_MAX or len(pieces) > 2 \
+                or len(pieces) != len(d.body) or d.dateline or d.signoff or d.closed_by_author:
+            continue
+        covers = sorted(((titles.covers(d.heads, texts[j]), j) for j in range(len(drafts))
+                         if j != i and j not in gone and texts[j]), reverse=True)
+        if not covers:
+            continue
+        best, k = covers[0]
+        second = covers[1][0] if len(covers) > 1 else 0.0
+        target = drafts[k]
+        # (the columns printed apart carry no byline: it stands under the headline; a news
+        # item opens with its dateline; a head the text repeats word for word is a quote)
+        if best < LEDE_COVER or best < second + LEDE_MARGIN or target.byline or target.dateline \
+                or len(titles.blocks_of(target.heads, target.head_sizes)) > 1 \
+                or "".join(inline_text(d.heads).split()) in texts[k]:
+            continue
+        heads = [Piece(Kind.HEAD, tuple(target.heads), target.body[0].block)] if target.heads else []
+        d.body = d.body + heads + target.body
+        if target.signoff:
+            d.signoff, d.signoff_line = target.signoff, target.signoff_line
+        d.closed_by_author = target.closed_by_author
+        gone.add(k)
+        explain("lede-goes-on", (d.heads[0].no, d.heads[-1].no),
+                f"the article at index {k} takes up {best:.0%} of the headline's character pairs (next "
+                f"{second:.0%}): the headline's lede goes on there")
+    return [d for j, d in enumerate(drafts) if j not in gone]

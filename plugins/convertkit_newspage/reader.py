@@ -35,7 +35,7 @@ from . import lines as _lines, pulls as _pulls, similarity as _similarity, title
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines
-from .byheadlines import headlines_to_headless, split_by_headlines
+from .byheadlines import headlines_to_headless, join_ledes, split_by_headlines
 from .classify import to_pieces
 from .enumeration import order_points
 from .furniture import take_furniture
@@ -171,6 +171,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = join_sections_apart(drafts, explain)
     headlines_to_headless(drafts, explain)
     complete_headlines(drafts, page, explain)
+    drafts = join_ledes(drafts, explain)
     order_points(drafts, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
