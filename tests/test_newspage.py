@@ -1536,3 +1536,36 @@ def test_a_headline_over_a_lede_alone_goes_on_in_the_columns_that_take_up_its_wo
     assert plain(lead.headline) == "广东加快打造全球人工智能与机器人发展高地" and plain(other.byline) == "王小明"
     assert [plain(b.heading) for b in lead.blocks if isinstance(b, Section)] == ["抢占人工智能终端产业发展制高点"]
     assert [p[:2] for p in paragraphs(lead.blocks)] == ["4月", "当前"]
+
+
+def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_order():
+    # 新时代的战略安排, printed apart over its text, runs 新时代的 with the subheads of one
+    # article (parallel subheads): it is that article's section, put among its sections in
+    # print order, before the subhead printed after it
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    def lines(first: int, *texts: str):
+        return tuple(to_blocks("\n".join(texts), first)[0])
+
+    def text(first: int, t: str) -> Piece:
+        return Piece(Kind.TEXT, lines(first, t), first)
+
+    def head(first: int, t: str) -> Piece:
+        return Piece(Kind.HEAD, lines(first, t), first)
+
+    a = Draft(heads=list(lines(1, "新时代：发展新方位奋进新目标")), head_sizes=[1], byline=list(lines(2, "陈曙光")))
+    a.body = [text(3, "中国特色社会主义进入了新时代，这是我国发展新的历史方位。"), head(10, "新时代的鲜明主题"),
+              text(11, "新时代是承前启后、继往开来的时代，是决胜全面建成小康社会的时代。"),
+              head(60, "新时代的价值追求"), text(61, "新时代是全国各族人民团结奋斗、不断创造美好生活的时代。")]
+    b = Draft(heads=list(lines(80, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(lines(81, "王小明")))
+    b.body = [text(82, "读书是一种生活方式，也是一种修养，腹有诗书气自华。")]
+    c = Draft(heads=list(lines(30, "新时代的战略安排")), head_sizes=[1])
+    c.body = [text(31, "新时代是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。")]
+    out = join_sections_apart([a, b, c], Explain(False))
+    assert out == [a, b]
+    assert ["".join(ln.text for ln in p.lines)[:4] for p in a.body if p.kind is Kind.HEAD] == ["新时代的", "新时代的", "新时代的"]
+    assert [p.lines[0].no for p in a.body] == [3, 10, 11, 30, 31, 60, 61]

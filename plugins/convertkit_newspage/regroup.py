@@ -165,8 +165,10 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     another article printed apart (a subhead opens no article) when that article's text
     takes up the head's words (SECTION_COVER of its character pairs, as much as its own
     text does) and shares clearly the most of its text's pairs (SECTION_RATIO times the next
-    article): head and text go to the end of that article, as a subhead and its section
-    (where it was read is not known)."""
+    article), or when that article alone has a subhead in parallel with the head
+    (:func:`_parallel`) and shares more of the text's pairs than all articles but one. Head
+    and text go among that article's sections in print order (before the first subhead
+    printed after the head; where it was read is not known)."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     titled = [j for j, d in enumerate(drafts) if (d.heads or d.byline) and texts[j]]
@@ -179,14 +181,43 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
             continue
         cover, k = max((titles.covers(d.heads, texts[j]), j) for j in others)
         shared = sorted(((len(pairs[i] & pairs[j]) / len(pairs[i]), j) for j in others), reverse=True)
-        if cover < SECTION_COVER or cover < titles.covers(d.heads, texts[i]) or shared[0][1] != k \
+        # an article whose subheads run a phrase of the head's, and which shares more of the
+        # text's pairs than all but one other (the words and the parallel subheads agree)
+        siblings = [j for j in others if _parallel(d.heads, drafts[j])]
+        if len(siblings) == 1 and siblings[0] in [j for _, j in shared[:2]]:
+            k = siblings[0]
+            why = "its subheads run a phrase of the head's (parallel subheads)"
+        elif cover < SECTION_COVER or cover < titles.covers(d.heads, texts[i]) or shared[0][1] != k \
                 or shared[0][0] < SECTION_RATIO * shared[1][0]:
             continue
+        else:
+            why = (f"takes up {cover:.0%} of the head's character pairs and shares {shared[0][0]:.0%} of its "
+                   f"text's (next {shared[1][0]:.0%})")
         target = drafts[k]
-        target.body.append(Piece(Kind.HEAD, tuple(d.heads), d.body[0].block))
-        target.body.extend(d.body)
+        section = [Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)] + d.body
+        # among that article's sections in print order: before the first subhead printed after it
+        at = next((n for n, p in enumerate(target.body) if p.kind is Kind.HEAD
+                   and p.lines[0].no > d.heads[0].no), len(target.body))
+        target.body[at:at] = section
         gone.add(i)
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
-                f"the article at index {k} takes up {cover:.0%} of the head's character pairs and shares "
-                f"{shared[0][0]:.0%} of its text's (next {shared[1][0]:.0%}): a section printed apart")
+                f"the article at index {k} {why}: a section printed apart")
     return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+PARALLEL = 4  # characters: the shortest phrase parallel subheads share
+
+
+def _parallel(heads: list[Line], d: Draft) -> bool:
+    """Whether head ``heads`` runs a phrase of PARALLEL characters or more with a subhead
+    of article ``d``: an article's subheads are set in parallel (新时代的鲜明主题, 新时代的
+    战略安排; 全面准确贯彻“一国两制”方针, 深入推进“一国两制”实践)."""
+    mine = "".join("".join(ln.text.split()) for ln in heads)
+    for p in d.body:
+        if p.kind is Kind.HEAD:
+            theirs = "".join("".join(ln.text.split()) for ln in p.lines)
+            if theirs in mine or mine in theirs:
+                continue  # a headline's phrase as a subhead, not two parallel subheads
+            if any(mine[a:a + PARALLEL] in theirs for a in range(len(mine) - PARALLEL + 1)):
+                return True
+    return False
