@@ -44,6 +44,9 @@ def order_points(drafts: list[Draft], explain: Explain) -> None:
 
 
 def _in_order(section: list[Piece], explain: Explain) -> list[Piece]:
+    """The pieces of one section (no subhead among them) with its points in order, or as
+    they were: where the points are not one enumeration, or a block that would move leaves
+    a sentence open."""
     found = [points(p) if p.kind is Kind.TEXT else [] for p in section]
     numbers = [n for f in found for n in f]
     if len(numbers) < 2 or sorted(numbers) != list(range(len(numbers))) or numbers == sorted(numbers):
