@@ -1569,3 +1569,19 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_or
     assert out == [a, b]
     assert ["".join(ln.text for ln in p.lines)[:4] for p in a.body if p.kind is Kind.HEAD] == ["新时代的", "新时代的", "新时代的"]
     assert [p.lines[0].no for p in a.body] == [3, 10, 11, 30, 31, 60, 61]
+
+
+def test_text_after_a_news_items_sign_off_that_shares_its_words_is_the_items():
+    # pdftotext printed an item's last column (二是, 三是 …（某 文）) before the column that
+    # announces the points (…负责人表示…一是…): the text after the sign-off, with no opener,
+    # shares the item's words and its lede's, so it is the item's, and its points go in order
+    text = ("某省今年以来家电以旧换新销售额增长\n\n"
+            "本报讯 某省商务厅日前公布了家电以旧\n换新情况，全年累计核销补贴资金三亿多\n元，拉动销售额二十多亿元。\n\n"
+            "二是扩大政策范围。进一步拓展参与企业\n范围，增加线上平台渠道和线下门店。\n\n"
+            "三是加强政策宣传。组织开展宣传活动，\n确保政策直达百姓。（某 文）\n\n"
+            "某省商务厅相关负责人表示，下一步将继\n续深化这项工作。一是防范资金风险，加\n强对各地资金使用的监督，确保安全。\n\n"
+            "读书的意义在于涵养心灵\n王小明\n\n"
+            "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n样读书，关系到他的精神世界是否丰富。\n")
+    item, other = convertkit.read(text.encode("utf-8"), "newspage").blocks
+    assert plain(item.signoff) == "（某文）" and plain(other.byline) == "王小明"
+    assert [p[:6] for p in paragraphs(item.blocks)] == ["某省商务厅日", "某省商务厅相", "二是扩大政策", "三是加强政策"]

@@ -11,30 +11,50 @@ from collections import Counter
 
 from . import titles
 from .articles import PAGE_LINES, Draft, draft_text
-from .lines import HAN, Line
+from .lines import HAN, Line, ends_sentence
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
-    "merged-by-affinity": "untitled text joins the article that shares clearly the most of its vocabulary",
+    "merged-by-affinity": "untitled text joins the article that shares clearly the most of its vocabulary (or, "
+                          "printed right after a news item's sign-off, that item, sharing its words)",
     "section-apart": "a head and text printed apart whose words another article takes up are a section of it",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
                    "that article's",
 })
 
 MERGE_MIN, MERGE_RATIO = 0.3, 1.3  # untitled text joins the article sharing clearly most of its pairs
+#: text printed right after a news item's sign-off joins that item on less: this share of
+#: its pairs with the item (more than with any other article), some with the item's lede
+SIGNED_MIN, LEDE_SHARE = 0.1, 0.05
 
 
 def _bigrams(lines: list[Line]) -> set[str]:
     return titles.text_pairs("".join(ln.text for ln in lines))
 
 
+def _lede_pairs(d: Draft) -> set[str]:
+    """The character pairs of an article's lede: its first paragraph, the text blocks up to
+    the first that ends a sentence (what a news item is about)."""
+    lines: list[Line] = []
+    for p in d.body:
+        if p.kind is not Kind.TEXT:
+            break
+        lines.extend(p.lines)
+        if ends_sentence(p.lines[-1].text):
+            break
+    return _bigrams(lines)
+
+
 def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """Text with neither headline, byline nor dateline, on a page of titled articles, is
     part of one of them printed apart (an intro set beside the headline stack): it goes to
-    the article whose text shares clearly the most of its character pairs. As its intro
-    when that article starts with a subhead (it lacks its intro) or is printed after the
-    text (its headline was set beside the first lines: inset), else at its end."""
+    the article whose text shares clearly the most of its character pairs. Printed right
+    after a news item's sign-off, it goes to that item when the item shares the most of its
+    pairs (SIGNED_MIN at least) and its lede some (LEDE_SHARE): an item's columns may be
+    printed after the one that ends in its sign-off, and its lede says what it is about. As
+    its intro when that article starts with a subhead (it lacks its intro) or is printed
+    after the text (its headline was set beside the first lines: inset), else at its end."""
     def first_line(d: Draft) -> int:
         return min(ln.no for part in (d.heads, d.byline, *(p.lines for p in d.body)) for ln in part[:1])
 
@@ -42,7 +62,7 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     starts = [first_line(t) for t in titled]
     grams: dict[int, set[str]] = {}
     out: list[Draft] = []
-    for d in drafts:
+    for n, d in enumerate(drafts):
         anonymous = not (d.heads or d.byline or d.dateline or d.signoff) and d.body
         at = first_line(d) if anonymous else 0
         # only articles of the same printed page (within PAGE_LINES): linear in long inputs
@@ -56,10 +76,14 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
                 grams[k] = _bigrams(titled[k].heads + [ln for p in titled[k].body for ln in p.lines])
         scores = sorted(((len(mine & grams[k]) / max(1, len(mine)), k) for k in near), reverse=True)
         (best, k), (second, _) = scores[0], scores[1]
-        if best < MERGE_MIN or best < MERGE_RATIO * second:
+        target = titled[k]
+        # text printed right after a news item's sign-off, sharing more of its words with that
+        # item than with any other article, and some with its lede, is the item's
+        item_tail = bool(n) and drafts[n - 1] is target and bool(target.dateline and target.signoff) \
+            and best >= SIGNED_MIN and len(mine & _lede_pairs(target)) >= LEDE_SHARE * len(mine)
+        if not item_tail and (best < MERGE_MIN or best < MERGE_RATIO * second):
             out.append(d)
             continue
-        target = titled[k]
         if target.body and target.body[0].kind is Kind.HEAD or at < starts[k]:
             target.body[0:0] = d.body
             where = "as its intro"
