@@ -1520,15 +1520,19 @@ def test_the_points_of_an_enumeration_are_read_in_their_order():
     assert [p[:2] for p in paragraphs(article.blocks)] == ["近日", "今年", "二是", "三是", "四是"]
 
 
+#: another article of the page, with a byline: a titled article the rules may choose instead
+OTHER_ARTICLE = ("读书的意义在于涵养心灵\n王小明\n\n"
+                 "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n"
+                 "样读书，关系到他的精神世界是否丰富。\n")
+
+
 def test_a_headline_over_a_lede_alone_goes_on_in_the_columns_that_take_up_its_words():
     # a lead article's headline, byline and lede printed apart from its columns, which
     # open with a subhead after another article: the headline's words run through those
     # columns, so they are its sections, not an article of their own
     text = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n"
             "4月9日，广东省人工智能与机器人产业创\n新产品与服务新闻发布会在广州举行，会上\n发布了一批行业大模型和应用场景。\n\n"
-            "读书的意义在于涵养心灵\n王小明\n\n"
-            "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n样读书，关系到他的精神世界是否丰富。\n"
-            "（作者为某大学教授）\n\n"
+            + OTHER_ARTICLE + "（作者为某大学教授）\n\n"
             "抢占人工智能终端产业发展制高点\n\n"
             "当前，广东省正推动人工智能与机器人产业\n创新发展，支持企业研发人工智能终端产品，\n"
             "加快打造全球人工智能与机器人发展高地，\n让机器人产业成为广东发展的新引擎。\n")
@@ -1580,8 +1584,7 @@ def test_text_after_a_news_items_sign_off_that_shares_its_words_is_the_items():
             "二是扩大政策范围。进一步拓展参与企业\n范围，增加线上平台渠道和线下门店。\n\n"
             "三是加强政策宣传。组织开展宣传活动，\n确保政策直达百姓。（某 文）\n\n"
             "某省商务厅相关负责人表示，下一步将继\n续深化这项工作。一是防范资金风险，加\n强对各地资金使用的监督，确保安全。\n\n"
-            "读书的意义在于涵养心灵\n王小明\n\n"
-            "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n样读书，关系到他的精神世界是否丰富。\n")
+            + OTHER_ARTICLE)
     item, other = convertkit.read(text.encode("utf-8"), "newspage").blocks
     assert plain(item.signoff) == "（某文）" and plain(other.byline) == "王小明"
     assert [p[:6] for p in paragraphs(item.blocks)] == ["某省商务厅日", "某省商务厅相", "二是扩大政策", "三是加强政策"]
