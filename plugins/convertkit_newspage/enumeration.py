@@ -59,8 +59,7 @@ def _in_order(section: list[Piece], explain: Explain) -> list[Piece]:
             runs.append((f[0], [p]))
         else:
             runs[-1][1].append(p)
-    if any(run and ends_mid_sentence(run[-1]) for _, run in runs[:-1]) or \
-            any(n >= 0 and ends_mid_sentence(run[-1]) for n, run in runs[-1:]):
+    if any(run and ends_mid_sentence(run[-1]) for _, run in runs):
         return section  # a point left open goes on in a block the reading order did not find
     ordered = sorted(runs, key=lambda r: r[0])  # stable: the blocks before the first point stay first
     for (n, run), (m, _) in zip(ordered, runs):

@@ -141,7 +141,7 @@ def openings(pieces: list[Piece]) -> Openings:
     word_cut = {j for j, p in enumerate(pieces) if j not in taken and j not in dated
                 and p.kind is Kind.TEXT and p.starts_block and len(p.lines) >= 3
                 and not (ENUM_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
-                and p.lines[0].width >= measure(p.lines[:8]) - WORD_CUT_SHORT}
+                and p.lines[0].width >= widths[j] - WORD_CUT_SHORT}
     starts = sorted(taken | word_cut)
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     # (not one that closes a quotation or bracket it never opened: no article opens so)

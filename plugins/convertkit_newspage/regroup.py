@@ -239,7 +239,7 @@ def _parallel(heads: list[Line], d: Draft) -> bool:
     mine = "".join("".join(ln.text.split()) for ln in heads)
     for p in d.body:
         if p.kind is Kind.HEAD:
-            theirs = "".join("".join(ln.text.split()) for ln in p.lines)
+            theirs = text_of(p)
             if theirs in mine or mine in theirs:
                 continue  # a headline's phrase as a subhead, not two parallel subheads
             if any(mine[a:a + PARALLEL] in theirs for a in range(len(mine) - PARALLEL + 1)):
