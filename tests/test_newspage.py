@@ -1588,3 +1588,29 @@ def test_text_after_a_news_items_sign_off_that_shares_its_words_is_the_items():
     item, other = convertkit.read(text.encode("utf-8"), "newspage").blocks
     assert plain(item.signoff) == "（某文）" and plain(other.byline) == "王小明"
     assert [p[:6] for p in paragraphs(item.blocks)] == ["某省商务厅日", "某省商务厅相", "二是扩大政策", "三是加强政策"]
+
+
+def test_untitled_text_goes_to_the_article_whose_own_words_and_headline_it_takes_up():
+    # every article of the page says 中国特色社会主义新时代: those pairs tell none apart. The
+    # untitled text takes up the words of one headline (读书的意义在于涵养心灵) and pairs only
+    # that article holds; by plain shares (74% against 58%) the margin was too small
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import merge_by_affinity
+    from convertkit_newspage.rules import Explain
+
+    def lines(first: int, t: str):
+        return tuple(to_blocks(t, first)[0])
+
+    def text(first: int, t: str) -> Piece:
+        return Piece(Kind.TEXT, lines(first, t), first)
+
+    a = Draft(heads=list(lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(lines(2, "王小明")))
+    a.body = [text(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。")]
+    b = Draft(heads=list(lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(lines(21, "陈先达")))
+    b.body = [text(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+    untitled = Draft()
+    untitled.body = [text(40, "在中国特色社会主义新时代，坚持依法治国，读书的意义在于涵养心灵。")]
+    assert merge_by_affinity([a, b, untitled], Explain(False)) == [a, b]
+    assert [p.lines[0].no for p in a.body] == [3, 40] and [p.lines[0].no for p in b.body] == [22]

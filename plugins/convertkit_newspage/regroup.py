@@ -16,14 +16,16 @@ from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
-    "merged-by-affinity": "untitled text joins the article that shares clearly the most of its vocabulary (or, "
-                          "printed right after a news item's sign-off, that item, sharing its words)",
+    "merged-by-affinity": "untitled text joins the article with clearly the most affinity: the words only it "
+                          "shares, and its headline's (or, printed right after a news item's sign-off, that "
+                          "item, sharing its words)",
     "section-apart": "a head and text printed apart whose words another article takes up are a section of it",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
                    "that article's",
 })
 
-MERGE_MIN, MERGE_RATIO = 0.3, 1.3  # untitled text joins the article sharing clearly most of its pairs
+MERGE_MIN, MERGE_RATIO = 0.3, 1.2  # untitled text joins the article sharing clearly most of its pairs
+HEAD_WEIGHT = 0.3  # what the share of an article's headline pairs the text takes up adds to its affinity
 #: text printed right after a news item's sign-off joins that item on less: this share of
 #: its pairs with the item (more than with any other article), some with the item's lede
 SIGNED_MIN, LEDE_SHARE = 0.1, 0.05
@@ -49,12 +51,16 @@ def _lede_pairs(d: Draft) -> set[str]:
 def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """Text with neither headline, byline nor dateline, on a page of titled articles, is
     part of one of them printed apart (an intro set beside the headline stack): it goes to
-    the article whose text shares clearly the most of its character pairs. Printed right
-    after a news item's sign-off, it goes to that item when the item shares the most of its
-    pairs (SIGNED_MIN at least) and its lede some (LEDE_SHARE): an item's columns may be
-    printed after the one that ends in its sign-off, and its lede says what it is about. As
-    its intro when that article starts with a subhead (it lacks its intro) or is printed
-    after the text (its headline was set beside the first lines: inset), else at its end."""
+    the article with clearly the most affinity (MERGE_RATIO times the next), sharing
+    MERGE_MIN of its character pairs at least. Affinity is the share of its pairs an article
+    holds, each pair weighted by how few of the page's articles hold it (what they all say
+    tells none apart), plus HEAD_WEIGHT times the share of the article's headline pairs it
+    takes up. Printed right after a news item's sign-off, it goes to that item when the
+    item has the most affinity, shares SIGNED_MIN of its pairs and its lede some
+    (LEDE_SHARE): an item's columns may be printed after the one that ends in its sign-off,
+    and its lede says what it is about. As its intro when that article starts with a
+    subhead (it lacks its intro) or is printed after the text (its headline was set beside
+    the first lines: inset), else at its end."""
     def first_line(d: Draft) -> int:
         return min(ln.no for part in (d.heads, d.byline, *(p.lines for p in d.body)) for ln in part[:1])
 
@@ -74,14 +80,25 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
         for k in near:
             if k not in grams:
                 grams[k] = _bigrams(titled[k].heads + [ln for p in titled[k].body for ln in p.lines])
-        scores = sorted(((len(mine & grams[k]) / max(1, len(mine)), k) for k in near), reverse=True)
-        (best, k), (second, _) = scores[0], scores[1]
+        # pairs weighted by how few of the near articles hold them: what a page's articles
+        # all say tells none of them apart
+        df = Counter(b for k in near for b in grams[k] & mine)
+        total = math.fsum(1.0 / df[b] for b in mine if df[b]) or 1.0
+        text = draft_text(d)
+
+        def score(k: int) -> float:
+            held = math.fsum(1.0 / df[b] for b in mine & grams[k]) / total
+            return held + HEAD_WEIGHT * (titles.covers(titled[k].heads, text) if titled[k].heads else 0.0)
+
+        scores = sorted(((score(k), k) for k in near), reverse=True)
+        (top, k), (runner, _) = scores[0], scores[1]
+        best = len(mine & grams[k]) / max(1, len(mine))
         target = titled[k]
         # text printed right after a news item's sign-off, sharing more of its words with that
         # item than with any other article, and some with its lede, is the item's
         item_tail = bool(n) and drafts[n - 1] is target and bool(target.dateline and target.signoff) \
             and best >= SIGNED_MIN and len(mine & _lede_pairs(target)) >= LEDE_SHARE * len(mine)
-        if not item_tail and (best < MERGE_MIN or best < MERGE_RATIO * second):
+        if not item_tail and (best < MERGE_MIN or top < MERGE_RATIO * runner):
             out.append(d)
             continue
         if target.body and target.body[0].kind is Kind.HEAD or at < starts[k]:
@@ -92,8 +109,8 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
             where = "at its end"
         span = (d.body[0].lines[0].no, d.body[-1].lines[-1].no)
         explain("merged-by-affinity", span, f"untitled text shares {best:.0%} of its character pairs with the "
-                                            f"article at line {(target.heads or target.byline)[0].no} "
-                                            f"(next best {second:.0%}): put {where}")
+                                            f"article at line {(target.heads or target.byline)[0].no}, affinity "
+                                            f"{top:.2f} (next best {runner:.2f}): put {where}")
     return out
 
 
