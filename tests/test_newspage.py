@@ -1614,3 +1614,14 @@ def test_untitled_text_goes_to_the_article_whose_own_words_and_headline_it_takes
     untitled.body = [text(40, "在中国特色社会主义新时代，坚持依法治国，读书的意义在于涵养心灵。")]
     assert merge_by_affinity([a, b, untitled], Explain(False)) == [a, b]
     assert [p.lines[0].no for p in a.body] == [3, 40] and [p.lines[0].no for p in b.body] == [22]
+
+
+def test_a_number_and_unit_cut_off_a_headline_is_no_page_number():
+    # 7 理论 (a page number and its label) leads its block; 23 亿元 after another line is a
+    # quantity cut off the line before it: the end of the headline
+    text = ("7 理论\n\n"
+            "某省今年以来家电及\n3C 产品以旧换新销售额\n23 亿元\n"
+            "本报讯 某省商务厅日前公布了家电以旧\n换新情况，全年累计拉动销售额二十多亿\n元，成效明显。（某 文）\n")
+    doc = read(text)
+    [item] = doc.blocks
+    assert plain(item.headline) == "某省今年以来家电及3C产品以旧换新销售额23亿元"

@@ -20,10 +20,14 @@ register(Stage.FURNITURE, {
 })
 
 
-def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = False) -> str | None:
+def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = False,
+                   lead: bool = True) -> str | None:
     """The kind of page furniture ``line`` is, if any: ``first`` when it is alone in one of
     the page's first three blocks or beside a block of the folio's, ``alone`` in its block,
-    ``edge`` alone in the page's first three blocks or its last."""
+    ``edge`` alone in the page's first three blocks or its last, ``lead`` first in its
+    block. A page number with its label (7 理论) leads its block (pdftotext may print what
+    stands under it in the same block): after another line, a number and two characters are
+    a quantity cut off a line (23 亿元)."""
     t = line.raw.strip()
     if alone and BANNER_RE.match(line.text):
         return "banner"
@@ -35,7 +39,7 @@ def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = Fa
     if head.isdigit() or head == "第" or t[-1:].isdigit():
         if DATE_RE.match(t):
             return "date"
-        if PAGE_RE.match(t) or (edge and LONE_PAGE_RE.match(t)):
+        if (lead and PAGE_RE.match(t)) or (edge and LONE_PAGE_RE.match(t)):
             return "page"
     if head in CREDIT_FIRST and CREDIT_RE.match(t):
         return "credit"
@@ -65,7 +69,7 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
             # the page's first line may be its label, printed in one block with the line under it
             top = bi == 0 and line is block[0] and len(block) > 1
             kind = furniture_kind(line, first=((bi < 3 or by_folio) and alone) or top, alone=alone,
-                                  edge=alone and (bi < 3 or bi == len(blocks) - 1))
+                                  edge=alone and (bi < 3 or bi == len(blocks) - 1), lead=line is block[0])
             if kind is None:
                 rest.append(line)
                 continue
