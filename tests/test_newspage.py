@@ -1625,3 +1625,16 @@ def test_a_number_and_unit_cut_off_a_headline_is_no_page_number():
     doc = read(text)
     [item] = doc.blocks
     assert plain(item.headline) == "某省今年以来家电及3C产品以旧换新销售额23亿元"
+
+
+def test_a_head_line_as_short_as_an_indent_that_runs_on_into_no_line_under_it_ends_the_head():
+    # the head's words run on (及 3C⏎产品: 3C产品 is printed in the lede); the line atop the
+    # next block is as short as an indented first line, but nothing runs on from it into the
+    # line under it (亿元⏎线下): it is the head's last line, not a paragraph's first
+    text = ("某省今年以来家电及 3C\n\n"
+            "产品以旧换新销售额 23 亿元\n线下参与门店，鼓励采取“家电企业\n+ 电商平台”等模式参与以旧换新\n政策，提升消费者的选择性和便捷度。\n\n"
+            "本报讯 某省商务厅日前公布了家电及\n3C 产品以旧换新情况，全年累计拉动\n销售额二十多亿元，成效明显。\n")
+    pieces = pieces_of(text)
+    assert [(p.kind, "".join(ln.text for ln in p.lines)[:8]) for p in pieces[:2]] == \
+        [(Kind.HEAD, "某省今年以来家电"), (Kind.TEXT, "线下参与门店，鼓")]
+    assert "".join(ln.text for ln in pieces[0].lines) == "某省今年以来家电及3C产品以旧换新销售额23亿元"

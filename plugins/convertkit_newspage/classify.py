@@ -368,10 +368,15 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if not rest:
             continue
         if hints is None and not heads and len(rest) > 1 and pieces and pieces[-1].kind is Kind.HEAD \
-                and headish(rest[0]) and _short_of(rest[0], rest[1:9]) and _runs_on(pieces[-1].lines[-1], rest[0], page, bi):
+                and headish(rest[0]) and _runs_on(pieces[-1].lines[-1], rest[0], page, bi) and \
+                (_short_of(rest[0], rest[1:9]) or
+                 max(ln.width for ln in pieces[-1].lines) <= measure(rest[1:9]) and
+                 not (lexicon.join_score(rest[0].text, rest[1].text) or _runs_on(rest[0], rest[1], page, bi))):
             # a head's last line cut inside a word (促科技⏎创新与…) goes on in the short line
-            # printed atop the next block (more than a paragraph's indent short of its column;
-            # a front end that sees type sizes has told heads from text already)
+            # printed atop the next block: more than a paragraph's indent short of its column,
+            # or, under a head set in that column (not across columns), as short as an
+            # indented first line but running on into no line under it (…及 3C⏎产品以旧换新
+            # 销售额 23 亿元⏎线下…); a front end that sees type sizes has told heads from text
             pieces[-1] = replace(pieces[-1], lines=pieces[-1].lines + (rest[0],))
             explain("head-runs-on", rest[0].no, "a short line a word of the head before runs on into is that "
                                                 "head's last line")
