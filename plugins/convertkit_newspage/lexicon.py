@@ -140,6 +140,14 @@ def words() -> WordList:
     return _WORDS
 
 
+COMMON = 7.0  # log frequency: a word this common (江苏, 黄河) is seldom a person's name
+
+
+def common_word(s: str) -> bool:
+    """Whether ``s`` is a common word (COMMON log frequency or more)."""
+    return words().get(s) >= COMMON
+
+
 def _han_tail(text: str) -> str:
     out = []
     for ch in reversed(text):

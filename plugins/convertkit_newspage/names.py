@@ -11,6 +11,7 @@ import re
 
 from convertkit.cjk import close_up
 
+from . import lexicon
 from .lines import HanPattern, Line, is_han
 
 SURNAMES = frozenset(
@@ -39,16 +40,17 @@ def is_personal_name(s: str) -> bool:
 def split_names(s: str) -> list[str] | None:
     """``s`` (no spaces) as two or three personal names set without the space between them
     (范祚军万少文 -> 范祚军, 万少文), or ``None``. The shortest reading is kept when several
-    fit, and every part must read as a name."""
+    fit, and every part must read as a name: not a common word (江苏万兆光 is no 江苏 and
+    万兆光; names set together are rare, a place or a word cut off a headline is not)."""
     if not 4 <= len(s) <= 12:
         return None
     best: list[str] | None = None
     for n in (2, 3, 4):
         head = s[:n]
-        if not is_personal_name(head):
+        if not is_personal_name(head) or n == 2 and lexicon.common_word(head):
             continue
         rest = s[n:]
-        if is_personal_name(rest):
+        if is_personal_name(rest) and not (len(rest) == 2 and lexicon.common_word(rest)):
             parts = [head, rest]
         else:
             tail = split_names(rest)
