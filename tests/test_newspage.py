@@ -1647,3 +1647,27 @@ def test_a_place_cut_off_a_headline_is_no_run_together_byline():
 
     assert split_names("江苏万兆光") is None
     assert split_names("范祚军万少文") == ["范祚军", "万少文"] and split_names("周江张济坤") == ["周江", "张济坤"]
+
+
+def test_a_head_with_a_subtitle_is_no_section_of_another_article():
+    # 推进一带一路建设构建人类命运共同体 runs 一带一路 with a subhead of another article, but
+    # it has a subtitle (——…): a headline, which no subhead is
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    def lines(first: int, *texts: str):
+        return tuple(to_blocks("\n".join(texts), first)[0])
+
+    a = Draft(heads=list(lines(1, "形成全面开放新格局")), head_sizes=[1], byline=list(lines(2, "王小明")))
+    a.body = [Piece(Kind.TEXT, lines(3, "当前，我国发展正从引进来向引进来和走出去并重转变。"), 3),
+              Piece(Kind.HEAD, lines(10, "扎扎实实把“一带一路”建设向前推进"), 10),
+              Piece(Kind.TEXT, lines(11, "“一带一路”建设从倡议走向实践，进展和成果超出预期。"), 11)]
+    b = Draft(heads=list(lines(40, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(lines(41, "陈先达")))
+    b.body = [Piece(Kind.TEXT, lines(42, "读书是一种生活方式，也是一种修养，腹有诗书气自华。"), 42)]
+    c = Draft(heads=list(lines(20, "推进一带一路建设构建人类命运共同体", "——深入学习关于一带一路建设的重要论述")),
+              head_sizes=[2])
+    c.body = [Piece(Kind.TEXT, lines(22, "推动构建人类命运共同体，“一带一路”建设是其中的重要方面。"), 22)]
+    assert join_sections_apart([a, b, c], Explain(False)) == [a, b, c]

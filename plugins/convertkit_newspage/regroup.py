@@ -202,21 +202,23 @@ SECTION_RATIO = 1.3  # how many times more of the text's pairs it shares than th
 
 
 def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
-    """A head block over text, with neither byline, dateline nor sign-off, is a section of
-    another article printed apart (a subhead opens no article) when that article's text
-    takes up the head's words (SECTION_COVER of its character pairs, as much as its own
-    text does) and shares clearly the most of its text's pairs (SECTION_RATIO times the next
-    article), or when that article alone has a subhead in parallel with the head
-    (:func:`_parallel`) and shares more of the text's pairs than all articles but one. Head
-    and text go among that article's sections in print order (before the first subhead
-    printed after the head; where it was read is not known)."""
+    """A head block over text, with neither byline, dateline nor sign-off nor a subtitle
+    (——…, which only headlines have), is a section of another article printed apart (a
+    subhead opens no article) when that article's text takes up the head's words
+    (SECTION_COVER of its character pairs, as much as its own text does) and shares
+    clearly the most of its text's pairs (SECTION_RATIO times the next article), or when
+    that article alone has a subhead in parallel with the head (:func:`_parallel`) and
+    shares more of the text's pairs than all articles but one. Head and text go among that
+    article's sections in print order (before the first subhead printed after the head;
+    where it was read is not known)."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     titled = [j for j, d in enumerate(drafts) if (d.heads or d.byline) and texts[j]]
     gone: set[int] = set()
     for i, d in enumerate(drafts):
-        if not d.heads or d.byline or d.dateline or d.signoff or len(d.head_sizes) != 1 or not texts[i]:
-            continue
+        if not d.heads or d.byline or d.dateline or d.signoff or len(d.head_sizes) != 1 or not texts[i] \
+                or any(ln.text.startswith("——") for ln in d.heads):
+            continue  # (a head with a subtitle is a headline: subheads have none)
         others = [j for j in titled if j != i and j not in gone]
         if len(others) < 2:
             continue
