@@ -1671,3 +1671,14 @@ def test_a_head_with_a_subtitle_is_no_section_of_another_article():
               head_sizes=[2])
     c.body = [Piece(Kind.TEXT, lines(22, "推动构建人类命运共同体，“一带一路”建设是其中的重要方面。"), 22)]
     assert join_sections_apart([a, b, c], Explain(False)) == [a, b, c]
+
+
+def test_a_subtitles_last_line_is_no_name():
+    # 全面小康》简评 closes the title the line above opened; read as names set together it
+    # would be 全面小, 康》, 简评: a name is ideographs only
+    from convertkit_newspage.names import split_names
+
+    assert split_names("全面小康》简评") is None
+    [a] = read("打赢脱贫攻坚战的有益参考\n——《摆脱贫困与\n全面小康》简评\n戚小倩\n"
+               "李方祥、陈晖涛主编的《摆脱贫困与全面小康》一书，近日由某出版社出版。\n").blocks
+    assert plain(a.subtitle) == "——《摆脱贫困与全面小康》简评" and plain(a.byline) == "戚小倩"

@@ -31,7 +31,9 @@ COMPOUND_SURNAMES = frozenset({
 
 
 def is_personal_name(s: str) -> bool:
-    """``s`` (one name, no spaces) reads as a Chinese personal name."""
+    """``s`` (one name, no spaces) reads as a Chinese personal name: ideographs only."""
+    if not all(map(is_han, s)):
+        return False
     if s[:2] in COMPOUND_SURNAMES:
         return 3 <= len(s) <= 4
     return 2 <= len(s) <= 3 and s[0] in SURNAMES
