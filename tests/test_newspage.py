@@ -1682,3 +1682,13 @@ def test_a_subtitles_last_line_is_no_name():
     [a] = read("打赢脱贫攻坚战的有益参考\n——《摆脱贫困与\n全面小康》简评\n戚小倩\n"
                "李方祥、陈晖涛主编的《摆脱贫困与全面小康》一书，近日由某出版社出版。\n").blocks
     assert plain(a.subtitle) == "——《摆脱贫困与全面小康》简评" and plain(a.byline) == "戚小倩"
+
+
+def test_a_subtitle_goes_on_until_it_closes_the_quotation_it_opened():
+    text = ("加快构建新\n时代中国特\n色社会学\n——“新时代中国\n特色社会体制改革\n与社会治理创新研\n讨会” 述要\n侯 利 文\n"
+            "华东理工大学、上海高校智库联合主办的\n“新时代中国特色社会体制改革与社会治\n理创新研讨会”近日在上海举行。与会\n"
+            "者就新时代如何推进社会治理创新进行\n了深入研讨，提出了许多有益的建议。\n")
+    [a] = read(text).blocks
+    assert plain(a.headline) == "加快构建新时代中国特色社会学"
+    assert plain(a.subtitle) == "——“新时代中国特色社会体制改革与社会治理创新研讨会”述要"
+    assert paras(a)[0].startswith("华东理工大学")

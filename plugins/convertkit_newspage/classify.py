@@ -345,8 +345,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                             j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
                         heads, rest = block[:j], block[j:]
         while heads and rest and rest[0].text.startswith("——") and headish(rest[0]) and len(rest) > 1:
-            # a subtitle (——…) under the head lines is theirs, however wide it is set
+            # a subtitle (——…) under the head lines is theirs, however wide it is set, with
+            # the lines that close a quotation or title it opened (——“新时代中国⏎特色…研⏎讨会”述要)
             heads, rest = heads + [rest[0]], rest[1:]
+            start = len(heads) - 1
+            while len(rest) > 1 and leaves_open("".join(ln.text for ln in heads[start:])) and headish(rest[0]):
+                heads, rest = heads + [rest[0]], rest[1:]
         # (a front end that sees type sizes has marked the heads already)
         k = _head_over_paragraph(block, page, bi) if not heads and rest is block and hints is None else 0
         if k:
