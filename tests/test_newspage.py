@@ -1692,3 +1692,11 @@ def test_a_subtitle_goes_on_until_it_closes_the_quotation_it_opened():
     assert plain(a.headline) == "加快构建新时代中国特色社会学"
     assert plain(a.subtitle) == "——“新时代中国特色社会体制改革与社会治理创新研讨会”述要"
     assert paras(a)[0].startswith("华东理工大学")
+
+
+def test_two_head_lines_broken_inside_a_phrase_the_article_prints_are_one_headline():
+    # 伟大⏎复兴 breaks 实现中华民族伟大复兴, which the text prints: one headline on two lines,
+    # not a kicker over a headline (no word list joins 伟大 and 复兴)
+    [a] = read("实现中华民族伟大\n复兴的必由之路\n夏春涛\n"
+               "实现中华民族伟大复兴是近代以来中华民族\n最伟大的梦想。中国共产党一经成立，就义\n无反顾肩负起这一历史使命。\n").blocks
+    assert plain(a.kicker) == "" and plain(a.headline) == "实现中华民族伟大复兴的必由之路"

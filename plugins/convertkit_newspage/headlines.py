@@ -73,7 +73,7 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool, sizes: lis
             explain("kicker-block", (kicker_g[0].no, kicker_g[-1].no), "the block over the headline is its kicker")
             _, h, sub, dupes = _headline_lines(head_g + sub_group, explain, opener=False)
             return inline_text(kicker_g), h, sub, dupes, rubrics
-    k, h, sub, dupes = _headline_lines(heads, explain, opener)
+    k, h, sub, dupes = _headline_lines(heads, explain, opener, text)
     return k, h, sub, dupes, rubrics
 
 
@@ -112,8 +112,10 @@ def _column_name(block: list[Line], text: str) -> bool:
         and not (is_personal_name(t) or split_names(t)) and covers(block, text) < MIN_COVER
 
 
-def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[str, str, str, list[str]]:
-    """(kicker, headline, subtitle, duplicates) from the lines of one headline block."""
+def _headline_lines(heads: list[Line], explain: Explain, opener: bool,
+                    text: str = "") -> tuple[str, str, str, list[str]]:
+    """(kicker, headline, subtitle, duplicates) from the lines of one headline block
+    (``text``: the article's text, spaces removed)."""
     texts = [h.text for h in heads]
     dupes: list[str] = []
     # a headline printed twice (glyphs doubled and fragmented): drop a line that
@@ -140,9 +142,11 @@ def _headline_lines(heads: list[Line], explain: Explain, opener: bool) -> tuple[
     kicker = ""
     # a kicker (引题) stands over a headline that opens an article; a short item's
     # headline printed after its body is one headline broken over two lines
-    # (a line broken inside a word, 构⏎建, is one headline's first line, not a kicker)
+    # (a line broken inside a word, 构⏎建, is one headline's first line, not a kicker; so
+    # is one broken inside a phrase the article prints, 伟大⏎复兴: 实现中华民族伟大复兴)
     if opener and len(texts) == 2 and len(texts[0]) >= 8 and len(texts[1]) >= 6 and \
-            not texts[1].startswith(("：", ":")) and not lexicon.join_score(texts[0], texts[1]):
+            not texts[1].startswith(("：", ":")) and not lexicon.join_score(texts[0], texts[1]) and \
+            not (text and texts[0][-2:] + texts[1][:2] in text):
         kicker = texts.pop(0)
     headline = ""
     for t in texts:
