@@ -1700,3 +1700,12 @@ def test_two_head_lines_broken_inside_a_phrase_the_article_prints_are_one_headli
     [a] = read("实现中华民族伟大\n复兴的必由之路\n夏春涛\n"
                "实现中华民族伟大复兴是近代以来中华民族\n最伟大的梦想。中国共产党一经成立，就义\n无反顾肩负起这一历史使命。\n").blocks
     assert plain(a.kicker) == "" and plain(a.headline) == "实现中华民族伟大复兴的必由之路"
+
+
+def test_a_headline_of_three_lines_and_a_subtitle_of_three_over_a_name_are_all_heads():
+    text = ("一带一路为\n跨文化传播\n提供新空间\n——“第九届跨\n文化传播国际学\n术会议” 述要\n肖珺\n"
+            "教育部人文社科重点研究基\n地武汉大学媒体发展研究中心等\n单位共同主办的“第九届跨文化\n"
+            "传播国际学术会议”日前在湖北\n省武汉市举行。本次会议的主题\n是新时代的跨文化传播。\n")
+    [a] = read(text).blocks
+    assert plain(a.headline) == "一带一路为跨文化传播提供新空间"
+    assert plain(a.subtitle) == "——“第九届跨文化传播国际学术会议”述要" and plain(a.byline) == "肖珺"

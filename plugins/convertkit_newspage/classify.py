@@ -55,6 +55,7 @@ def lone_name(line: Line, next_block: list[Line] | None) -> bool:
 
 
 WIDE = 2.0  # ems a headline line is wider than the column under it, at least
+HEAD_BLOCK_LINES = 8  # the most lines of headline and subtitle over a byline in one block
 
 
 def _wide_heads(block: list[Line]) -> int:
@@ -335,12 +336,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                                 f"{k} short lines over full-width body lines are one subhead")
                     heads, rest = block[:k], block[k:]
                 else:
-                    # headline lines (a subtitle too: five lines at most), then a byline (a name)
-                    # and maybe the body, in one block
-                    j = next((j for j in range(1, min(6, len(block)))
+                    # headline lines (with a subtitle: eight lines at most), then a byline (a
+                    # name) and maybe the body, in one block
+                    j = next((j for j in range(1, min(HEAD_BLOCK_LINES + 1, len(block)))
                               if is_name_line(block[j]) or name_fragment(block[j]) or BYLINE_RE.match(block[j].text)), 0)
                     if j and all(headish(ln) for ln in block[:j]):
-                        while j < min(5, len(block)) and headish(block[j]) and is_name_line(block[j]) \
+                        while j < min(HEAD_BLOCK_LINES, len(block)) and headish(block[j]) and is_name_line(block[j]) \
                                 and not (name_fragment(block[j]) or names_only(block[j])):
                             j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
                         heads, rest = block[:j], block[j:]
