@@ -1709,3 +1709,14 @@ def test_a_headline_of_three_lines_and_a_subtitle_of_three_over_a_name_are_all_h
     [a] = read(text).blocks
     assert plain(a.headline) == "一带一路为跨文化传播提供新空间"
     assert plain(a.subtitle) == "——“第九届跨文化传播国际学术会议”述要" and plain(a.byline) == "肖珺"
+
+
+def test_a_line_cut_before_an_opening_quote_is_measured_whole_not_read_as_a_subhead():
+    # 本次会议的主题是 is eight ems of a printed line pdftotext cut before “: with the piece
+    # it cut off the line is full, a paragraph's, not a short subhead over the column
+    text = ("一带一路为跨文化传播提供新空间\n肖珺\n"
+            "教育部人文社科重点研究基地等单位共同\n主办的学术会议日前在湖北省武汉市举行。\n\n"
+            "本次会议的主题是\n“一带一路、多元文化\n主义与跨文化传播”，与会者围绕全球视\n野下的跨文化传播进行了深入的研讨。\n")
+    [a] = read(text).blocks
+    assert not [b for b in a.blocks if isinstance(b, Section)]
+    assert paras(a)[-1].startswith("本次会议的主题是“一带一路")

@@ -311,7 +311,9 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                         heads, rest = block[:-1], block[-1:]
                     else:
                         heads, rest = block, []
-                elif first.width <= 0.7 * measure(block[1:7]):  # the column right under it
+                elif physical_width(block, 0, measure(block[1:7])) <= 0.7 * measure(block[1:7]):
+                    # (the column right under it; a line pdftotext cut before an opening
+                    # quote is measured with the piece it cut off: 本次会议的主题是⏎“一带一路…)
                     # a subhead may take two or three short lines before the body's first
                     # full-width line (narrow columns break it), and a line a word runs into
                     # from the line above (text input: a PDF's type sizes say where it ends)
