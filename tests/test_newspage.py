@@ -1720,3 +1720,15 @@ def test_a_line_cut_before_an_opening_quote_is_measured_whole_not_read_as_a_subh
     [a] = read(text).blocks
     assert not [b for b in a.blocks if isinstance(b, Section)]
     assert paras(a)[-1].startswith("本次会议的主题是“一带一路")
+
+
+def test_a_sign_off_goes_with_its_block_to_the_item_that_names_its_province():
+    # （鄂 文）: 鄂 is 湖北. The item's last column was read after the essay's text, so the
+    # essay took the block and its sign-off; the essay names 湖北 nowhere, the item does
+    text = ("湖北推动中小企业特色产业集群发展\n"
+            "本报讯 为提升中小企业专业化发展水平，\n近日，湖北印发了《特色产业集群工作方\n案》（以下简称《方案》）。\n\n"
+            + OTHER_ARTICLE +
+            "\n《方案》还提出将健全技术创新体系，持\n续提升集群创新能力，有效发明专利增长\n百分之十。（鄂 文）\n")
+    item, other = read(text).blocks
+    assert plain(item.signoff) == "（鄂文）" and not plain(other.signoff)
+    assert paras(item)[-1].startswith("《方案》还提出") and "《方案》还提出" not in "".join(paras(other))

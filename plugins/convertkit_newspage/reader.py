@@ -10,7 +10,8 @@ data (the stages and their rules are listed in :mod:`.rules`):
 5. :mod:`.articles` - openers and closers cut the pieces into articles; :mod:`.regroup`
    mends them by their words; :mod:`.titles` moves head blocks printed over the wrong
    article to the one whose words they take up, :mod:`.byheadlines` cuts text where
-   each part takes up one headline's words and places heads printed with no text, and
+   each part takes up one headline's words and places heads printed with no text,
+   :mod:`.signoffs` gives a news item's sign-off to the item that names its province, and
    :mod:`.enumeration` puts the points of an enumeration (一是, 二是 …) in their order;
 6. :mod:`.headlines` - kicker, headline and subtitle;
 7. :mod:`.paragraphs` and 8. :mod:`.sections` - paragraphs, subheads and pull quotes;
@@ -47,6 +48,7 @@ from .order import PageText, assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
 from .regroup import join_sections_apart, merge_by_affinity, take_out_of_items
+from .signoffs import place_signoffs
 from .rules import Explain
 from .sections import build_body
 
@@ -164,6 +166,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     page = PageText(pieces)  # the page's text, for words running across a break
     drafts = merge_by_affinity(segment(pieces, page, explain, breaks), explain)
     take_out_of_items(drafts, explain)
+    drafts = place_signoffs(drafts, explain)
     columns = [Furniture("rubric", name, span_of(lines))
                for name, lines in take_column_names(drafts, draft_text, explain)]
     titles.redistribute(drafts, draft_text, explain)

@@ -1,0 +1,94 @@
+"""A news item's sign-off names its province.
+
+A local news item opens with its dateline (本报讯 …) and closes with a sign-off in
+brackets whose first character is the one-character abbreviation of the province it
+reports from (（鄂 文）: 湖北, （晋 讯）: 山西, （苏 讯）: 江苏, （吉 文）: 吉林), and
+the item names that province in its headline or lede. pdftotext may print an item's last
+column after another article's text, where reading order closes that article with the
+sign-off; the abbreviation says which item the closing block ends.
+"""
+from __future__ import annotations
+
+from .articles import Draft
+from .lines import ends_sentence
+from .pieces import Kind, Piece, text_of
+from .rules import Explain, Stage, register
+
+register(Stage.ARTICLES, {
+    "signoff-province": "a sign-off names its item's province (（鄂 文）: 湖北): the block it ends goes to the "
+                        "one dated item whose headline or lede names that province, when the article it was "
+                        "read in names it nowhere there",
+})
+
+#: the standard one-character abbreviations of China's provinces, regions and
+#: municipalities (简称) that sign-offs use, and the names items call them by
+PROVINCES = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西", "蒙": "内蒙古",
+    "辽": "辽宁", "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建",
+    "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北", "湘": "湖南", "粤": "广东", "桂": "广西",
+    "琼": "海南", "川": "四川", "黔": "贵州", "滇": "云南", "藏": "西藏", "陕": "陕西", "陇": "甘肃",
+    "青": "青海", "宁": "宁夏", "新": "新疆",
+}
+
+
+def _province(d: Draft) -> str | None:
+    """The province ``d``'s sign-off names, if any (（鄂文）: 湖北)."""
+    return PROVINCES.get(d.signoff.lstrip("（(")[:1])
+
+
+def _lede(d: Draft) -> str:
+    """An article's headline and lede (its text up to the first block that ends a
+    sentence), spaces removed: where an item names what it is about."""
+    out = ["".join("".join(ln.text.split()) for ln in d.heads)]
+    for p in d.body:
+        if p.kind is not Kind.TEXT:
+            break
+        out.append(text_of(p))
+        if ends_sentence(p.lines[-1].text):
+            break
+    return "".join(out)
+
+
+def _tail(d: Draft) -> list[Piece]:
+    """The text pieces that end ``d``'s item with its sign-off: the piece the sign-off
+    closes (the one ending on or next before its line: blocks moved here later come after
+    it) and those before it whose sentence runs on into it; all of ``d``'s body up to it
+    when ``d`` has no opener (text after an item's columns, closed by the sign-off)."""
+    texts = [p for p in d.body if p.kind is Kind.TEXT and p.lines[-1].no <= d.signoff_line]
+    if not texts:
+        return []
+    end = max(texts, key=lambda p: p.lines[-1].no)
+    upto = d.body[:next(n for n, p in enumerate(d.body) if p is end) + 1]
+    if not (d.heads or d.byline or d.dateline):
+        return upto
+    texts = [p for p in upto if p.kind is Kind.TEXT]
+    k = len(texts) - 1
+    while k > 0 and not ends_sentence(texts[k - 1].lines[-1].text):
+        k -= 1
+    return texts[k:]
+
+
+def place_signoffs(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """Move each sign-off whose province the article it closes names nowhere in its
+    headline or lede, with the blocks it ends (:func:`_tail`), to the end of the one dated
+    item that names it there and has no sign-off of that province; drafts left with
+    nothing are dropped. Drafts are changed in place."""
+    ledes = {id(d): _lede(d) for d in drafts}
+    for d in drafts:
+        name = _province(d)
+        if not name or name in ledes[id(d)]:
+            continue
+        items = [x for x in drafts if x is not d and x.dateline and name in ledes[id(x)]]
+        if len(items) != 1 or _province(items[0]) == name:
+            continue
+        target, tail = items[0], _tail(d)
+        if not tail:
+            continue
+        d.body = [p for p in d.body if all(p is not q for q in tail)]
+        target.body.extend(tail)
+        target.signoff, target.signoff_line, target.closed = d.signoff, d.signoff_line, True
+        d.signoff, d.signoff_line = "", 0
+        explain("signoff-province", (tail[0].lines[0].no, tail[-1].lines[-1].no),
+                f"the sign-off {target.signoff} names {name}: the item at line "
+                f"{target.dateline_line} names it, the article it closed does not")
+    return [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]
