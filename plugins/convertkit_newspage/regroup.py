@@ -48,6 +48,18 @@ def _lede_pairs(d: Draft) -> set[str]:
     return _bigrams(lines)
 
 
+def affinities(mine: set[str], text: str, articles: list[tuple[Draft, set[str]]]) -> list[float]:
+    """How much text (its character pairs ``mine``, its ``text`` spaces removed) belongs
+    with each of ``articles`` (each with its pairs): the share of its pairs the article
+    holds, each pair weighted by how few of the articles hold it (what a page's articles all
+    say tells none of them apart), plus HEAD_WEIGHT times the share of the article's
+    headline pairs the text takes up (a headline names what its whole article is about)."""
+    df = Counter(b for _, theirs in articles for b in theirs & mine)
+    total = math.fsum(1.0 / df[b] for b in mine if df[b]) or 1.0
+    return [math.fsum(1.0 / df[b] for b in mine & theirs) / total
+            + HEAD_WEIGHT * (titles.covers(a.heads, text) if a.heads else 0.0) for a, theirs in articles]
+
+
 def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """Text with neither headline, byline nor dateline, on a page of titled articles, is
     part of one of them printed apart (an intro set beside the headline stack): it goes to
@@ -80,17 +92,8 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
         for k in near:
             if k not in grams:
                 grams[k] = _bigrams(titled[k].heads + [ln for p in titled[k].body for ln in p.lines])
-        # pairs weighted by how few of the near articles hold them: what a page's articles
-        # all say tells none of them apart
-        df = Counter(b for k in near for b in grams[k] & mine)
-        total = math.fsum(1.0 / df[b] for b in mine if df[b]) or 1.0
-        text = draft_text(d)
-
-        def score(k: int) -> float:
-            held = math.fsum(1.0 / df[b] for b in mine & grams[k]) / total
-            return held + HEAD_WEIGHT * (titles.covers(titled[k].heads, text) if titled[k].heads else 0.0)
-
-        scores = sorted(((score(k), k) for k in near), reverse=True)
+        found = affinities(mine, draft_text(d), [(titled[k], grams[k]) for k in near])
+        scores = sorted(((a, k) for a, k in zip(found, near)), reverse=True)
         (top, k), (runner, _) = scores[0], scores[1]
         best = len(mine & grams[k]) / max(1, len(mine))
         target = titled[k]
