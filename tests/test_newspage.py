@@ -1732,3 +1732,13 @@ def test_a_sign_off_goes_with_its_block_to_the_item_that_names_its_province():
     item, other = read(text).blocks
     assert plain(item.signoff) == "（鄂文）" and not plain(other.signoff)
     assert paras(item)[-1].startswith("《方案》还提出") and "《方案》还提出" not in "".join(paras(other))
+
+
+def test_a_head_set_on_five_short_lines_beside_a_narrow_column_is_one_head():
+    # the headline of an item set beside its first column, four to six characters a line:
+    # the page prints 家电及3C产品以旧 in the lede, so a word runs across each break
+    text = ("本报讯 某省商务厅日前公布了吉林家电及\n3C 产品以旧换新情况，拉动销售额二十多亿元，\n成效明显，群众得到了实惠。\n\n"
+            "吉林今年\n以来家电\n及 3C 产品以\n旧换新销售额\n23 亿元\n实施，开展饱和式覆盖宣传，确保政策直达，\n让群众享受到实实在在的优惠。\n")
+    pieces = pieces_of(text)
+    heads = [p for p in pieces if p.kind is Kind.HEAD]
+    assert ["".join(ln.text for ln in p.lines) for p in heads] == ["吉林今年以来家电及3C产品以旧换新销售额23亿元"]

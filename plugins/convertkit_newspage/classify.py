@@ -56,6 +56,7 @@ def lone_name(line: Line, next_block: list[Line] | None) -> bool:
 
 WIDE = 2.0  # ems a headline line is wider than the column under it, at least
 HEAD_BLOCK_LINES = 8  # the most lines of headline and subtitle over a byline in one block
+HEAD_LINES = 6  # the most short lines of one head set beside the text of a narrow column
 
 
 def _wide_heads(block: list[Line]) -> int:
@@ -319,7 +320,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     # from the line above (text input: a PDF's type sizes say where it ends)
                     k = 1
                     body_w = measure(block[1:7])
-                    while k < min(4, len(block) - 1) and headish(block[k]) and \
+                    while k < min(HEAD_LINES, len(block) - 1) and headish(block[k]) and \
                             (block[k].width <= 0.7 * body_w or (hints is None and (
                                 lexicon.join_score(block[k - 1].text, block[k].text)
                                 or _runs_on(block[k - 1], block[k], page, bi)))) \
