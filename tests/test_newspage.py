@@ -1742,3 +1742,27 @@ def test_a_head_set_on_five_short_lines_beside_a_narrow_column_is_one_head():
     pieces = pieces_of(text)
     heads = [p for p in pieces if p.kind is Kind.HEAD]
     assert ["".join(ln.text for ln in p.lines) for p in heads] == ["吉林今年以来家电及3C产品以旧换新销售额23亿元"]
+
+
+def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sections_subhead():
+    # 充分认识“一国两制”的成功实践 printed over the headline runs 一国两制 with the subhead
+    # 全面准确贯彻“一国两制”方针: no kicker, the first section's subhead, after the lede
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import subheads_over_headlines
+    from convertkit_newspage.rules import Explain
+
+    def lines(first: int, t: str):
+        return tuple(to_blocks(t, first)[0])
+
+    d = Draft(heads=list(lines(1, "充分认识“一国两制”的成功实践")) + list(lines(2, "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度")),
+              head_sizes=[1, 1], byline=list(lines(3, "蒋建国")))
+    d.body = [Piece(Kind.TEXT, lines(4, "坚持“一国两制”，保持香港、澳门长期繁荣稳定。"), 4),
+              Piece(Kind.TEXT, lines(10, "“一国两制”是30多年前邓小平同志提出的伟大构想。"), 10),
+              Piece(Kind.HEAD, lines(20, "全面准确贯彻“一国两制”方针"), 20),
+              Piece(Kind.TEXT, lines(21, "现在，“一国两制”事业正站在新的历史起点上。"), 21)]
+    subheads_over_headlines([d], Explain(False))
+    assert [ln.text for ln in d.heads] == ["“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度"] and d.head_sizes == [1]
+    assert [(p.kind, p.lines[0].no) for p in d.body] == [(Kind.TEXT, 4), (Kind.HEAD, 1), (Kind.TEXT, 10),
+                                                          (Kind.HEAD, 20), (Kind.TEXT, 21)]

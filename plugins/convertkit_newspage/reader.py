@@ -47,7 +47,7 @@ from .names import byline_text
 from .order import PageText, assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
-from .regroup import join_sections_apart, merge_by_affinity, take_out_of_items
+from .regroup import join_sections_apart, merge_by_affinity, subheads_over_headlines, take_out_of_items
 from .signoffs import place_signoffs
 from .rules import Explain
 from .sections import build_body
@@ -172,6 +172,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     titles.redistribute(drafts, draft_text, explain)
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain)
+    subheads_over_headlines(drafts, explain)
     headlines_to_headless(drafts, explain)
     complete_headlines(drafts, page, explain)
     drafts = join_ledes(drafts, explain)

@@ -16,6 +16,8 @@ from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
+    "subhead-over-headline": "a head block over the headline in parallel with the article's subheads is the "
+                             "subhead of its first section: it goes after the lede",
     "merged-by-affinity": "untitled text joins the article with clearly the most affinity: the words only it "
                           "shares, and its headline's (or, printed right after a news item's sign-off, that "
                           "item, sharing its words)",
@@ -249,6 +251,32 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
                 f"the article at index {k} {why}: a section printed apart")
     return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+def subheads_over_headlines(drafts: list[Draft], explain: Explain) -> None:
+    """A head block printed over an article's headline, in parallel with one of the
+    article's subheads (:func:`_parallel`: 充分认识“一国两制”的成功实践 over a text whose
+    subheads include 全面准确贯彻“一国两制”方针), is no kicker but the subhead of its first
+    section, printed with the headline stack: it goes back into the text, after the lede
+    (the text up to the first block that ends a sentence: an article opens with its lede,
+    and subheads divide what follows). Drafts are changed in place."""
+    for d in drafts:
+        blocks = titles.blocks_of(d.heads, d.head_sizes)
+        if len(blocks) < 2 or sum(d.head_sizes) != len(d.heads):
+            continue
+        for block in blocks[:-1]:
+            if block[0].text.startswith("——") or not _parallel(block, d):
+                continue
+            texts = [n for n, p in enumerate(d.body) if p.kind is Kind.TEXT]
+            lede_end = next((n for n in texts if ends_sentence(d.body[n].lines[-1].text)), None)
+            if lede_end is None or lede_end + 1 >= len(d.body) or d.body[lede_end + 1].kind is not Kind.TEXT:
+                continue  # no text after the lede, or a subhead there already
+            d.take_head(None, block)
+            d.body.insert(lede_end + 1, Piece(Kind.HEAD, tuple(block), d.body[lede_end + 1].block))
+            explain("subhead-over-headline", (block[0].no, block[-1].no),
+                    "a head block over the headline in parallel with the article's subheads is the subhead of "
+                    "its first section, after the lede")
+            break
 
 
 PARALLEL = 4  # characters: the shortest phrase parallel subheads share
