@@ -141,14 +141,15 @@ def test_a_line_alone_on_a_tinted_panel_is_a_banner_however_long():
 
 
 def test_a_name_like_line_set_over_a_larger_head_is_part_of_the_heads():
-    """江苏万兆光 reads like a name (a byline), but it is set at head size right over a
-    larger head (网试点主题活动在南京举办, the headline broken in mid-word): a byline
-    stands under its headline, never over it."""
+    """林海万兆光 reads like names set together (林海, 万兆光: a byline), but it is set at
+    head size right over a larger head (网试点主题活动在南京举办, the headline broken in
+    mid-word): a byline stands under its headline, never over it. (江苏万兆光, as printed,
+    no longer reads as names: 江苏 is a common word.)"""
     from convertkit_newspage.pdfreader import _hint, _over_larger_head
     from convertkit_newspage.pieces import Hint
     from convertkit_newspage.lines import Line
 
-    glyphs = row("江苏万兆光", 380, 772, 15) + row("网试点主题活动在南京举办", 395, 748, 19)
+    glyphs = row("林海万兆光", 380, 772, 15) + row("网试点主题活动在南京举办", 395, 748, 19)
     first, second = blocks_of(lines_of(tuple(glyphs), BODY))
     lines = [Line(1, first.lines[0].text, first.lines[0].text, False)]
     assert _over_larger_head(first, second, BODY)
