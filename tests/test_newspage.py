@@ -1766,3 +1766,15 @@ def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sec
     assert [ln.text for ln in d.heads] == ["“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度"] and d.head_sizes == [1]
     assert [(p.kind, p.lines[0].no) for p in d.body] == [(Kind.TEXT, 4), (Kind.HEAD, 1), (Kind.TEXT, 10),
                                                           (Kind.HEAD, 20), (Kind.TEXT, 21)]
+
+
+def test_a_short_name_alone_atop_the_page_is_the_pages_label_not_a_kicker():
+    # 各地动态, four ideographs alone in the page's first block, names the page (or its
+    # column): no word list of labels needed, and no kicker of the headline under it, though
+    # the text takes up its words (各地, 动态)
+    text = ("各地动态\n\n广东加快打造全球人工智能与机器人发展高地\n本报记者 卢梦琪\n"
+            "4月9日，广东省人工智能与机器人产业创新产品与服务\n新闻发布会在广州举行，会上发布了各地的产业动态。\n")
+    doc = read(text)
+    [a] = doc.blocks
+    assert plain(a.kicker) == "" and plain(a.headline) == "广东加快打造全球人工智能与机器人发展高地"
+    assert "各地动态" in [f.text for f in doc.meta.furniture]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from convertkit.model import Furniture, Span
 
-from .lines import (BANNER_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, LABEL_RE, LONE_PAGE_RE, PAGE_RE, WEEKDAY_RE, Line)
+from .lines import (BANNER_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, LABEL_RE, LONE_PAGE_RE, PAGE_RE, WEEKDAY_RE, Line,
+                    is_han)
+from .names import names_only
 from .rules import Explain, Stage, register
 
 register(Stage.FURNITURE, {
@@ -15,6 +17,8 @@ register(Stage.FURNITURE, {
                        "page number",
     "furniture-label-top": "a short head alone in the page's top margin is the page's label (PDF input)",
     "furniture-panel": "a short head alone on a tinted panel is a column banner (PDF input)",
+    "furniture-column": "two to four ideographs alone atop the page name its column or the page, whatever word "
+                        "they end in: a kicker or headline says more",
     "furniture-banner": "a campaign banner (学习贯彻…精神) stands over articles, in none of them",
     "furniture-credit": "a picture or editor credit (制图：, 责任编辑：) belongs to no article",
 })
@@ -48,6 +52,17 @@ def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = Fa
     return None
 
 
+PAGE_NAME = 4  # ideographs at most in a page's or column's name printed alone atop the page
+
+
+def _names_the_page(line: Line) -> bool:
+    """Whether ``line``, alone in the page's first block, names the page or its column (地方新闻,
+    各地动态): two to PAGE_NAME ideographs and no personal name. A kicker or a headline says
+    more; a name alone atop the page would be a byline."""
+    t = line.text
+    return 2 <= len(t) <= PAGE_NAME and all(map(is_han, t)) and not names_only(line)
+
+
 def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Furniture], list[list[Line]], set[int]]:
     """Dates, page numbers, section labels, campaign banners and picture credits, out of the
     text; and the first line of each block right after a banner (a banner stands over
@@ -70,6 +85,10 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
             top = bi == 0 and line is block[0] and len(block) > 1
             kind = furniture_kind(line, first=((bi < 3 or by_folio) and alone) or top, alone=alone,
                                   edge=alone and (bi < 3 or bi == len(blocks) - 1), lead=line is block[0])
+            if kind is None and bi == 0 and alone and _names_the_page(line):
+                explain("furniture-column", line.no, f"the name of a column or page: {line.text}")
+                furniture.append(Furniture("rubric", line.text, Span(line.no, line.no)))
+                continue
             if kind is None:
                 rest.append(line)
                 continue
