@@ -1778,3 +1778,13 @@ def test_a_short_name_alone_atop_the_page_is_the_pages_label_not_a_kicker():
     [a] = doc.blocks
     assert plain(a.kicker) == "" and plain(a.headline) == "广东加快打造全球人工智能与机器人发展高地"
     assert "各地动态" in [f.text for f in doc.meta.furniture]
+
+
+def test_two_headlines_set_side_by_side_printed_row_by_row_are_regrouped():
+    # two items' two-line headlines stand side by side; pdftotext prints them row by row:
+    # 特色产业⏎集群 and 家电及⏎3C 产品 run on (the items print both phrases)
+    text = ("湖北推动中小企业特色产业\n\n吉林今年以来家电及\n\n集群高质量发展\n\n3C 产品以旧换新销售额 23 亿元\n\n"
+            "本报讯 为提升中小企业专业化水平，推动特\n色产业集群提质扩量，近日，湖北印发了\n《湖北省中小企业特色产业集群高质量发\n展工作方案》。（鄂 文）\n\n"
+            "本报讯 吉林省商务厅日前公布了吉林家电及\n3C 产品以旧换新情况，拉动销售额二十多亿\n元，成效明显。（吉 文）\n")
+    heads = {plain(a.headline) for a in read(text).blocks}
+    assert heads == {"湖北推动中小企业特色产业集群高质量发展", "吉林今年以来家电及3C产品以旧换新销售额23亿元"}

@@ -14,6 +14,8 @@ from .pieces import Kind, Piece
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
+    "headlines-interleaved": "headlines set side by side reach pdftotext row by row: one-line head blocks whose "
+                             "every block goes on in the one a row further on are regrouped, one per headline",
     "headline-completed": "a headline's lines the layout printed apart are one headline where a word runs "
                           "across them",
 })
@@ -79,6 +81,28 @@ def _piece(d: Draft, drafts: list[Draft], texts: dict[int, str], page: PageText
             elif _goes_on(lines[-1].text, d.heads[0].text, page):
                 best = (cover, home, piece, lines, False)
     return None if best is None else best[1:]
+
+
+def deinterleave(drafts: list[Draft], page: PageText, explain: Explain) -> None:
+    """Headlines set side by side, each on two lines or more, reach pdftotext row by row:
+    their lines interleave (湖北推动中小企业 / 吉林今年以来家电及 3C 产品 / 山西开展六大行 /
+    特色产业集群高质量发展 / …). Where an article's heads are one-line blocks, at least two
+    rows of at least two headlines, and every block goes on in the one a row further on
+    (:func:`_goes_on`: a word runs across), they are regrouped into one block per headline
+    (each then goes to the article whose words it takes up). Drafts are changed in place."""
+    for d in drafts:
+        n = len(d.heads)
+        if n < 4 or d.head_sizes != [1] * n:
+            continue
+        for stride in range(2, n // 2 + 1):
+            if n % stride or not all(_goes_on(d.heads[k].text, d.heads[k + stride].text, page)
+                                     for k in range(n - stride)):
+                continue
+            d.heads = [d.heads[k] for j in range(stride) for k in range(j, n, stride)]
+            d.head_sizes = [n // stride] * stride
+            explain("headlines-interleaved", (d.heads[0].no, max(ln.no for ln in d.heads)),
+                    f"{stride} headlines set side by side, their lines printed row by row: regrouped")
+            break
 
 
 def _goes_on(left: str, right: str, page: PageText) -> bool:

@@ -35,7 +35,7 @@ from convertkit.registry import Context
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
-from .brokenheads import complete_headlines
+from .brokenheads import complete_headlines, deinterleave
 from .byheadlines import headlines_to_headless, join_ledes, split_by_headlines
 from .classify import to_pieces
 from .enumeration import order_points
@@ -169,6 +169,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = place_signoffs(drafts, explain)
     columns = [Furniture("rubric", name, span_of(lines))
                for name, lines in take_column_names(drafts, draft_text, explain)]
+    deinterleave(drafts, page, explain)
     titles.redistribute(drafts, draft_text, explain)
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain)
