@@ -1788,3 +1788,11 @@ def test_two_headlines_set_side_by_side_printed_row_by_row_are_regrouped():
             "本报讯 吉林省商务厅日前公布了吉林家电及\n3C 产品以旧换新情况，拉动销售额二十多亿\n元，成效明显。（吉 文）\n")
     heads = {plain(a.headline) for a in read(text).blocks}
     assert heads == {"湖北推动中小企业特色产业集群高质量发展", "吉林今年以来家电及3C产品以旧换新销售额23亿元"}
+
+
+def test_a_subtitle_on_two_lines_over_the_byline_is_whole():
+    text = ("实现中华民族伟大复兴的必由之路\n——学习《习近平谈治国理政》第二卷关于\n坚持和发展中国特色社会主义的重要论述\n夏春涛\n"
+            "《习近平谈治国理政》第二卷集中反映了习近平新时代中\n国特色社会主义思想的发展脉络和主要内容，是权威读本。\n")
+    [a] = read(text).blocks
+    assert plain(a.subtitle) == "——学习《习近平谈治国理政》第二卷关于坚持和发展中国特色社会主义的重要论述"
+    assert plain(a.byline) == "夏春涛" and paras(a)[0].startswith("《习近平谈治国理政》第二卷集中")

@@ -353,7 +353,10 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             # the lines that close a quotation or title it opened (——“新时代中国⏎特色…研⏎讨会”述要)
             heads, rest = heads + [rest[0]], rest[1:]
             start = len(heads) - 1
-            while len(rest) > 1 and leaves_open("".join(ln.text for ln in heads[start:])) and headish(rest[0]):
+            while len(rest) > 1 and headish(rest[0]) and len(heads) - start < 4 and (
+                    leaves_open("".join(ln.text for ln in heads[start:]))
+                    or is_name_line(rest[1]) and names_only(rest[1]) or BYLINE_RE.match(rest[1].text)):
+                # (or its second line, over the byline: ——学习…第二卷关于⏎坚持和发展…论述⏎夏春涛)
                 heads, rest = heads + [rest[0]], rest[1:]
         # (a front end that sees type sizes has marked the heads already)
         k = _head_over_paragraph(block, page, bi) if not heads and rest is block and hints is None else 0
