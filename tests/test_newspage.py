@@ -1684,15 +1684,6 @@ def test_a_subtitles_last_line_is_no_name():
     assert plain(a.subtitle) == "——《摆脱贫困与全面小康》简评" and plain(a.byline) == "戚小倩"
 
 
-def test_a_subtitle_goes_on_until_it_closes_the_quotation_it_opened():
-    text = ("加快构建新\n时代中国特\n色社会学\n——“新时代中国\n特色社会体制改革\n与社会治理创新研\n讨会” 述要\n侯 利 文\n"
-            "华东理工大学、上海高校智库联合主办的\n“新时代中国特色社会体制改革与社会治\n理创新研讨会”近日在上海举行。与会\n"
-            "者就新时代如何推进社会治理创新进行\n了深入研讨，提出了许多有益的建议。\n")
-    [a] = read(text).blocks
-    assert plain(a.headline) == "加快构建新时代中国特色社会学"
-    assert plain(a.subtitle) == "——“新时代中国特色社会体制改革与社会治理创新研讨会”述要"
-    assert paras(a)[0].startswith("华东理工大学")
-
 
 def test_two_head_lines_broken_inside_a_phrase_the_article_prints_are_one_headline():
     # 伟大⏎复兴 breaks 实现中华民族伟大复兴, which the text prints: one headline on two lines,
@@ -1701,14 +1692,6 @@ def test_two_head_lines_broken_inside_a_phrase_the_article_prints_are_one_headli
                "实现中华民族伟大复兴是近代以来中华民族\n最伟大的梦想。中国共产党一经成立，就义\n无反顾肩负起这一历史使命。\n").blocks
     assert plain(a.kicker) == "" and plain(a.headline) == "实现中华民族伟大复兴的必由之路"
 
-
-def test_a_headline_of_three_lines_and_a_subtitle_of_three_over_a_name_are_all_heads():
-    text = ("一带一路为\n跨文化传播\n提供新空间\n——“第九届跨\n文化传播国际学\n术会议” 述要\n肖珺\n"
-            "教育部人文社科重点研究基\n地武汉大学媒体发展研究中心等\n单位共同主办的“第九届跨文化\n"
-            "传播国际学术会议”日前在湖北\n省武汉市举行。本次会议的主题\n是新时代的跨文化传播。\n")
-    [a] = read(text).blocks
-    assert plain(a.headline) == "一带一路为跨文化传播提供新空间"
-    assert plain(a.subtitle) == "——“第九届跨文化传播国际学术会议”述要" and plain(a.byline) == "肖珺"
 
 
 def test_a_line_cut_before_an_opening_quote_is_measured_whole_not_read_as_a_subhead():
@@ -1790,9 +1773,31 @@ def test_two_headlines_set_side_by_side_printed_row_by_row_are_regrouped():
     assert heads == {"湖北推动中小企业特色产业集群高质量发展", "吉林今年以来家电及3C产品以旧换新销售额23亿元"}
 
 
-def test_a_subtitle_on_two_lines_over_the_byline_is_whole():
-    text = ("实现中华民族伟大复兴的必由之路\n——学习《习近平谈治国理政》第二卷关于\n坚持和发展中国特色社会主义的重要论述\n夏春涛\n"
-            "《习近平谈治国理政》第二卷集中反映了习近平新时代中\n国特色社会主义思想的发展脉络和主要内容，是权威读本。\n")
+HEAD_BLOCK_CASES = {
+    # a subtitle goes on until it closes the quotation it opened
+    "subtitle-closes-its-quotation": (
+        "加快构建新\n时代中国特\n色社会学\n——“新时代中国\n特色社会体制改革\n与社会治理创新研\n讨会” 述要\n侯 利 文\n"
+        "华东理工大学、上海高校智库联合主办的\n“新时代中国特色社会体制改革与社会治\n理创新研讨会”近日在上海举行。与会\n"
+        "者就新时代如何推进社会治理创新进行\n了深入研讨，提出了许多有益的建议。\n",
+        "加快构建新时代中国特色社会学", "——“新时代中国特色社会体制改革与社会治理创新研讨会”述要", "侯利文", "华东理工大学"),
+    # three lines of headline and three of subtitle over the name, in one block
+    "three-and-three-over-a-name": (
+        "一带一路为\n跨文化传播\n提供新空间\n——“第九届跨\n文化传播国际学\n术会议” 述要\n肖珺\n"
+        "教育部人文社科重点研究基\n地武汉大学媒体发展研究中心等\n单位共同主办的“第九届跨文化\n"
+        "传播国际学术会议”日前在湖北\n省武汉市举行。本次会议的主题\n是新时代的跨文化传播。\n",
+        "一带一路为跨文化传播提供新空间", "——“第九届跨文化传播国际学术会议”述要", "肖珺", "教育部人文社科"),
+    # a subtitle on two lines over the byline is whole
+    "subtitle-on-two-lines-over-the-byline": (
+        "实现中华民族伟大复兴的必由之路\n——学习《习近平谈治国理政》第二卷关于\n坚持和发展中国特色社会主义的重要论述\n夏春涛\n"
+        "《习近平谈治国理政》第二卷集中反映了习近平新时代中\n国特色社会主义思想的发展脉络和主要内容，是权威读本。\n",
+        "实现中华民族伟大复兴的必由之路", "——学习《习近平谈治国理政》第二卷关于坚持和发展中国特色社会主义的重要论述", "夏春涛",
+        "《习近平谈治国理政》第二卷集中"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HEAD_BLOCK_CASES))
+def test_headline_subtitle_and_byline_of_one_block(case):
+    text, headline, subtitle, byline, first = HEAD_BLOCK_CASES[case]
     [a] = read(text).blocks
-    assert plain(a.subtitle) == "——学习《习近平谈治国理政》第二卷关于坚持和发展中国特色社会主义的重要论述"
-    assert plain(a.byline) == "夏春涛" and paras(a)[0].startswith("《习近平谈治国理政》第二卷集中")
+    assert (plain(a.headline), plain(a.subtitle), plain(a.byline)) == (headline, subtitle, byline)
+    assert paras(a)[0].startswith(first)
