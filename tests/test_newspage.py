@@ -1801,3 +1801,20 @@ def test_headline_subtitle_and_byline_of_one_block(case):
     [a] = read(text).blocks
     assert (plain(a.headline), plain(a.subtitle), plain(a.byline)) == (headline, subtitle, byline)
     assert paras(a)[0].startswith(first)
+
+
+def test_two_items_sign_offs_read_in_each_others_place_are_swapped_and_none_is_lost():
+    # each item's last block, with its sign-off, was read after the other item: the sign-offs
+    # name the provinces (鄂: 湖北, 吉: 吉林), so each block goes to its item; no character
+    # of either sign-off is lost
+    text = ("湖北推动中小企业特色产业集群发展\n"
+            "本报讯 近日，湖北印发了特色产业集群工作\n方案，推动中小企业专业化发展。\n\n"
+            "下一步将加强资金监管，确保资金使用安\n全，防范各类风险。（吉 文）\n\n"
+            "吉林家电以旧换新销售额增长\n"
+            "本报讯 吉林省商务厅日前公布了家电以旧\n换新情况，拉动销售额二十多亿元。\n\n"
+            "《方案》还提出将健全技术创新体系，持\n续提升集群创新能力。（鄂 文）\n")
+    doc = read(text)
+    by_head = {plain(a.headline)[:2]: a for a in doc.blocks}
+    assert plain(by_head["湖北"].signoff) == "（鄂文）" and paras(by_head["湖北"])[-1].startswith("《方案》")
+    assert plain(by_head["吉林"].signoff) == "（吉文）" and paras(by_head["吉林"])[-1].startswith("下一步")
+    assert all_chars(doc) == Counter(c for c in text if not c.isspace())

@@ -71,24 +71,41 @@ def _tail(d: Draft) -> list[Piece]:
 def place_signoffs(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """Move each sign-off whose province the article it closes names nowhere in its
     headline or lede, with the blocks it ends (:func:`_tail`), to the end of the one dated
-    item that names it there and has no sign-off of that province; drafts left with
-    nothing are dropped. Drafts are changed in place."""
+    item that names it there. All such sign-offs are taken out first, so two items' sign-offs
+    read in each other's place are swapped; one whose item keeps a sign-off of its own (or
+    that another sign-off also goes to) stays where it was read. Drafts left with nothing
+    are dropped; drafts are changed in place."""
     ledes = {id(d): _lede(d) for d in drafts}
+    leaving: list[tuple[Draft, Draft, list[Piece], str, int]] = []  # (from, to, blocks, sign-off, its line)
     for d in drafts:
         name = _province(d)
         if not name or name in ledes[id(d)]:
             continue
         items = [x for x in drafts if x is not d and x.dateline and name in ledes[id(x)]]
-        if len(items) != 1 or _province(items[0]) == name:
-            continue
-        target, tail = items[0], _tail(d)
-        if not tail:
-            continue
-        d.body = [p for p in d.body if all(p is not q for q in tail)]
+        tail = _tail(d) if len(items) == 1 else []
+        if tail:
+            leaving.append((d, items[0], tail, d.signoff, d.signoff_line))
+    # a sign-off leaves only for an item with none, or whose own leaves too (a swap), and
+    # that no other sign-off claims; one that stays keeps the one claiming its item out
+    claims = [id(target) for _, target, *_ in leaving]
+    own = {id(d): n for n, (d, *_) in enumerate(leaving)}
+    ok = [claims.count(id(target)) == 1 and (not target.signoff or id(target) in own) for _, target, *_ in leaving]
+    changed = True
+    while changed:
+        changed = False
+        for n, (_, target, *_) in enumerate(leaving):
+            if ok[n] and id(target) in own and not ok[own[id(target)]]:
+                ok[n], changed = False, True
+    taken = []
+    for n, (d, target, tail, signoff, line) in enumerate(leaving):
+        if ok[n]:
+            d.body = [p for p in d.body if all(p is not q for q in tail)]
+            d.signoff, d.signoff_line = "", 0
+            taken.append((target, tail, signoff, line))
+    for target, tail, signoff, line in taken:
         target.body.extend(tail)
-        target.signoff, target.signoff_line, target.closed = d.signoff, d.signoff_line, True
-        d.signoff, d.signoff_line = "", 0
+        target.signoff, target.signoff_line, target.closed = signoff, line, True
         explain("signoff-province", (tail[0].lines[0].no, tail[-1].lines[-1].no),
-                f"the sign-off {target.signoff} names {name}: the item at line "
+                f"the sign-off {signoff} names {PROVINCES[signoff.lstrip('（(')[:1]]}: the item at line "
                 f"{target.dateline_line} names it, the article it closed does not")
     return [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]
