@@ -48,9 +48,9 @@ from .order import PageText, assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_pull_quotes
 from .regroup import join_sections_apart, merge_by_affinity, subheads_over_headlines, take_out_of_items
-from .signoffs import place_signoffs
 from .rules import Explain
 from .sections import build_body
+from .signoffs import place_signoffs
 
 
 def read_newspage(source: str, ctx: Context) -> Document:

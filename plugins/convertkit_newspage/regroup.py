@@ -16,17 +16,18 @@ from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
-    "subhead-over-headline": "a head block over the headline in parallel with the article's subheads is the "
-                             "subhead of its first section: it goes after the lede",
     "merged-by-affinity": "untitled text joins the article with clearly the most affinity: the words only it "
                           "shares, and its headline's (or, printed right after a news item's sign-off, that "
                           "item, sharing its words)",
     "section-apart": "a head and text printed apart whose words another article takes up are a section of it",
+    "subhead-over-headline": "a head block over the headline in parallel with the article's subheads is the "
+                             "subhead of its first section: it goes after the lede",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
                    "that article's",
 })
 
-MERGE_MIN, MERGE_RATIO = 0.3, 1.2  # untitled text joins the article sharing clearly most of its pairs
+MERGE_MIN, MERGE_RATIO = 0.3, 1.2  # untitled text joins the article with clearly the most affinity, sharing
+# MERGE_MIN of its pairs at least
 HEAD_WEIGHT = 0.3  # what the share of an article's headline pairs the text takes up adds to its affinity
 #: text printed right after a news item's sign-off joins that item on less: this share of
 #: its pairs with the item (more than with any other article), some with the item's lede
