@@ -1818,3 +1818,15 @@ def test_two_items_sign_offs_read_in_each_others_place_are_swapped_and_none_is_l
     assert plain(by_head["湖北"].signoff) == "（鄂文）" and paras(by_head["湖北"])[-1].startswith("《方案》")
     assert plain(by_head["吉林"].signoff) == "（吉文）" and paras(by_head["吉林"])[-1].startswith("下一步")
     assert all_chars(doc) == Counter(c for c in text if not c.isspace())
+
+
+def test_a_quote_box_whose_first_line_the_body_runs_on_into_has_no_head():
+    # the box repeats 个人主义者或利己主义者容易突破道德底线做违法的事… from its first line:
+    # the body prints 个人主义者或利己 running on into 主义者容易…, so that line is the
+    # quote's, not a subhead over it
+    text = ("道德与法律是有界限的。道德重在化民、教民，有道德的\n人会自觉尊法守法。个人主义者或利己主义者容易突破道德底\n"
+            "线做违法的事，但有个人主义或利己主义思想并不违法。法律\n要论迹，道德要论心。\n\n"
+            "个人主义者或利己\n主义者容易突破道\n德底线做违法的事，\n但有个人主义或利\n己主义思想并不违\n法。\n")
+    pieces = pieces_of(text)
+    assert not [p for p in pieces if p.kind is Kind.HEAD]
+    assert [(p.kind, p.lines[0].text[:4]) for p in pieces if p.kind is Kind.PULL] == [(Kind.PULL, "个人主义")]

@@ -30,6 +30,8 @@ register(Stage.PIECES, {
                          "sentence)",
     "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
                     "(PDF input)",
+    "pull-quote-whole": "a quote whose first line the body prints running on into it has no head of its own: "
+                        "the first line is the quote's",
     "head-boxed-alone": "a head a PDF sets alone in a box inside an article is a subhead, however wide "
                         "(PDF input)",
     "pull-quote-boxed": "sentences a PDF sets in a box inside an article are a pull quote (PDF input)",
@@ -295,7 +297,17 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             else:
                 cand, used = page.pull_candidate(bi, 1)
                 score = page.repeats_elsewhere(cand, used)
-                if score >= PULL_SIMILARITY:
+                if score >= PULL_SIMILARITY and page.printed_elsewhere(first.text + block[1].text[:4], bi):
+                    # the body prints the first line's words running on into the quote: the
+                    # quote starts at the first line (a box's head is no part of its sentence),
+                    # a piece of its own, the body's text after it another
+                    _, used = page.pull_candidate(bi, 0)
+                    end = max(k for k, ln in enumerate(block) if ln.no in used) + 1
+                    pieces.append(Piece(Kind.PULL, block[:end], bi))
+                    explain("pull-quote-whole", (first.no, block[end - 1].no),
+                            "a quote whose first line the body runs on into has no head of its own")
+                    rest = block[end:]  # the body's text after it, in the box's block
+                elif score >= PULL_SIMILARITY:
                     heads, rest = [first], block[1:]
                     # the quote ends where its sentence does: the body may go on in the box's
                     # block (a quote set across columns, or the sentence it repeats under it)
