@@ -319,5 +319,18 @@ def draft_text(d: Draft) -> str:
     return "".join(text_of(p) for p in d.body if p.kind is Kind.TEXT)
 
 
+def lede(d: Draft) -> list[Piece]:
+    """An article's lede, what it is about: its first paragraph, the text pieces from the
+    start of its body up to the first that ends a sentence (none when a head opens it)."""
+    out: list[Piece] = []
+    for p in d.body:
+        if p.kind is not Kind.TEXT:
+            break
+        out.append(p)
+        if ends_sentence(p.lines[-1].text):
+            break
+    return out
+
+
 def ends_sentence_or_bracket(t: str) -> bool:
     return t.rstrip().endswith("）") or ends_sentence(t)

@@ -59,6 +59,7 @@ def lone_name(line: Line, next_block: list[Line] | None) -> bool:
 WIDE = 2.0  # ems a headline line is wider than the column under it, at least
 HEAD_BLOCK_LINES = 8  # the most lines of headline and subtitle over a byline in one block
 HEAD_LINES = 6  # the most short lines of one head set beside the text of a narrow column
+SUBTITLE_LINES = 4  # the most lines of a subtitle (——…) under head lines
 
 
 def _wide_heads(block: list[Line]) -> int:
@@ -365,7 +366,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             # the lines that close a quotation or title it opened (——“新时代中国⏎特色…研⏎讨会”述要)
             heads, rest = heads + [rest[0]], rest[1:]
             start = len(heads) - 1
-            while len(rest) > 1 and headish(rest[0]) and len(heads) - start < 4 and (
+            while len(rest) > 1 and headish(rest[0]) and len(heads) - start < SUBTITLE_LINES and (
                     leaves_open("".join(ln.text for ln in heads[start:]))
                     or is_name_line(rest[1]) and names_only(rest[1]) or BYLINE_RE.match(rest[1].text)):
                 # (or its second line, over the byline: ——学习…第二卷关于⏎坚持和发展…论述⏎夏春涛)

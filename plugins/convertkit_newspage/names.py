@@ -49,10 +49,10 @@ def split_names(s: str) -> list[str] | None:
     best: list[str] | None = None
     for n in (2, 3, 4):
         head = s[:n]
-        if not is_personal_name(head) or n == 2 and lexicon.common_word(head):
+        if not _name_part(head):
             continue
         rest = s[n:]
-        if is_personal_name(rest) and not (len(rest) == 2 and lexicon.common_word(rest)):
+        if _name_part(rest):
             parts = [head, rest]
         else:
             tail = split_names(rest)
@@ -62,6 +62,12 @@ def split_names(s: str) -> list[str] | None:
         if best is None or len(parts) < len(best):
             best = parts
     return best
+
+
+def _name_part(s: str) -> bool:
+    """Whether ``s`` reads as one of several names set together: a personal name, and not a
+    two-character common word (江苏)."""
+    return is_personal_name(s) and not (len(s) == 2 and lexicon.common_word(s))
 
 
 NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")

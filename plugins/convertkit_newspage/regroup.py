@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from . import titles
-from .articles import PAGE_LINES, Draft, draft_text
+from .articles import PAGE_LINES, Draft, draft_text, lede
 from .lines import HAN, Line, ends_sentence
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
@@ -39,16 +39,8 @@ def _bigrams(lines: list[Line]) -> set[str]:
 
 
 def _lede_pairs(d: Draft) -> set[str]:
-    """The character pairs of an article's lede: its first paragraph, the text blocks up to
-    the first that ends a sentence (what a news item is about)."""
-    lines: list[Line] = []
-    for p in d.body:
-        if p.kind is not Kind.TEXT:
-            break
-        lines.extend(p.lines)
-        if ends_sentence(p.lines[-1].text):
-            break
-    return _bigrams(lines)
+    """The character pairs of an article's lede (:func:`.articles.lede`)."""
+    return _bigrams([ln for p in lede(d) for ln in p.lines])
 
 
 def affinities(mine: set[str], text: str, articles: list[tuple[Draft, set[str]]]) -> list[float]:

@@ -9,7 +9,7 @@ sign-off; the abbreviation says which item the closing block ends.
 """
 from __future__ import annotations
 
-from .articles import Draft
+from .articles import Draft, lede
 from .lines import ends_sentence
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
@@ -37,16 +37,9 @@ def _province(d: Draft) -> str | None:
 
 
 def _lede(d: Draft) -> str:
-    """An article's headline and lede (its text up to the first block that ends a
-    sentence), spaces removed: where an item names what it is about."""
-    out = ["".join("".join(ln.text.split()) for ln in d.heads)]
-    for p in d.body:
-        if p.kind is not Kind.TEXT:
-            break
-        out.append(text_of(p))
-        if ends_sentence(p.lines[-1].text):
-            break
-    return "".join(out)
+    """An article's headline and lede (:func:`.articles.lede`), spaces removed: where an
+    item names what it is about."""
+    return "".join("".join(ln.text.split()) for ln in d.heads) + "".join(text_of(p) for p in lede(d))
 
 
 def _tail(d: Draft) -> list[Piece]:
@@ -76,7 +69,7 @@ def place_signoffs(drafts: list[Draft], explain: Explain) -> list[Draft]:
     that another sign-off also goes to) stays where it was read. Drafts left with nothing
     are dropped; drafts are changed in place."""
     ledes = {id(d): _lede(d) for d in drafts}
-    leaving: list[tuple[Draft, Draft, list[Piece], str, int]] = []  # (from, to, blocks, sign-off, its line)
+    leaving: list[tuple[Draft, Draft, list[Piece], str, int, str]] = []  # (from, to, blocks, sign-off, line, province)
     for d in drafts:
         name = _province(d)
         if not name or name in ledes[id(d)]:
@@ -84,7 +77,7 @@ def place_signoffs(drafts: list[Draft], explain: Explain) -> list[Draft]:
         items = [x for x in drafts if x is not d and x.dateline and name in ledes[id(x)]]
         tail = _tail(d) if len(items) == 1 else []
         if tail:
-            leaving.append((d, items[0], tail, d.signoff, d.signoff_line))
+            leaving.append((d, items[0], tail, d.signoff, d.signoff_line, name))
     # a sign-off leaves only for an item with none, or whose own leaves too (a swap), and
     # that no other sign-off claims; one that stays keeps the one claiming its item out
     claims = [id(target) for _, target, *_ in leaving]
@@ -97,15 +90,15 @@ def place_signoffs(drafts: list[Draft], explain: Explain) -> list[Draft]:
             if ok[n] and id(target) in own and not ok[own[id(target)]]:
                 ok[n], changed = False, True
     taken = []
-    for n, (d, target, tail, signoff, line) in enumerate(leaving):
+    for n, (d, target, tail, signoff, line, name) in enumerate(leaving):
         if ok[n]:
             d.body = [p for p in d.body if all(p is not q for q in tail)]
             d.signoff, d.signoff_line = "", 0
-            taken.append((target, tail, signoff, line))
-    for target, tail, signoff, line in taken:
+            taken.append((target, tail, signoff, line, name))
+    for target, tail, signoff, line, name in taken:
         target.body.extend(tail)
         target.signoff, target.signoff_line, target.closed = signoff, line, True
         explain("signoff-province", (tail[0].lines[0].no, tail[-1].lines[-1].no),
-                f"the sign-off {signoff} names {PROVINCES[signoff.lstrip('（(')[:1]]}: the item at line "
+                f"the sign-off {signoff} names {name}: the item at line "
                 f"{target.dateline_line} names it, the article it closed does not")
     return [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]
