@@ -324,3 +324,17 @@ def test_a_line_a_little_short_takes_up_a_sentence_only_on_a_word_across():
         return [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, tail]))]
     assert joined("得感、幸福感、安全感、尊严感等这样") == [(0, 2)]
     assert joined("各地推进幸福感、安全感等等这样好") == []
+
+
+def test_a_block_too_short_to_show_its_measure_goes_on_where_a_word_runs_across():
+    # a block of two lines whose last line is short of the page's column shows no measure:
+    # it leaves its sentence to the block printed next unless a word runs on across the
+    # join into another block (强化行⏎动); with no word across there, it is left as printed
+    indent = "又一段话的开头就在这里了好，"  # two ems short of COL: a paragraph's first line
+    pieces = [Piece(Kind.TEXT, reader_lines(["　　一段话的开头在这里啊，", COL, COL, "这一段话结束了。"]), 0),
+              Piece(Kind.TEXT, reader_lines(["　　短块的第一行在这里", "推动企业创新主体进一步强化行"]), 1),
+              Piece(Kind.TEXT, reader_lines([indent, COL, COL, "又一段话结束了。"]), 2),
+              Piece(Kind.TEXT, reader_lines(["动，发挥企业牵引带动作用的好样子，", COL, COL, "到这里结束。"]), 3)]
+    assert [(j.end, j.start) for j in order.best_assignment(order.candidates(pieces))] == [(1, 3)]
+    pieces[3] = Piece(Kind.TEXT, reader_lines(["各地发挥企业牵引带动作用的好样子，", COL, COL, "到这里结束。"]), 3)
+    assert not [j for j in order.candidates(pieces) if (j.end, j.start) == (1, 3)]

@@ -180,7 +180,10 @@ def candidates(pieces: list[Piece]) -> list[Join]:
         if fills:
             tails[i] = o.column
         known = len(p.lines) >= 3 or p.lines[-1].spaced or fills
-        options = set(starts) if known else set()
+        # a block too short to show its measure goes on where a word runs on across the
+        # join (行⏎动): the words stand in for the measure
+        options = set(starts) if known else \
+            {j for j in starts if lexicon.join_score(p.lines[-1].text, pieces[j].lines[0].text)}
         if nxt is not None and pieces[nxt].kind is Kind.TEXT:
             options.add(nxt)  # the block printed next, short ones included
         options.discard(i)
