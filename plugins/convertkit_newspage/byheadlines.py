@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import titles
 from .articles import Draft, draft_text
-from .lines import Line, ends_sentence, inline_text
+from .lines import Line, ends_sentence, inline_text, spaceless_text
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
@@ -315,7 +315,7 @@ def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
         # item opens with its dateline; a head the text repeats word for word is a quote)
         if best < LEDE_COVER or best < second + LEDE_MARGIN or target.byline or target.dateline \
                 or len(titles.blocks_of(target.heads, target.head_sizes)) > 1 \
-                or "".join(inline_text(d.heads).split()) in texts[k]:
+                or spaceless_text(d.heads) in texts[k]:
             continue
         heads = [Piece(Kind.HEAD, tuple(target.heads), target.body[0].block)] if target.heads else []
         d.body = d.body + heads + target.body

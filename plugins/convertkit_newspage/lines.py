@@ -261,6 +261,11 @@ def inline_text(lines: list[Line]) -> str:
     return "".join([ln.text for ln in lines])
 
 
+def spaceless_text(lines: list[Line]) -> str:
+    """The lines' text with every space removed (what words are looked up in)."""
+    return "".join("".join(ln.text.split()) for ln in lines)
+
+
 def joined(lines: list[Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The lines joined into one text, and where each source line starts in it."""
     parts: list[str] = []

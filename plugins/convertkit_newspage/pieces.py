@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .lines import (AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, closes_unopened,
-                    ends_sentence, has_sentence_punct, has_two_han)
+                    ends_sentence, has_sentence_punct, has_two_han, spaceless_text)
 
 
 class Kind(Enum):
@@ -58,7 +58,7 @@ class Piece:
 
 def text_of(p: Piece) -> str:
     """A piece's text, spaces removed (what words are looked up in)."""
-    return "".join("".join(ln.text.split()) for ln in p.lines)
+    return spaceless_text(p.lines)
 
 
 def measure(lines: list[Line]) -> float:

@@ -11,7 +11,7 @@ from collections import Counter
 
 from . import titles
 from .articles import PAGE_LINES, Draft, draft_text, lede
-from .lines import HAN, Line, ends_sentence
+from .lines import HAN, Line, ends_sentence, spaceless_text
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
@@ -279,7 +279,7 @@ def _parallel(heads: list[Line], d: Draft) -> bool:
     """Whether head ``heads`` runs a phrase of PARALLEL characters or more with a subhead
     of article ``d``: an article's subheads are set in parallel (新时代的鲜明主题, 新时代的
     战略安排; 全面准确贯彻“一国两制”方针, 深入推进“一国两制”实践)."""
-    mine = "".join("".join(ln.text.split()) for ln in heads)
+    mine = spaceless_text(heads)
     for p in d.body:
         if p.kind is Kind.HEAD:
             theirs = text_of(p)

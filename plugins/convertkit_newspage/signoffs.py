@@ -10,7 +10,7 @@ sign-off; the abbreviation says which item the closing block ends.
 from __future__ import annotations
 
 from .articles import Draft, lede
-from .lines import ends_sentence
+from .lines import ends_sentence, spaceless_text
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
@@ -39,7 +39,7 @@ def _province(d: Draft) -> str | None:
 def _lede(d: Draft) -> str:
     """An article's headline and lede (:func:`.articles.lede`), spaces removed: where an
     item names what it is about."""
-    return "".join("".join(ln.text.split()) for ln in d.heads) + "".join(text_of(p) for p in lede(d))
+    return spaceless_text(d.heads) + "".join(text_of(p) for p in lede(d))
 
 
 def _tail(d: Draft) -> list[Piece]:

@@ -11,7 +11,7 @@ without a clear margin.
 """
 from __future__ import annotations
 
-from .lines import Line
+from .lines import Line, spaceless_text
 from .rules import Explain, Stage, register
 
 register(Stage.HEADLINES, {
@@ -25,7 +25,7 @@ FOREIGN = 0.2  # the most of a head block's character pairs an article's text ho
 
 def pairs_of(lines: list[Line]) -> set[str]:
     """The character pairs of head ``lines`` (a subtitle's dash left out)."""
-    t = "".join("".join(ln.text.split()) for ln in lines).lstrip("—")
+    t = spaceless_text(lines).lstrip("—")
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
