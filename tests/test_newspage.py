@@ -466,6 +466,20 @@ def test_lines_ending_no_sentence_over_a_paragraph_opening_are_its_head():
     assert plain(b.headline) == "山西开展六大行动促科技创新与产业创新深度融合"
 
 
+def test_narrow_head_lines_over_a_stray_sentence_end_are_a_head_and_that_sentence_s_end():
+    # an item's headline set down a narrow box beside its text (lines well short of the
+    # column), and under it, in its block, the end of the sentence the column above left
+    # open (资金使⏎用安全。): the head heads the item, the sentence goes on where it began
+    text = ("本报讯 吉林省商务厅日前公布了家电产品以\n旧换新的情况。全年全省家电以旧换新累\n计核销五十万笔，核销金额近四亿元。有\n"
+            "关部门将开展专项检查，确保国家资金使\n\n"
+            "吉林家电以\n旧换新核销\n五十万笔\n用安全。\n\n"
+            "四是开展家电下乡活动。依托农行乡镇网\n点开展政策宣传，组织厂商挑选适宜机\n型，推出专属折扣下乡进村。（吉 文）\n")
+    assert shape(pieces_of(text)) == [(Kind.TEXT, 4), (Kind.HEAD, 3), (Kind.TEXT, 1), (Kind.TEXT, 3)]
+    [a] = read(text).blocks
+    assert plain(a.headline) == "吉林家电以旧换新核销五十万笔"
+    assert paras(a)[0].endswith("确保国家资金使用安全。")
+
+
 def test_short_lines_after_a_sentence_s_end_at_a_block_s_foot_are_a_subhead():
     # a lead set across columns, then a subhead broken over two short lines at the foot of
     # the block: a paragraph's lines end their sentence, so these head the next column

@@ -23,6 +23,8 @@ register(Stage.PIECES, {
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
+    "head-over-stray-tail": "short head lines over the end of a sentence begun elsewhere, in one block: the head "
+                            "is set apart from the column beside it, the sentence's end goes on from another block",
     "head-over-paragraph": "lines without sentence punctuation over a paragraph's first line, which no word "
                            "or sentence runs into, are a head",
     "head-at-block-end": "two or three short lines with no sentence in them after a sentence's end, at a "
@@ -132,6 +134,30 @@ def _opens_sentence(before: Line, line: Line) -> bool:
 
 
 SHORTEST = 8  # characters: a sentence that ends sooner in a paragraph's first line began before it
+
+
+NARROW = 0.6  # the widest a head's lines are set, as a share of the page's column, over a stray sentence end
+STRAY_LINES = 2  # the most lines of a sentence's end pdftotext prints under a head set beside its column
+
+
+def _head_over_stray_tail(block: list[Line], col: float, page: Page, bi: int) -> int:
+    """How many lines at the top of ``block`` are a head set apart from the column beside it
+    (two or more head lines, each NARROW of the page's column at most: a headline set large,
+    or down a narrow box; a name under them is a byline) over one or two lines, set in the
+    column, that end a sentence begun elsewhere, which pdftotext printed in the head's block (吉林今年以来⏎家电及 3C 产⏎…⏎23 亿元⏎政策直达。);
+    0 when it is not such a block. A head ends no sentence and leaves no quotation or title
+    open, and no word runs from it into the sentence's end."""
+    k = 0
+    while k < len(block) and headish(block[k]) and block[k].width <= NARROW * col and \
+            not (is_name_line(block[k]) and names_only(block[k])):
+        k += 1
+    tail = block[k:]
+    if k < 2 or not 1 <= len(tail) <= STRAY_LINES or not ends_sentence(tail[-1].text) or \
+            leaves_open("".join(ln.text for ln in block[:k])) or max(ln.width for ln in tail) > col + BOX_INSET:
+        return 0
+    if lexicon.join_score(block[k - 1].text, tail[0].text) or _runs_on(block[k - 1], tail[0], page, bi):
+        return 0
+    return k
 
 
 def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
@@ -286,6 +312,14 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 explain("byline-name", rest[0].no, "a name under a headline is a byline")
                 rest = rest[1:]
             _add_text(pieces, rest, bi, False, explain, hints is None)
+            continue
+        k = _head_over_stray_tail(block, col, page, bi) if hints is None else 0
+        if k:
+            pieces.append(Piece(Kind.HEAD, block[:k], bi))
+            explain("head-over-stray-tail", (first.no, block[-1].no),
+                    f"{k} head lines set at most {NARROW:.0%} of the column over the end of a sentence begun "
+                    f"elsewhere: a head, and that sentence's end")
+            pieces.append(Piece(Kind.TEXT, block[k:], bi))  # a block of its own: it goes on from another
             continue
         over_text = len(block) > 1 and not headish(block[1])
         if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
