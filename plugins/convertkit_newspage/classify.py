@@ -144,9 +144,10 @@ def _head_over_stray_tail(block: list[Line], col: float, page: Page, bi: int) ->
     """How many lines at the top of ``block`` are a head set apart from the column beside it
     (two or more head lines, each NARROW of the page's column at most: a headline set large,
     or down a narrow box; a name under them is a byline) over one or two lines, set in the
-    column, that end a sentence begun elsewhere, which pdftotext printed in the head's block (吉林今年以来⏎家电及 3C 产⏎…⏎23 亿元⏎政策直达。);
-    0 when it is not such a block. A head ends no sentence and leaves no quotation or title
-    open, and no word runs from it into the sentence's end."""
+    column, that end a sentence begun elsewhere, which pdftotext printed in the head's block
+    (吉林今年以来⏎家电及 3C 产⏎…⏎23 亿元⏎政策直达。); 0 when it is not such a block. A head
+    ends no sentence and leaves no quotation or title open, and no word runs from it into
+    the sentence's end."""
     k = 0
     while k < len(block) and headish(block[k]) and block[k].width <= NARROW * col and \
             not (is_name_line(block[k]) and names_only(block[k])):
