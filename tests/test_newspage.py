@@ -657,6 +657,18 @@ def test_of_three_head_blocks_the_two_headlines_that_cut_the_text_best_split_it(
     assert plain(b.headline) == "吉林家电以旧换新销售额大增" and [p[:6] for p in paras(b)] == ["吉林省商务厅"]
 
 
+def test_a_stack_of_three_headlines_over_three_texts_printed_one_after_another_is_three_articles():
+    # the part a first cut leaves with two head blocks is cut again: each text goes with the
+    # headline whose words it takes up
+    text = ("法治与德治何以相得益彰\n\n吉林家电以旧换新销售额大增\n\n湖北推动中小企业特色产业集群发展\n王小明\n\n"
+            "坚持依法治国和以德治国相结合，法治和德治相辅相成、相得益彰，德治是法治的基础。\n\n"
+            "吉林省商务厅日前公布，今年以来全省家电以旧换新销售额大增，核销资金直达消费者。\n\n"
+            "湖北省印发方案，推动中小企业特色产业集群发展，培育一批县域特色产业集群。\n")
+    assert [(plain(a.kicker), plain(a.headline), [p[:6] for p in paras(a)]) for a in read(text).blocks] == [
+        ("", "法治与德治何以相得益彰", ["坚持依法治国"]), ("", "吉林家电以旧换新销售额大增", ["吉林省商务厅"]),
+        ("", "湖北推动中小企业特色产业集群发展", ["湖北省印发方"])]
+
+
 def test_a_headline_left_without_an_article_heads_the_part_of_a_text_that_takes_up_its_words():
     # the news item's headline is printed after its text (closed by its sign-off), which
     # ran on from the essay's: the text falls in two parts, the second taking up its words

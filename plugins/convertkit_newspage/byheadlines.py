@@ -34,9 +34,13 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
     (printed after the text it heads). The byline and dateline stay with the first part,
     the sign-off and closer with the second. A run in the middle of the text that takes up
     one headline's words, the text around it the other's (:func:`_best_run`), is the other
-    article printed inside this one's columns, when it cuts better than any two parts."""
+    article printed inside this one's columns, when it cuts better than any two parts. A
+    part left with two head blocks or more is cut again the same way: a stack may head three
+    articles printed one after another."""
     out: list[Draft] = []
-    for d in drafts:
+    pending = list(reversed(drafts))
+    while pending:
+        d = pending.pop()
         blocks = titles.blocks_of(d.heads, d.head_sizes)
         # of more head blocks than two, the pair that cuts the text best; the others stay
         # with the first part (kickers, or other articles' headlines for the headline stage)
@@ -52,15 +56,16 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if best_run is not None and (best_cut is None or best_run[0][0] > best_cut[0][0]):
             (score, c1, c2, b), i, j = best_run
             inner = (i, j)[b]
-            out += _split_run(d, [x for k, x in enumerate(blocks) if k != inner], blocks[inner], c1, c2, score,
-                              explain)
+            pending += reversed(_split_run(d, [x for k, x in enumerate(blocks) if k != inner], blocks[inner], c1, c2,
+                                           score, explain))
             continue
         if best_cut is None:
             out.append(d)
             continue
         (score, c, a), i, j = best_cut
         second = (i, j)[1 - a]
-        out += _split(d, [b for k, b in enumerate(blocks) if k != second], blocks[second], c, score, explain)
+        pending += reversed(_split(d, [b for k, b in enumerate(blocks) if k != second], blocks[second], c, score,
+                                   explain))
     lone = [d for d in out if len(d.head_sizes) == 1 and not (d.body or d.byline or d.dateline or d.signoff)
             and not d.heads[0].text.startswith("——")]
     for h in lone:
