@@ -72,7 +72,7 @@ def _wide_heads(block: list[Line]) -> int:
     k = 0
     while k < min(4, len(block)) and headish(block[k]) and (
             (k and block[k].text.startswith("——")) or
-            (k and leaves_open("".join(ln.text for ln in block[:k]))) or
+            (k and leaves_open(inline_text(block[:k]))) or
             block[k].width >= measure([ln for ln in block[k + 1:k + 10] if not ln.text.startswith("——")]) + WIDE):
         k += 1
     if not k:
@@ -154,11 +154,9 @@ def _head_over_stray_tail(block: list[Line], col: float, page: Page, bi: int) ->
         k += 1
     tail = block[k:]
     if k < 2 or not 1 <= len(tail) <= STRAY_LINES or not ends_sentence(tail[-1].text) or \
-            leaves_open("".join(ln.text for ln in block[:k])) or max(ln.width for ln in tail) > col + BOX_INSET:
+            leaves_open(inline_text(block[:k])) or max(ln.width for ln in tail) > col + BOX_INSET:
         return 0
-    if lexicon.join_score(block[k - 1].text, tail[0].text) or _runs_on(block[k - 1], tail[0], page, bi):
-        return 0
-    return k
+    return 0 if _word_across(block[k - 1], tail[0], page, bi) else k
 
 
 def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
@@ -369,9 +367,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     k = 1
                     body_w = measure(block[1:7])
                     while k < min(HEAD_LINES, len(block) - 1) and headish(block[k]) and \
-                            (block[k].width <= 0.7 * body_w or (hints is None and (
-                                lexicon.join_score(block[k - 1].text, block[k].text)
-                                or _runs_on(block[k - 1], block[k], page, bi)))) \
+                            (block[k].width <= 0.7 * body_w or
+                             (hints is None and _word_across(block[k - 1], block[k], page, bi))) \
                             and not ends_sentence(block[k].text) and \
                             not block[k].text.endswith(("：", ":")) and \
                             not (is_name_line(block[k]) and names_only(block[k])):
@@ -402,7 +399,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             heads, rest = heads + [rest[0]], rest[1:]
             start = len(heads) - 1
             while len(rest) > 1 and headish(rest[0]) and len(heads) - start < SUBTITLE_LINES and (
-                    leaves_open("".join(ln.text for ln in heads[start:]))
+                    leaves_open(inline_text(heads[start:]))
                     or is_name_line(rest[1]) and names_only(rest[1]) or BYLINE_RE.match(rest[1].text)):
                 # (or its second line, over the byline: ——学习…第二卷关于⏎坚持和发展…论述⏎夏春涛)
                 heads, rest = heads + [rest[0]], rest[1:]
@@ -430,7 +427,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 and headish(rest[0]) and _runs_on(pieces[-1].lines[-1], rest[0], page, bi) and \
                 (_short_of(rest[0], rest[1:9]) or
                  max(ln.width for ln in pieces[-1].lines) <= measure(rest[1:9]) and
-                 not (lexicon.join_score(rest[0].text, rest[1].text) or _runs_on(rest[0], rest[1], page, bi))):
+                 not _word_across(rest[0], rest[1], page, bi)):
             # a head's last line cut inside a word (促科技⏎创新与…) goes on in the short line
             # printed atop the next block: more than a paragraph's indent short of its column,
             # or, under a head set in that column (not across columns), as short as an
@@ -488,6 +485,13 @@ def _short_of(line: Line, under: list[Line]) -> bool:
     ``under`` it: a head's line, not the body's."""
     full = measure(under)
     return line.width <= full - 1.5 and not indented(line, full, under[0])
+
+
+def _word_across(line: Line, nxt: Line, page: Page, bi: int) -> bool:
+    """Whether a word runs on from ``line`` into ``nxt``: the lexicon reads one across the
+    join (:func:`.lexicon.join_score`), or the page prints the characters either side of it
+    together elsewhere (:func:`_runs_on`)."""
+    return bool(lexicon.join_score(line.text, nxt.text)) or _runs_on(line, nxt, page, bi)
 
 
 def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
