@@ -1546,6 +1546,25 @@ def test_the_points_of_an_enumeration_are_read_in_their_order():
     assert [p[:2] for p in paragraphs(article.blocks)] == ["近日", "今年", "二是", "三是", "四是"]
 
 
+def test_an_enumeration_that_skips_points_takes_them_from_where_they_were_printed():
+    # the block that opens 三是 and 四是 went, in print order, into the article printed
+    # before the item's; the item counts 一是, 二是, 五是, and the article none next to
+    # 三是 or 四是: the numbers say the points are the item's, read in their place
+    text = ("读书的意义在于涵养心灵\n王小明\n\n"
+            "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n"
+            "样读书，关系到他的精神世界是否丰富。\n\n"
+            "三是开展企业创新主体强化\n行动，发挥企业牵引带动作用，构\n建科技创新体系。\n\n"
+            "四是开展创新平台建设提效\n行动，规范和发展新型研发机构。\n\n"
+            "某省开展五项行动推动科技创新\n\n"
+            "本报讯 近日，某省召开科技工作\n会议，重点开展五项行动。一是开\n展关键核心技术攻坚行动，布局实\n"
+            "施一批重大专项。\n\n"
+            "二是开展科技创新和产业\n创新融合行动，推动创新链产业链\n深度融合。\n\n"
+            "五是开展开放创新环境优化\n行动，全方位促进科技交流合作。\n（晋 讯）\n")
+    other, item = convertkit.read(text.encode("utf-8"), "newspage").blocks
+    assert plain(other.byline) == "王小明" and [p[:2] for p in paragraphs(other.blocks)] == ["读书"]
+    assert [p[:2] for p in paragraphs(item.blocks)] == ["近日", "二是", "三是", "四是", "五是"]
+
+
 #: another article of the page, with a byline: a titled article the rules may choose instead
 OTHER_ARTICLE = ("读书的意义在于涵养心灵\n王小明\n\n"
                  "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n"

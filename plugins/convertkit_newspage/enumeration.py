@@ -5,7 +5,8 @@ the first often inside the sentence that announces them (…表示，下一步�
 may print an article's columns out of order, and a block that ends a sentence gives the
 reading order no join to go by; the numbers do: within a section of an article, the text
 from the block that holds point n up to the next point's block is read before the points
-after n.
+after n. The numbers also say where a point printed apart belongs: an enumeration with one
+number missing is completed by the one block elsewhere that opens that point.
 """
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from .rules import Explain, Stage, register
 register(Stage.ARTICLES, {
     "enumeration-order": "the points of an enumeration (一是, 二是, 三是 …) are read in their order: the "
                          "blocks of an article's section that hold them go in the order of their numbers",
+    "enumeration-completed": "an enumeration counts its points one by one: a section whose points skip one "
+                             "number (一是, 二是, 四是) takes the one block printed elsewhere that opens that "
+                             "point, where it is no point of an enumeration of its own",
 })
 
 NUMERALS = "一二三四五六七八九十"
@@ -28,6 +32,82 @@ def points(p: Piece) -> list[int]:
     """The enumeration points (0 for 一是, 1 for 二是 …) a text piece opens or holds after
     a sentence's or clause's end."""
     return [NUMERALS.index(m.group(1)) for m in _POINT.finditer(text_of(p))]
+
+
+def complete_enumerations(drafts: list[Draft], explain: Explain) -> None:
+    """Move to each section whose enumeration skips numbers (一是, 二是, 五是: 三是 and 四是
+    missing) the one run of blocks printed elsewhere that opens those points in turn, with
+    the blocks their sentences run on into, where the section it is printed in counts no
+    point next to them (they are no points of an enumeration of its own). The run goes at
+    the end of the section; :func:`order_points` then reads it in its place. Drafts are
+    changed in place."""
+    for _ in range(sum(len(d.body) for d in drafts)):  # each move completes an enumeration
+        if not _complete_one(drafts, explain):
+            return
+
+
+def _sections(drafts: list[Draft]) -> list[tuple[Draft, int, int]]:
+    """Each section of each article as (article, first body index, end index)."""
+    out = []
+    for d in drafts:
+        start = 0
+        for end in [k for k, p in enumerate(d.body) if p.kind is Kind.HEAD] + [len(d.body)]:
+            out.append((d, start, end))
+            start = end + 1
+    return out
+
+
+def _numbers(body: list[Piece]) -> list[int]:
+    return [n for p in body if p.kind is Kind.TEXT for n in points(p)]
+
+
+def _complete_one(drafts: list[Draft], explain: Explain) -> bool:
+    sections = _sections(drafts)
+    for d, start, end in sections:
+        numbers = _numbers(d.body[start:end])
+        if len(numbers) < 2 or len(set(numbers)) != len(numbers):
+            continue
+        missing = sorted(set(range(max(numbers) + 1)) - set(numbers))
+        if not missing or missing != list(range(missing[0], missing[-1] + 1)) or (len(missing) > 1 and 0 in missing):
+            continue  # complete, or skipping in more places than one
+        runs = [run for run in (_point_run(s, a, b, missing) for s, a, b in sections if s is not d or a != start)
+                if run]
+        if len(runs) != 1:
+            continue  # no run opens those points, or several do: the numbers do not say which
+        s, at, size = runs[0]
+        moved = s.body[at:at + size]
+        del s.body[at:at + size]
+        into = end - size if s is d and at < end else end
+        d.body[into:into] = moved
+        names = "".join(f"{NUMERALS[n]}是" for n in missing)
+        explain("enumeration-completed", moved[0].span, f"points {names} complete the enumeration of the "
+                                                        f"section at line {d.body[start].lines[0].no}")
+        return True
+    return False
+
+
+def _point_run(d: Draft, start: int, end: int, wanted: list[int]) -> tuple[Draft, int, int] | None:
+    """The blocks of section ``d.body[start:end]`` from the one that opens point
+    ``wanted[0]`` through the points ``wanted`` in turn, with the blocks their sentences
+    run on into up to a sentence's end, as (article, index, count); none where the
+    section counts a point next to them outside the run (they are then points of an
+    enumeration of its own)."""
+    body = d.body[start:end]
+    at = next((k for k, p in enumerate(body) if p.kind is Kind.TEXT and _POINT.match(text_of(p))
+               and points(p)[0] == wanted[0]), None)
+    if at is None:
+        return None
+    size, found = 1, points(body[at])
+    while at + size < len(body) and body[at + size].kind is Kind.TEXT and (
+            ends_mid_sentence(body[at + size - 1]) or found[-1] != wanted[-1]):
+        found += points(body[at + size])
+        size += 1
+    if found != wanted or ends_mid_sentence(body[at + size - 1]):
+        return None  # not those points in turn, or a sentence goes on where the reading order did not find it
+    rest = _numbers(body[:at] + body[at + size:])
+    if any(n in rest for n in wanted + [wanted[0] - 1, wanted[-1] + 1]):
+        return None
+    return d, start + at, size
 
 
 def order_points(drafts: list[Draft], explain: Explain) -> None:

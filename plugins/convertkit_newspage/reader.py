@@ -38,7 +38,7 @@ from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines, deinterleave
 from .byheadlines import headlines_to_headless, join_ledes, split_by_headlines
 from .classify import to_pieces
-from .enumeration import order_points
+from .enumeration import complete_enumerations, order_points
 from .furniture import take_furniture
 from .headlines import headline_parts, take_column_names
 from .jumps import join_jumps, printed_page
@@ -177,6 +177,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     headlines_to_headless(drafts, explain)
     complete_headlines(drafts, page, explain)
     drafts = join_ledes(drafts, explain)
+    complete_enumerations(drafts, explain)
     order_points(drafts, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
     all_text_lines = [ln for d in drafts for p in d.body if p.kind is Kind.TEXT for ln in p.lines]
