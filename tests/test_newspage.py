@@ -1565,6 +1565,22 @@ def test_an_enumeration_that_skips_points_takes_them_from_where_they_were_printe
     assert [p[:2] for p in paragraphs(item.blocks)] == ["近日", "二是", "三是", "四是", "五是"]
 
 
+def test_a_head_over_no_text_goes_to_the_article_that_takes_up_its_words_most():
+    # a headline printed at the foot of another article, with no text under it: it heads
+    # no section there, so the text it was printed with is one more candidate, not a
+    # claim the other article must beat by a margin
+    text = ("王小明\n\n"
+            "要看到我国社会主要矛盾的变化，防止对社会\n主要矛盾认识的片面性，避免误区，坚持用发\n展的眼光看问题。\n"
+            "（作者为某大学教授）\n\n"
+            "李大力\n\n"
+            "新时代的社会主要矛盾，需要我们深入认识的\n是教育的发展不平衡不充分，优先发展教育事\n业是回应人民期待的必然要求。\n\n"
+            "走出对社会主要矛盾认识的误区\n")
+    first, second = convertkit.read(text.encode("utf-8"), "newspage").blocks
+    assert plain(first.byline) == "王小明" and plain(first.headline) == "走出对社会主要矛盾认识的误区"
+    assert plain(second.byline) == "李大力" and not plain(second.headline)
+    assert not [b for b in second.blocks if isinstance(b, Section)]
+
+
 #: another article of the page, with a byline: a titled article the rules may choose instead
 OTHER_ARTICLE = ("读书的意义在于涵养心灵\n王小明\n\n"
                  "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n"

@@ -203,6 +203,15 @@ def _split(d: Draft, first: list[list[Line]], second: list[Line], c: int, score:
     return [one, two]
 
 
+def _over_no_text(d: Draft, piece: Piece | None) -> bool:
+    """Whether head ``piece`` of ``d``'s body stands over no text (the last piece, or
+    another head follows): it heads no section there."""
+    if piece is None or piece not in d.body:
+        return False
+    k = d.body.index(piece)
+    return k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD
+
+
 def _subtitle_only(d: Draft) -> bool:
     """Whether ``d``'s heads are a subtitle (——…) alone: its headline is printed elsewhere."""
     return bool(d.heads) and d.heads[0].text.startswith("——") and len(d.head_sizes) == 1
@@ -218,7 +227,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     whose words the text it stands in takes up none of (a subhead is about its article).
     Each goes to the article whose text takes up most of its character pairs (at least
     MIN_COVER of them, MARGIN more than the text it was printed with, unless that is its
-    own article's), best match on the page first: an article with no headline takes it (a
+    own article's; a head over no text heads nothing where it was printed, so that text is
+    one candidate among the others), best match on the page first: an article with no headline takes it (a
     subtitle alone stays under it); an article whose one head block its text takes up
     MARGIN less takes it too, that head becoming a head over its first text, free to go on
     to the article it is the headline of. An article takes one such headline. Drafts are
@@ -252,8 +262,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     headed: set[int] = set()  # articles that took a headline here
     while free and articles:
         best: tuple[float, int, Draft] | None = None
-        for k, (home, _, lines) in enumerate(free):
-            mine = titles.covers(lines, texts[id(home)])
+        for k, (home, piece, lines) in enumerate(free):
+            mine = 0.0 if _over_no_text(home, piece) else titles.covers(lines, texts[id(home)])
             for a in articles:
                 cover = titles.covers(lines, texts[id(a)])
                 if id(a) in headed or cover < titles.MIN_COVER or (best and cover <= best[0]) or \
