@@ -228,11 +228,11 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     Each goes to the article whose text takes up most of its character pairs (at least
     MIN_COVER of them, MARGIN more than the text it was printed with, unless that is its
     own article's; a head over no text heads nothing where it was printed, so that text is
-    one candidate among the others), best match on the page first: an article with no headline takes it (a
-    subtitle alone stays under it); an article whose one head block its text takes up
-    MARGIN less takes it too, that head becoming a head over its first text, free to go on
-    to the article it is the headline of. An article takes one such headline. Drafts are
-    changed in place."""
+    one candidate among the others), best match on the page first: an article with no
+    headline takes it (a subtitle alone stays under it); an article whose one head block
+    its text takes up MARGIN less takes it too, that head becoming a head over its first
+    text, free to go on to the article it is the headline of. An article takes one such
+    headline. Drafts are changed in place."""
     texts = {id(d): draft_text(d) for d in drafts}
     free: list[tuple[Draft, Piece | None, list[Line]]] = []  # (where printed, its piece, lines)
     for d in drafts:

@@ -5,8 +5,8 @@ the first often inside the sentence that announces them (…表示，下一步�
 may print an article's columns out of order, and a block that ends a sentence gives the
 reading order no join to go by; the numbers do: within a section of an article, the text
 from the block that holds point n up to the next point's block is read before the points
-after n. The numbers also say where a point printed apart belongs: an enumeration with one
-number missing is completed by the one block elsewhere that opens that point.
+after n. The numbers also say where points printed apart belong: an enumeration that skips
+numbers is completed by the one run of blocks elsewhere that opens the missing points.
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from .rules import Explain, Stage, register
 register(Stage.ARTICLES, {
     "enumeration-order": "the points of an enumeration (一是, 二是, 三是 …) are read in their order: the "
                          "blocks of an article's section that hold them go in the order of their numbers",
-    "enumeration-completed": "an enumeration counts its points one by one: a section whose points skip one "
-                             "number (一是, 二是, 四是) takes the one block printed elsewhere that opens that "
-                             "point, where it is no point of an enumeration of its own",
+    "enumeration-completed": "an enumeration counts its points one by one: a section whose points skip "
+                             "numbers (一是, 二是, 五是) takes the one run of blocks printed elsewhere that opens "
+                             "the missing points in turn, where they are no points of an enumeration of its own",
 })
 
 NUMERALS = "一二三四五六七八九十"
@@ -61,15 +61,24 @@ def _numbers(body: list[Piece]) -> list[int]:
     return [n for p in body if p.kind is Kind.TEXT for n in points(p)]
 
 
+def _skipped(numbers: list[int]) -> list[int]:
+    """The numbers an enumeration counting ``numbers`` skips, where it skips in one place:
+    one number, or several in a row after its 一是 (a section without its first point is
+    no enumeration to complete); none where it counts a number twice."""
+    if len(numbers) < 2 or len(set(numbers)) != len(numbers):
+        return []
+    missing = sorted(set(range(max(numbers) + 1)) - set(numbers))
+    if not missing or missing != list(range(missing[0], missing[-1] + 1)) or (len(missing) > 1 and 0 in missing):
+        return []
+    return missing
+
+
 def _complete_one(drafts: list[Draft], explain: Explain) -> bool:
     sections = _sections(drafts)
     for d, start, end in sections:
-        numbers = _numbers(d.body[start:end])
-        if len(numbers) < 2 or len(set(numbers)) != len(numbers):
+        missing = _skipped(_numbers(d.body[start:end]))
+        if not missing:
             continue
-        missing = sorted(set(range(max(numbers) + 1)) - set(numbers))
-        if not missing or missing != list(range(missing[0], missing[-1] + 1)) or (len(missing) > 1 and 0 in missing):
-            continue  # complete, or skipping in more places than one
         runs = [run for run in (_point_run(s, a, b, missing) for s, a, b in sections if s is not d or a != start)
                 if run]
         if len(runs) != 1:
