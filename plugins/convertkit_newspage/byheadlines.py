@@ -239,8 +239,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         if d.heads and not (d.body or d.dateline or d.signoff):
             # heads with no text under them (over a byline too: their text was read elsewhere)
             free.extend((d, None, b) for b in titles.blocks_of(d.heads, d.head_sizes))
-        for k, p in enumerate(d.body):
-            if p.kind is Kind.HEAD and (k + 1 == len(d.body) or d.body[k + 1].kind is Kind.HEAD
+        for p in d.body:
+            if p.kind is Kind.HEAD and (_over_no_text(d, p)
                                         or titles.covers(p.lines, texts[id(d)]) < titles.FOREIGN
                                         or (d.dateline and not d.heads)):
                 # (a subhead is about its article: one whose words its text takes up none

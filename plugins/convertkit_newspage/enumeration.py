@@ -125,11 +125,8 @@ def order_points(drafts: list[Draft], explain: Explain) -> None:
     on, with none missing) printed out of order. The blocks before the first point stay
     first; a point's block takes the blocks after it (its continuation) along. Drafts are
     changed in place."""
-    for d in drafts:
-        body, start = d.body, 0
-        for end in [k for k, p in enumerate(body) if p.kind is Kind.HEAD] + [len(body)]:
-            body[start:end] = _in_order(body[start:end], explain)
-            start = end + 1
+    for d, start, end in _sections(drafts):  # (a section keeps its length: the bounds hold)
+        d.body[start:end] = _in_order(d.body[start:end], explain)
 
 
 def _in_order(section: list[Piece], explain: Explain) -> list[Piece]:
