@@ -338,3 +338,23 @@ def test_a_block_too_short_to_show_its_measure_goes_on_where_a_word_runs_across(
     assert [(j.end, j.start) for j in order.best_assignment(order.candidates(pieces))] == [(1, 3)]
     pieces[3] = Piece(Kind.TEXT, reader_lines(["各地发挥企业牵引带动作用的好样子，", COL, COL, "到这里结束。"]), 3)
     assert not [j for j in order.candidates(pieces) if (j.end, j.start) == (1, 3)]
+
+
+def test_on_a_page_that_sets_its_paragraphs_apart_a_continuation_carries_its_column():
+    # each paragraph is a block: A's sentence cut after 操 goes on in a block printed after
+    # B's paragraph (作系统…); the block printed after that continuation is A's next
+    # paragraph, read after it rather than after B
+    a_open = Piece(Kind.TEXT, reader_lines(["　　第一篇文章的第一段开头，文字", COL, COL, "发布搭载开源鸿蒙的操"]), 0)
+    b_para = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头的一段啊，", COL, COL, "另一篇到这里结束了。"]), 1)
+    a_cont = Piece(Kind.TEXT, reader_lines(["作系统的人形机器人已经发布了两款，", COL, COL, "这一段到这里就结束。"]), 2)
+    a_next = Piece(Kind.TEXT, reader_lines(["　　第一篇文章的下一段在这里啊，", COL, COL, "那一段到这里也结束。"]), 3)
+    ex = Explain()
+    assert order.assemble([a_open, b_para, a_cont, a_next], ex) == [a_open, a_cont, a_next, b_para]
+    assert [s["rule"] for s in ex.steps if s["rule"] == "order-carried"] == ["order-carried"]
+    # where paragraphs run on in their column, a block holds a paragraph's end and the next
+    # one's start: a blank line after a finished paragraph is a column's foot, and the block
+    # printed after the continuation may be any column: print order stands
+    run_on = ["　　另一篇文章的正文开头的一段啊，", COL, "一段结束。", "　　又一段开头在这里的文字啊，", COL, "结束了。"]
+    b_para = Piece(Kind.TEXT, reader_lines(run_on), 1)
+    a_next = Piece(Kind.TEXT, reader_lines(run_on[:2] + ["那一段结束。"] + run_on[3:]), 3)
+    assert order.assemble([a_open, b_para, a_cont, a_next], Explain(False)) == [a_open, a_cont, b_para, a_next]

@@ -20,7 +20,8 @@ The joins chosen are those that maximise the page's total score, each block join
 once at either end (an assignment, solved exactly). Every decision is recorded with its
 score and the runner-up for ``--explain``. The blocks then go in print order, each chosen
 join pulling the continuation (with the blocks it already runs on into) up or down after
-the block it continues.
+the block it continues; on a page that sets space between its paragraphs, a continuation
+also carries the blocks printed after it, the rest of its column (:func:`carried`).
 """
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ register(Stage.ORDER, {
     "order-open": "a block that leaves a sentence open finds no continuation: left as printed",
     "order-under-byline": "a byline stands over its text: a chain of blocks that goes on in the text printed in "
                           "a byline's own block is read there, wherever its first block is printed",
+    "order-carried": "where a page sets space between its paragraphs, each paragraph is a block and a column's "
+                     "blocks are printed one after another: the block printed after a continuation is read "
+                     "after it, wherever the continuation goes",
 })
 
 NATURAL = 3.0  # the block printed next (unless it opens with a paragraph's indented line)
@@ -58,6 +62,12 @@ AFFINITY_WEIGHT = 8.0
 #: a block printed where an article opens (right after a closer, or under a head or byline in
 #: one block) goes on with another block's sentence only on evidence worth this much
 OPENER_PENALTY = 4.0
+#: a continuation carries the blocks printed after it only where the assignment chose it
+#: clearly: its score beats the open block's next candidate by this much
+CARRY_MARGIN = 1.0
+#: a page sets space between its paragraphs where fewer than this share of its text blocks
+#: (four lines or more) hold a paragraph's end before their last line
+APART_SHARE = 0.25
 SHORT_FILL = 0.75  # ems from the page's column a short block's line may be and fill it
 #: a first line this many ems short of its column may be an indent or a full line set with
 #: its punctuation at full width: it takes up a sentence on a word across the join only
@@ -437,6 +447,10 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
             h = head_of(k)
             if not (h and pieces[h - 1].kind is Kind.BYLINE):
                 anchor.setdefault(h, k)
+    for q, k in carried(pieces, joins, chosen, succ, pred, set(anchor)):
+        succ[q], pred[k] = k, q
+        explain("order-carried", (pieces[k].lines[0].no, pieces[k].lines[-1].no),
+                f"printed right after line {pieces[q].lines[-1].no}, which is read elsewhere: goes on after it")
     at_anchor = {k: h for h, k in anchor.items()}
     for h, k in anchor.items():
         explain("order-under-byline", (pieces[h].lines[0].no, pieces[h].lines[-1].no),
@@ -453,6 +467,62 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
         if not done[k]:
             chain(k)
     return out
+
+
+def paragraphs_apart(pieces: list[Piece]) -> bool:
+    """Whether the page sets space between its paragraphs: pdftotext then prints each
+    paragraph as a block of its own, so few text blocks hold a paragraph's end (a line that
+    ends a sentence two ems or more short of the block's measure) before their last line.
+    Where paragraphs run on in their column, a block is a column's piece and holds several."""
+    body = [p for p in pieces if p.kind is Kind.TEXT and len(p.lines) >= 4]
+    inner = sum(1 for p in body
+                if any(ends_sentence(ln.text) and ln.width < measure(p.lines) - 2.0 for ln in p.lines[:-1]))
+    return bool(body) and inner < APART_SHARE * len(body)
+
+
+def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: dict[int, int],
+            pred: dict[int, int], anchored: set[int]) -> list[tuple[int, int]]:
+    """The links (q, k) by which a block k printed right after a continuation q (or after a
+    block carried so) is read after it, on a page that sets its paragraphs apart: its column's
+    next paragraph. Only where q ends its sentence and closes no article, shows its measure
+    (three lines: a shorter piece may be a stray printed apart from its column), and was chosen
+    clearly (:data:`CARRY_MARGIN`); k is text that nothing else goes on into, opens no news
+    item (dateline) and is no chain a byline anchors (:func:`assemble`)."""
+    if not paragraphs_apart(pieces):
+        return []
+    picked = set(chosen)
+    runner_up: dict[int, float] = {}
+    for jn in joins:
+        if jn not in picked:
+            runner_up[jn.end] = max(runner_up.get(jn.end, -math.inf), jn.score)
+    moving = {jn.start for jn in chosen
+              if not jn.natural and jn.score - max(runner_up.get(jn.end, 0.0), 0.0) >= CARRY_MARGIN
+              and not _past_heads_only(pieces, jn)}
+    links: list[tuple[int, int]] = []
+    before = dict(pred)
+    for k in range(1, len(pieces)):
+        q = k - 1
+        carrier = q in moving and q not in succ and len(pieces[q].lines) >= 3 and not closes_article(pieces[q])
+        follower = pieces[k].kind is Kind.TEXT and pieces[k].starts_block and k not in before \
+            and k not in anchored and not DATELINE_RE.match(pieces[k].lines[0].text)
+        if not (carrier and follower):
+            continue
+        h, seen = q, {q}  # k must not be read before q already
+        while h in before and before[h] not in seen:
+            h = before[h]
+            seen.add(h)
+        if k in seen:
+            continue
+        links.append((q, k))
+        before[k] = q
+        moving.add(k)
+    return links
+
+
+def _past_heads_only(pieces: list[Piece], jn: Join) -> bool:
+    """Whether a join passes over nothing but heads and bylines printed between its blocks:
+    a head set inside the column, which leaves the column's blocks in print order."""
+    return jn.end < jn.start and all(pieces[x].kind is not Kind.TEXT for x in range(jn.end + 1, jn.start))
 
 
 def _explain(pieces: list[Piece], joins: list[Join], chosen: list[Join], explain: Explain) -> None:
