@@ -431,20 +431,13 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
             out.append(pieces[k])
             k = succ.get(k)
 
-    def head_of(k: int) -> int:
-        seen = {k}
-        while k in pred and pred[k] not in seen:
-            k = pred[k]
-            seen.add(k)
-        return k
-
     # a byline stands over its text: a chain that goes on in the text printed in a
     # byline's own block is read there, wherever its first block is printed (unless that
     # block is itself printed under a byline)
     anchor: dict[int, int] = {}
     for k in range(1, len(pieces)):
         if k in pred and pieces[k - 1].kind is Kind.BYLINE and pieces[k - 1].block == pieces[k].block:
-            h = head_of(k)
+            h = _back_to_head(pred, k)[-1]
             if not (h and pieces[h - 1].kind is Kind.BYLINE):
                 anchor.setdefault(h, k)
     for q, k in carried(pieces, joins, chosen, succ, pred, set(anchor)):
@@ -507,11 +500,7 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
             and k not in anchored and not DATELINE_RE.match(pieces[k].lines[0].text)
         if not (carrier and follower):
             continue
-        h, seen = q, {q}  # k must not be read before q already
-        while h in before and before[h] not in seen:
-            h = before[h]
-            seen.add(h)
-        if k in seen:
+        if k in _back_to_head(before, q):  # k is read before q already
             continue
         links.append((q, k))
         before[k] = q
@@ -519,9 +508,18 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
     return links
 
 
+def _back_to_head(pred: dict[int, int], k: int) -> list[int]:
+    """Block ``k`` and the blocks read before it in its chain (``pred``: the block each one
+    goes on from), back to the chain's first (or to where a loop closes)."""
+    path = [k]
+    while path[-1] in pred and pred[path[-1]] not in path:
+        path.append(pred[path[-1]])
+    return path
+
+
 def _past_heads_only(pieces: list[Piece], jn: Join) -> bool:
-    """Whether a join passes over nothing but heads and bylines printed between its blocks:
-    a head set inside the column, which leaves the column's blocks in print order."""
+    """Whether a join passes over nothing but heads, bylines and pull quotes printed between
+    its blocks: a head set inside the column, which leaves the column's blocks in print order."""
     return jn.end < jn.start and all(pieces[x].kind is not Kind.TEXT for x in range(jn.end + 1, jn.start))
 
 
