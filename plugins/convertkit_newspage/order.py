@@ -483,14 +483,10 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
     item (dateline) and is no chain a byline anchors (:func:`assemble`)."""
     if not paragraphs_apart(pieces):
         return []
-    picked = set(chosen)
-    runner_up: dict[int, float] = {}
-    for jn in joins:
-        if jn not in picked:
-            runner_up[jn.end] = max(runner_up.get(jn.end, -math.inf), jn.score)
+    runners = runners_up(joins, chosen)
     moving = {jn.start for jn in chosen
-              if not jn.natural and jn.score - max(runner_up.get(jn.end, 0.0), 0.0) >= CARRY_MARGIN
-              and not _past_heads_only(pieces, jn)}
+              if not jn.natural and jn.score - max(runners[jn.end].score if jn.end in runners else 0.0, 0.0)
+              >= CARRY_MARGIN and not _past_heads_only(pieces, jn)}
     links: list[tuple[int, int]] = []
     before = dict(pred)
     for k in range(1, len(pieces)):
@@ -523,17 +519,23 @@ def _past_heads_only(pieces: list[Piece], jn: Join) -> bool:
     return jn.end < jn.start and all(pieces[x].kind is not Kind.TEXT for x in range(jn.end + 1, jn.start))
 
 
+def runners_up(joins: list[Join], chosen: list[Join]) -> dict[int, Join]:
+    """Each open block's best candidate join that the assignment did not choose."""
+    picked = set(chosen)
+    out: dict[int, Join] = {}
+    for jn in sorted(joins, key=lambda jn: -jn.score):
+        if jn not in picked:
+            out.setdefault(jn.end, jn)
+    return out
+
+
 def _explain(pieces: list[Piece], joins: list[Join], chosen: list[Join], explain: Explain) -> None:
-    by_end: dict[int, list[Join]] = {}
-    for jn in joins:
-        by_end.setdefault(jn.end, []).append(jn)
     taken = {jn.end: jn for jn in chosen}
-    for end, options in sorted(by_end.items()):
-        options.sort(key=lambda jn: -jn.score)
-        pick = taken.get(end)
-        others = [o for o in options if o is not pick]
-        runner = (f"; runner-up line {pieces[others[0].start].lines[0].no} ({others[0].score:.2f})"
-                  if others else "; no other candidate")
+    runners = runners_up(joins, chosen)
+    for end in sorted({jn.end for jn in joins}):
+        pick, other = taken.get(end), runners.get(end)
+        runner = (f"; runner-up line {pieces[other.start].lines[0].no} ({other.score:.2f})"
+                  if other else "; no other candidate")
         cut = pieces[end].lines[-1].no
         if pick is None:
             explain("order-open", cut, f"the sentence cut at line {cut} goes on nowhere on this page{runner}")
@@ -541,6 +543,6 @@ def _explain(pieces: list[Piece], joins: list[Join], chosen: list[Join], explain
             explain("order-join", (pieces[pick.start].lines[0].no, pieces[pick.start].lines[-1].no),
                     f"continues the sentence cut at line {cut}: score {pick.score:.2f} "
                     f"(words {pick.words:.1f}){runner}")
-        elif others:
+        elif other:
             explain("order-natural", cut, f"the block printed next continues line {cut}: score "
                     f"{pick.score:.2f}{runner}")
