@@ -10,10 +10,8 @@ numbers is completed by the one run of blocks elsewhere that opens the missing p
 """
 from __future__ import annotations
 
-import re
-
 from .articles import Draft
-from .pieces import Kind, Piece, ends_mid_sentence, text_of
+from .pieces import NUMERALS, Kind, Piece, ends_mid_sentence, opens_point, points
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -23,16 +21,6 @@ register(Stage.ARTICLES, {
                              "numbers (一是, 二是, 五是) takes the one run of blocks printed elsewhere that opens "
                              "the missing points in turn, where they are no points of an enumeration of its own",
 })
-
-NUMERALS = "一二三四五六七八九十"
-_POINT = re.compile(f"(?:^|[。；：，])([{NUMERALS}])是")
-
-
-def points(p: Piece) -> list[int]:
-    """The enumeration points (0 for 一是, 1 for 二是 …) a text piece opens or holds after
-    a sentence's or clause's end."""
-    return [NUMERALS.index(m.group(1)) for m in _POINT.finditer(text_of(p))]
-
 
 def complete_enumerations(drafts: list[Draft], explain: Explain) -> None:
     """Move to each section whose enumeration skips numbers (一是, 二是, 五是: 三是 and 四是
@@ -58,7 +46,7 @@ def _sections(drafts: list[Draft]) -> list[tuple[Draft, int, int]]:
 
 
 def _numbers(body: list[Piece]) -> list[int]:
-    return [n for p in body if p.kind is Kind.TEXT for n in points(p)]
+    return [n for p in body for n in points(p)]
 
 
 def _skipped(numbers: list[int]) -> list[int]:
@@ -102,8 +90,7 @@ def _point_run(d: Draft, start: int, end: int, wanted: list[int]) -> tuple[Draft
     section counts a point next to them outside the run (they are then points of an
     enumeration of its own)."""
     body = d.body[start:end]
-    at = next((k for k, p in enumerate(body) if p.kind is Kind.TEXT and _POINT.match(text_of(p))
-               and points(p)[0] == wanted[0]), None)
+    at = next((k for k, p in enumerate(body) if opens_point(p) == wanted[0]), None)
     if at is None:
         return None
     size, found = 1, points(body[at])
@@ -133,7 +120,7 @@ def _in_order(section: list[Piece], explain: Explain) -> list[Piece]:
     """The pieces of one section (no subhead among them) with its points in order, or as
     they were: where the points are not one enumeration, or a block that would move leaves
     a sentence open."""
-    found = [points(p) if p.kind is Kind.TEXT else [] for p in section]
+    found = [points(p) for p in section]
     numbers = [n for f in found for n in f]
     if len(numbers) < 2 or sorted(numbers) != list(range(len(numbers))) or numbers == sorted(numbers):
         return section

@@ -25,12 +25,12 @@ also carries the blocks printed after it, the rest of its column (:func:`carried
 """
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, replace
 
 from . import lexicon
-from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, HAN, closes_unopened, ends_sentence
+from .assignment import Join, Vocabulary, best_assignment
+from .pointorder import point_links
+from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence, text_of)
 from .rules import Explain, Stage, register
@@ -73,18 +73,6 @@ SHORT_FILL = 0.75  # ems from the page's column a short block's line may be and 
 #: its punctuation at full width: it takes up a sentence on a word across the join only
 WORD_CUT_SHORT = 1.5
 QUOTE_WEIGHT = 4.0  # a quotation closed across the join (or closed where none was left open)
-
-
-@dataclass(frozen=True)
-class Join:
-    """A candidate join: block ``end`` (its last line leaves a sentence open) goes on in
-    block ``start``, with its score and what made it."""
-
-    end: int
-    start: int
-    score: float
-    natural: bool
-    words: float
 
 
 def open_end(p: Piece) -> bool:
@@ -209,12 +197,12 @@ def candidates(pieces: list[Piece]) -> list[Join]:
             if gap > MAX_MEASURE_GAP and not natural or gap > WIDE_GAP:
                 continue
             indent = natural and (j not in start_set or j in o.word_cut) and (opens_paragraph(pieces[j]) or j in dated)
-            words = language(p.lines[-1].text, pieces[j].lines[0].text) if not natural else 0.0
+            words = language(p.lines[-1].text, pieces[j].lines[0].text)
             if j in last_lines and not natural and not words:
                 continue
             if j in o.word_cut and not natural and not lexicon.join_score(p.lines[-1].text, pieces[j].lines[0].text):
                 continue
-            score = BASE + (NATURAL if natural else 0.0) + WORD_WEIGHT * words - MEASURE_PENALTY * gap \
+            score = BASE + (NATURAL if natural else WORD_WEIGHT * words) - MEASURE_PENALTY * gap \
                 - DISTANCE_COST * (abs(j - i) - 1) + AFFINITY_WEIGHT * vocab.affinity(i, j)
             if j in openers:
                 score -= OPENER_PENALTY
@@ -227,10 +215,7 @@ def candidates(pieces: list[Piece]) -> list[Join]:
             joins.append(Join(i, j, score, natural, words))
     if any(not jn.natural for jn in joins):
         # the natural joins' words count too once the lexicon is there (a choice is made)
-        joins = [Join(jn.end, jn.start, jn.score + WORD_WEIGHT * w, True, w) if jn.natural else jn
-                 for jn in joins
-                 for w in [language(pieces[jn.end].lines[-1].text, pieces[jn.start].lines[0].text)
-                           if jn.natural else 0.0]]
+        joins = [replace(jn, score=jn.score + WORD_WEIGHT * jn.words) if jn.natural else jn for jn in joins]
     return joins
 
 
@@ -305,114 +290,6 @@ RUN = 5  # characters each side of a join that the page text is searched for
 PAGE_WEIGHT = 2.0  # per character of the longest run beyond two: a run of four scores as a common word
 
 
-class Vocabulary:
-    """What words two blocks share: the character pairs (two Han characters) of each text
-    block, weighted by how few blocks of the page use them (a pair every article uses, 发展,
-    tells nothing; 海权 tells which article a block is from)."""
-
-    def __init__(self, pieces: list[Piece], used: list[int]) -> None:
-        """``used``: the blocks a join may involve (the others are neither counted nor
-        weighed)."""
-        self.pairs: list[set[str]] = [set() for _ in pieces]
-        for k in used:
-            p = pieces[k]
-            t = _NOT_HAN.sub("", "".join(ln.text for ln in p.lines)) if p.kind is Kind.TEXT else ""
-            self.pairs[k] = {a + b for a, b in zip(t, t[1:]) if a != " " and b != " "}
-        df: dict[str, int] = {}
-        for s in self.pairs:
-            for b in s:
-                df[b] = df.get(b, 0) + 1
-        n = max(1, sum(1 for s in self.pairs if s))
-        self.weight = {b: math.log((n + 1) / c) for b, c in df.items()}
-        self.totals: dict[int, float] = {}
-
-    def affinity(self, i: int, j: int) -> float:
-        """The share of block ``j``'s vocabulary (by weight) that block ``i`` uses."""
-        a, b = self.pairs[i], self.pairs[j]
-        if not a or not b:
-            return 0.0
-        weight = self.weight
-        total = self.totals.get(j)
-        if total is None:
-            total = self.totals[j] = math.fsum(map(weight.__getitem__, b))
-        # math.fsum: exact, so the same whatever order the sets are walked in (that order
-        # changes from run to run with Python's string hashing)
-        return math.fsum(map(weight.__getitem__, b & a)) / total if total else 0.0
-
-
-_NOT_HAN = re.compile(f"[^{HAN} ]+")
-
-
-def best_assignment(joins: list[Join]) -> list[Join]:
-    """The joins with the largest total score, each block used at most once as an end and
-    once as a start (the Hungarian method on the joins' rows and columns; leaving a block
-    unjoined scores 0)."""
-    rows = sorted({j.end for j in joins})
-    cols = sorted({j.start for j in joins})
-    if not rows:
-        return []
-    # rows x (columns + one "unjoined" column per row): a column may stay unused
-    width = len(cols) + len(rows)
-    big = 1e9
-    cost = [[big] * width for _ in rows]
-    ri = {r: k for k, r in enumerate(rows)}
-    ci = {c: k for k, c in enumerate(cols)}
-    best: dict[tuple[int, int], Join] = {}
-    for jn in joins:
-        key = (ri[jn.end], ci[jn.start])
-        if key not in best or jn.score > best[key].score:
-            best[key] = jn
-            cost[key[0]][key[1]] = -jn.score
-    for r in range(len(rows)):
-        cost[r][len(cols) + r] = 0.0  # row r unjoined
-    match = _hungarian(cost)
-    return [best[(r, c)] for r, c in enumerate(match) if (r, c) in best]
-
-
-def _hungarian(cost: list[list[float]]) -> list[int]:
-    """The column assigned to each row in a minimum-cost assignment of an n x m matrix,
-    n <= m (the O(n²m) method with potentials; columns may stay unused)."""
-    n, m = len(cost), len(cost[0])
-    inf = float("inf")
-    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
-    p, way = [0] * (m + 1), [0] * (m + 1)
-    for i in range(1, n + 1):
-        p[0] = i
-        j0 = 0
-        minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
-        while True:
-            used[j0] = True
-            i0, delta, j1 = p[j0], inf, 0
-            row = cost[i0 - 1]
-            ui0 = u[i0]
-            for j in range(1, m + 1):
-                if not used[j]:
-                    cur = row[j - 1] - ui0 - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(m + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
-    match = [0] * n
-    for j in range(1, m + 1):
-        if p[j]:
-            match[p[j] - 1] = j - 1
-    return match
-
-
 def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
     """The pieces in reading order: the best global set of joins, then print order with
     each continuation put after the block it continues."""
@@ -440,6 +317,10 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
             h = _back_to_head(pred, k)[-1]
             if not (h and pieces[h - 1].kind is Kind.BYLINE):
                 anchor.setdefault(h, k)
+    # an enumeration's numbers say what a block that opens a point follows (:mod:`.pointorder`)
+    supported = {(jn.end, jn.start) for jn in chosen if jn.words > 0}
+    for e, k in point_links(pieces, succ, pred, supported, explain):
+        succ[e], pred[k] = k, e
     for q, k in carried(pieces, joins, chosen, succ, pred, set(anchor)):
         succ[q], pred[k] = k, q
         explain("order-carried", (pieces[k].lines[0].no, pieces[k].lines[-1].no),

@@ -7,6 +7,7 @@ column measure is.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -128,6 +129,25 @@ def opens_paragraph(p: Piece) -> bool:
     on with a sentence the block before it left open."""
     return p.kind is Kind.TEXT and len(p.lines) >= 3 and p.starts_block and \
         indented(p.lines[0], measure(p.lines[:8]), p.lines[1])
+
+
+NUMERALS = "一二三四五六七八九十"
+#: a point of an enumeration (一是…, 二是…) where a text or a clause opens
+POINT_RE = re.compile(f"(?:^|[。；：，])([{NUMERALS}])是")
+
+
+def points(p: Piece) -> list[int]:
+    """The enumeration points (0 for 一是, 1 for 二是 …) a text piece opens or holds after
+    a sentence's or clause's end (none for other pieces)."""
+    if p.kind is not Kind.TEXT:
+        return []
+    return [NUMERALS.index(m.group(1)) for m in POINT_RE.finditer(text_of(p))]
+
+
+def opens_point(p: Piece) -> int | None:
+    """The point a text piece opens with (1 for 二是…), if it opens with one."""
+    m = POINT_RE.match(text_of(p)) if p.kind is Kind.TEXT else None
+    return NUMERALS.index(m.group(1)) if m else None
 
 
 def median(values: list[float]) -> float:
