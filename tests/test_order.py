@@ -358,3 +358,16 @@ def test_on_a_page_that_sets_its_paragraphs_apart_a_continuation_carries_its_col
     b_para = Piece(Kind.TEXT, reader_lines(run_on), 1)
     a_next = Piece(Kind.TEXT, reader_lines(run_on[:2] + ["那一段结束。"] + run_on[3:]), 3)
     assert order.assemble([a_open, b_para, a_cont, a_next], Explain(False)) == [a_open, a_cont, b_para, a_next]
+
+
+def test_a_continuation_of_two_lines_carries_its_column_and_one_line_does_not():
+    # a continuation takes up a cut sentence: its first line is a full one and shows the
+    # column's measure, so two lines are enough to carry the block printed after it; a
+    # single line is its paragraph's last and shows no measure: print order stands
+    a_open = Piece(Kind.TEXT, reader_lines(["　　第一篇文章的第一段开头，文字", COL, COL, "发布搭载开源鸿蒙的操"]), 0)
+    b_para = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头的一段啊，", COL, COL, "另一篇到这里结束了。"]), 1)
+    a_next = Piece(Kind.TEXT, reader_lines(["　　第一篇文章的下一段在这里啊，", COL, COL, "那一段到这里也结束。"]), 3)
+    two = Piece(Kind.TEXT, reader_lines(["作系统的人形机器人已经发布了两款，", "这一段就结束。"]), 2)
+    assert order.assemble([a_open, b_para, two, a_next], Explain(False)) == [a_open, two, a_next, b_para]
+    one = Piece(Kind.TEXT, reader_lines(["作系统的机器人。"]), 2)
+    assert order.assemble([a_open, b_para, one, a_next], Explain(False)) == [a_open, one, b_para, a_next]

@@ -359,9 +359,10 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
     """The links (q, k) by which a block k printed right after a continuation q (or after a
     block carried so) is read after it, on a page that sets its paragraphs apart: its column's
     next paragraph. Only where q ends its sentence and closes no article, shows its measure
-    (three lines: a shorter piece may be a stray printed apart from its column), and was chosen
-    clearly (:data:`CARRY_MARGIN`); k is text that nothing else goes on into, opens no news
-    item (dateline) and is no chain a byline anchors (:func:`assemble`)."""
+    (two lines: a continuation's first line is a full one; a single line is its paragraph's
+    last, and may be a stray printed apart from its column), and was chosen clearly
+    (:data:`CARRY_MARGIN`); k is text that nothing else goes on into, opens no news item
+    (dateline) and is no chain a byline anchors (:func:`assemble`)."""
     if not paragraphs_apart(pieces):
         return []
     runners = runners_up(joins, chosen)
@@ -372,7 +373,7 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
     before = dict(pred)
     for k in range(1, len(pieces)):
         q = k - 1
-        carrier = q in moving and q not in succ and len(pieces[q].lines) >= 3 and not closes_article(pieces[q])
+        carrier = q in moving and q not in succ and len(pieces[q].lines) >= 2 and not closes_article(pieces[q])
         follower = pieces[k].kind is Kind.TEXT and pieces[k].starts_block and k not in before \
             and k not in anchored and not DATELINE_RE.match(pieces[k].lines[0].text)
         if not (carrier and follower):
