@@ -1812,6 +1812,31 @@ def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sec
                                                           (Kind.HEAD, 20), (Kind.TEXT, 21)]
 
 
+def test_the_head_block_printed_over_the_byline_stays_the_headline_wherever_the_subhead_was_printed():
+    # a subhead printed with a stack of heads elsewhere comes after the headline among the
+    # article's heads; the block right over the byline is still the headline (a subhead has
+    # no byline under it), though it too runs a phrase with the article's subheads
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import subheads_over_headlines
+    from convertkit_newspage.rules import Explain
+
+    def lines(first: int, t: str):
+        return tuple(to_blocks(t, first)[0])
+
+    d = Draft(heads=list(lines(1, "海洋强国建设是长期坚持的国家战略")) + list(lines(30, "深刻认识海洋强国建设的意义")),
+              head_sizes=[1, 1], byline=list(lines(2, "李海明")))
+    d.body = [Piece(Kind.TEXT, lines(4, "建设海洋强国，关系国家发展全局。"), 4),
+              Piece(Kind.TEXT, lines(10, "海洋是高质量发展的战略要地。"), 10),
+              Piece(Kind.HEAD, lines(20, "推进海洋强国建设的路径"), 20),
+              Piece(Kind.TEXT, lines(21, "现在，海洋事业站在新的历史起点上。"), 21)]
+    subheads_over_headlines([d], Explain(False))
+    assert [ln.text for ln in d.heads] == ["海洋强国建设是长期坚持的国家战略"] and d.head_sizes == [1]
+    assert [(p.kind, p.lines[0].no) for p in d.body] == [(Kind.TEXT, 4), (Kind.HEAD, 30), (Kind.TEXT, 10),
+                                                          (Kind.HEAD, 20), (Kind.TEXT, 21)]
+
+
 def test_a_short_name_alone_atop_the_page_is_the_pages_label_not_a_kicker():
     # 各地动态, four ideographs alone in the page's first block, names the page (or its
     # column): no word list of labels needed, and no kicker of the headline under it, though

@@ -252,12 +252,17 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain) -> None:
     subheads include 全面准确贯彻“一国两制”方针), is no kicker but the subhead of its first
     section, printed with the headline stack: it goes back into the text, after the lede
     (the text up to the first block that ends a sentence: an article opens with its lede,
-    and subheads divide what follows). Drafts are changed in place."""
+    and subheads divide what follows). The headline is the block printed right over the
+    byline, wherever the other head blocks were printed (a subhead has no byline under it);
+    without a byline, the last. Drafts are changed in place."""
     for d in drafts:
         blocks = titles.blocks_of(d.heads, d.head_sizes)
         if len(blocks) < 2 or sum(d.head_sizes) != len(d.heads):
             continue
-        for block in blocks[:-1]:
+        # the headline is the block printed right over the byline (a subhead has no byline
+        # under it), else the last
+        headline = next((b for b in blocks if d.byline and b[-1].no + 1 == d.byline[0].no), blocks[-1])
+        for block in [b for b in blocks if b is not headline]:
             if block[0].text.startswith("——") or not _parallel(block, d):
                 continue
             texts = [n for n, p in enumerate(d.body) if p.kind is Kind.TEXT]
