@@ -1788,9 +1788,11 @@ def test_a_head_set_on_five_short_lines_beside_a_narrow_column_is_one_head():
     assert ["".join(ln.text for ln in p.lines) for p in heads] == ["吉林今年以来家电及3C产品以旧换新销售额23亿元"]
 
 
-def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sections_subhead():
-    # 充分认识“一国两制”的成功实践 printed over the headline runs 一国两制 with the subhead
-    # 全面准确贯彻“一国两制”方针: no kicker, the first section's subhead, after the lede
+def _regrouped_by_subheads(heads: list[tuple[int, str]], byline: tuple[int, str],
+                           body: list[tuple[Kind, int, str]]):
+    """A draft with one-line head blocks ``heads`` (line, text), a ``byline`` and a ``body``
+    (kind, line, text), after subheads_over_headlines: its heads' texts, their block sizes and
+    its body's kinds and first lines."""
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.blocks import to_blocks
     from convertkit_newspage.pieces import Piece
@@ -1800,41 +1802,35 @@ def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sec
     def lines(first: int, t: str):
         return tuple(to_blocks(t, first)[0])
 
-    d = Draft(heads=list(lines(1, "充分认识“一国两制”的成功实践")) + list(lines(2, "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度")),
-              head_sizes=[1, 1], byline=list(lines(3, "蒋建国")))
-    d.body = [Piece(Kind.TEXT, lines(4, "坚持“一国两制”，保持香港、澳门长期繁荣稳定。"), 4),
-              Piece(Kind.TEXT, lines(10, "“一国两制”是30多年前邓小平同志提出的伟大构想。"), 10),
-              Piece(Kind.HEAD, lines(20, "全面准确贯彻“一国两制”方针"), 20),
-              Piece(Kind.TEXT, lines(21, "现在，“一国两制”事业正站在新的历史起点上。"), 21)]
+    d = Draft(heads=[ln for no, t in heads for ln in lines(no, t)], head_sizes=[1] * len(heads),
+              byline=list(lines(*byline)))
+    d.body = [Piece(kind, lines(no, t), no) for kind, no, t in body]
     subheads_over_headlines([d], Explain(False))
-    assert [ln.text for ln in d.heads] == ["“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度"] and d.head_sizes == [1]
-    assert [(p.kind, p.lines[0].no) for p in d.body] == [(Kind.TEXT, 4), (Kind.HEAD, 1), (Kind.TEXT, 10),
-                                                          (Kind.HEAD, 20), (Kind.TEXT, 21)]
+    return [ln.text for ln in d.heads], d.head_sizes, [(p.kind, p.lines[0].no) for p in d.body]
+
+
+def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sections_subhead():
+    # 充分认识“一国两制”的成功实践 printed over the headline runs 一国两制 with the subhead
+    # 全面准确贯彻“一国两制”方针: no kicker, the first section's subhead, after the lede
+    heads, sizes, body = _regrouped_by_subheads(
+        [(1, "充分认识“一国两制”的成功实践"), (2, "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度")], (3, "蒋建国"),
+        [(Kind.TEXT, 4, "坚持“一国两制”，保持香港、澳门长期繁荣稳定。"),
+         (Kind.TEXT, 10, "“一国两制”是30多年前邓小平同志提出的伟大构想。"),
+         (Kind.HEAD, 20, "全面准确贯彻“一国两制”方针"), (Kind.TEXT, 21, "现在，“一国两制”事业正站在新的历史起点上。")])
+    assert heads == ["“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度"] and sizes == [1]
+    assert body == [(Kind.TEXT, 4), (Kind.HEAD, 1), (Kind.TEXT, 10), (Kind.HEAD, 20), (Kind.TEXT, 21)]
 
 
 def test_the_head_block_printed_over_the_byline_stays_the_headline_wherever_the_subhead_was_printed():
     # a subhead printed with a stack of heads elsewhere comes after the headline among the
     # article's heads; the block right over the byline is still the headline (a subhead has
     # no byline under it), though it too runs a phrase with the article's subheads
-    from convertkit_newspage.articles import Draft
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.pieces import Piece
-    from convertkit_newspage.regroup import subheads_over_headlines
-    from convertkit_newspage.rules import Explain
-
-    def lines(first: int, t: str):
-        return tuple(to_blocks(t, first)[0])
-
-    d = Draft(heads=list(lines(1, "海洋强国建设是长期坚持的国家战略")) + list(lines(30, "深刻认识海洋强国建设的意义")),
-              head_sizes=[1, 1], byline=list(lines(2, "李海明")))
-    d.body = [Piece(Kind.TEXT, lines(4, "建设海洋强国，关系国家发展全局。"), 4),
-              Piece(Kind.TEXT, lines(10, "海洋是高质量发展的战略要地。"), 10),
-              Piece(Kind.HEAD, lines(20, "推进海洋强国建设的路径"), 20),
-              Piece(Kind.TEXT, lines(21, "现在，海洋事业站在新的历史起点上。"), 21)]
-    subheads_over_headlines([d], Explain(False))
-    assert [ln.text for ln in d.heads] == ["海洋强国建设是长期坚持的国家战略"] and d.head_sizes == [1]
-    assert [(p.kind, p.lines[0].no) for p in d.body] == [(Kind.TEXT, 4), (Kind.HEAD, 30), (Kind.TEXT, 10),
-                                                          (Kind.HEAD, 20), (Kind.TEXT, 21)]
+    heads, sizes, body = _regrouped_by_subheads(
+        [(1, "海洋强国建设是长期坚持的国家战略"), (30, "深刻认识海洋强国建设的意义")], (2, "李海明"),
+        [(Kind.TEXT, 4, "建设海洋强国，关系国家发展全局。"), (Kind.TEXT, 10, "海洋是高质量发展的战略要地。"),
+         (Kind.HEAD, 20, "推进海洋强国建设的路径"), (Kind.TEXT, 21, "现在，海洋事业站在新的历史起点上。")])
+    assert heads == ["海洋强国建设是长期坚持的国家战略"] and sizes == [1]
+    assert body == [(Kind.TEXT, 4), (Kind.HEAD, 30), (Kind.TEXT, 10), (Kind.HEAD, 20), (Kind.TEXT, 21)]
 
 
 def test_a_short_name_alone_atop_the_page_is_the_pages_label_not_a_kicker():
