@@ -20,8 +20,9 @@ The joins chosen are those that maximise the page's total score, each block join
 once at either end (an assignment, solved exactly). Every decision is recorded with its
 score and the runner-up for ``--explain``. The blocks then go in print order, each chosen
 join pulling the continuation (with the blocks it already runs on into) up or down after
-the block it continues; on a page that sets space between its paragraphs, a continuation
-also carries the blocks printed after it, the rest of its column (:func:`carried`).
+the block it continues; a block that opens an enumeration's next point (二是…) goes after the
+point before it (:mod:`.pointorder`); on a page that sets space between its paragraphs, a
+continuation also carries the blocks printed after it, the rest of its column (:func:`carried`).
 """
 from __future__ import annotations
 
@@ -29,10 +30,10 @@ from dataclasses import dataclass, replace
 
 from . import lexicon
 from .assignment import Join, Vocabulary, best_assignment
-from .pointorder import point_links
 from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence, text_of)
+from .pointorder import point_links
 from .rules import Explain, Stage, register
 
 register(Stage.ORDER, {
