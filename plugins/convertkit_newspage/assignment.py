@@ -4,7 +4,8 @@ A stage that links blocks (a sentence cut at a column's foot and the block that 
 a point of an enumeration and the paragraph before it) scores each candidate link as a
 :class:`Join` and keeps the set that maximises the page's total score, each block used at
 most once at either end (:func:`best_assignment`, the Hungarian method, exact). What words
-two blocks share (:class:`Vocabulary`) says which article a block is from.
+two blocks share (:class:`Vocabulary`) says which article a block is from; :func:`follow`
+walks a chain of the links chosen.
 """
 from __future__ import annotations
 
@@ -137,3 +138,12 @@ def _hungarian(cost: list[list[float]]) -> list[int]:
         if p[j]:
             match[p[j] - 1] = j - 1
     return match
+
+
+def follow(links: dict[int, int], k: int) -> list[int]:
+    """Block ``k`` and the blocks ``links`` lead to from it in turn (each block's next, or
+    each block's previous), up to the chain's end or to where a loop closes."""
+    path = [k]
+    while path[-1] in links and links[path[-1]] not in path:
+        path.append(links[path[-1]])
+    return path

@@ -22,6 +22,7 @@ register(Stage.ARTICLES, {
                              "the missing points in turn, where they are no points of an enumeration of its own",
 })
 
+
 def complete_enumerations(drafts: list[Draft], explain: Explain) -> None:
     """Move to each section whose enumeration skips numbers (一是, 二是, 五是: 三是 and 四是
     missing) the one run of blocks printed elsewhere that opens those points in turn, with

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import lexicon
-from .assignment import Join, Vocabulary, best_assignment
+from .assignment import Join, Vocabulary, best_assignment, follow
 from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence, text_of)
@@ -315,7 +315,7 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
     anchor: dict[int, int] = {}
     for k in range(1, len(pieces)):
         if k in pred and pieces[k - 1].kind is Kind.BYLINE and pieces[k - 1].block == pieces[k].block:
-            h = _back_to_head(pred, k)[-1]
+            h = follow(pred, k)[-1]
             if not (h and pieces[h - 1].kind is Kind.BYLINE):
                 anchor.setdefault(h, k)
     # an enumeration's numbers say what a block that opens a point follows (:mod:`.pointorder`)
@@ -379,21 +379,12 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
             and k not in anchored and not DATELINE_RE.match(pieces[k].lines[0].text)
         if not (carrier and follower):
             continue
-        if k in _back_to_head(before, q):  # k is read before q already
+        if k in follow(before, q):  # k is read before q already
             continue
         links.append((q, k))
         before[k] = q
         moving.add(k)
     return links
-
-
-def _back_to_head(pred: dict[int, int], k: int) -> list[int]:
-    """Block ``k`` and the blocks read before it in its chain (``pred``: the block each one
-    goes on from), back to the chain's first (or to where a loop closes)."""
-    path = [k]
-    while path[-1] in pred and pred[path[-1]] not in path:
-        path.append(pred[path[-1]])
-    return path
 
 
 def _past_heads_only(pieces: list[Piece], jn: Join) -> bool:

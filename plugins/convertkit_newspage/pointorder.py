@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .assignment import Join, Vocabulary, best_assignment
+from .assignment import Join, Vocabulary, best_assignment, follow
 from .pieces import NUMERALS, Kind, Piece, closes_article, ends_mid_sentence, opens_point, points
 from .rules import Explain, Stage, register
 
@@ -51,9 +51,7 @@ def point_chains(pieces: list[Piece], succ: dict[int, int], pred: dict[int, int]
     for head in range(len(pieces)):
         if head in pred:
             continue
-        chain = [head]
-        while chain[-1] in succ and succ[chain[-1]] not in chain:
-            chain.append(succ[chain[-1]])
+        chain = follow(succ, head)
         held = [(n, at) for at, k in enumerate(chain) for n in points(pieces[k])]
         if not held:
             continue
