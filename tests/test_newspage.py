@@ -1912,3 +1912,38 @@ def test_a_quote_box_whose_first_line_the_body_runs_on_into_has_no_head():
     pieces = pieces_of(text)
     assert not [p for p in pieces if p.kind is Kind.HEAD]
     assert [(p.kind, p.lines[0].text[:4]) for p in pieces if p.kind is Kind.PULL] == [(Kind.PULL, "个人主义")]
+
+
+def test_the_columns_of_a_lede_alone_cut_apart_under_two_subheads_printed_together_are_all_its_sections():
+    # two subheads printed together over the lead's columns cut them in two, each part
+    # taking up one subhead's words; the headline over the lede alone takes up the words of
+    # both parts together, so both go on under it as its sections
+    text = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n"
+            "4月9日，广东省人工智能与机器人产业创\n新产品与服务新闻发布会在广州举行，会上\n发布了一批行业大模型和应用场景。\n\n"
+            + OTHER_ARTICLE + "（作者为某大学教授）\n\n"
+            "抢占智能终端制高点\n\n初步建立全产业链\n\n"
+            "当前，智能终端是抢占产业发展制高点的关\n键，广东省加快打造人工智能终端产品，\n"
+            "让智能终端成为抢占制高点的新引擎。\n\n"
+            "机器人产业链初步建立，广东省拥有完整的\n机器人全产业链，全球机器人产业发展\n"
+            "的高地已经建立起来，全产业链初步成形。\n")
+    lead, other = convertkit.read(text.encode("utf-8"), "newspage").blocks
+    assert plain(lead.headline) == "广东加快打造全球人工智能与机器人发展高地" and plain(other.byline) == "王小明"
+    assert [plain(b.heading) for b in lead.blocks if isinstance(b, Section)] == ["抢占智能终端制高点",
+                                                                                 "初步建立全产业链"]
+    assert [p[:2] for p in paragraphs(lead.blocks)] == ["4月", "当前", "机器"]
+
+
+def test_a_head_over_a_headline_sharing_its_own_articles_words_stays_its_subhead():
+    # a head block printed right over another article's headline, with no word across them:
+    # each is judged alone. The first takes up the words of the article it is printed in,
+    # the second none of them and most of the text under it, so it opens that article
+    essay = ("法治与德治何以相得益彰\n王小明\n\n"
+             "坚持依法治国和以德治国相结合，法治和德治\n相辅相成、相得益彰，法律是成文的道德，\n道德是内心的法律。"
+             "法律规范人的行为，道德\n教化人的心灵。坚持依法治国和以德治国相\n结合，是中国特色社会主义法治道路的鲜明\n"
+             "特点，也是国家治理的宝贵经验。\n\n")
+    text = essay + ("法治和德治相辅相成\n\n吉林家电以旧换新\n销售额大增\n\n"
+                    "吉林省商务厅日前公布，今年以来全省家电\n以旧换新销售额大增，核销资金直达消费者。\n")
+    essay_art, item = read(text).blocks
+    assert plain(essay_art.headline) == "法治与德治何以相得益彰"
+    assert plain(item.headline) == "吉林家电以旧换新销售额大增"
+    assert paras(item)[0].startswith("吉林省商务厅")

@@ -45,10 +45,12 @@ PAGE_LINES = 800  # how far (in lines) a headline printed apart may be from its 
 
 class Draft(Record):
     """An article while it is being assembled (``head_sizes``: lines per printed block of
-    ``heads``)."""
+    ``heads``; ``parts_of``: the article it was cut from, with the others cut from it, when
+    its headlines cut one apart)."""
 
-    __slots__ = _compared = ("heads", "head_sizes", "byline", "dateline", "dateline_line", "body", "signoff",
-                             "signoff_line", "closed", "closed_by_author")
+    _compared = ("heads", "head_sizes", "byline", "dateline", "dateline_line", "body", "signoff", "signoff_line",
+                 "closed", "closed_by_author")
+    __slots__ = _compared + ("parts_of",)
 
     def __init__(self, heads: list[Line] | None = None, head_sizes: list[int] | None = None,
                  byline: list[Line] | None = None) -> None:
@@ -59,6 +61,7 @@ class Draft(Record):
         self.body: list[Piece] = []
         self.signoff, self.signoff_line = "", 0
         self.closed = self.closed_by_author = False
+        self.parts_of: Draft | None = None  # the article this one was cut from by its headlines
 
     def take_head(self, piece: Piece | None, lines: list[Line]) -> None:
         """Take out head ``lines`` printed in this article: a printed block of its heads
@@ -119,8 +122,17 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 cur.heads, cur.head_sizes = cur.heads + lines, cur.head_sizes + sizes
                 explain("subtitle-after-byline", span, "a —— line under the byline is a subtitle of the headlines "
                                                        "over it, not a subhead")
-            elif cur is not None and not cur.closed and _heads_next_article(lines, cur, pieces[i + 1:]):
-                cur = Draft(heads=lines, head_sizes=sizes)
+            elif cur is not None and not cur.closed and \
+                    (k := _new_topic_from(runs := head_runs(group, page), cur, pieces[i + 1:])) is not None:
+                for run in runs[:k]:
+                    sub = [ln for g in run for ln in g.lines]
+                    cur.body.append(Piece(Kind.HEAD, sub, run[0].block))
+                    explain("subhead", (sub[0].no, sub[-1].no), "a head printed over another article's "
+                                                                "headline, sharing its own article's words, "
+                                                                "is a subhead of it")
+                lines = [ln for run in runs[k:] for g in run for ln in g.lines]
+                span = (lines[0].no, lines[-1].no)
+                cur = Draft(heads=lines, head_sizes=[len(g.lines) for run in runs[k:] for g in run])
                 drafts.append(cur)
                 explain("headline-new-topic", span, "a head that shares none of the words of the article it is "
                                                     "printed in, over text that takes up most of them, opens "
@@ -153,13 +165,7 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
             else:
                 # a subhead, set in one block or broken inside a word across two; head
                 # blocks printed one after another with no word across them are two heads
-                runs = [[group[0]]]
-                for g in group[1:]:
-                    if g.starts_block and not word_across(runs[-1][-1].lines[-1].text, g.lines[0].text, page):
-                        runs.append([g])
-                    else:
-                        runs[-1].append(g)
-                for run in runs:
+                for run in head_runs(group, page):
                     sub = [ln for g in run for ln in g.lines]
                     cur.body.append(Piece(Kind.HEAD, sub, run[0].block))
                     explain("subhead", (sub[0].no, sub[-1].no), "short unpunctuated line inside an article is a "
@@ -287,6 +293,32 @@ def _heads_what_follows(lines: list[Line], before: Draft, after: list[Piece]) ->
 NEW_TOPIC_MAX = 0.15  # the most of a head's character pairs the text before it may hold ...
 NEW_TOPIC_MIN = 0.6  # ... and the least the text after it must hold, for it to head a new article
 NEW_TOPIC_TEXT = 100  # the least text (characters) before it for that absence to say anything
+
+
+def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
+    """Head pieces printed one after another, cut into heads: one set in one block or
+    broken inside a word across two; blocks with no word across them are two heads."""
+    runs = [[group[0]]]
+    for g in group[1:]:
+        if g.starts_block and not word_across(runs[-1][-1].lines[-1].text, g.lines[0].text, page):
+            runs.append([g])
+        else:
+            runs[-1].append(g)
+    return runs
+
+
+def _new_topic_from(runs: list[list[Piece]], cur: Draft, after: list[Piece]) -> int | None:
+    """The first of head ``runs`` printed inside article ``cur`` that opens a new article
+    with the runs after it (None if none does): all of them, or the last ones when the
+    runs before share ``cur``'s words (its subheads, printed over the new headline)."""
+    before = draft_text(cur)
+    for k in range(len(runs)):
+        lines = [ln for run in runs[k:] for g in run for ln in g.lines]
+        if k and titles.covers([ln for run in runs[:k] for g in run for ln in g.lines], before) < titles.MIN_COVER:
+            return None
+        if _heads_next_article(lines, cur, after):
+            return k
+    return None
 
 
 def _heads_next_article(lines: list[Line], cur: Draft, after: list[Piece]) -> bool:

@@ -173,6 +173,7 @@ def _apart(d: Draft, first: list[list[Line]], second: list[Line], one_body: list
     one = Draft(heads=[ln for b in first for ln in b], head_sizes=[len(b) for b in first], byline=d.byline)
     two = Draft(heads=second, head_sizes=[len(second)])
     one.dateline, one.dateline_line = d.dateline, d.dateline_line
+    one.parts_of = two.parts_of = d.parts_of or d
     one.body, two.body = one_body, two_body
     last = (one, two)[closer]
     last.signoff, last.signoff_line = d.signoff, d.signoff_line
@@ -319,26 +320,35 @@ def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if i in gone or not d.heads or not texts[i] or len(texts[i]) > LEDE_MAX or len(pieces) > 2 \
                 or len(pieces) != len(d.body) or d.dateline or d.signoff or d.closed_by_author:
             continue
-        covers = sorted(((titles.covers(d.heads, texts[j]), j) for j in range(len(drafts))
-                         if j != i and j not in gone and texts[j]), reverse=True)
+        # the parts of one article cut apart under its subheads printed together are one
+        # candidate: the headline takes up the words of all of them
+        units: dict[int, list[int]] = {}
+        for j in range(len(drafts)):
+            if j != i and j not in gone and texts[j]:
+                units.setdefault(id(drafts[j].parts_of or drafts[j]), []).append(j)
+        covers = sorted(((titles.covers(d.heads, "".join(texts[j] for j in group)), group)
+                         for group in units.values()), reverse=True)
         if not covers:
             continue
-        best, k = covers[0]
+        best, group = covers[0]
         second = covers[1][0] if len(covers) > 1 else 0.0
-        target = drafts[k]
         # (the columns printed apart carry no byline: it stands under the headline; a news
         # item opens with its dateline; a head the text repeats word for word is a quote)
-        if best < LEDE_COVER or best < second + LEDE_MARGIN or target.byline or target.dateline \
-                or len(titles.blocks_of(target.heads, target.head_sizes)) > 1 \
-                or spaceless_text(d.heads) in texts[k]:
+        if best < LEDE_COVER or best < second + LEDE_MARGIN or \
+                any(drafts[j].byline or drafts[j].dateline or spaceless_text(d.heads) in texts[j]
+                    or len(titles.blocks_of(drafts[j].heads, drafts[j].head_sizes)) > 1 for j in group):
             continue
-        heads = [Piece(Kind.HEAD, tuple(target.heads), target.body[0].block)] if target.heads else []
-        d.body = d.body + heads + target.body
-        if target.signoff:
-            d.signoff, d.signoff_line = target.signoff, target.signoff_line
-        d.closed_by_author = target.closed_by_author
-        gone.add(k)
+        for j in group:
+            target = drafts[j]
+            heads = [Piece(Kind.HEAD, tuple(target.heads), target.body[0].block)] if target.heads else []
+            d.body = d.body + heads + target.body
+            if target.signoff:
+                d.signoff, d.signoff_line = target.signoff, target.signoff_line
+            d.closed_by_author = target.closed_by_author
+            gone.add(j)
+        at = ", ".join(map(str, group))
         explain("lede-goes-on", (d.heads[0].no, d.heads[-1].no),
-                f"the article at index {k} takes up {best:.0%} of the headline's character pairs (next "
-                f"{second:.0%}): the headline's lede goes on there")
+                f"the article{'s' if len(group) > 1 else ''} at index {at} take{'' if len(group) > 1 else 's'} "
+                f"up {best:.0%} of the headline's character pairs (next {second:.0%}): the headline's lede goes "
+                f"on there")
     return [d for j, d in enumerate(drafts) if j not in gone]
