@@ -1585,15 +1585,18 @@ def test_a_head_over_no_text_goes_to_the_article_that_takes_up_its_words_most():
 OTHER_ARTICLE = ("读书的意义在于涵养心灵\n王小明\n\n"
                  "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n"
                  "样读书，关系到他的精神世界是否丰富。\n")
+# a lead article's headline, byline and lede, then another article: the lead's columns
+# are printed after it
+LEDE_ALONE = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n"
+              "4月9日，广东省人工智能与机器人产业创\n新产品与服务新闻发布会在广州举行，会上\n发布了一批行业大模型和应用场景。\n\n"
+              + OTHER_ARTICLE + "（作者为某大学教授）\n\n")
 
 
 def test_a_headline_over_a_lede_alone_goes_on_in_the_columns_that_take_up_its_words():
     # a lead article's headline, byline and lede printed apart from its columns, which
     # open with a subhead after another article: the headline's words run through those
     # columns, so they are its sections, not an article of their own
-    text = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n"
-            "4月9日，广东省人工智能与机器人产业创\n新产品与服务新闻发布会在广州举行，会上\n发布了一批行业大模型和应用场景。\n\n"
-            + OTHER_ARTICLE + "（作者为某大学教授）\n\n"
+    text = (LEDE_ALONE +
             "抢占人工智能终端产业发展制高点\n\n"
             "当前，广东省正推动人工智能与机器人产业\n创新发展，支持企业研发人工智能终端产品，\n"
             "加快打造全球人工智能与机器人发展高地，\n让机器人产业成为广东发展的新引擎。\n")
@@ -1918,9 +1921,7 @@ def test_the_columns_of_a_lede_alone_cut_apart_under_two_subheads_printed_togeth
     # two subheads printed together over the lead's columns cut them in two, each part
     # taking up one subhead's words; the headline over the lede alone takes up the words of
     # both parts together, so both go on under it as its sections
-    text = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n"
-            "4月9日，广东省人工智能与机器人产业创\n新产品与服务新闻发布会在广州举行，会上\n发布了一批行业大模型和应用场景。\n\n"
-            + OTHER_ARTICLE + "（作者为某大学教授）\n\n"
+    text = (LEDE_ALONE +
             "抢占智能终端制高点\n\n初步建立全产业链\n\n"
             "当前，智能终端是抢占产业发展制高点的关\n键，广东省加快打造人工智能终端产品，\n"
             "让智能终端成为抢占制高点的新引擎。\n\n"
