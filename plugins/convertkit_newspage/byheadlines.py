@@ -312,7 +312,9 @@ def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
     headline, a news item opens with its dateline) or more than one head block, nor for a
     head that article's text repeats word for word (a quote). That article's head becomes
     a subhead over its text (the first of its sections), its sign-off and closer the
-    lede's."""
+    lede's. The parts :func:`split_by_headlines` cut one article into (under two subheads
+    printed together) are one candidate, their text taken together: the lede goes on in
+    all of them, in order."""
     texts = [draft_text(d) for d in drafts]
     gone: set[int] = set()
     for i, d in enumerate(drafts):
