@@ -1948,3 +1948,21 @@ def test_a_head_over_a_headline_sharing_its_own_articles_words_stays_its_subhead
     assert plain(essay_art.headline) == "法治与德治何以相得益彰"
     assert plain(item.headline) == "吉林家电以旧换新销售额大增"
     assert paras(item)[0].startswith("吉林省商务厅")
+
+
+def test_a_head_over_a_news_lede_opens_an_article_though_it_shares_some_of_the_words_before():
+    # two items on one subject (科技创新): the second's headline shares some of the first's
+    # words, but the text under it opens as a news lede does, with when it happened
+    first = ("广东加快打造人工智能产业高地\n本报记者 李明\n\n"
+             "广东省推动人工智能与机器人产业创新发展，\n支持企业研发智能终端产品，加快打造产业\n"
+             "高地。曲晓杰表示，广东将推动科技创新和\n产业创新，让机器人产业成为广东发展的新\n"
+             "引擎。广东已初步建立涵盖大脑、小脑和肢\n体的机器人全产业链，上游零部件、中游整\n机和下游应用企业集聚发展。\n\n")
+    head = "山西开展六大\n行动促科技创\n新与产业创新\n深度融合\n"
+    second = ("近日，山西召开科技工作会议，部署开展六\n大行动，推动科技创新与产业创新深度融合，\n"
+              "促进科技成果转化。\n")
+    a, b = read(first + head + second).blocks
+    assert plain(b.headline) == "山西开展六大行动促科技创新与产业创新深度融合"
+    assert paras(b)[0].startswith("近日，山西")
+    # over a section that opens otherwise, the same head stays a subhead
+    [a] = read(first + head + second.replace("近日，", "为此，")).blocks
+    assert [plain(x.heading) for x in a.blocks if isinstance(x, Section)] == ["山西开展六大行动促科技创新与产业创新深度融合"]

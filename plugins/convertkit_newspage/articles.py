@@ -291,8 +291,11 @@ def _heads_what_follows(lines: list[Line], before: Draft, after: list[Piece]) ->
 
 
 NEW_TOPIC_MAX = 0.15  # the most of a head's character pairs the text before it may hold ...
+NEW_TOPIC_NEWS_MAX = 0.35  # ... (this much over text that opens as a news lede does) ...
 NEW_TOPIC_MIN = 0.6  # ... and the least the text after it must hold, for it to head a new article
 NEW_TOPIC_TEXT = 100  # the least text (characters) before it for that absence to say anything
+# a news lede opens with when it happened (近日，… 4月9日，…); a section of a feature seldom does
+NEWS_LEDE_RE = re.compile(r"近日|日前|近期|\d{1,2}月\d{1,2}日|今年|昨天|今天")
 
 
 def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
@@ -325,14 +328,18 @@ def _heads_next_article(lines: list[Line], cur: Draft, after: list[Piece]) -> bo
     """Whether head ``lines`` printed inside article ``cur``, after a sentence's end, are
     the headline of the text after them rather than a subhead: a subhead is about part of
     its article and shares its vocabulary, so a head none of whose words the article's text
-    so far takes up, over text that takes up most of them, opens a new article."""
+    so far takes up, over text that takes up most of them, opens a new article. Over text
+    that opens as a news lede, with when it happened, the head may share some of them
+    (NEW_TOPIC_NEWS_MAX): news items on one page are often about one subject."""
     last = next((p for p in reversed(cur.body) if p.kind is Kind.TEXT), None)
     if last is None or not ends_sentence(last.lines[-1].text):
         return False
     before = draft_text(cur)
-    if len(before) < NEW_TOPIC_TEXT or titles.covers(lines, before) > NEW_TOPIC_MAX:
+    text = _text_up_to_head(after)
+    most = NEW_TOPIC_NEWS_MAX if NEWS_LEDE_RE.match(text) else NEW_TOPIC_MAX
+    if len(before) < NEW_TOPIC_TEXT or titles.covers(lines, before) > most:
         return False
-    return titles.covers(lines, _text_up_to_head(after)) >= NEW_TOPIC_MIN
+    return titles.covers(lines, text) >= NEW_TOPIC_MIN
 
 
 def _text_up_to_head(pieces: list[Piece]) -> str:
