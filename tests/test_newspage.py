@@ -1966,3 +1966,21 @@ def test_a_head_over_a_news_lede_opens_an_article_though_it_shares_some_of_the_w
     # over a section that opens otherwise, the same head stays a subhead
     [a] = read(first + head + second.replace("近日，", "为此，")).blocks
     assert [plain(x.heading) for x in a.blocks if isinstance(x, Section)] == ["山西开展六大行动促科技创新与产业创新深度融合"]
+
+
+def test_the_one_headline_left_without_text_goes_to_the_one_text_left_without_headline():
+    # a headline printed over another article's byline, its text under a byline of its own
+    # elsewhere; the text takes up its words only in part (法治, 德治, 何以: under half its
+    # character pairs), but it is the page's one headline without text and the one text
+    # without headline
+    head = "法治与德治何以相得益彰\n肖珺\n\n"
+    text = ("陈 先 达\n坚持依法治国和以德治国相结合，法治是德治\n的保障，德治是法治的基础，二者缺一不可。\n"
+            "何以如此？法律是成文的道德，道德是内心的\n法律。\n（作者为某大学教授）\n")
+    arts = read(head + text).blocks
+    [a] = [x for x in arts if paras(x)]
+    assert plain(a.headline) == "法治与德治何以相得益彰" and plain(a.byline) == "陈先达"
+    # a text that takes up none of its words stays untitled
+    other = "陈 先 达\n读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。\n（作者为某中学教师）\n"
+    arts = read(head + other).blocks
+    [a] = [x for x in arts if paras(x)]
+    assert not plain(a.headline)

@@ -276,6 +276,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
                     continue
                 best = (cover, k, a)
         if best is None:
+            best = _last_pair(free, articles, texts, headed)
+        if best is None:
             return
         cover, k, a = best
         home, piece, lines = free.pop(k)
@@ -295,6 +297,20 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
             free = [f for f in free if not (f[0] is a and f[1] is None)] + [(a, old, list(a.heads))]
         a.heads, a.head_sizes = lines, sizes
         headed.add(id(a))
+
+
+def _last_pair(free: list[tuple[Draft, Piece | None, list[Line]]], articles: list[Draft], texts: dict[int, str],
+               headed: set[int]) -> tuple[float, int, Draft] | None:
+    """Every article has a headline: when the page is left with one headline printed with
+    no text under it and one text with no headline, they go together, if the text takes
+    up some of its words (more than titles.FOREIGN of its character pairs): (cover, the
+    headline's index in ``free``, the article), or None."""
+    alone = [k for k, (home, piece, _) in enumerate(free) if piece is None and not home.body]
+    bare = [a for a in articles if not a.heads and id(a) not in headed]
+    if len(alone) != 1 or len(bare) != 1:
+        return None
+    cover = titles.covers(free[alone[0]][2], texts[id(bare[0])])
+    return (cover, alone[0], bare[0]) if cover > titles.FOREIGN else None
 
 
 LEDE_MAX = 300  # characters: the longest text taken for a lede alone
