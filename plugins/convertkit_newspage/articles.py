@@ -123,7 +123,8 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 explain("subtitle-after-byline", span, "a —— line under the byline is a subtitle of the headlines "
                                                        "over it, not a subhead")
             elif cur is not None and not cur.closed and \
-                    (k := _new_topic_from(runs := head_runs(group, page), cur, pieces[i + 1:])) is not None:
+                    (found := _new_topic_from(group, page, cur, pieces[i + 1:])) is not None:
+                k, runs = found
                 for run in runs[:k]:
                     sub = [ln for g in run for ln in g.lines]
                     cur.body.append(Piece(Kind.HEAD, sub, run[0].block))
@@ -310,34 +311,42 @@ def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
     return runs
 
 
-def _new_topic_from(runs: list[list[Piece]], cur: Draft, after: list[Piece]) -> int | None:
-    """The first of head ``runs`` printed inside article ``cur`` that opens a new article
-    with the runs after it (None if none does): all of them, or the last ones when the
-    runs before share ``cur``'s words (its subheads, printed over the new headline)."""
+def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
+                    after: list[Piece]) -> tuple[int, list[list[Piece]]] | None:
+    """Whether head pieces ``group``, printed one after another inside article ``cur``,
+    open a new article: (k, the group cut into heads) when the heads from the k-th on do,
+    else None. All of them, or the last ones when the heads before share ``cur``'s words
+    (its subheads, printed over the new headline)."""
+    last = next((p for p in reversed(cur.body) if p.kind is Kind.TEXT), None)
+    if last is None or not ends_sentence(last.lines[-1].text):
+        return None
     before = draft_text(cur)
-    for k in range(len(runs)):
-        lines = [ln for run in runs[k:] for g in run for ln in g.lines]
-        if k and titles.covers([ln for run in runs[:k] for g in run for ln in g.lines], before) < titles.MIN_COVER:
+    if _heads_next_article([ln for g in group for ln in g.lines], before, after):
+        return 0, [group]
+    runs = head_runs(group, page) if len(group) > 1 else [group]
+    for k in range(1, len(runs)):
+        if titles.covers([ln for run in runs[:k] for g in run for ln in g.lines], before) < titles.MIN_COVER:
             return None
-        if _heads_next_article(lines, cur, after):
-            return k
+        if _heads_next_article([ln for run in runs[k:] for g in run for ln in g.lines], before, after):
+            return k, runs
     return None
 
 
-def _heads_next_article(lines: list[Line], cur: Draft, after: list[Piece]) -> bool:
-    """Whether head ``lines`` printed inside article ``cur``, after a sentence's end, are
-    the headline of the text after them rather than a subhead: a subhead is about part of
-    its article and shares its vocabulary, so a head none of whose words the article's text
-    so far takes up, over text that takes up most of them, opens a new article. Over text
-    that opens as a news lede, with when it happened, the head may share some of them
-    (NEW_TOPIC_NEWS_MAX): news items on one page are often about one subject."""
-    last = next((p for p in reversed(cur.body) if p.kind is Kind.TEXT), None)
-    if last is None or not ends_sentence(last.lines[-1].text):
+def _heads_next_article(lines: list[Line], before: str, after: list[Piece]) -> bool:
+    """Whether head ``lines`` printed inside an article after a sentence's end, whose text
+    so far is ``before``, are the headline of the text after them rather than a subhead: a
+    subhead is about part of its article and shares its vocabulary, so a head none of whose
+    words the article's text so far takes up, over text that takes up most of them, opens a
+    new article. Over text that opens as a news lede, with when it happened, the head may
+    share some of them (NEW_TOPIC_NEWS_MAX): news items on one page are often about one
+    subject."""
+    if len(before) < NEW_TOPIC_TEXT:
         return False
-    before = draft_text(cur)
+    held = titles.covers(lines, before)
+    if held > NEW_TOPIC_NEWS_MAX:
+        return False
     text = _text_up_to_head(after)
-    most = NEW_TOPIC_NEWS_MAX if NEWS_LEDE_RE.match(text) else NEW_TOPIC_MAX
-    if len(before) < NEW_TOPIC_TEXT or titles.covers(lines, before) > most:
+    if held > NEW_TOPIC_MAX and not NEWS_LEDE_RE.match(text):
         return False
     return titles.covers(lines, text) >= NEW_TOPIC_MIN
 
