@@ -1546,13 +1546,21 @@ def test_the_points_of_an_enumeration_are_read_in_their_order():
     assert [p[:2] for p in paragraphs(article.blocks)] == ["近日", "今年", "二是", "三是", "四是"]
 
 
+OTHER_ARTICLE = ("读书的意义在于涵养心灵\n王小明\n\n"
+                 "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n"
+                 "样读书，关系到他的精神世界是否丰富。\n")
+# a lead article's headline, byline and lede, then another article: the lead's columns
+# are printed after it
+LEDE_ALONE = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n"
+              "4月9日，广东省人工智能与机器人产业创\n新产品与服务新闻发布会在广州举行，会上\n发布了一批行业大模型和应用场景。\n\n"
+              + OTHER_ARTICLE + "（作者为某大学教授）\n\n")
+
+
 def test_an_enumeration_that_skips_points_takes_them_from_where_they_were_printed():
     # the block that opens 三是 and 四是 went, in print order, into the article printed
     # before the item's; the item counts 一是, 二是, 五是, and the article none next to
     # 三是 or 四是: the numbers say the points are the item's, read in their place
-    text = ("读书的意义在于涵养心灵\n王小明\n\n"
-            "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n"
-            "样读书，关系到他的精神世界是否丰富。\n\n"
+    text = (OTHER_ARTICLE + "\n"
             "三是开展企业创新主体强化\n行动，发挥企业牵引带动作用，构\n建科技创新体系。\n\n"
             "四是开展创新平台建设提效\n行动，规范和发展新型研发机构。\n\n"
             "某省开展五项行动推动科技创新\n\n"
@@ -1582,16 +1590,6 @@ def test_a_head_over_no_text_goes_to_the_article_that_takes_up_its_words_most():
 
 
 #: another article of the page, with a byline: a titled article the rules may choose instead
-OTHER_ARTICLE = ("读书的意义在于涵养心灵\n王小明\n\n"
-                 "读书是一种生活方式，也是一种修养。古人\n说，腹有诗书气自华。一个人读什么书，怎\n"
-                 "样读书，关系到他的精神世界是否丰富。\n")
-# a lead article's headline, byline and lede, then another article: the lead's columns
-# are printed after it
-LEDE_ALONE = ("广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n"
-              "4月9日，广东省人工智能与机器人产业创\n新产品与服务新闻发布会在广州举行，会上\n发布了一批行业大模型和应用场景。\n\n"
-              + OTHER_ARTICLE + "（作者为某大学教授）\n\n")
-
-
 def test_a_headline_over_a_lede_alone_goes_on_in_the_columns_that_take_up_its_words():
     # a lead article's headline, byline and lede printed apart from its columns, which
     # open with a subhead after another article: the headline's words run through those

@@ -125,13 +125,9 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
             elif cur is not None and not cur.closed and \
                     (found := _new_topic_from(group, page, cur, pieces[i + 1:])) is not None:
                 k, runs = found
-                for run in runs[:k]:
-                    sub = [ln for g in run for ln in g.lines]
-                    cur.body.append(Piece(Kind.HEAD, sub, run[0].block))
-                    explain("subhead", (sub[0].no, sub[-1].no), "a head printed over another article's "
-                                                                "headline, sharing its own article's words, "
-                                                                "is a subhead of it")
-                lines = [ln for run in runs[k:] for g in run for ln in g.lines]
+                _add_subheads(cur, runs[:k], explain, "a head printed over another article's headline, sharing "
+                                                      "its own article's words, is a subhead of it")
+                lines = _lines_of(runs[k:])
                 span = (lines[0].no, lines[-1].no)
                 cur = Draft(heads=lines, head_sizes=[len(g.lines) for run in runs[k:] for g in run])
                 drafts.append(cur)
@@ -166,11 +162,8 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
             else:
                 # a subhead, set in one block or broken inside a word across two; head
                 # blocks printed one after another with no word across them are two heads
-                for run in head_runs(group, page):
-                    sub = [ln for g in run for ln in g.lines]
-                    cur.body.append(Piece(Kind.HEAD, sub, run[0].block))
-                    explain("subhead", (sub[0].no, sub[-1].no), "short unpunctuated line inside an article is a "
-                                                                "subhead")
+                _add_subheads(cur, head_runs(group, page), explain,
+                              "short unpunctuated line inside an article is a subhead")
         elif p.kind is Kind.BYLINE:
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
             at = p.lines[0].no
@@ -321,15 +314,28 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
     if last is None or not ends_sentence(last.lines[-1].text):
         return None
     before = draft_text(cur)
-    if _heads_next_article([ln for g in group for ln in g.lines], before, after):
+    if _heads_next_article(_lines_of([group]), before, after):
         return 0, [group]
     runs = head_runs(group, page) if len(group) > 1 else [group]
     for k in range(1, len(runs)):
-        if titles.covers([ln for run in runs[:k] for g in run for ln in g.lines], before) < titles.MIN_COVER:
+        if titles.covers(_lines_of(runs[:k]), before) < titles.MIN_COVER:
             return None
-        if _heads_next_article([ln for run in runs[k:] for g in run for ln in g.lines], before, after):
+        if _heads_next_article(_lines_of(runs[k:]), before, after):
             return k, runs
     return None
+
+
+def _lines_of(runs: list[list[Piece]]) -> list[Line]:
+    """The lines of head ``runs`` (each a list of head pieces), in order."""
+    return [ln for run in runs for g in run for ln in g.lines]
+
+
+def _add_subheads(cur: Draft, runs: list[list[Piece]], explain: Explain, why: str) -> None:
+    """Each of head ``runs`` as a subhead at the end of ``cur``'s body."""
+    for run in runs:
+        sub = _lines_of([run])
+        cur.body.append(Piece(Kind.HEAD, sub, run[0].block))
+        explain("subhead", (sub[0].no, sub[-1].no), why)
 
 
 def _heads_next_article(lines: list[Line], before: str, after: list[Piece]) -> bool:
