@@ -347,6 +347,22 @@ def test_a_second_name_broken_apart_completes_the_byline_and_a_lone_headline_fin
     assert all_chars(doc) == Counter(ch for ch in a + b + stack + c if not ch.isspace())
 
 
+def test_a_byline_broken_into_characters_alone_opens_no_article_where_they_spell_it():
+    # 本报记者卢梦琪 set wide across B's columns: 本 atop the first, the rest one character a
+    # block between its columns; together they spell the byline, so B's second column is B's
+    h = "广东加快打造人工智能产业高地\n\n全面推进创新创业教育\n樊丽明\n\n"
+    b1 = "本\n第一段文字写在这里，广东人工智能产业\n发展很快，产业规模不断扩大，一批龙头\n企业快速成长。\n\n"
+    broken = "报\n\n记\n\n者\n\n卢\n\n梦\n\n琪\n\n"
+    b2 = "第二段文字写在这里，广东机器人产业也\n发展很快，应用场景不断丰富，产业链条\n日益完善。\n\n"
+    a = ("创新创业教育是建设创新型国家的重要举措，高校要把创新创\n业教育贯穿人才培养全过程，培养更多的创新人才，为建设创新\n"
+         "型国家提供有力的人才支撑和智力支持，服务国家发展。\n（作者为某某大学校长）\n")
+    doc = read(h + b1 + broken + b2 + a)
+    b = next(x for x in doc.blocks if plain(x.headline) == "广东加快打造人工智能产业高地")
+    assert [p[:5] for p in paras(b)] == ["第一段文字", "第二段文字"]
+    assert plain(b.byline).endswith("本报记者 卢梦琪")
+    assert len(doc.blocks) == 2
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks

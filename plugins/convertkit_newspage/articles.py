@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from .lines import AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
-from .names import name_shaped, name_fragment
+from .names import name_shaped, name_fragment, spells_byline
 from .order import WIDE_GAP, PageText, page_column
 from .pieces import Kind, Piece, measure, text_of
 from .rules import Explain, Stage, register
@@ -26,7 +26,8 @@ register(Stage.ARTICLES, {
     "subtitle-after-byline": "a —— line is a subtitle, never a subhead: under a byline it joins the headlines over it",
     "subhead": "a short unpunctuated line inside an article is a subhead",
     "headline-stack": "headlines stacked apart from their articles go to the articles whose words they take up",
-    "name-completed": "a character alone completes the name another one alone began",
+    "name-completed": "a character alone completes the name another one alone began; so do several where "
+                      "together they spell a byline",
     "name-begun": "a character alone begins a second name of the byline",
     "byline-after-author-line": "a name right after an author line is that article's byline",
     "byline-after-untitled": "a name right after the end of an untitled article is its byline",
@@ -168,14 +169,15 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
             at = p.lines[0].no
             # a character alone, in its own block, completes a name begun by another one
-            # alone: the layout broke the name apart (徐方平 高 … 静: 高静)
-            pending = next((d for d in reversed(drafts) if d.byline and name_fragment(d.byline[-1])
-                            and abs(d.byline[-1].no - at) <= PAGE_LINES), None) \
-                if p.starts_block and len(p.lines) == 1 and name_fragment(p.lines[0]) else None
+            # alone: the layout broke the name apart (徐方平 高 … 静: 高静); so do several
+            # printed one after another (a byline set vertically or spaced wide: 本 … 报记者卢梦琪)
+            # where all of them together spell a byline
+            pending = _name_begun(drafts, p) if p.starts_block and all(map(name_fragment, p.lines)) else None
             if pending is not None:
+                begun = pending.byline[-1].no
                 pending.byline = pending.byline + list(p.lines)
-                explain("name-completed", p.span, f"a character alone completes the name begun at line "
-                                                  f"{pending.byline[-2].no}")
+                explain("name-completed", p.span, f"{'a character' if len(p.lines) == 1 else 'characters'} "
+                                                  f"alone complete the name begun at line {begun}")
             elif cur is not None and not cur.byline and not cur.body and not cur.closed:
                 cur.byline = list(p.lines)
             elif cur is not None and cur.byline and len(inline_text(cur.byline)) == 1 and not cur.closed:
@@ -248,6 +250,21 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
 
 
 MEASURED_LINES = 3  # lines a block needs to show its measure
+
+
+def _name_begun(drafts: list[Draft], p: Piece) -> Draft | None:
+    """The draft whose byline ends in a character alone, near ``p`` (a byline piece of
+    characters alone), that ``p`` completes: a single character completes any; several only
+    where the run of characters alone they end spells a byline (:func:`.spells_byline`)."""
+    at = p.lines[0].no
+    d = next((d for d in reversed(drafts) if d.byline and name_fragment(d.byline[-1])
+              and abs(d.byline[-1].no - at) <= PAGE_LINES), None)
+    if d is None or len(p.lines) == 1:
+        return d
+    begun = len(d.byline)
+    while begun and name_fragment(d.byline[begun - 1]):
+        begun -= 1
+    return d if spells_byline(inline_text([*d.byline[begun:], *p.lines])) else None
 
 
 def _new_measure(p: Piece, cur: Draft, column: float) -> bool:

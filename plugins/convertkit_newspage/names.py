@@ -119,7 +119,17 @@ def names_only(line: Line) -> bool:
 
 
 #: a credit before the names of a byline (本报记者 卢梦琪, 新华社记者 …, 通讯员 …)
-_CREDIT = re.compile(r"^\s*((?:本报|新华社)?(?:特约)?(?:记者|通讯员)|实习生)(\s+)(\S.*)$")
+_CREDIT_WORD = r"(?:本报|新华社)?(?:特约)?(?:记者|通讯员)|实习生"
+_CREDIT = re.compile(rf"^\s*({_CREDIT_WORD})(\s+)(\S.*)$")
+_CREDIT_START = re.compile(_CREDIT_WORD)
+
+
+def spells_byline(s: str) -> bool:
+    """Whether ``s`` (no spaces) reads as a whole byline: a credit (本报记者) or none, then
+    one personal name or several set together (本报记者卢梦琪, 侯利文, 徐方平高静)."""
+    m = _CREDIT_START.match(s)
+    rest = s[m.end():] if m else s
+    return is_personal_name(rest) or split_names(rest) is not None
 _NAME_GAP = re.compile(r"\s{2,}")
 
 
@@ -129,7 +139,8 @@ def byline_text(lines: list[Line]) -> str:
     and space out the letters of a short name to the width of a long one (张 三). So a
     name's letters are closed up (a group whose pieces are single characters, or set apart by
     a single space inside a wider gap) and the spaces that separate words stay, one each."""
-    out = []
+    out: list[str] = []
+    fragments: list[bool] = []  # whether each of ``out`` was read from characters alone
     for ln in lines:
         raw = ln.raw.strip()
         m = _CREDIT.match(raw)
@@ -141,8 +152,18 @@ def byline_text(lines: list[Line]) -> str:
         if len(names) > 1 and all(len(n) == 1 for n in names):  # one name spaced wide: 欧  阳  辉
             names = ["".join(names)]
         piece = " ".join(x for x in (credit, *names) if x) if (credit or len(names) > 1) else ln.text
-        if out and len(piece) == 1 and len(out[-1].split()[-1]) == 1:  # a name broken apart: 高 / 静
+        if not piece:
+            continue
+        if out and len(piece) == 1 and fragments[-1]:  # a name broken apart: 高 / 静
             out[-1] += piece
-        elif piece:
+        else:
             out.append(piece)
-    return " ".join(out)
+            fragments.append(len(piece) == 1)
+    return " ".join(_credit_apart(x) if run else x for x, run in zip(out, fragments))
+
+
+def _credit_apart(s: str) -> str:
+    """A byline the layout broke into characters alone, read together (本报记者卢梦琪), with
+    the space between its credit and the names a byline sets (本报记者 卢梦琪)."""
+    m = _CREDIT_START.match(s)
+    return f"{s[:m.end()]} {s[m.end():]}" if m and spells_byline(s) and m.end() < len(s) else s
