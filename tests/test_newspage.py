@@ -452,6 +452,16 @@ def test_a_column_name_by_the_headline_is_furniture_not_a_kicker():
     [a] = doc.blocks
     assert (plain(a.kicker), plain(a.headline)) == ("", "法治与德治何以相得益彰")
     assert [f.text for f in doc.meta.furniture if f.kind == "rubric"] == ["学术随笔"]
+    # the page's first line, printed in one block with the headline under it, names the page
+    text = "地方传真\n法治与德治何以相得益彰\n王小明\n\n法治和德治相辅相成，法治是德治的保障，德治是法治的基础。\n"
+    doc = read(text)
+    [a] = doc.blocks
+    assert (plain(a.kicker), plain(a.headline)) == ("", "法治与德治何以相得益彰")
+    assert [f.text for f in doc.meta.furniture if f.kind == "rubric"] == ["地方传真"]
+    # ... but a headline broken over two lines near its middle is a headline
+    text = "优先发展\n教育事业\n王小明\n\n建设教育强国是中华民族伟大复兴的基础工程，必须优先发展教育事业。\n"
+    [a] = read(text).blocks
+    assert plain(a.headline) == "优先发展教育事业"
     # a headline's short first line is its article's words: kept (湖北推动, over a text about 湖北)
     text = "本报讯 湖北推动产业集群发展，推动中小企业\n专精特新。 （鄂 文）\n\n湖北推动\n\n中小企业特色产业集群发展\n"
     [a] = read(text).blocks

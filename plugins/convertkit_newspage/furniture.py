@@ -17,8 +17,9 @@ register(Stage.FURNITURE, {
                        "page number",
     "furniture-label-top": "a short head alone in the page's top margin is the page's label (PDF input)",
     "furniture-panel": "a short head alone on a tinted panel is a column banner (PDF input)",
-    "furniture-column": "two to four ideographs alone atop the page name its column or the page, whatever word "
-                        "they end in: a kicker or headline says more",
+    "furniture-column": "two to four ideographs alone atop the page, or the page's first line printed in one block "
+                        "with the headline under it, name its column or the page, whatever word they end in: a "
+                        "kicker or headline says more",
     "furniture-banner": "a campaign banner (学习贯彻…精神) stands over articles, in none of them",
     "furniture-credit": "a picture or editor credit (制图：, 责任编辑：) belongs to no article",
 })
@@ -56,9 +57,9 @@ PAGE_NAME = 4  # ideographs at most in a page's or column's name printed alone a
 
 
 def _names_the_page(line: Line) -> bool:
-    """Whether ``line``, alone in the page's first block, names the page or its column (地方新闻,
-    各地动态): two to PAGE_NAME ideographs and no personal name. A kicker or a headline says
-    more; a name alone atop the page would be a byline."""
+    """Whether ``line``, alone in the page's first block or the first line of it, names the
+    page or its column (地方新闻, 各地动态): two to PAGE_NAME ideographs and no personal name. A
+    kicker or a headline says more; a name alone atop the page would be a byline."""
     t = line.text
     return 2 <= len(t) <= PAGE_NAME and all(map(is_han, t)) and not names_only(line)
 
@@ -85,7 +86,10 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
             top = bi == 0 and line is block[0] and len(block) > 1
             kind = furniture_kind(line, first=((bi < 3 or by_folio) and alone) or top, alone=alone,
                                   edge=alone and (bi < 3 or bi == len(blocks) - 1), lead=line is block[0])
-            if kind is None and bi == 0 and alone and _names_the_page(line):
+            # (over a line at least twice as long: a headline broken over two lines breaks
+            # near its middle, 推进一带一路建设构⏎建人类命运共同体)
+            if kind is None and bi == 0 and (alone or (top and len(block[1].text) >= 2 * len(line.text))) \
+                    and _names_the_page(line):
                 explain("furniture-column", line.no, f"the name of a column or page: {line.text}")
                 furniture.append(Furniture("rubric", line.text, Span(line.no, line.no)))
                 continue
