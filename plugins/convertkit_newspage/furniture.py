@@ -87,7 +87,7 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
             kind = furniture_kind(line, first=((bi < 3 or by_folio) and alone) or top, alone=alone,
                                   edge=alone and (bi < 3 or bi == len(blocks) - 1), lead=line is block[0])
             # (over a line at least twice as long: a headline broken over two lines breaks
-            # near its middle, 推进一带一路建设构⏎建人类命运共同体)
+            # near its middle, 优先发展⏎教育事业)
             if kind is None and bi == 0 and (alone or (top and len(block[1].text) >= 2 * len(line.text))) \
                     and _names_the_page(line):
                 explain("furniture-column", line.no, f"the name of a column or page: {line.text}")

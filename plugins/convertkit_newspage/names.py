@@ -121,15 +121,7 @@ def names_only(line: Line) -> bool:
 #: a credit before the names of a byline (本报记者 卢梦琪, 新华社记者 …, 通讯员 …)
 _CREDIT_WORD = r"(?:本报|新华社)?(?:特约)?(?:记者|通讯员)|实习生"
 _CREDIT = re.compile(rf"^\s*({_CREDIT_WORD})(\s+)(\S.*)$")
-_CREDIT_START = re.compile(_CREDIT_WORD)
-
-
-def spells_byline(s: str) -> bool:
-    """Whether ``s`` (no spaces) reads as a whole byline: a credit (本报记者) or none, then
-    one personal name or several set together (本报记者卢梦琪, 侯利文, 徐方平高静)."""
-    m = _CREDIT_START.match(s)
-    rest = s[m.end():] if m else s
-    return is_personal_name(rest) or split_names(rest) is not None
+_CREDIT_START = re.compile(_CREDIT_WORD)  # the credit a byline set without spaces opens with
 _NAME_GAP = re.compile(r"\s{2,}")
 
 
@@ -160,6 +152,14 @@ def byline_text(lines: list[Line]) -> str:
             out.append(piece)
             fragments.append(len(piece) == 1)
     return " ".join(_credit_apart(x) if run else x for x, run in zip(out, fragments))
+
+
+def spells_byline(s: str) -> bool:
+    """Whether ``s`` (no spaces) reads as a whole byline: a credit (本报记者) or none, then
+    one personal name or several set together (本报记者卢梦琪, 侯利文, 徐方平高静)."""
+    m = _CREDIT_START.match(s)
+    rest = s[m.end():] if m else s
+    return is_personal_name(rest) or split_names(rest) is not None
 
 
 def _credit_apart(s: str) -> str:
