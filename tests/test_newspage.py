@@ -774,6 +774,21 @@ PIECE_CASES = {
         "动，发挥企业牵引带动作用，推动融\n通创新，做好科技金融结合大文章，\n加快构建以市场为导向、以企业为\n"
         "主体的科技创新体系。\n",
         [(Kind.TEXT, 2), (Kind.HEAD, 2), (Kind.TEXT, 4)]),
+    # 促科⏎技创新: the page prints no 促科技创 elsewhere, but the head's last two characters
+    # make no word and the lexicon reads 科技 across the break
+    "a-head-cut-inside-a-word-goes-on-where-the-lexicon-reads-one-across": (
+        "本报讯 近日，山西召开全省工作会议，部署今年的重点任务。\n\n"
+        "山西开展六大行动促科\n\n技创新与产业创新深度融合\n"
+        "动，发挥企业牵引带动作用，推动融\n通创新，做好金融结合大文章，\n加快构建以市场为导向、以企业为\n"
+        "主体的创新体系。\n",
+        [(Kind.TEXT, 1), (Kind.HEAD, 2), (Kind.TEXT, 4)]),
+    # a head that ends in a word (教育) keeps no line of the text under it, though the lexicon
+    # reads 教育学 across the break
+    "a-head-that-ends-in-a-word-takes-no-line-from-the-text-under-it": (
+        "本报讯 近日，山西召开全省工作会议，部署今年的重点任务。\n\n"
+        "全面推进创新创业教育\n\n学有所教持续取得新进展方面\n"
+        "提出更高要求，对优先发展教育事\n业相关重点任务进行新的重大部\n署，全面贯彻党的教育方针。\n",
+        [(Kind.TEXT, 1), (Kind.HEAD, 1), (Kind.TEXT, 4)]),
     # the same two short lines at the foot of the lede as anywhere else: a subhead over the
     # next column, also when a headline set across columns tops the block
     "a-subhead-at-the-foot-of-text-under-a-headline-across-columns": (

@@ -424,11 +424,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if not rest:
             continue
         if hints is None and not heads and len(rest) > 1 and pieces and pieces[-1].kind is Kind.HEAD \
-                and headish(rest[0]) and _runs_on(pieces[-1].lines[-1], rest[0], page, bi) and \
+                and headish(rest[0]) and _head_cut_in_word(pieces[-1].lines[-1], rest[0], page, bi) and \
                 (_short_of(rest[0], rest[1:9]) or
                  max(ln.width for ln in pieces[-1].lines) <= measure(rest[1:9]) and
                  not _word_across(rest[0], rest[1], page, bi)):
-            # a head's last line cut inside a word (促科技⏎创新与…) goes on in the short line
+            # a head's last line cut inside a word (促科技⏎创新与…, 促科⏎技创新…) goes on in the short line
             # printed atop the next block: more than a paragraph's indent short of its column,
             # or, under a head set in that column (not across columns), as short as an
             # indented first line but running on into no line under it (…及 3C⏎产品以旧换新
@@ -492,6 +492,18 @@ def _word_across(line: Line, nxt: Line, page: Page, bi: int) -> bool:
     join (:func:`.lexicon.join_score`), or the page prints the characters either side of it
     together elsewhere (:func:`_runs_on`)."""
     return bool(lexicon.join_score(line.text, nxt.text)) or _runs_on(line, nxt, page, bi)
+
+
+def _head_cut_in_word(line: Line, nxt: Line, page: Page, bi: int) -> bool:
+    """Whether a head's last ``line`` is cut inside a word that runs on into ``nxt``: the
+    page prints the characters each side of the break together elsewhere (:func:`_runs_on`),
+    or the head does not end in a word (its last two characters make none: 促科, 特色产) and
+    the lexicon reads one across the break (科技). A head may end in a word (…创业教育),
+    however the line under it begins (教育⏎学有所教…: no 教育学 there)."""
+    if _runs_on(line, nxt, page, bi):
+        return True
+    tail = "".join(line.text.split())[-2:]
+    return len(tail) == 2 and not lexicon.words().get(tail) and bool(lexicon.join_score(line.text, nxt.text))
 
 
 def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
