@@ -19,6 +19,7 @@ from convertkit_newspage.rules import Explain
 from conftest import paragraphs
 
 COL = "这是一行排满了整整一栏的文字啊好，"
+OTHER_COL = "那边另外一篇报道里的满栏的句子呀，"  # as wide as COL, in other words
 
 
 def read(text: str):
@@ -365,9 +366,26 @@ def test_a_continuation_of_two_lines_carries_its_column_and_one_line_does_not():
     # column's measure, so two lines are enough to carry the block printed after it; a
     # single line is its paragraph's last and shows no measure: print order stands
     a_open = Piece(Kind.TEXT, reader_lines(["　　第一篇文章的第一段开头，文字", COL, COL, "发布搭载开源鸿蒙的操"]), 0)
-    b_para = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头的一段啊，", COL, COL, "另一篇到这里结束了。"]), 1)
+    # (the other article's block in words of its own: the two articles share no vocabulary)
+    b_para = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头的一段啊，", OTHER_COL, OTHER_COL, "另一篇到这里结束了。"]), 1)
     a_next = Piece(Kind.TEXT, reader_lines(["　　第一篇文章的下一段在这里啊，", COL, COL, "那一段到这里也结束。"]), 3)
     two = Piece(Kind.TEXT, reader_lines(["作系统的人形机器人已经发布了两款，", "这一段就结束。"]), 2)
     assert order.assemble([a_open, b_para, two, a_next], Explain(False)) == [a_open, two, a_next, b_para]
     one = Piece(Kind.TEXT, reader_lines(["作系统的机器人。"]), 2)
     assert order.assemble([a_open, b_para, one, a_next], Explain(False)) == [a_open, one, b_para, a_next]
+
+
+def test_a_cut_sentence_goes_on_in_the_block_that_shares_its_articles_words_over_the_next_one():
+    # an article's blocks share its vocabulary: A, on maritime law, is cut after 完善的; the
+    # block printed next fills the column but is about education and shares none of A's
+    # words; a later block goes on about 海洋法律, and takes the sentence up (the weights of
+    # the evidence are fitted to generated pages: benchmarks/order_weights.py)
+    a = Piece(Kind.TEXT, reader_lines(["维护海权、建设海洋强国离不开海洋", "法律体系的支撑，海洋法律体系要与",
+                                       "海权战略相适应，海洋强国需要完善的"]), 0)
+    b = Piece(Kind.TEXT, reader_lines(["教育公平状况不断改善，教育事业的", "发展让学校和教师的队伍不断加强，",
+                                       "教育改革持续推进取得显著成效。"]), 1)
+    c = Piece(Kind.TEXT, reader_lines(["海洋法律制度，以海洋法律维护海权", "和建设海洋强国的法律体系为支撑。"]), 2)
+    evidence: dict = {}
+    joins = order.candidates([a, b, c], evidence)
+    assert evidence[(0, 1)].natural and evidence[(0, 2)].affinity > evidence[(0, 1)].affinity
+    assert [(j.end, j.start) for j in order.best_assignment(joins)] == [(0, 2)]

@@ -22,7 +22,8 @@ SEEDS = range(1, 13)  # development seeds: the benchmark reports on 100000-10019
 # pooled over SEEDS at the end of session 10: articles 0.938, paragraph recall 0.710, char
 # 0.699 (0.833, 0.668, 0.619 earlier that session). Raise the floor with the reader; it
 # leaves a little room for changes that trade one page for another.
-FLOOR = {"articles": 0.88, "recall": 0.66, "char": 0.64}
+# Session 30 (reading-order weights fitted): 0.896, 0.790, 0.787 (0.917, 0.795, 0.791 before).
+FLOOR = {"articles": 0.88, "recall": 0.75, "char": 0.75}
 # the same seeds' PDFs read by newspage-pdf, session 11 (its first): articles 0.854, recall
 # 0.689, char 0.739 (the text reader then: 0.896, 0.686, 0.646); session 13: rmrb pages
 # 0.975 / 0.987 / 0.991, local 1.0 / 1.0 / 1.0
