@@ -27,8 +27,8 @@ class Join:
     start: int
     score: float
     natural: bool  # ``start`` is the block printed right after ``end``
-    #: the language across the join (:func:`.order.candidates`); in the score of a natural
-    #: join only where the page gives a choice
+    #: the language across the join (:func:`.order.candidates`: the lexicon's word plus the
+    #: page's own run), what says a join is more than print order's guess
     words: float
 
 
