@@ -112,10 +112,11 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     return out
 
 
+# APART_MIN was 0.25 before session 30 (chosen on development pages: see titles.MIN_COVER)
 ITEM_RATIO = 3.0  # how many times more of its weighted pairs another article must share
 ITEM_MIN = 0.1  # the least share another article must hold at all
 LEDE_MAX = 0.02  # a block that shares at most this much of its weighted pairs with the lede ...
-APART_MIN = 0.25  # ... goes to another article that holds this much of them
+APART_MIN = 0.175  # ... goes to another article that holds this much of them
 ITEM_BLOCKS = 60  # text blocks at most: a longer text under a dateline is no short news item
 ITEM_MOVES = 24  # blocks at most leave the items of one page (each move measures the page again)
 
