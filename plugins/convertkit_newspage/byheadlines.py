@@ -316,7 +316,7 @@ def _last_pair(free: list[tuple[Draft, Piece | None, list[Line]]], articles: lis
 # LEDE_MARGIN was 0.2 before session 30 (chosen on development pages: see titles.MIN_COVER)
 LEDE_MAX = 300  # characters: the longest text taken for a lede alone
 LEDE_COVER = 0.4  # the least share of the headline's character pairs the other article's text holds
-LEDE_MARGIN = 0.14  # how much more than any other article's text
+LEDE_MARGIN = 0.11  # how much more than any other article's text
 
 
 def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:

@@ -62,7 +62,7 @@ register(Stage.ORDER, {
 # ``python benchmarks/order_weights.py`` refits the logit and prints its accuracy.
 BASE = 2.2  # any allowed join beats leaving a sentence open
 NATURAL = 3.4  # the block printed next (unless it opens with a paragraph's indented line)
-INDENT_PENALTY = 2.8  # the block printed next opens as a paragraph does: weak print-order evidence
+INDENT_PENALTY = 3.5  # the block printed next opens as a paragraph does: weak print-order evidence
 LEXICON_WEIGHT = 0.56  # per unit of log frequency of the word completed across the join
 PAGE_RUN_WEIGHT = 0.65  # per character of the longest run across the join the page prints elsewhere
 MEASURE_PENALTY = 0.08  # per em of difference in column width (at most MAX_MEASURE_GAP)
@@ -72,7 +72,7 @@ MAX_MEASURE_GAP = 1.5
 #: a sentence never runs on into a block set this many ems wider or narrower, even the one
 #: printed next: the measure changes where another article (or a lede across columns) is set
 WIDE_GAP = 3.0
-DISTANCE_COST = 0.16  # per block printed between the two
+DISTANCE_COST = 0.13  # per block printed between the two
 AFFINITY_WEIGHT = 18.7  # per unit of the two blocks' shared vocabulary (:class:`.Vocabulary`)
 #: a block printed where an article opens (right after a closer, or under a head or byline in
 #: one block) goes on with another block's sentence only on evidence worth this much
