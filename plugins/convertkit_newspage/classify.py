@@ -136,7 +136,8 @@ def _opens_sentence(before: Line, line: Line) -> bool:
 SHORTEST = 8  # characters: a sentence that ends sooner in a paragraph's first line began before it
 
 
-NARROW = 0.6  # the widest a head's lines are set, as a share of the page's column, over a stray sentence end
+# NARROW was 0.6 before session 30 (chosen on development pages: see titles.MIN_COVER)
+NARROW = 0.8  # the widest a head's lines are set, as a share of the page's column, over a stray sentence end
 STRAY_LINES = 2  # the most lines of a sentence's end pdftotext prints under a head set beside its column
 
 
