@@ -56,9 +56,6 @@ def cuts(shared: Path, seeds: range, tmp: Path) -> list[tuple[list[list[float]],
     """Each cut sentence of the pages of ``seeds``: its candidates' term vectors and the
     index of the true one."""
     from convertkit_newspage import order, reader
-    from convertkit_newspage.blocks import split_at_datelines, swap_kinsoku, to_blocks
-    from convertkit_newspage.classify import to_pieces
-    from convertkit_newspage.furniture import take_furniture
     from convertkit_newspage.pieces import Kind, text_of
     from convertkit_newspage.rules import Explain
 
@@ -72,11 +69,7 @@ def cuts(shared: Path, seeds: range, tmp: Path) -> list[tuple[list[list[float]],
         paras = "\n".join("".join(p.split()) for a in truth["articles"] for sec in a["sections"]
                           for p in sec["paragraphs"])
         reader.forget()
-        explain = Explain(record=False)
-        blocks = split_at_datelines(to_blocks((out / f"synth-{s}.txt").read_text(encoding="utf-8"), 1), explain)
-        swap_kinsoku(blocks, explain)
-        _, blocks, _ = take_furniture(blocks, explain)
-        pieces = to_pieces(blocks, explain)
+        pieces = reader.page_pieces((out / f"synth-{s}.txt").read_text(encoding="utf-8"), 1, Explain(record=False))[0]
         evidence: dict = {}
         order.candidates(pieces, evidence)
         texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]

@@ -147,12 +147,19 @@ def forget() -> None:
 
 def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Article], list[Furniture]]:
     """The articles and furniture of one printed page, its first line numbered ``first_no``."""
+    pieces, blocks, furniture, breaks = page_pieces(source, first_no, explain)
+    articles, more = build_articles(assemble(pieces, explain), blocks, breaks, explain)
+    return articles, furniture + more
+
+
+def page_pieces(source: str, first_no: int, explain: Explain
+                ) -> tuple[list[Piece], list[list[Line]], list[Furniture], set[int]]:
+    """Stages 1-3 of one printed page: its pieces in print order, its blocks (furniture
+    taken out), its furniture, and the lines that must start an article (after a banner)."""
     blocks = split_at_datelines(to_blocks(source, first_no), explain)
     swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
-    pieces = assemble(to_pieces(blocks, explain), explain)
-    articles, more = build_articles(pieces, blocks, breaks, explain)
-    return articles, furniture + more
+    return to_pieces(blocks, explain), blocks, furniture, breaks
 
 
 def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[int],
