@@ -24,18 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from reader_accuracy import ROOT, generate, seed_range
+
 TERMS = ("base", "natural", "indent", "lex", "run", "gap", "distance", "affinity", "opener", "quotes")
-
-
-def seed_range(text: str) -> range:
-    lo, _, hi = text.partition("-")
-    return range(int(lo), int(hi or lo) + 1)
 
 
 def current_weights() -> list[float]:
@@ -59,19 +54,19 @@ def cuts(shared: Path, seeds: range, tmp: Path) -> list[tuple[list[list[float]],
     from convertkit_newspage.pieces import Kind, text_of
     from convertkit_newspage.rules import Explain
 
-    gen = shared / "pagegen" / "pagegen.py"
-    out = tmp / f"p{seeds.start}"
-    subprocess.run([sys.executable, str(gen), "--seed", str(seeds.start), "--count", str(len(seeds)),
-                    "--out", str(out), "--no-pdf"], check=True, capture_output=True, cwd=gen.parent)
+    weights = current_weights()
     found = []
-    for s in seeds:
-        truth = json.loads((out / f"synth-{s}.truth.json").read_text(encoding="utf-8"))
+    for page, truth_path in generate(shared, seeds, tmp / f"p{seeds.start}"):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
         paras = "\n".join("".join(p.split()) for a in truth["articles"] for sec in a["sections"]
                           for p in sec["paragraphs"])
         reader.forget()
-        pieces = reader.page_pieces((out / f"synth-{s}.txt").read_text(encoding="utf-8"), 1, Explain(record=False))[0]
+        pieces = reader.page_pieces(page.read_text(encoding="utf-8"), 1, Explain(record=False))[0]
         evidence: dict = {}
         order.candidates(pieces, evidence)
+        # TERMS and current_weights spell out Evidence.score: they must give its scores
+        assert all(math.isclose(sum(a * b for a, b in zip(weights, terms(e))), e.score(), abs_tol=1e-9)
+                   for e in evidence.values()), "TERMS no longer match order.Evidence.score"
         texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]
         by_end: dict[int, list[tuple[int, list[float]]]] = {}
         for (end, start), e in evidence.items():
