@@ -1678,6 +1678,41 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_or
     assert [p.lines[0].no for p in a.body] == [3, 10, 11, 30, 31, 60, 61]
 
 
+def test_a_subhead_printed_after_a_news_item_with_the_leads_words_is_the_leads_section():
+    # the lead's last section is printed after a news item (its columns run under the lead's
+    # first): its head (扎扎实实向前推进) is none of the lead's words, but its text holds more
+    # than half of its character pairs in the lead's text and little in the items': the
+    # scored evidence (regroup.SectionEvidence) makes it the lead's section, in print order
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    def lines(first: int, t: str):
+        return tuple(to_blocks(t, first)[0])
+
+    def text(first: int, t: str) -> Piece:
+        return Piece(Kind.TEXT, lines(first, t), first)
+
+    lead = Draft(heads=list(lines(1, "推进一带一路建设构建人类命运共同体")), head_sizes=[1], byline=list(lines(2, "王小明")))
+    lead.body = [text(3, "“一带一路”建设从倡议走向实践，政策沟通、设施联通、贸易畅通、资金融通、民心相通不断深化，"
+                         "进展和成果超出预期。"),
+                 Piece(Kind.HEAD, lines(10, "形成全面开放新格局"), 10),
+                 text(11, "“一带一路”建设是形成全面开放新格局的重大举措，促进了各参与国的设施联通和贸易畅通。")]
+    items = []
+    for first, title, body in ((30, "某省家电以旧换新销售额增长", "某省商务厅日前公布了家电以旧换新情况，全年累计拉动销售额二十多亿元。"),
+                               (40, "某市光网试点主题活动举办", "日前，某市光网试点主题活动举办，光网建设将在小区、园区和工厂展开。")):
+        item = Draft(heads=list(lines(first, title)), head_sizes=[1])
+        item.dateline, item.signoff, item.body = "本报讯", "（某文）", [text(first + 1, body)]
+        items.append(item)
+    section = Draft(heads=list(lines(60, "扎扎实实向前推进")), head_sizes=[1])
+    section.body = [text(61, "我们应扎扎实实向前推进，进一步聚焦政策沟通、设施联通、贸易畅通、资金融通、民心相通，"
+                             "把“一带一路”建设向前推进。")]
+    assert join_sections_apart([lead, items[0], section, items[1]], Explain(False)) == [lead, *items]
+    assert [p.lines[0].no for p in lead.body] == [3, 10, 11, 60, 61]
+
+
 def test_text_after_a_news_items_sign_off_that_shares_its_words_is_the_items():
     # pdftotext printed an item's last column (二是, 三是 …（某 文）) before the column that
     # announces the points (…负责人表示…一是…): the text after the sign-off, with no opener,

@@ -8,10 +8,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from . import titles
 from .articles import PAGE_LINES, Draft, draft_text, lede
-from .lines import HAN, Line, ends_sentence, spaceless_text
+from .lines import AUTHOR_START_RE, HAN, Line, ends_sentence, spaceless_text
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
@@ -196,45 +197,93 @@ def _han_pairs(p: Piece) -> set[str]:
 _HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
 
 
-SECTION_COVER = 0.7  # the least share of the head's character pairs the other article's text holds
-SECTION_RATIO = 1.3  # how many times more of the text's pairs it shares than the next article
+# The weights of a section's score (:class:`SectionEvidence`), fitted, not set by hand: each
+# head block over text that may be a section printed apart, on generated development pages
+# (seeds 700-1299, 566 of them), is labelled by whether its text is the other article's, and a
+# logistic regression gives the weights; SECTION_MIN, the least score that moves it, was then
+# chosen on the same pages' whole-page figures (a section moved wrongly costs an article, one
+# left apart only its place).
+SECTION_BIAS = 1.27
+SECTION_SHARED = 4.33  # per unit of the share of the text's character pairs the article holds
+SECTION_COVER = 2.76  # per unit of the share of the head's character pairs the article's text holds
+SECTION_CLOSED = -1.38  # the article has ended (a sign-off or an author line closes it)
+SECTION_AUTHOR = -1.02  # the text holds an author line of its own: a whole article's end
+SECTION_PARALLEL = 2.23  # one of the article's subheads runs a phrase of the head's
+SECTION_LENGTH = 0.55  # per unit of the log of the text's length ...
+SECTION_TARGET_LENGTH = -0.96  # ... and of the article's: a longer article holds more of any text's pairs
+SECTION_MIN = 1.0
+
+
+@dataclass(frozen=True)
+class SectionEvidence:
+    """What speaks for and against a head block over text being a section of another
+    article printed apart: the terms of its score."""
+
+    shared: float  # the share of the text's character pairs the article's text holds
+    cover: float  # the share of the head's character pairs the article's text holds
+    closed: bool  # the article has ended: a sign-off or an author line closed it
+    author: bool  # the text holds an author line of its own
+    parallel: bool  # one of the article's subheads runs a phrase of the head's (:func:`_parallel`)
+    length: int  # the text's characters
+    target_length: int  # the article's
+
+    def score(self) -> float:
+        return (SECTION_BIAS + SECTION_SHARED * self.shared + SECTION_COVER * self.cover
+                + (SECTION_CLOSED if self.closed else 0.0) + (SECTION_AUTHOR if self.author else 0.0)
+                + (SECTION_PARALLEL if self.parallel else 0.0) + SECTION_LENGTH * math.log(self.length)
+                + SECTION_TARGET_LENGTH * math.log(self.target_length))
+
+
+def section_evidence(drafts: list[Draft]) -> list[tuple[int, int, SectionEvidence]]:
+    """Each head block over text in ``drafts`` that may be a section of another article
+    printed apart: its draft's index, the article's, and the evidence (what
+    :func:`join_sections_apart` weighs; its fit is ``benchmarks/section_weights.py``)."""
+    texts = [draft_text(d) for d in drafts]
+    pairs = [titles.text_pairs(t) for t in texts]
+    found = [(i, _section_evidence(drafts, i, texts, pairs, set())) for i in range(len(drafts))]
+    return [(i, f[0], f[1]) for i, f in found if f is not None]
+
+
+def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list[set[str]], gone: set[int]
+                      ) -> tuple[int, SectionEvidence, float] | None:
+    """Whether draft ``i`` may be a section printed apart: the article with a headline
+    (none of ``gone``) whose text holds the most of its text's character pairs, the
+    evidence, and the share the next article holds (None where it may not be one)."""
+    d = drafts[i]
+    if not d.heads or d.byline or d.dateline or d.signoff or len(d.head_sizes) != 1 or not texts[i] \
+            or any(ln.text.startswith("——") for ln in d.heads):
+        return None  # (a head with a subtitle is a headline: subheads have none)
+    others = [j for j, o in enumerate(drafts) if j != i and j not in gone and o.heads and texts[j]]
+    if len(others) < 2:
+        return None
+    shared = sorted(((len(pairs[i] & pairs[j]) / len(pairs[i]), j) for j in others), reverse=True)
+    k = shared[0][1]
+    return k, SectionEvidence(shared[0][0], titles.covers(d.heads, texts[k]),
+                              bool(drafts[k].signoff or drafts[k].closed_by_author),
+                              any(AUTHOR_START_RE.match(ln.text) for p in d.body for ln in p.lines),
+                              _parallel(d.heads, drafts[k]), len(texts[i]), len(texts[k])), shared[1][0]
 
 
 def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """A head block over text, with neither byline, dateline nor sign-off nor a subtitle
-    (——…, which only headlines have), is a section of another article printed apart (a
-    subhead opens no article) when that article's text takes up the head's words
-    (SECTION_COVER of its character pairs, as much as its own text does) and shares
-    clearly the most of its text's pairs (SECTION_RATIO times the next article), or when
-    that article alone has a subhead in parallel with the head (:func:`_parallel`) and
-    shares more of the text's pairs than all articles but one. Head and text go among that
+    (——…, which only headlines have), may be a section of another article printed apart (a
+    subhead opens no article): of the articles with a headline, the one whose text holds
+    the most of its text's character pairs takes it where the evidence scores SECTION_MIN
+    or more (:class:`SectionEvidence`: the words they share, the head's words the article
+    takes up, a subhead of the article in parallel with the head, less where the article
+    has ended or the text ends in an author line of its own). Head and text go among that
     article's sections in print order (before the first subhead printed after the head;
     where it was read is not known)."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
-    titled = [j for j, d in enumerate(drafts) if (d.heads or d.byline) and texts[j]]
     gone: set[int] = set()
     for i, d in enumerate(drafts):
-        if not d.heads or d.byline or d.dateline or d.signoff or len(d.head_sizes) != 1 or not texts[i] \
-                or any(ln.text.startswith("——") for ln in d.heads):
-            continue  # (a head with a subtitle is a headline: subheads have none)
-        others = [j for j in titled if j != i and j not in gone]
-        if len(others) < 2:
+        found = _section_evidence(drafts, i, texts, pairs, gone)
+        if found is None or found[1].score() < SECTION_MIN:
             continue
-        cover, k = max((titles.covers(d.heads, texts[j]), j) for j in others)
-        shared = sorted(((len(pairs[i] & pairs[j]) / len(pairs[i]), j) for j in others), reverse=True)
-        # an article whose subheads run a phrase of the head's, and which shares more of the
-        # text's pairs than all but one other (the words and the parallel subheads agree)
-        siblings = [j for j in others if _parallel(d.heads, drafts[j])]
-        if len(siblings) == 1 and siblings[0] in [j for _, j in shared[:2]]:
-            k = siblings[0]
-            why = "its subheads run a phrase of the head's (parallel subheads)"
-        elif cover < SECTION_COVER or cover < titles.covers(d.heads, texts[i]) or shared[0][1] != k \
-                or shared[0][0] < SECTION_RATIO * shared[1][0]:
-            continue
-        else:
-            why = (f"takes up {cover:.0%} of the head's character pairs and shares {shared[0][0]:.0%} of its "
-                   f"text's (next {shared[1][0]:.0%})")
+        k, ev, runner = found
+        why = (f"score {ev.score():.2f} (moved from {SECTION_MIN}): holds {ev.shared:.0%} of its text's "
+               f"character pairs (the next article {runner:.0%}) and {ev.cover:.0%} of the head's")
         target = drafts[k]
         section = [Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)] + d.body
         # among that article's sections in print order: before the first subhead printed after it
