@@ -1754,6 +1754,38 @@ def test_untitled_text_goes_to_the_article_whose_own_words_and_headline_it_takes
     assert [p.lines[0].no for p in a.body] == [3, 40] and [p.lines[0].no for p in b.body] == [22]
 
 
+def test_untitled_text_with_clearly_one_articles_words_joins_it_however_short_that_article_is():
+    # the lead's columns are printed among news items: its text so far is one sentence, so
+    # the untitled text holds only 10% of its character pairs there (the old floor was 30%),
+    # but nearly all its pairs that tell the page's articles apart are the lead's (affinity
+    # 1.09 against 0.06): the scored evidence (regroup.MergeEvidence) joins it to the lead
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import merge_by_affinity
+    from convertkit_newspage.rules import Explain
+
+    def lines(first: int, t: str):
+        return tuple(to_blocks(t, first)[0])
+
+    def text(first: int, t: str) -> Piece:
+        return Piece(Kind.TEXT, lines(first, t), first)
+
+    lead = Draft(heads=list(lines(1, "推进一带一路建设构建人类命运共同体")), head_sizes=[1], byline=list(lines(2, "王小明")))
+    lead.body = [text(3, "“一带一路”建设从倡议走向实践，进展和成果超出预期，为构建人类命运共同体奠定了基础。")]
+    items = []
+    for first, title, body in ((30, "某省家电以旧换新销售额增长", "某省商务厅日前公布了家电以旧换新情况，全年累计拉动销售额二十多亿元。"),
+                               (60, "某市光网试点主题活动举办", "日前，某市光网试点主题活动举办，光网建设将在小区、园区和工厂展开。")):
+        item = Draft(heads=list(lines(first, title)), head_sizes=[1])
+        item.dateline, item.signoff, item.body = "本报讯", "（某文）", [text(first + 1, body)]
+        items.append(item)
+    untitled = Draft()
+    untitled.body = [text(40, "沟通世界文明的新纽带。“一带一路”建设以政策沟通、设施联通、贸易畅通、资金融通、民心相通为"
+                              "主要内容，各参与国发展规划深入对接，基础设施互联互通稳步推进，人文交流日益密切，合作共赢的道路越走越宽。")]
+    assert merge_by_affinity([lead, items[0], untitled, items[1]], Explain(False)) == [lead, *items]
+    assert [p.lines[0].no for p in lead.body] == [3, 40]
+
+
 def test_a_number_and_unit_cut_off_a_headline_is_no_page_number():
     # 7 理论 (a page number and its label) leads its block; 23 亿元 after another line is a
     # quantity cut off the line before it: the end of the headline

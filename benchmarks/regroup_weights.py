@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""The articles stage's fitted weights, refitted: how often the scores of ``regroup.py``
+decide right where a head block over text may be a section of another article printed
+apart (``SectionEvidence``) and where untitled text may join an article
+(``MergeEvidence``), with the weights in ``regroup.py`` and with weights fitted here, on
+generated pages (``../shared/pagegen``).
+
+    python benchmarks/regroup_weights.py                       # fit on 700-1299, check on 1-60 and 1420-1619
+    python benchmarks/regroup_weights.py --fit 700-899 --check 1-60
+
+Each candidate (:func:`convertkit_newspage.regroup.section_evidence` and
+:func:`~convertkit_newspage.regroup.merge_evidence`, taken as the articles stage reaches
+them) is labelled by the truth: whether its text and the other article's are mostly one
+truth article's paragraphs. The fit is a logistic regression over the evidence terms
+(:func:`order_weights.fit` with one option against "stay apart"), a little L2. It prints
+each set's share of candidates decided right: with ``regroup.py``'s weights at its
+threshold (SECTION_MIN, MERGE_MIN), and with the fitted ones at the logit's own (0).
+
+The weights in ``regroup.py`` came from this fit; the thresholds were then chosen on the
+development pages' whole-page figures (``reader_accuracy.py``): text moved into the wrong
+article costs more than text left apart.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from order_weights import fit
+from reader_accuracy import ROOT, generate, seed_range
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One scored decision of ``regroup.py``: the reader function that makes it, the
+    function listing its candidates, its weight constants (in the order of ``terms``) and
+    its threshold constant."""
+
+    step: str
+    candidates: str
+    weights: tuple[str, ...]
+    threshold: str
+    terms: Callable[[object], list[float]]
+
+
+DECISIONS = {
+    "section": Decision("join_sections_apart", "section_evidence",
+                        ("SECTION_BIAS", "SECTION_SHARED", "SECTION_COVER", "SECTION_CLOSED", "SECTION_AUTHOR",
+                         "SECTION_PARALLEL", "SECTION_LENGTH", "SECTION_TARGET_LENGTH"), "SECTION_MIN",
+                        lambda e: [1.0, e.shared, e.cover, float(e.closed), float(e.author), float(e.parallel),
+                                   math.log(e.length), math.log(e.target_length)]),
+    "merge": Decision("merge_by_affinity", "merge_evidence",
+                      ("MERGE_BIAS", "MERGE_MARGIN", "MERGE_SHARED", "MERGE_COVER", "MERGE_AFTER_SIGNOFF", "MERGE_LEDE",
+                       "MERGE_WAITING", "MERGE_AUTHOR", "MERGE_CLOSED", "MERGE_LENGTH", "MERGE_TARGET_LENGTH"),
+                      "MERGE_MIN",
+                      lambda e: [1.0, e.margin, e.shared, e.cover, float(e.after_signoff), e.lede, float(e.waiting),
+                                 float(e.author), float(e.closed), math.log(e.length + 1),
+                                 math.log(e.target_length + 1)]),
+}
+
+
+def current_weights(decision: Decision) -> list[float]:
+    from convertkit_newspage import regroup
+
+    return [getattr(regroup, name) for name in decision.weights]
+
+
+def _owner(articles: list[str], text: str) -> int | None:
+    """The truth article (of ``articles``' texts) that holds most of ``text``'s 8-character runs."""
+    held = Counter({n: sum(text[a:a + 8] in body for a in range(0, max(1, len(text) - 7), 4))
+                    for n, body in enumerate(articles)})
+    n, count = held.most_common(1)[0] if held else (None, 0)
+    return n if count else None
+
+
+def candidates(shared: Path, seeds: range, tmp: Path) -> dict[str, list[tuple[list[float], bool]]]:
+    """Each decision's candidates on the pages of ``seeds``: their term vectors, and
+    whether the text is the other article's."""
+    import convertkit
+    from convertkit_newspage import reader, regroup
+    from convertkit_newspage.articles import draft_text
+
+    seen: dict[str, list[tuple[list[str], list]]] = {name: [] for name in DECISIONS}
+    plain = {name: getattr(reader, d.step) for name, d in DECISIONS.items()}
+
+    def watching(name: str, decision: Decision):
+        weights = current_weights(decision)
+
+        def step(drafts, explain):
+            found = getattr(regroup, decision.candidates)(drafts)
+            # the terms and weights here spell out the evidence's score: they must give its scores
+            assert all(math.isclose(sum(a * b for a, b in zip(weights, decision.terms(e))), e.score(),
+                                    abs_tol=1e-9) for _, _, e in found), f"{name}: terms no longer match the score"
+            seen[name].append(([draft_text(d) for d in drafts], found))
+            return plain[name](drafts, explain)
+        return step
+
+    out: dict[str, list[tuple[list[float], bool]]] = {name: [] for name in DECISIONS}
+    for name, decision in DECISIONS.items():
+        setattr(reader, decision.step, watching(name, decision))
+    try:
+        for page, truth_path in generate(shared, seeds, tmp / f"p{seeds.start}"):
+            truth = json.loads(truth_path.read_text(encoding="utf-8"))
+            bodies = ["".join("".join(p.split()) for sec in a["sections"] for p in sec["paragraphs"])
+                      for a in truth["articles"]]
+            for found in seen.values():
+                found.clear()
+            convertkit.read(page.read_bytes(), "newspage")
+            for name, pages in seen.items():
+                for texts, found in pages:
+                    for i, k, e in found:
+                        mine = _owner(bodies, texts[i])
+                        out[name].append((DECISIONS[name].terms(e), mine is not None and mine == _owner(bodies, texts[k])))
+    finally:
+        for name, decision in DECISIONS.items():
+            setattr(reader, decision.step, plain[name])
+    return out
+
+
+def accuracy(data: list[tuple[list[float], bool]], w: list[float], threshold: float) -> float:
+    """The share of candidates whose score is at least ``threshold`` exactly where the text is the other article's."""
+    right = sum((sum(a * b for a, b in zip(w, v)) >= threshold) == label for v, label in data)
+    return right / len(data) if data else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--fit", default="700-1299", help="seeds to fit on, LO-HI")
+    ap.add_argument("--check", default="1-60,1420-1619", help="seeds to check on, LO-HI[,LO-HI]")
+    args = ap.parse_args()
+    from convertkit_newspage import regroup
+
+    shared = Path(args.shared)
+    with tempfile.TemporaryDirectory() as d:
+        train = candidates(shared, seed_range(args.fit), Path(d))
+        check: dict[str, list] = {name: [] for name in DECISIONS}
+        for r in args.check.split(","):
+            for name, found in candidates(shared, seed_range(r), Path(d)).items():
+                check[name].extend(found)
+    for name, decision in DECISIONS.items():
+        now = current_weights(decision)
+        # one option against "stay apart" (scored 0): the conditional logit is a logistic regression
+        fitted = fit([([v], 0 if label else 1) for v, label in train[name]], [0.0] * len(now), held=set())
+        tr, ck = train[name], check[name]
+        print(f"\n{name}: {len(tr)} candidates to fit (seeds {args.fit}, {sum(lb for _, lb in tr)} the other "
+              f"article's), {len(ck)} to check (seeds {args.check}, {sum(lb for _, lb in ck)})")
+        terms = [w.split("_", 1)[1].lower() for w in decision.weights]
+        print(f"{'':<12}{'fit':>8}{'check':>8}   " + " ".join(f"{t:>13}" for t in terms))
+        for label, w, at in (("regroup.py", now, getattr(regroup, decision.threshold)), ("fitted", fitted, 0.0)):
+            print(f"{label:<12}{accuracy(tr, w, at):>8.3f}{accuracy(ck, w, at):>8.3f}   "
+                  + " ".join(f"{x:>13.2f}" for x in w))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
