@@ -1,28 +1,32 @@
 #!/usr/bin/env python3
-"""The articles stage's fitted weights, refitted: how often the scores of ``regroup.py``
-decide right where a head block over text may be a section of another article printed
-apart (``SectionEvidence``) and where untitled text may join an article
-(``MergeEvidence``), with the weights in ``regroup.py`` and with weights fitted here, on
+"""The articles stage's fitted weights, refitted: how often its scores decide right where a
+head printed inside an article may open a new one (``articles.NewTopicEvidence``), where a
+head block over text may be a section of another article printed apart
+(``regroup.SectionEvidence``) and where untitled text may join an article
+(``regroup.MergeEvidence``), with the weights in the code and with weights fitted here, on
 generated pages (``../shared/pagegen``).
 
     python benchmarks/regroup_weights.py                       # fit on 700-1299, check on 1-60 and 1420-1619
     python benchmarks/regroup_weights.py --fit 700-899 --check 1-60
 
-Each candidate (:func:`convertkit_newspage.regroup.section_evidence` and
+Each candidate (:func:`convertkit_newspage.articles.new_topic_evidence`,
+:func:`convertkit_newspage.regroup.section_evidence` and
 :func:`~convertkit_newspage.regroup.merge_evidence`, taken as the articles stage reaches
-them) is labelled by the truth: whether its text and the other article's are mostly one
-truth article's paragraphs. The fit is a logistic regression over the evidence terms
+them) is labelled by the truth: for a new topic, whether the text under the head is mostly
+another truth article's than the end of the text before it; else whether its text and the
+other article's are mostly one truth article's paragraphs. The fit is a logistic regression over the evidence terms
 (:func:`order_weights.fit` with one option against "stay apart"), a little L2. It prints
-each set's share of candidates decided right: with ``regroup.py``'s weights at its
-threshold (SECTION_MIN, MERGE_MIN), and with the fitted ones at the logit's own (0).
+each set's share of candidates decided right: with the code's weights at its threshold
+(NEW_TOPIC_MIN, SECTION_MIN, MERGE_MIN), and with the fitted ones at the logit's own (0).
 
-The weights in ``regroup.py`` came from this fit; the thresholds were then chosen on the
-development pages' whole-page figures (``reader_accuracy.py``): text moved into the wrong
-article costs more than text left apart.
+The weights in the code came from this fit; the section and merge thresholds were then
+chosen on the development pages' whole-page figures (``reader_accuracy.py``): text moved
+into the wrong article costs more than text left apart.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import math
 import sys
@@ -38,10 +42,12 @@ from reader_accuracy import ROOT, generate, seed_range
 
 @dataclass(frozen=True)
 class Decision:
-    """One scored decision of ``regroup.py``: the reader function that makes it, the
-    function listing its candidates, its weight constants (in the order of ``terms``) and
-    its threshold constant."""
+    """One scored decision of the articles stage: its module, the reader function that
+    makes it and the function listing its candidates (drafts in, (draft, article, evidence)
+    out), or, for a decision made inside segmentation, the evidence function to watch; its
+    weight constants (in the order of ``terms``) and its threshold constant."""
 
+    module: str
     step: str
     candidates: str
     weights: tuple[str, ...]
@@ -50,12 +56,17 @@ class Decision:
 
 
 DECISIONS = {
-    "section": Decision("join_sections_apart", "section_evidence",
+    "new_topic": Decision("articles", "", "new_topic_evidence",
+                          ("NEW_TOPIC_BIAS", "NEW_TOPIC_HELD", "NEW_TOPIC_NEWS", "NEW_TOPIC_SHARED", "NEW_TOPIC_BEFORE",
+                           "NEW_TOPIC_AFTER", "NEW_TOPIC_HEAD"), "NEW_TOPIC_MIN",
+                          lambda e: [1.0, e.held, float(e.news), e.shared, math.log(e.before + 1),
+                                     math.log(e.after + 1), math.log(e.head + 1)]),
+    "section": Decision("regroup", "join_sections_apart", "section_evidence",
                         ("SECTION_BIAS", "SECTION_SHARED", "SECTION_COVER", "SECTION_CLOSED", "SECTION_AUTHOR",
                          "SECTION_PARALLEL", "SECTION_LENGTH", "SECTION_TARGET_LENGTH"), "SECTION_MIN",
                         lambda e: [1.0, e.shared, e.cover, float(e.closed), float(e.author), float(e.parallel),
                                    math.log(e.length), math.log(e.target_length)]),
-    "merge": Decision("merge_by_affinity", "merge_evidence",
+    "merge": Decision("regroup", "merge_by_affinity", "merge_evidence",
                       ("MERGE_BIAS", "MERGE_MARGIN", "MERGE_SHARED", "MERGE_COVER", "MERGE_AFTER_SIGNOFF", "MERGE_LEDE",
                        "MERGE_WAITING", "MERGE_AUTHOR", "MERGE_CLOSED", "MERGE_LENGTH", "MERGE_TARGET_LENGTH"),
                       "MERGE_MIN",
@@ -66,9 +77,8 @@ DECISIONS = {
 
 
 def current_weights(decision: Decision) -> list[float]:
-    from convertkit_newspage import regroup
-
-    return [getattr(regroup, name) for name in decision.weights]
+    module = importlib.import_module(f"convertkit_newspage.{decision.module}")
+    return [getattr(module, name) for name in decision.weights]
 
 
 def _owner(articles: list[str], text: str) -> int | None:
@@ -80,46 +90,59 @@ def _owner(articles: list[str], text: str) -> int | None:
 
 
 def candidates(shared: Path, seeds: range, tmp: Path) -> dict[str, list[tuple[list[float], bool]]]:
-    """Each decision's candidates on the pages of ``seeds``: their term vectors, and
-    whether the text is the other article's."""
+    """Each decision's candidates on the pages of ``seeds``: their term vectors, and their
+    labels (see the module's doc)."""
     import convertkit
-    from convertkit_newspage import reader, regroup
+    from convertkit_newspage import articles, reader, regroup
     from convertkit_newspage.articles import draft_text
 
-    seen: dict[str, list[tuple[list[str], list]]] = {name: [] for name in DECISIONS}
-    plain = {name: getattr(reader, d.step) for name, d in DECISIONS.items()}
+    # (evidence, text of the draft, text of the other article, same article means yes)
+    seen: list[tuple[str, object, str, str, bool]] = []
+    plain = {name: getattr(reader if d.step else articles, d.step or d.candidates) for name, d in DECISIONS.items()}
+
+    def checked(name: str, found: list) -> None:
+        weights = current_weights(DECISIONS[name])
+        # the terms and weights here spell out the evidence's score: they must give its scores
+        assert all(math.isclose(sum(a * b for a, b in zip(weights, DECISIONS[name].terms(e))), e.score(),
+                                abs_tol=1e-9) for e in found), f"{name}: terms no longer match the score"
 
     def watching(name: str, decision: Decision):
-        weights = current_weights(decision)
-
         def step(drafts, explain):
             found = getattr(regroup, decision.candidates)(drafts)
-            # the terms and weights here spell out the evidence's score: they must give its scores
-            assert all(math.isclose(sum(a * b for a, b in zip(weights, decision.terms(e))), e.score(),
-                                    abs_tol=1e-9) for _, _, e in found), f"{name}: terms no longer match the score"
-            seen[name].append(([draft_text(d) for d in drafts], found))
+            checked(name, [e for _, _, e in found])
+            texts = [draft_text(d) for d in drafts]
+            seen.extend((name, e, texts[i], texts[k], True) for i, k, e in found)
             return plain[name](drafts, explain)
         return step
 
+    def new_topic(lines, before, after):
+        e = plain["new_topic"](lines, before, after)
+        checked("new_topic", [e])
+        # a new article where the text under the head is another's than the text before
+        seen.append(("new_topic", e, articles._text_up_to_head(after), before[-300:], False))
+        return e
+
     out: dict[str, list[tuple[list[float], bool]]] = {name: [] for name in DECISIONS}
     for name, decision in DECISIONS.items():
-        setattr(reader, decision.step, watching(name, decision))
+        if decision.step:
+            setattr(reader, decision.step, watching(name, decision))
+    articles.new_topic_evidence = new_topic
     try:
         for page, truth_path in generate(shared, seeds, tmp / f"p{seeds.start}"):
             truth = json.loads(truth_path.read_text(encoding="utf-8"))
             bodies = ["".join("".join(p.split()) for sec in a["sections"] for p in sec["paragraphs"])
                       for a in truth["articles"]]
-            for found in seen.values():
-                found.clear()
+            seen.clear()
             convertkit.read(page.read_bytes(), "newspage")
-            for name, pages in seen.items():
-                for texts, found in pages:
-                    for i, k, e in found:
-                        mine = _owner(bodies, texts[i])
-                        out[name].append((DECISIONS[name].terms(e), mine is not None and mine == _owner(bodies, texts[k])))
+            for name, e, mine, theirs, same in seen:
+                owner = _owner(bodies, mine)
+                one = owner is not None and owner == _owner(bodies, theirs)
+                out[name].append((DECISIONS[name].terms(e), one if same else owner is not None and not one))
     finally:
         for name, decision in DECISIONS.items():
-            setattr(reader, decision.step, plain[name])
+            if decision.step:
+                setattr(reader, decision.step, plain[name])
+        articles.new_topic_evidence = plain["new_topic"]
     return out
 
 
@@ -135,8 +158,6 @@ def main() -> int:
     ap.add_argument("--fit", default="700-1299", help="seeds to fit on, LO-HI")
     ap.add_argument("--check", default="1-60,1420-1619", help="seeds to check on, LO-HI[,LO-HI]")
     args = ap.parse_args()
-    from convertkit_newspage import regroup
-
     shared = Path(args.shared)
     with tempfile.TemporaryDirectory() as d:
         train = candidates(shared, seed_range(args.fit), Path(d))
@@ -149,11 +170,12 @@ def main() -> int:
         # one option against "stay apart" (scored 0): the conditional logit is a logistic regression
         fitted = fit([([v], 0 if label else 1) for v, label in train[name]], [0.0] * len(now), held=set())
         tr, ck = train[name], check[name]
-        print(f"\n{name}: {len(tr)} candidates to fit (seeds {args.fit}, {sum(lb for _, lb in tr)} the other "
-              f"article's), {len(ck)} to check (seeds {args.check}, {sum(lb for _, lb in ck)})")
-        terms = [w.split("_", 1)[1].lower() for w in decision.weights]
+        print(f"\n{name}: {len(tr)} candidates to fit (seeds {args.fit}, {sum(lb for _, lb in tr)} labelled yes), "
+              f"{len(ck)} to check (seeds {args.check}, {sum(lb for _, lb in ck)})")
+        terms = [w.removeprefix(decision.threshold.removesuffix("MIN")).lower() for w in decision.weights]
         print(f"{'':<12}{'fit':>8}{'check':>8}   " + " ".join(f"{t:>13}" for t in terms))
-        for label, w, at in (("regroup.py", now, getattr(regroup, decision.threshold)), ("fitted", fitted, 0.0)):
+        threshold = getattr(importlib.import_module(f"convertkit_newspage.{decision.module}"), decision.threshold)
+        for label, w, at in ((f"{decision.module}.py", now, threshold), ("fitted", fitted, 0.0)):
             print(f"{label:<12}{accuracy(tr, w, at):>8.3f}{accuracy(ck, w, at):>8.3f}   "
                   + " ".join(f"{x:>13.2f}" for x in w))
     return 0

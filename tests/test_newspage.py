@@ -2056,6 +2056,22 @@ def test_a_head_over_a_headline_sharing_its_own_articles_words_stays_its_subhead
     assert paras(item)[0].startswith("吉林省商务厅")
 
 
+def test_a_head_over_text_that_shares_none_of_the_articles_words_opens_another():
+    # 海洋科技馆开馆迎客 takes up few of the words of the text under it (科技馆, 开馆: under
+    # the 60% the old rule asked) and some of the essay's (海洋), but the text under it, a
+    # news lede, shares none of the essay's character pairs: a section shares its article's
+    # vocabulary, so the scored evidence (articles.NewTopicEvidence) opens another article
+    essay = ("推动海洋经济高质量发展\n王小明\n\n"
+             "海洋是高质量发展战略要地。要加快建设海洋\n强国，推动海洋经济向质量效益型转变，提高\n海洋资源开发能力，"
+             "保护海洋生态环境，发展\n海洋渔业和海洋运输业，维护国家海洋权益，\n让海洋经济成为新的增长点，为建设海洋强国\n"
+             "作出新的更大贡献。\n\n")
+    item = ("海洋科技馆开馆迎客\n\n日前，本市首座科技馆开馆，市民可凭身份证免\n费预约参观。馆内设有七个展厅，展出机器人、\n"
+            "航天模型等两百多件展品，周末还将举办科普\n讲座和亲子活动。\n")
+    essay_art, news = read(essay + item).blocks
+    assert plain(essay_art.headline) == "推动海洋经济高质量发展" and not any(isinstance(b, Section) for b in essay_art.blocks)
+    assert plain(news.headline) == "海洋科技馆开馆迎客" and paras(news)[0].startswith("日前，本市")
+
+
 def test_a_head_over_a_news_lede_opens_an_article_though_it_shares_some_of_the_words_before():
     # two items on one subject (科技创新): the second's headline shares some of the first's
     # words, but the text under it opens as a news lede does, with when it happened
