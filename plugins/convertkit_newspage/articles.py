@@ -127,16 +127,16 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                                                        "over it, not a subhead")
             elif cur is not None and not cur.closed and \
                     (found := _new_topic_from(group, page, cur, pieces[i + 1:])) is not None:
-                k, runs = found
+                k, runs, score, runner = found
                 _add_subheads(cur, runs[:k], explain, "a head printed over another article's headline, sharing "
                                                       "its own article's words, is a subhead of it")
                 lines = _lines_of(runs[k:])
                 span = (lines[0].no, lines[-1].no)
                 cur = Draft(heads=lines, head_sizes=[len(g.lines) for run in runs[k:] for g in run])
                 drafts.append(cur)
-                explain("headline-new-topic", span, "a head that shares none of the words of the article it is "
-                                                    "printed in, over text that takes up most of them, opens "
-                                                    "a new article")
+                explain("headline-new-topic", span, f"a head over text that shares too little with the article it "
+                                                    f"is printed in opens a new article: score {score:.2f} (opens "
+                                                    f"from {NEW_TOPIC_MIN}); runner-up: {runner}")
             elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group):
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
@@ -307,8 +307,8 @@ def _heads_what_follows(lines: list[Line], before: Draft, after: list[Piece]) ->
 # fitted, not set by hand: each head printed after a sentence's end inside an article, on
 # generated development pages (seeds 700-1299, 1,699 of them), is labelled by whether the text
 # under it is another truth article's than the text before it, and a logistic regression
-# gives the weights (``benchmarks/regroup_weights.py`` refits them); NEW_TOPIC_MIN, the least
-# score that opens an article, was then chosen on the same pages' whole-page figures.
+# gives the weights (``benchmarks/regroup_weights.py`` refits them). NEW_TOPIC_MIN is the logit's
+# own threshold: on those pages' whole-page figures 0.5 and -0.5 read no better.
 NEW_TOPIC_BIAS = -2.82
 NEW_TOPIC_HELD = -2.01  # per unit of the share of the head's character pairs the text before holds
 NEW_TOPIC_NEWS = 0.82  # the text under it opens as a news lede, with when it happened
@@ -335,10 +335,10 @@ def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
 
 
 def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
-                    after: list[Piece]) -> tuple[int, list[list[Piece]]] | None:
+                    after: list[Piece]) -> tuple[int, list[list[Piece]], float, str] | None:
     """Whether head pieces ``group``, printed one after another inside article ``cur``
-    after a sentence's end, open a new article: (k, the group cut into heads) when the heads
-    from the k-th on do, else None. All of them, or the last ones when the heads before
+    after a sentence's end, open a new article: (k, the group cut into heads, the score, the
+    runner-up's description) when the heads from the k-th on do, else None. All of them, or the last ones when the heads before
     share ``cur``'s words (its subheads, printed over the new headline); of the ways to cut
     them, the best scored. A subhead is about part of its article and its section shares
     the article's vocabulary, so the evidence (:class:`NewTopicEvidence`) weighs against a
@@ -355,14 +355,17 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
     runs = head_runs(group, page) if len(group) > 1 else [group]
     # each way to cut the heads scored: the runs from the k-th on head the text under them,
     # those before (which the article's text must take up: its subheads) stay in it
-    best: tuple[float, int] | None = None
+    scored: list[tuple[float, int]] = []
     for k in range(len(runs)):
         if k and titles.covers(_lines_of(runs[:k]), before) < titles.MIN_COVER:
             break
-        score = new_topic_evidence(_lines_of(runs[k:]), before, after).score()
-        if score >= NEW_TOPIC_MIN and (best is None or score > best[0]):
-            best = (score, k)
-    return None if best is None else (best[1], runs)
+        scored.append((new_topic_evidence(_lines_of(runs[k:]), before, after).score(), -k))
+    scored.sort(reverse=True)
+    (score, k), others = scored[0], scored[1:]
+    if score < NEW_TOPIC_MIN:
+        return None
+    runner = f"the heads from block {-others[0][1] + 1} on ({others[0][0]:.2f})" if others else "staying subheads"
+    return -k, runs, score, runner
 
 
 def _lines_of(runs: list[list[Piece]]) -> list[Line]:
