@@ -146,7 +146,8 @@ def merge_evidence(drafts: list[Draft]) -> list[tuple[int, int, MergeEvidence]]:
     ``benchmarks/regroup_weights.py``)."""
     page = _Untitled(drafts)
     found = [(n, page.evidence(n)) for n in range(len(drafts))]
-    return [(n, drafts.index(page.titled[f[0]]), f[3]) for n, f in found if f is not None]
+    at = {id(d): j for j, d in enumerate(drafts)}
+    return [(n, at[id(page.titled[f[0]])], f[3]) for n, f in found if f is not None]
 
 
 def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
