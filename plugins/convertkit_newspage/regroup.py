@@ -17,10 +17,12 @@ from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
-    "merged-by-affinity": "untitled text joins the article with clearly the most affinity: the words only it "
-                          "shares, and its headline's (or, printed right after a news item's sign-off, that "
-                          "item, sharing its words)",
-    "section-apart": "a head and text printed apart whose words another article takes up are a section of it",
+    "merged-by-affinity": "untitled text joins the article it has the most affinity with where the evidence "
+                          "(the words only it shares, its headline's and lede's, printed after its sign-off) "
+                          "scores high enough",
+    "untitled-apart": "untitled text whose evidence for joining an article scores too low stays an article",
+    "section-apart": "a head and text printed apart whose words another article takes up, on evidence that "
+                     "scores high enough, are a section of it",
     "subhead-over-headline": "a head block over the headline in parallel with the article's subheads is the "
                              "subhead of its first section: it goes after the lede",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
@@ -169,18 +171,25 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     out: list[Draft] = []
     for n, d in enumerate(drafts):
         found = page.evidence(n)
-        if found is None or found[3].score() < MERGE_MIN:
+        if found is None:
             out.append(d)
             continue
         k, top, runner, ev = found
         target = page.titled[k]
+        span = (d.body[0].lines[0].no, d.body[-1].lines[-1].no)
+        if ev.score() < MERGE_MIN:
+            out.append(d)
+            explain("untitled-apart", span, f"untitled text stays apart: with the article it has the most affinity "
+                                            f"with, at line {(target.heads or target.byline)[0].no} (affinity "
+                                            f"{top:.2f}, next best {runner:.2f}; {ev.shared:.0%} of its character "
+                                            f"pairs), it scores {ev.score():.2f} (joins from {MERGE_MIN})")
+            continue
         if target.body and target.body[0].kind is Kind.HEAD or _first_line(d) < page.starts[k]:
             target.body[0:0] = d.body
             where = "as its intro"
         else:
             target.body.extend(d.body)
             where = "at its end"
-        span = (d.body[0].lines[0].no, d.body[-1].lines[-1].no)
         explain("merged-by-affinity", span, f"untitled text shares {ev.shared:.0%} of its character pairs with "
                                             f"the article at line {(target.heads or target.byline)[0].no}, affinity "
                                             f"{top:.2f} (next best {runner:.2f}), score {ev.score():.2f} (joins from "
