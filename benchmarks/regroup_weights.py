@@ -14,14 +14,15 @@ Each candidate (:func:`convertkit_newspage.articles.new_topic_evidence`,
 :func:`~convertkit_newspage.regroup.merge_evidence`, taken as the articles stage reaches
 them) is labelled by the truth: for a new topic, whether the text under the head is mostly
 another truth article's than the end of the text before it; else whether its text and the
-other article's are mostly one truth article's paragraphs. The fit is a logistic regression over the evidence terms
-(:func:`order_weights.fit` with one option against "stay apart"), a little L2. It prints
-each set's share of candidates decided right: with the code's weights at its threshold
+other article's are mostly one truth article's paragraphs. The fit is a logistic regression
+over the evidence terms, by Newton's method with a little L2 (:func:`fit`). It prints each
+set's share of candidates decided right: with the code's weights at its threshold
 (NEW_TOPIC_MIN, SECTION_MIN, MERGE_MIN), and with the fitted ones at the logit's own (0).
 
-The weights in the code came from this fit; the section and merge thresholds were then
-chosen on the development pages' whole-page figures (``reader_accuracy.py``): text moved
-into the wrong article costs more than text left apart.
+The weights in the code came from this fit (on the pages as read before each decision became
+a score, so a refit on today's reading moves them a little); the section and merge
+thresholds were then chosen on the development pages' whole-page figures
+(``reader_accuracy.py``): text moved into the wrong article costs more than text left apart.
 """
 from __future__ import annotations
 
@@ -36,7 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from order_weights import fit
 from reader_accuracy import ROOT, generate, seed_range
 
 
@@ -146,6 +146,45 @@ def candidates(shared: Path, seeds: range, tmp: Path) -> dict[str, list[tuple[li
     return out
 
 
+def fit(data: list[tuple[list[float], bool]], l2: float = 1.0, rounds: int = 30) -> list[float]:
+    """The weights of a logistic regression over ``data`` (term vectors, labels) with L2
+    penalty ``l2``, by Newton's method: the log likelihood is concave, and each round solves
+    the small linear system of its Hessian (Gaussian elimination)."""
+    n = len(data[0][0]) if data else 0
+    w = [0.0] * n
+    for _ in range(rounds):
+        grad = [-l2 * x for x in w]
+        hess = [[-l2 * (i == j) for j in range(n)] for i in range(n)]
+        for v, label in data:
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sum(a * b for a, b in zip(w, v))))))
+            for i in range(n):
+                grad[i] += (label - p) * v[i]
+                for j in range(n):
+                    hess[i][j] -= p * (1 - p) * v[i] * v[j]
+        step = _solve(hess, grad)
+        w = [a - b for a, b in zip(w, step)]
+        if max(map(abs, step), default=0.0) < 1e-9:
+            break
+    return w
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """x with a x = b (Gaussian elimination with partial pivoting)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        pivot = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[pivot] = m[pivot], m[c]
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            for k in range(c, n + 1):
+                m[r][k] -= f * m[c][k]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][k] * x[k] for k in range(r + 1, n))) / m[r][r]
+    return x
+
+
 def accuracy(data: list[tuple[list[float], bool]], w: list[float], threshold: float) -> float:
     """The share of candidates whose score is at least ``threshold`` exactly where the text is the other article's."""
     right = sum((sum(a * b for a, b in zip(w, v)) >= threshold) == label for v, label in data)
@@ -167,8 +206,7 @@ def main() -> int:
                 check[name].extend(found)
     for name, decision in DECISIONS.items():
         now = current_weights(decision)
-        # one option against "stay apart" (scored 0): the conditional logit is a logistic regression
-        fitted = fit([([v], 0 if label else 1) for v, label in train[name]], [0.0] * len(now), held=set())
+        fitted = fit(train[name])
         tr, ck = train[name], check[name]
         print(f"\n{name}: {len(tr)} candidates to fit (seeds {args.fit}, {sum(lb for _, lb in tr)} labelled yes), "
               f"{len(ck)} to check (seeds {args.check}, {sum(lb for _, lb in ck)})")

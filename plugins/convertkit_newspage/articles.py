@@ -338,9 +338,9 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
                     after: list[Piece]) -> tuple[int, list[list[Piece]], float, str] | None:
     """Whether head pieces ``group``, printed one after another inside article ``cur``
     after a sentence's end, open a new article: (k, the group cut into heads, the score, the
-    runner-up's description) when the heads from the k-th on do, else None. All of them, or the last ones when the heads before
-    share ``cur``'s words (its subheads, printed over the new headline); of the ways to cut
-    them, the best scored. A subhead is about part of its article and its section shares
+    runner-up's description) when the heads from the k-th on do, else None. All of them, or
+    the last ones when the heads before share ``cur``'s words (its subheads, printed over
+    the new headline); of the ways to cut them, the best scored. A subhead is about part of its article and its section shares
     the article's vocabulary, so the evidence (:class:`NewTopicEvidence`) weighs against a
     new article the head's words the text so far takes up and the words the text under it
     shares with it; for it, text under it that opens as a news lede (with when it happened:
