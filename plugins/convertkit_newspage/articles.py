@@ -340,12 +340,12 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
     after a sentence's end, open a new article: (k, the group cut into heads, the score, the
     runner-up's description) when the heads from the k-th on do, else None. All of them, or
     the last ones when the heads before share ``cur``'s words (its subheads, printed over
-    the new headline); of the ways to cut them, the best scored. A subhead is about part of its article and its section shares
-    the article's vocabulary, so the evidence (:class:`NewTopicEvidence`) weighs against a
-    new article the head's words the text so far takes up and the words the text under it
-    shares with it; for it, text under it that opens as a news lede (with when it happened:
-    a section of a feature seldom does), and a long head. Too little text so far
-    (NEW_TOPIC_TEXT) says nothing."""
+    the new headline); of the ways to cut them, the best scored. A subhead is about part of
+    its article and its section shares the article's vocabulary, so the evidence
+    (:class:`NewTopicEvidence`) weighs against a new article the head's words the text so
+    far takes up and the words the text under it shares with it; for it, text under it that
+    opens as a news lede (with when it happened: a section of a feature seldom does), and a
+    long head. Too little text so far (NEW_TOPIC_TEXT) says nothing."""
     last = next((p for p in reversed(cur.body) if p.kind is Kind.TEXT), None)
     if last is None or not ends_sentence(last.lines[-1].text):
         return None
