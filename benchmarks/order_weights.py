@@ -120,12 +120,18 @@ def fit(data: list[tuple[list[list[float]], int]], start: list[float], held: set
     return w
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def seed_args(doc: str) -> argparse.Namespace:
+    """The command line of a weight benchmark (``doc``: its module doc): the shared folder,
+    the seeds to fit on and the seeds to check on."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--fit", default="700-1299", help="seeds to fit on, LO-HI")
     ap.add_argument("--check", default="1-60,1420-1619", help="seeds to check on, LO-HI[,LO-HI]")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> int:
+    args = seed_args(__doc__)
     shared = Path(args.shared)
     with tempfile.TemporaryDirectory() as d:
         train = cuts(shared, seed_range(args.fit), Path(d))

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""The articles stage's fitted weights, refitted: how often its scores decide right where a
-head printed inside an article may open a new one (``articles.NewTopicEvidence``), where a
-head block over text may be a section of another article printed apart
-(``regroup.SectionEvidence``) and where untitled text may join an article
-(``regroup.MergeEvidence``), with the weights in the code and with weights fitted here, on
-generated pages (``../shared/pagegen``).
+"""The articles stage's fitted weights, refitted on generated pages (``../shared/pagegen``).
+
+How often its scores decide right where a head printed inside an article may open a new one
+(``articles.NewTopicEvidence``), where a head block over text may be a section of another
+article printed apart (``regroup.SectionEvidence``) and where untitled text may join an
+article (``regroup.MergeEvidence``), with the weights in the code and with weights fitted
+here.
 
     python benchmarks/regroup_weights.py                       # fit on 700-1299, check on 1-60 and 1420-1619
     python benchmarks/regroup_weights.py --fit 700-899 --check 1-60
@@ -26,7 +27,6 @@ thresholds were then chosen on the development pages' whole-page figures
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import math
@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from reader_accuracy import ROOT, generate, seed_range
+from order_weights import seed_args
+from reader_accuracy import generate, seed_range
 
 
 @dataclass(frozen=True)
@@ -192,11 +193,7 @@ def accuracy(data: list[tuple[list[float], bool]], w: list[float], threshold: fl
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--fit", default="700-1299", help="seeds to fit on, LO-HI")
-    ap.add_argument("--check", default="1-60,1420-1619", help="seeds to check on, LO-HI[,LO-HI]")
-    args = ap.parse_args()
+    args = seed_args(__doc__)
     shared = Path(args.shared)
     with tempfile.TemporaryDirectory() as d:
         train = candidates(shared, seed_range(args.fit), Path(d))

@@ -53,6 +53,39 @@ def shape(pieces) -> list:
     return [(p.kind, len(p.lines)) for p in pieces]
 
 
+def draft_lines(first: int, *texts: str):
+    """Lines numbered from ``first``, one per text, as the blocks stage makes them."""
+    from convertkit_newspage.blocks import to_blocks
+
+    return tuple(to_blocks("\n".join(texts), first)[0])
+
+
+def text_piece(first: int, t: str):
+    from convertkit_newspage.pieces import Piece
+
+    return Piece(Kind.TEXT, draft_lines(first, t), first)
+
+
+def head_piece(first: int, t: str):
+    from convertkit_newspage.pieces import Piece
+
+    return Piece(Kind.HEAD, draft_lines(first, t), first)
+
+
+def news_items(*firsts: int) -> list:
+    """Dated, signed news item drafts, their headlines at lines ``firsts``, a line of text each."""
+    from convertkit_newspage.articles import Draft
+
+    texts = [("某省家电以旧换新销售额增长", "某省商务厅日前公布了家电以旧换新情况，全年累计拉动销售额二十多亿元。"),
+             ("某市光网试点主题活动举办", "日前，某市光网试点主题活动举办，光网建设将在小区、园区和工厂展开。")]
+    items = []
+    for first, (title, body) in zip(firsts, texts):
+        item = Draft(heads=list(draft_lines(first, title)), head_sizes=[1])
+        item.dateline, item.signoff, item.body = "本报讯", "（某文）", [text_piece(first + 1, body)]
+        items.append(item)
+    return items
+
+
 def paras(article):
     out = []
     for b in article.blocks:
@@ -1650,28 +1683,17 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_or
     # article (parallel subheads): it is that article's section, put among its sections in
     # print order, before the subhead printed after it
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.pieces import Piece
     from convertkit_newspage.regroup import join_sections_apart
     from convertkit_newspage.rules import Explain
 
-    def lines(first: int, *texts: str):
-        return tuple(to_blocks("\n".join(texts), first)[0])
-
-    def text(first: int, t: str) -> Piece:
-        return Piece(Kind.TEXT, lines(first, t), first)
-
-    def head(first: int, t: str) -> Piece:
-        return Piece(Kind.HEAD, lines(first, t), first)
-
-    a = Draft(heads=list(lines(1, "新时代：发展新方位奋进新目标")), head_sizes=[1], byline=list(lines(2, "陈曙光")))
-    a.body = [text(3, "中国特色社会主义进入了新时代，这是我国发展新的历史方位。"), head(10, "新时代的鲜明主题"),
-              text(11, "新时代是承前启后、继往开来的时代，是决胜全面建成小康社会的时代。"),
-              head(60, "新时代的价值追求"), text(61, "新时代是全国各族人民团结奋斗、不断创造美好生活的时代。")]
-    b = Draft(heads=list(lines(80, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(lines(81, "王小明")))
-    b.body = [text(82, "读书是一种生活方式，也是一种修养，腹有诗书气自华。")]
-    c = Draft(heads=list(lines(30, "新时代的战略安排")), head_sizes=[1])
-    c.body = [text(31, "新时代是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。")]
+    a = Draft(heads=list(draft_lines(1, "新时代：发展新方位奋进新目标")), head_sizes=[1], byline=list(draft_lines(2, "陈曙光")))
+    a.body = [text_piece(3, "中国特色社会主义进入了新时代，这是我国发展新的历史方位。"), head_piece(10, "新时代的鲜明主题"),
+              text_piece(11, "新时代是承前启后、继往开来的时代，是决胜全面建成小康社会的时代。"),
+              head_piece(60, "新时代的价值追求"), text_piece(61, "新时代是全国各族人民团结奋斗、不断创造美好生活的时代。")]
+    b = Draft(heads=list(draft_lines(80, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(81, "王小明")))
+    b.body = [text_piece(82, "读书是一种生活方式，也是一种修养，腹有诗书气自华。")]
+    c = Draft(heads=list(draft_lines(30, "新时代的战略安排")), head_sizes=[1])
+    c.body = [text_piece(31, "新时代是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。")]
     out = join_sections_apart([a, b, c], Explain(False))
     assert out == [a, b]
     assert ["".join(ln.text for ln in p.lines)[:4] for p in a.body if p.kind is Kind.HEAD] == ["新时代的", "新时代的", "新时代的"]
@@ -1684,31 +1706,19 @@ def test_a_subhead_printed_after_a_news_item_with_the_leads_words_is_the_leads_s
     # than half of its character pairs in the lead's text and little in the items': the
     # scored evidence (regroup.SectionEvidence) makes it the lead's section, in print order
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.blocks import to_blocks
     from convertkit_newspage.pieces import Piece
     from convertkit_newspage.regroup import join_sections_apart
     from convertkit_newspage.rules import Explain
 
-    def lines(first: int, t: str):
-        return tuple(to_blocks(t, first)[0])
-
-    def text(first: int, t: str) -> Piece:
-        return Piece(Kind.TEXT, lines(first, t), first)
-
-    lead = Draft(heads=list(lines(1, "推进一带一路建设构建人类命运共同体")), head_sizes=[1], byline=list(lines(2, "王小明")))
-    lead.body = [text(3, "“一带一路”建设从倡议走向实践，政策沟通、设施联通、贸易畅通、资金融通、民心相通不断深化，"
-                         "进展和成果超出预期。"),
-                 Piece(Kind.HEAD, lines(10, "形成全面开放新格局"), 10),
-                 text(11, "“一带一路”建设是形成全面开放新格局的重大举措，促进了各参与国的设施联通和贸易畅通。")]
-    items = []
-    for first, title, body in ((30, "某省家电以旧换新销售额增长", "某省商务厅日前公布了家电以旧换新情况，全年累计拉动销售额二十多亿元。"),
-                               (40, "某市光网试点主题活动举办", "日前，某市光网试点主题活动举办，光网建设将在小区、园区和工厂展开。")):
-        item = Draft(heads=list(lines(first, title)), head_sizes=[1])
-        item.dateline, item.signoff, item.body = "本报讯", "（某文）", [text(first + 1, body)]
-        items.append(item)
-    section = Draft(heads=list(lines(60, "扎扎实实向前推进")), head_sizes=[1])
-    section.body = [text(61, "我们应扎扎实实向前推进，进一步聚焦政策沟通、设施联通、贸易畅通、资金融通、民心相通，"
-                             "把“一带一路”建设向前推进。")]
+    lead = Draft(heads=list(draft_lines(1, "推进一带一路建设构建人类命运共同体")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    lead.body = [text_piece(3, "“一带一路”建设从倡议走向实践，政策沟通、设施联通、贸易畅通、资金融通、民心相通不断深化，"
+                               "进展和成果超出预期。"),
+                 Piece(Kind.HEAD, draft_lines(10, "形成全面开放新格局"), 10),
+                 text_piece(11, "“一带一路”建设是形成全面开放新格局的重大举措，促进了各参与国的设施联通和贸易畅通。")]
+    items = news_items(30, 40)
+    section = Draft(heads=list(draft_lines(60, "扎扎实实向前推进")), head_sizes=[1])
+    section.body = [text_piece(61, "我们应扎扎实实向前推进，进一步聚焦政策沟通、设施联通、贸易畅通、资金融通、民心相通，"
+                                   "把“一带一路”建设向前推进。")]
     assert join_sections_apart([lead, items[0], section, items[1]], Explain(False)) == [lead, *items]
     assert [p.lines[0].no for p in lead.body] == [3, 10, 11, 60, 61]
 
@@ -1733,23 +1743,15 @@ def test_untitled_text_goes_to_the_article_whose_own_words_and_headline_it_takes
     # untitled text takes up the words of one headline (读书的意义在于涵养心灵) and pairs only
     # that article holds; by plain shares (74% against 58%) the margin was too small
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.pieces import Piece
     from convertkit_newspage.regroup import merge_by_affinity
     from convertkit_newspage.rules import Explain
 
-    def lines(first: int, t: str):
-        return tuple(to_blocks(t, first)[0])
-
-    def text(first: int, t: str) -> Piece:
-        return Piece(Kind.TEXT, lines(first, t), first)
-
-    a = Draft(heads=list(lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(lines(2, "王小明")))
-    a.body = [text(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。")]
-    b = Draft(heads=list(lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(lines(21, "陈先达")))
-    b.body = [text(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+    a = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    a.body = [text_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。")]
+    b = Draft(heads=list(draft_lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(draft_lines(21, "陈先达")))
+    b.body = [text_piece(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
     untitled = Draft()
-    untitled.body = [text(40, "在中国特色社会主义新时代，坚持依法治国，读书的意义在于涵养心灵。")]
+    untitled.body = [text_piece(40, "在中国特色社会主义新时代，坚持依法治国，读书的意义在于涵养心灵。")]
     assert merge_by_affinity([a, b, untitled], Explain(False)) == [a, b]
     assert [p.lines[0].no for p in a.body] == [3, 40] and [p.lines[0].no for p in b.body] == [22]
 
@@ -1760,28 +1762,15 @@ def test_untitled_text_with_clearly_one_articles_words_joins_it_however_short_th
     # but nearly all its pairs that tell the page's articles apart are the lead's (affinity
     # 1.09 against 0.06): the scored evidence (regroup.MergeEvidence) joins it to the lead
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.pieces import Piece
     from convertkit_newspage.regroup import merge_by_affinity
     from convertkit_newspage.rules import Explain
 
-    def lines(first: int, t: str):
-        return tuple(to_blocks(t, first)[0])
-
-    def text(first: int, t: str) -> Piece:
-        return Piece(Kind.TEXT, lines(first, t), first)
-
-    lead = Draft(heads=list(lines(1, "推进一带一路建设构建人类命运共同体")), head_sizes=[1], byline=list(lines(2, "王小明")))
-    lead.body = [text(3, "“一带一路”建设从倡议走向实践，进展和成果超出预期，为构建人类命运共同体奠定了基础。")]
-    items = []
-    for first, title, body in ((30, "某省家电以旧换新销售额增长", "某省商务厅日前公布了家电以旧换新情况，全年累计拉动销售额二十多亿元。"),
-                               (60, "某市光网试点主题活动举办", "日前，某市光网试点主题活动举办，光网建设将在小区、园区和工厂展开。")):
-        item = Draft(heads=list(lines(first, title)), head_sizes=[1])
-        item.dateline, item.signoff, item.body = "本报讯", "（某文）", [text(first + 1, body)]
-        items.append(item)
+    lead = Draft(heads=list(draft_lines(1, "推进一带一路建设构建人类命运共同体")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    lead.body = [text_piece(3, "“一带一路”建设从倡议走向实践，进展和成果超出预期，为构建人类命运共同体奠定了基础。")]
+    items = news_items(30, 60)
     untitled = Draft()
-    untitled.body = [text(40, "沟通世界文明的新纽带。“一带一路”建设以政策沟通、设施联通、贸易畅通、资金融通、民心相通为"
-                              "主要内容，各参与国发展规划深入对接，基础设施互联互通稳步推进，人文交流日益密切，合作共赢的道路越走越宽。")]
+    untitled.body = [text_piece(40, "沟通世界文明的新纽带。“一带一路”建设以政策沟通、设施联通、贸易畅通、资金融通、民心相通为"
+                                    "主要内容，各参与国发展规划深入对接，基础设施互联互通稳步推进，人文交流日益密切，合作共赢的道路越走越宽。")]
     assert merge_by_affinity([lead, items[0], untitled, items[1]], Explain(False)) == [lead, *items]
     assert [p.lines[0].no for p in lead.body] == [3, 40]
 
@@ -1823,23 +1812,19 @@ def test_a_head_with_a_subtitle_is_no_section_of_another_article():
     # 推进一带一路建设构建人类命运共同体 runs 一带一路 with a subhead of another article, but
     # it has a subtitle (——…): a headline, which no subhead is
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.blocks import to_blocks
     from convertkit_newspage.pieces import Piece
     from convertkit_newspage.regroup import join_sections_apart
     from convertkit_newspage.rules import Explain
 
-    def lines(first: int, *texts: str):
-        return tuple(to_blocks("\n".join(texts), first)[0])
-
-    a = Draft(heads=list(lines(1, "形成全面开放新格局")), head_sizes=[1], byline=list(lines(2, "王小明")))
-    a.body = [Piece(Kind.TEXT, lines(3, "当前，我国发展正从引进来向引进来和走出去并重转变。"), 3),
-              Piece(Kind.HEAD, lines(10, "扎扎实实把“一带一路”建设向前推进"), 10),
-              Piece(Kind.TEXT, lines(11, "“一带一路”建设从倡议走向实践，进展和成果超出预期。"), 11)]
-    b = Draft(heads=list(lines(40, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(lines(41, "陈先达")))
-    b.body = [Piece(Kind.TEXT, lines(42, "读书是一种生活方式，也是一种修养，腹有诗书气自华。"), 42)]
-    c = Draft(heads=list(lines(20, "推进一带一路建设构建人类命运共同体", "——深入学习关于一带一路建设的重要论述")),
+    a = Draft(heads=list(draft_lines(1, "形成全面开放新格局")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    a.body = [Piece(Kind.TEXT, draft_lines(3, "当前，我国发展正从引进来向引进来和走出去并重转变。"), 3),
+              Piece(Kind.HEAD, draft_lines(10, "扎扎实实把“一带一路”建设向前推进"), 10),
+              Piece(Kind.TEXT, draft_lines(11, "“一带一路”建设从倡议走向实践，进展和成果超出预期。"), 11)]
+    b = Draft(heads=list(draft_lines(40, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(41, "陈先达")))
+    b.body = [Piece(Kind.TEXT, draft_lines(42, "读书是一种生活方式，也是一种修养，腹有诗书气自华。"), 42)]
+    c = Draft(heads=list(draft_lines(20, "推进一带一路建设构建人类命运共同体", "——深入学习关于一带一路建设的重要论述")),
               head_sizes=[2])
-    c.body = [Piece(Kind.TEXT, lines(22, "推动构建人类命运共同体，“一带一路”建设是其中的重要方面。"), 22)]
+    c.body = [Piece(Kind.TEXT, draft_lines(22, "推动构建人类命运共同体，“一带一路”建设是其中的重要方面。"), 22)]
     assert join_sections_apart([a, b, c], Explain(False)) == [a, b, c]
 
 
@@ -1903,17 +1888,13 @@ def _regrouped_by_subheads(heads: list[tuple[int, str]], byline: tuple[int, str]
     (kind, line, text), after subheads_over_headlines: its heads' texts, their block sizes and
     its body's kinds and first lines."""
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.blocks import to_blocks
     from convertkit_newspage.pieces import Piece
     from convertkit_newspage.regroup import subheads_over_headlines
     from convertkit_newspage.rules import Explain
 
-    def lines(first: int, t: str):
-        return tuple(to_blocks(t, first)[0])
-
-    d = Draft(heads=[ln for no, t in heads for ln in lines(no, t)], head_sizes=[1] * len(heads),
-              byline=list(lines(*byline)))
-    d.body = [Piece(kind, lines(no, t), no) for kind, no, t in body]
+    d = Draft(heads=[ln for no, t in heads for ln in draft_lines(no, t)], head_sizes=[1] * len(heads),
+              byline=list(draft_lines(*byline)))
+    d.body = [Piece(kind, draft_lines(no, t), no) for kind, no, t in body]
     subheads_over_headlines([d], Explain(False))
     return [ln.text for ln in d.heads], d.head_sizes, [(p.kind, p.lines[0].no) for p in d.body]
 
