@@ -101,6 +101,7 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
             span = (lines[0].no, lines[-1].no)
             opens_dateline = nxt is not None and nxt.kind is Kind.TEXT and bool(DATELINE_RE.match(nxt.lines[0].text))
             sizes = [len(g.lines) for g in group]
+            topic = None  # the head's score as a new topic, where it was weighed
             if nxt is not None and nxt.kind is Kind.BYLINE:
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
@@ -126,8 +127,9 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 explain("subtitle-after-byline", span, "a —— line under the byline is a subtitle of the headlines "
                                                        "over it, not a subhead")
             elif cur is not None and not cur.closed and \
-                    (found := _new_topic_from(group, page, cur, pieces[i + 1:])) is not None:
-                k, runs, score, runner = found
+                    (topic := _new_topic_from(group, page, cur, pieces[i + 1:])) is not None \
+                    and topic[0] is not None:
+                k, runs, score, runner = topic
                 _add_subheads(cur, runs[:k], explain, "a head printed over another article's headline, sharing "
                                                       "its own article's words, is a subhead of it")
                 lines = _lines_of(runs[k:])
@@ -166,7 +168,9 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 # a subhead, set in one block or broken inside a word across two; head
                 # blocks printed one after another with no word across them are two heads
                 _add_subheads(cur, head_runs(group, page), explain,
-                              "short unpunctuated line inside an article is a subhead")
+                              "short unpunctuated line inside an article is a subhead" + (
+                                  f" (as a new article it scores {topic[2]:.2f}; opens from {NEW_TOPIC_MIN})"
+                                  if topic is not None else ""))
         elif p.kind is Kind.BYLINE:
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
             at = p.lines[0].no
@@ -335,12 +339,14 @@ def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
 
 
 def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
-                    after: list[Piece]) -> tuple[int, list[list[Piece]], float, str] | None:
+                    after: list[Piece]) -> tuple[int | None, list[list[Piece]], float, str] | None:
     """Whether head pieces ``group``, printed one after another inside article ``cur``
     after a sentence's end, open a new article: (k, the group cut into heads, the score, the
-    runner-up's description) when the heads from the k-th on do, else None. All of them, or
-    the last ones when the heads before share ``cur``'s words (its subheads, printed over
-    the new headline); of the ways to cut them, the best scored. A subhead is about part of
+    runner-up's description) when the heads from the k-th on do (k None when none do: the
+    best score, below NEW_TOPIC_MIN, then says by how much), None where nothing was weighed
+    (no sentence's end before them, too little text so far). All of them, or the last ones
+    when the heads before share ``cur``'s words (its subheads, printed over the new
+    headline); of the ways to cut them, the best scored. A subhead is about part of
     its article and its section shares the article's vocabulary, so the evidence
     (:class:`NewTopicEvidence`) weighs against a new article the head's words the text so
     far takes up and the words the text under it shares with it; for it, text under it that
@@ -363,7 +369,7 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
     scored.sort(reverse=True)
     (score, k), others = scored[0], scored[1:]
     if score < NEW_TOPIC_MIN:
-        return None
+        return None, runs, score, ""
     runner = f"the heads from block {-others[0][1] + 1} on ({others[0][0]:.2f})" if others else "staying subheads"
     return -k, runs, score, runner
 

@@ -23,6 +23,8 @@ register(Stage.ARTICLES, {
     "untitled-apart": "untitled text whose evidence for joining an article scores too low stays an article",
     "section-apart": "a head and text printed apart whose words another article takes up, on evidence that "
                      "scores high enough, are a section of it",
+    "heads-own-article": "a head and text whose evidence for being another article's section scores too low "
+                         "head an article of their own",
     "subhead-over-headline": "a head block over the headline in parallel with the article's subheads is the "
                              "subhead of its first section: it goes after the lede",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
@@ -363,9 +365,15 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     gone: set[int] = set()
     for i, d in enumerate(drafts):
         found = _section_evidence(drafts, i, texts, pairs, gone)
-        if found is None or found[1].score() < SECTION_MIN:
+        if found is None:
             continue
         k, ev, runner = found
+        if ev.score() < SECTION_MIN:
+            explain("heads-own-article", (d.heads[0].no, d.heads[-1].no),
+                    f"as a section of the article at index {k}, which holds {ev.shared:.0%} of its text's character "
+                    f"pairs (the next article {runner:.0%}) and {ev.cover:.0%} of the head's, it scores "
+                    f"{ev.score():.2f} (moves from {SECTION_MIN}): it heads an article of its own")
+            continue
         why = (f"score {ev.score():.2f} (moved from {SECTION_MIN}): holds {ev.shared:.0%} of its text's "
                f"character pairs (the next article {runner:.0%}) and {ev.cover:.0%} of the head's")
         target = drafts[k]
