@@ -116,11 +116,11 @@ def candidates(shared: Path, seeds: range, tmp: Path) -> dict[str, list[tuple[li
             return plain[name](drafts, explain)
         return step
 
-    def new_topic(lines, before, after):
-        e = plain["new_topic"](lines, before, after)
+    def new_topic(lines, before, text, shared):
+        e = plain["new_topic"](lines, before, text, shared)
         checked("new_topic", [e])
         # a new article where the text under the head is another's than the text before
-        seen.append(("new_topic", e, articles._text_up_to_head(after), before[-300:], False))
+        seen.append(("new_topic", e, text, before[-300:], False))
         return e
 
     out: dict[str, list[tuple[list[float], bool]]] = {name: [] for name in DECISIONS}

@@ -359,13 +359,17 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
     if len(before) < NEW_TOPIC_TEXT:
         return None
     runs = head_runs(group, page) if len(group) > 1 else [group]
+    # the text under the heads and what it shares with the text so far: the same for every cut
+    text = _text_up_to_head(after)
+    mine = titles.text_pairs(text)
+    shared = len(mine & titles.text_pairs(before)) / max(1, len(mine))
     # each way to cut the heads scored: the runs from the k-th on head the text under them,
     # those before (which the article's text must take up: its subheads) stay in it
     scored: list[tuple[float, int]] = []
     for k in range(len(runs)):
         if k and titles.covers(_lines_of(runs[:k]), before) < titles.MIN_COVER:
             break
-        scored.append((new_topic_evidence(_lines_of(runs[k:]), before, after).score(), -k))
+        scored.append((new_topic_evidence(_lines_of(runs[k:]), before, text, shared).score(), -k))
     scored.sort(reverse=True)
     (score, k), others = scored[0], scored[1:]
     if score < NEW_TOPIC_MIN:
@@ -405,14 +409,12 @@ class NewTopicEvidence:
                 + NEW_TOPIC_AFTER * math.log(self.after + 1) + NEW_TOPIC_HEAD * math.log(self.head + 1))
 
 
-def new_topic_evidence(lines: list[Line], before: str, after: list[Piece]) -> NewTopicEvidence:
+def new_topic_evidence(lines: list[Line], before: str, text: str, shared: float) -> NewTopicEvidence:
     """The evidence for head ``lines``, printed inside an article whose text so far is
-    ``before``, over ``after``."""
-    text = _text_up_to_head(after)
-    mine = titles.text_pairs(text)
-    return NewTopicEvidence(titles.covers(lines, before), bool(NEWS_LEDE_RE.match(text)),
-                            len(mine & titles.text_pairs(before)) / max(1, len(mine)), len(before), len(text),
-                            len(spaceless_text(lines)))
+    ``before``, over ``text`` (up to the next head), of whose character pairs ``before``
+    holds the share ``shared``."""
+    return NewTopicEvidence(titles.covers(lines, before), bool(NEWS_LEDE_RE.match(text)), shared, len(before),
+                            len(text), len(spaceless_text(lines)))
 
 
 def _text_up_to_head(pieces: list[Piece]) -> str:

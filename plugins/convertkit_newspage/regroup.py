@@ -136,8 +136,17 @@ class _Untitled:
             titles.covers(target.heads, text) if target.heads else 0.0,
             bool(n) and self.drafts[n - 1] is target and bool(target.dateline and target.signoff),
             len(mine & _lede_pairs(target)) / max(1, len(mine)), self.waiting,
-            any(AUTHOR_START_RE.match(ln.text) for p in d.body for ln in p.lines),
-            bool(target.signoff or target.closed_by_author), len(text), len(draft_text(target)))
+            _holds_author_line(d), _ended(target), len(text), len(draft_text(target)))
+
+
+def _holds_author_line(d: Draft) -> bool:
+    """Whether an article's text holds an author line (（作者为…）): a whole article's end."""
+    return any(AUTHOR_START_RE.match(ln.text) for p in d.body for ln in p.lines)
+
+
+def _ended(d: Draft) -> bool:
+    """Whether an article has ended: a sign-off or an author line closed it."""
+    return bool(d.signoff or d.closed_by_author)
 
 
 def _first_line(d: Draft) -> int:
@@ -345,8 +354,7 @@ def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list
     shared = sorted(((len(pairs[i] & pairs[j]) / len(pairs[i]), j) for j in others), reverse=True)
     k = shared[0][1]
     return k, SectionEvidence(shared[0][0], titles.covers(d.heads, texts[k]),
-                              bool(drafts[k].signoff or drafts[k].closed_by_author),
-                              any(AUTHOR_START_RE.match(ln.text) for p in d.body for ln in p.lines),
+                              _ended(drafts[k]), _holds_author_line(d),
                               _parallel(d.heads, drafts[k]), len(texts[i]), len(texts[k])), shared[1][0]
 
 

@@ -19,8 +19,8 @@ register(Stage.HEADLINES, {
 })
 
 # MIN_COVER and FOREIGN (0.5 and 0.2 before session 30) were chosen by a coordinate search on the
-# development pages' whole-page figures, as were the thresholds beside `headline-new-topic`,
-# `lede-goes-on` and `out-of-item` (docs/reader.md, session 30)
+# development pages' whole-page figures, as were the thresholds of `lede-goes-on` and
+# `out-of-item` (docs/reader.md, session 30)
 MIN_COVER = 0.35  # the least share of a block's character pairs the new article's text must hold
 MARGIN = 0.3  # how much more it must hold than the article the block was printed over
 FOREIGN = 0.28  # the most of a head block's character pairs an article's text holds when it is another's
