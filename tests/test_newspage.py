@@ -478,6 +478,48 @@ def test_headline_before_byline_opens_article_with_kicker():
     assert plain(a.headline) == "深刻理解新时代意义" and plain(a.byline) == "王小明"
 
 
+def test_a_two_character_column_name_over_a_headline_is_no_byline():
+    # 读书 is no personal name (读 is no surname): alone in its block over a headline block
+    # it names the column; before, it was read as a byline and made an article of its own
+    before = ("优先发展教育事业\n陈宝生\n"
+              "百年大计，教育为本。建设教育强国是中华民族伟大复兴\n的基础工程，必须优先发展教育事业。\n\n")
+    after = ("法治与德治何以相得益彰\n王小明\n"
+             "法治和德治相辅相成，法治是德治的保障，德治是法治的\n基础，二者不可偏废。\n")
+    doc = read(before + "读书\n\n" + after)
+    assert [(plain(a.headline), plain(a.byline)) for a in doc.blocks] == [
+        ("优先发展教育事业", "陈宝生"), ("法治与德治何以相得益彰", "王小明")]
+    assert [f.text for f in doc.meta.furniture if f.kind == "rubric"] == ["读书"]
+    # a real name there (a surname first) is still a byline
+    assert any(plain(b.byline) == "陈先达" for b in read(before + "陈先达\n\n" + after).blocks)
+
+
+def test_a_byline_printed_alone_goes_to_the_headline_printed_by_it():
+    from convertkit.model import text as model_text
+    from convertkit_newspage.placement import place_lone_bylines
+    from convertkit_newspage.rules import Explain
+
+    def article(headline: str, at: int, byline: str = "", dateline: str = "", body_at: int = 0) -> Article:
+        parts = (("headline", Span(at, at)),) if headline else ((("byline", Span(at, at)),) if byline else ())
+        blocks = (Para(model_text("正文。"), Span(body_at, body_at)),) if body_at else ()
+        end = max(at, body_at)
+        return Article(headline=model_text(headline), byline=model_text(byline), dateline=model_text(dateline),
+                       blocks=blocks, source=Span(at, end), parts=parts)
+
+    lone = article("", 6, byline="欧阳辉")
+    titled = article("意气风发走进新时代", 4, body_at=120)
+    signed = article("优先发展教育事业", 8, byline="陈宝生", body_at=9)
+    out = place_lone_bylines([lone, signed, titled], Explain(False))
+    assert [(plain(a.headline), plain(a.byline)) for a in out] == [
+        ("优先发展教育事业", "陈宝生"), ("意气风发走进新时代", "欧阳辉")]
+    # two headlines that could take it, printed near it: the name tells nothing; it stays
+    other = article("新时代：发展新方位奋进新目标", 20, body_at=200)
+    assert len(place_lone_bylines([lone, titled, other], Explain(False))) == 3
+    # a news item is dated, not signed; a headline printed far from it takes nothing
+    dated = article("吉林今年以来家电以旧换新", 5, dateline="本报讯", body_at=30)
+    far = article("新时代：发展新方位奋进新目标", 60, body_at=200)
+    assert len(place_lone_bylines([lone, dated, far], Explain(False))) == 3
+
+
 def test_a_column_name_by_the_headline_is_furniture_not_a_kicker():
     # 学术随笔 names the column: the article's text takes up none of its words
     text = "学术随笔\n\n法治与德治何以相得益彰\n王小明\n\n法治和德治相辅相成，法治是德治的保障，德治是法治的基础。\n"

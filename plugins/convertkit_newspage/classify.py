@@ -49,10 +49,12 @@ BOX_ACROSS = 3.0  # ... or wider, for a box set across columns
 
 def lone_name(line: Line, next_block: list[Line] | None) -> bool:
     """A block of just a name or names (2–3 characters each): an author's byline, unless
-    the next block is a one-line head that it would be the start of ("湖北推动⏎⏎中小企业…")."""
+    it reads as no personal name (no surname first) and a head follows it: the start of
+    a one-line head printed apart ("湖北推动⏎⏎中小企业…"), or a column's name over a
+    headline (读书⏎⏎法治与德治…)."""
     if not is_name_line(line):
         return False
-    if len(line.raw.split()) == 1 and next_block is not None and len(next_block) == 1 and headish(next_block[0]) \
+    if len(line.raw.split()) == 1 and next_block is not None and headish(next_block[0]) \
             and not names_only(line):
         return False
     return True

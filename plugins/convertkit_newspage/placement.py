@@ -1,6 +1,7 @@
 """Stage 9, placement: what the page printed apart from its article, put on it once the
-articles are built: text under a byline with no headline (by the column width it is set in)
-and boxed pull quotes (by the sentence they repeat)."""
+articles are built: text under a byline with no headline (by the column width it is set in),
+a byline printed alone (by the headline printed beside it) and boxed pull quotes (by the
+sentence they repeat)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,6 +18,8 @@ from .rules import Explain, Stage, register
 register(Stage.PLACEMENT, {
     "signed-fragment": "text under a byline with no headline joins the titled article set in its column width",
     "pull-quote-placed": "a boxed pull quote goes to the section holding the sentence it repeats",
+    "byline-apart": "a byline printed with neither headline nor text goes to the headline printed right by it, "
+                    "when that article is neither signed nor dated",
 })
 
 
@@ -69,6 +72,45 @@ def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],
                 f"text under the byline {plain(h.byline)} with no headline, set in the column width "
                 f"({w:.1f} em) of the article at line {t.source.start}: put {where}")
     return [a for a in out if a is not None]
+
+
+def place_lone_bylines(articles: list[Article], explain: Explain) -> list[Article]:
+    """A byline stands under its article's headline or over its text: one printed with
+    neither (an article of a byline alone: the next piece opened another article) was
+    printed apart from its text. It goes to the article whose headline is printed right by
+    it (BYLINE_NEAR lines at most between them) and that has no byline and no dateline (an
+    essay is signed, a news item dated), where no other such headline is printed within
+    BYLINE_CLEAR lines of it: a name tells nothing of the article it signs but where it
+    stands."""
+    out = list(articles)
+    for hi, h in enumerate(articles):
+        if h.headline or h.kicker or h.subtitle or h.blocks or h.dateline or h.signoff or not h.byline \
+                or h.source is None:
+            continue
+        at = h.part("byline") or h.source
+        near = sorted((_gap(head, at), ti) for ti, t in enumerate(out)
+                      if t is not None and ti != hi and not t.byline and not t.dateline
+                      and (head := t.part("headline")) is not None)
+        if not near or near[0][0] > BYLINE_NEAR or len(near) > 1 and near[1][0] <= BYLINE_CLEAR:
+            continue
+        gap, ti = near[0]
+        t = out[ti]
+        out[ti] = replace(t, byline=h.byline, parts=t.parts + (("byline", at),),
+                          source=Span(min(t.source.start, at.start), max(t.source.end, at.end)) if t.source else at)
+        out[hi] = None  # type: ignore[call-overload]
+        explain("byline-apart", (at.start, at.end),
+                f"the byline {plain(h.byline)} stands over no headline and no text: it goes to the headline "
+                f"printed {gap} lines from it, at line {t.part('headline').start}, which has none")
+    return [a for a in out if a is not None]
+
+
+BYLINE_NEAR = 5  # lines at most between a byline printed alone and the headline it goes to
+BYLINE_CLEAR = 20  # ... and at least to any other headline that could take it
+
+
+def _gap(a: Span, b: Span) -> int:
+    """Lines between two spans (0 where they overlap)."""
+    return max(0, a.start - b.end, b.start - a.end)
 
 
 def _paras(blocks: tuple[Any, ...]) -> list[Para]:

@@ -46,7 +46,7 @@ from .lines import Line, inline_text, joined
 from .names import byline_text
 from .order import PageText, assemble
 from .pieces import Kind, Piece, median
-from .placement import join_signed_fragments, place_pull_quotes
+from .placement import join_signed_fragments, place_lone_bylines, place_pull_quotes
 from .regroup import join_sections_apart, merge_by_affinity, subheads_over_headlines, take_out_of_items
 from .rules import Explain
 from .sections import build_body
@@ -230,7 +230,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
             byline=text(byline_text(d.byline)), dateline=text(d.dateline), signoff=text(d.signoff),
             source=Span(min(nos), max(nos)) if nos else None,
             parts=part_spans(d, kicker, subtitle)))
-    articles = join_signed_fragments(articles, blocks, explain)
+    articles = place_lone_bylines(join_signed_fragments(articles, blocks, explain), explain)
     articles, unplaced = place_pull_quotes(articles, boxes, explain, _pull_quote)
     return articles, extra_furniture + unplaced
 
