@@ -396,6 +396,17 @@ def test_a_byline_broken_into_characters_alone_opens_no_article_where_they_spell
     assert len(doc.blocks) == 2
 
 
+def test_a_vertical_byline_printed_bottom_to_top_reads_from_its_end():
+    # a byline set vertically reaches pdftotext one character per block, bottom to top
+    from convertkit_newspage.names import byline_text
+
+    assert byline_text(list(draft_lines(1, "涛", "春", "夏"))) == "夏春涛"
+    assert byline_text(list(draft_lines(1, "坤", "济", "张", "江", "周"))) == "周江张济坤"
+    # printed top to bottom, or spelling no name either way, it stays as printed
+    assert byline_text(list(draft_lines(1, "夏", "春", "涛"))) == "夏春涛"
+    assert byline_text(list(draft_lines(1, "欧", "阳", "辉"))) == "欧阳辉"
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks

@@ -151,7 +151,14 @@ def byline_text(lines: list[Line]) -> str:
         else:
             out.append(piece)
             fragments.append(len(piece) == 1)
-    return " ".join(_credit_apart(x) if run else x for x, run in zip(out, fragments))
+    return " ".join(_credit_apart(_upright(x)) if run else x for x, run in zip(out, fragments))
+
+
+def _upright(s: str) -> str:
+    """A byline set vertically reaches pdftotext one character per block, which it may
+    print bottom to top (涛 … 春 … 夏 for 夏春涛): characters alone that read as no byline
+    in print order but as one from their end (a surname first) are read from their end."""
+    return s[::-1] if not spells_byline(s) and spells_byline(s[::-1]) else s
 
 
 def spells_byline(s: str) -> bool:
