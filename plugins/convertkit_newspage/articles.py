@@ -173,7 +173,6 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                                   if topic is not None else ""))
         elif p.kind is Kind.BYLINE:
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-            at = p.lines[0].no
             # a character alone, in its own block, completes a name begun by another one
             # alone: the layout broke the name apart (徐方平 高 … 静: 高静); so do several
             # printed one after another (a byline set vertically or spaced wide: 本 … 报记者卢梦琪)
