@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Where the text reader loses what it loses: the pages read as they are, and read again
+with one thing decided by the truth (an oracle), on generated pages (``../shared/pagegen``).
+
+    python benchmarks/reader_loss.py                      # seeds 700-899
+    python benchmarks/reader_loss.py --seeds 1-60
+
+Each row is one way of reading the same pages, pooled by the generator's style:
+
+- ``as read``: the reader as it is;
+- ``joins``: the order stage's sentence joins decided by the truth (the candidate that
+  starts with the characters the truth's paragraph goes on with wins every cut whose end
+  the truth holds once; cuts whose continuation is no candidate stay as they are);
+- ``decisions``: the articles stage's three fitted decisions (``headline-new-topic``,
+  ``section-apart``, ``merged-by-affinity``) decided by the truth, labelled as
+  ``regroup_weights.py`` labels them;
+- ``paragraph order``: each output article's paragraphs sorted into the order of the
+  truth article that holds most of them (after reading: what order alone costs);
+- ``own articles``: as ``paragraph order``, each paragraph first moved to the output
+  article of the truth article that holds it (what order and assignment cost together).
+
+The last two rows rebuild the reader's output, so they bound what a better order and
+assignment could gain; the first two run the reader with one stage overruled. A figure
+that moves little says that stage is not where the loss is.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from contextlib import contextmanager
+from pathlib import Path
+
+from reader_accuracy import ROOT, Pool, generate, seed_range
+from regroup_weights import _owner
+
+_SPACE = re.compile(r"\s")
+
+
+def squeezed(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+class Truth:
+    """One page's truth, as the oracles ask it."""
+
+    def __init__(self, truth: dict) -> None:
+        self.truth = truth
+        self.bodies = ["".join(squeezed(p) for s in a["sections"] for p in s["paragraphs"])
+                       for a in truth["articles"]]
+        self.paragraphs = "\n".join(squeezed(p) for a in truth["articles"] for s in a["sections"]
+                                    for p in s["paragraphs"])
+
+    def continuation(self, end_text: str, texts: list[str], end: int) -> int | None:
+        """The block (index into ``texts``) that goes on with the sentence block ``end``
+        leaves open, where the truth says so unambiguously."""
+        tail = end_text[-8:]
+        if len(tail) < 8 or self.paragraphs.count(tail) != 1:
+            return None
+        at = self.paragraphs.find(tail) + len(tail)
+        if at >= len(self.paragraphs) or self.paragraphs[at] == "\n":
+            return None
+        goes_on = self.paragraphs[at:at + 8]
+        found = [k for k, t in enumerate(texts) if t and k != end and t.startswith(goes_on[:len(t)])]
+        return found[0] if len(found) == 1 else None
+
+    def same_article(self, mine: str, theirs: str) -> bool:
+        owner = _owner(self.bodies, squeezed(mine))
+        return owner is not None and owner == _owner(self.bodies, squeezed(theirs))
+
+    def holder(self, paragraph: str) -> int | None:
+        """The truth article that holds most of ``paragraph``'s 8-character runs."""
+        return _owner(self.bodies, squeezed(paragraph))
+
+    def position(self, article: int, paragraph: str) -> int:
+        """Where ``paragraph`` starts in truth article ``article``'s text (by a run of it the
+        text holds once); paragraphs it does not hold go last."""
+        body, p = self.bodies[article], squeezed(paragraph)
+        for n in (12, 8):
+            for i in range(0, max(1, len(p) - n + 1), 2):
+                at = body.find(p[i:i + n])
+                if at >= 0 and body.find(p[i:i + n], at + 1) < 0:
+                    return at - i
+        return 1 << 30
+
+
+PAGE: dict[str, Truth] = {}  # the page being read, for the oracles
+
+
+@contextmanager
+def oracle_joins():
+    """The order stage's candidates rescored: the truth's continuation wins its cut."""
+    from convertkit_newspage import order
+    from convertkit_newspage.assignment import Join
+    from convertkit_newspage.pieces import Kind, text_of
+
+    plain = order.candidates
+
+    def candidates(pieces, evidence=None):
+        joins = plain(pieces, evidence)
+        texts = [squeezed(text_of(p)) if p.kind is Kind.TEXT else "" for p in pieces]
+        truth = {e: PAGE["t"].continuation(texts[e], texts, e) for e in {jn.end for jn in joins}}
+        return [Join(jn.end, jn.start, 100.0 if truth[jn.end] == jn.start else -100.0, jn.natural, jn.words)
+                if truth[jn.end] is not None else jn for jn in joins]
+
+    order.candidates = candidates
+    try:
+        yield
+    finally:
+        order.candidates = plain
+
+
+@contextmanager
+def oracle_decisions():
+    """The articles stage's fitted decisions scored by the truth: +10 where the text is the
+    other article's (or, for a new topic, not the text's before it), else -10."""
+    from convertkit_newspage import articles, regroup
+    from convertkit_newspage.articles import draft_text
+
+    label: dict[int, float] = {}
+    kept: list[object] = []  # the evidence records labelled, alive while their ids are keys
+    saved = (regroup.SectionEvidence.score, regroup.MergeEvidence.score, articles.NewTopicEvidence.score,
+             regroup._section_evidence, regroup._Untitled.evidence, articles.new_topic_evidence)
+
+    def labelled(e, yes: bool):
+        label[id(e)] = 10.0 if yes else -10.0
+        kept.append(e)
+
+    def section(drafts, i, texts, pairs, gone):
+        found = saved[3](drafts, i, texts, pairs, gone)
+        if found is not None:
+            labelled(found[1], PAGE["t"].same_article(texts[i], texts[found[0]]))
+        return found
+
+    def merge(self, n):
+        found = saved[4](self, n)
+        if found is not None:
+            labelled(found[3], PAGE["t"].same_article(draft_text(self.drafts[n]), draft_text(self.titled[found[0]])))
+        return found
+
+    def new_topic(lines, before, text, shared):
+        e = saved[5](lines, before, text, shared)
+        owner = PAGE["t"].holder(text)
+        labelled(e, owner is not None and not PAGE["t"].same_article(text, before[-300:]))
+        return e
+
+    for cls, plain_score in zip((regroup.SectionEvidence, regroup.MergeEvidence, articles.NewTopicEvidence), saved):
+        cls.score = lambda self, plain_score=plain_score: label.get(id(self), plain_score(self))
+    regroup._section_evidence, regroup._Untitled.evidence, articles.new_topic_evidence = section, merge, new_topic
+    try:
+        yield
+    finally:
+        (regroup.SectionEvidence.score, regroup.MergeEvidence.score, articles.NewTopicEvidence.score,
+         regroup._section_evidence, regroup._Untitled.evidence, articles.new_topic_evidence) = saved
+
+
+def in_truth_order(arts: list[dict], truth: Truth, reassign: bool) -> list[dict]:
+    """``arts`` (score_tei's reading of the output) with each article's paragraphs in the
+    order of the truth article that holds most of them; with ``reassign``, each paragraph
+    first moved to the output article of the truth article that holds it."""
+    holders = [Counter() for _ in arts]
+    for a, held in zip(arts, holders):
+        for p in a["paragraphs"]:
+            held[truth.holder(p)] += len(p)
+    main = [held.most_common(1)[0][0] if held else None for held in holders]
+    if reassign:
+        by_owner: dict[int | None, list[str]] = defaultdict(list)
+        for a in arts:
+            for p in a["paragraphs"]:
+                by_owner[truth.holder(p)].append(p)
+        out, taken = [], set()
+        for a, m in zip(arts, main):
+            mine = [] if m in taken else by_owner.get(m, [])
+            taken.add(m)
+            out.append(dict(a, paragraphs=mine if m is not None else a["paragraphs"]))
+        arts = out
+    return [dict(a, paragraphs=sorted(a["paragraphs"], key=lambda p, m=m: truth.position(m, p)))
+            if m is not None else a for a, m in zip(arts, main)]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--seeds", default="700-899", help="seeds, LO-HI")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    sys.path.insert(0, str(shared / "eval"))
+    import score_tei
+
+    import convertkit
+
+    rows = ("as read", "joins", "decisions", "paragraph order", "own articles")
+    pools = {(row, style): Pool() for row in rows for style in ("rmrb", "local")}
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        out = tmp / "out.xml"
+        for page, truth_path in generate(shared, seed_range(args.seeds), tmp / "pages"):
+            truth = json.loads(truth_path.read_text(encoding="utf-8"))
+            PAGE["t"] = t = Truth(truth)
+            style = truth["generator"]["style"]
+            for row, oracle in (("as read", None), ("joins", oracle_joins), ("decisions", oracle_decisions)):
+                if oracle is None:
+                    convertkit.convert(str(page), "tei", str(out), from_="newspage")
+                else:
+                    with oracle():
+                        convertkit.convert(str(page), "tei", str(out), from_="newspage")
+                arts = score_tei.read_articles(str(out))
+                pools[row, style].add(truth, score_tei.score(truth, arts))
+                if row == "as read":
+                    read = arts
+            for row, reassign in (("paragraph order", False), ("own articles", True)):
+                pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
+    print(f"seeds {args.seeds}: each row reads the same pages, one thing decided by the truth\n")
+    names = ("articles", "titles_full", "subheads", "recall", "char")
+    print("| style | read | pages | " + " | ".join(names) + " |")
+    print("| --- | --- | --- |" + " --- |" * len(names))
+    for style in ("rmrb", "local"):
+        for row in rows:
+            f = pools[row, style].figures()
+            print(f"| {style} | {row} | {f['pages']} | " + " | ".join(f"{f[n]:.3f}" for n in names) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
