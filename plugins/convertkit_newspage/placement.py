@@ -98,14 +98,19 @@ def place_lone_bylines(articles: list[Article], explain: Explain) -> list[Articl
         out[ti] = replace(t, byline=h.byline, parts=t.parts + (("byline", at),),
                           source=Span(min(t.source.start, at.start), max(t.source.end, at.end)) if t.source else at)
         out[hi] = None  # type: ignore[call-overload]
+        runner = f"the next such headline {_lines(near[1][0])} away" if len(near) > 1 else "no other such headline"
         explain("byline-apart", (at.start, at.end),
                 f"the byline {plain(h.byline)} stands over no headline and no text: it goes to the headline "
-                f"printed {gap} lines from it, at line {t.part('headline').start}, which has none")
+                f"printed {_lines(gap)} from it, at line {t.part('headline').start}, which has none ({runner})")
     return [a for a in out if a is not None]
 
 
 BYLINE_NEAR = 5  # lines at most between a byline printed alone and the headline it goes to
 BYLINE_CLEAR = 20  # ... and at least to any other headline that could take it
+
+
+def _lines(n: int) -> str:
+    return f"{n} line" if n == 1 else f"{n} lines"
 
 
 def _gap(a: Span, b: Span) -> int:
