@@ -1964,6 +1964,30 @@ def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sec
     assert body == [(Kind.TEXT, 4), (Kind.HEAD, 1), (Kind.TEXT, 10), (Kind.HEAD, 20), (Kind.TEXT, 21)]
 
 
+def test_the_first_sections_subhead_over_the_headline_goes_back_though_its_text_was_printed_elsewhere():
+    # the lede runs straight into the second section's subhead: the first section's text
+    # was printed elsewhere; the head over the headline is still no kicker but that
+    # section's subhead, before the second
+    heads, sizes, body = _regrouped_by_subheads(
+        [(1, "充分认识“一国两制”的成功实践"), (2, "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度")], (3, "蒋建国"),
+        [(Kind.TEXT, 4, "坚持“一国两制”，保持香港、澳门长期繁荣稳定。"),
+         (Kind.HEAD, 20, "全面准确贯彻“一国两制”方针"), (Kind.TEXT, 21, "现在，“一国两制”事业正站在新的历史起点上。")])
+    assert heads == ["“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度"] and sizes == [1]
+    assert body == [(Kind.TEXT, 4), (Kind.HEAD, 1), (Kind.HEAD, 20), (Kind.TEXT, 21)]
+
+
+def test_a_subtitle_over_the_byline_leaves_the_headline_over_it_in_place():
+    # headline, subtitle (——…) under it, byline: the headline is the block over the subtitle,
+    # though it runs a phrase (一带一路) with a subhead of the article
+    heads, sizes, body = _regrouped_by_subheads(
+        [(1, "推进一带一路建设构建人类命运共同体"), (3, "——深入学习关于一带一路建设的重要论述")], (4, "范祚军"),
+        [(Kind.TEXT, 5, "“一带一路”建设从倡议走向实践、从愿景变为行动。"),
+         (Kind.TEXT, 10, "当前，我国发展正从“引进来”向“走出去”并重转变。"),
+         (Kind.HEAD, 20, "扎扎实实把“一带一路”建设向前推进"), (Kind.TEXT, 21, "我们应乘势而上、顺势而为。")])
+    assert heads == ["推进一带一路建设构建人类命运共同体", "——深入学习关于一带一路建设的重要论述"] and sizes == [1, 1]
+    assert body == [(Kind.TEXT, 5), (Kind.TEXT, 10), (Kind.HEAD, 20), (Kind.TEXT, 21)]
+
+
 def test_the_head_block_printed_over_the_byline_stays_the_headline_wherever_the_subhead_was_printed():
     # a subhead printed with a stack of heads elsewhere comes after the headline among the
     # article's heads; the block right over the byline is still the headline (a subhead has

@@ -402,23 +402,29 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain) -> None:
     subheads include 全面准确贯彻“一国两制”方针), is no kicker but the subhead of its first
     section, printed with the headline stack: it goes back into the text, after the lede
     (the text up to the first block that ends a sentence: an article opens with its lede,
-    and subheads divide what follows). The headline is the block printed right over the
-    byline, wherever the other head blocks were printed (a subhead has no byline under it);
-    without a byline, the last. Drafts are changed in place."""
+    and subheads divide what follows), before the subhead that may stand there (the first
+    section's text was printed elsewhere). The headline is the head block printed nearest
+    over the byline, wherever the other head blocks were printed (a subhead has no byline
+    under it); without one, the last; never a subtitle (——…), which stands under its
+    headline. Drafts are changed in place."""
     for d in drafts:
         blocks = titles.blocks_of(d.heads, d.head_sizes)
         if len(blocks) < 2 or sum(d.head_sizes) != len(d.heads):
             continue
-        # the headline is the block printed right over the byline (a subhead has no byline
-        # under it), else the last
-        headline = next((b for b in blocks if d.byline and b[-1].no + 1 == d.byline[0].no), blocks[-1])
+        # the headline is the head block printed nearest over the byline (a subhead has no
+        # byline under it), else the last; never a subtitle (——…), which stands under its headline
+        heads = [b for b in blocks if not b[0].text.startswith("——")] or blocks
+        over = [b for b in heads if d.byline and b[-1].no < d.byline[0].no]
+        headline = max(over, key=lambda b: b[-1].no) if over else heads[-1]
         for block in [b for b in blocks if b is not headline]:
-            if block[0].text.startswith("——") or not _parallel(block, d):
-                continue
+            if any(ln.text.startswith("——") for ln in block) or not _parallel(block, d):
+                continue  # (a block with a subtitle is a headline: subheads have none)
             texts = [n for n, p in enumerate(d.body) if p.kind is Kind.TEXT]
             lede_end = next((n for n in texts if ends_sentence(d.body[n].lines[-1].text)), None)
-            if lede_end is None or lede_end + 1 >= len(d.body) or d.body[lede_end + 1].kind is not Kind.TEXT:
-                continue  # no text after the lede, or a subhead there already
+            if lede_end is None or lede_end + 1 >= len(d.body):
+                continue  # no text after the lede
+            # after the lede: before the subhead there, where the first section's text was
+            # printed elsewhere
             d.take_head(None, block)
             d.body.insert(lede_end + 1, Piece(Kind.HEAD, tuple(block), d.body[lede_end + 1].block))
             explain("subhead-over-headline", (block[0].no, block[-1].no),
