@@ -489,6 +489,18 @@ def test_headline_before_byline_opens_article_with_kicker():
     assert plain(a.headline) == "深刻理解新时代意义" and plain(a.byline) == "王小明"
 
 
+def test_a_head_after_a_short_untitled_text_opens_an_article():
+    # the untitled text after the author line is a piece of some article printed apart:
+    # it has no headline for a subhead to stand under, so the head after it opens an article
+    text = ("优先发展教育事业\n陈宝生\n百年大计，教育为本。建设教育强国是中华民族伟大复兴的基础\n"
+            "工程，必须把教育事业放在优先位置。\n（作者为教育部部长）\n\n"
+            "中国特色社会主义新时代，是决胜全面建成小康社会\n的时代。\n\n"
+            "吉林家电以旧换新销售额增长\n吉林省商务厅日前公布了家电以旧换新情况，全年\n累计拉动销售额二十多亿元，成效明显。\n")
+    heads = [plain(a.headline) for a in read(text).blocks]
+    assert heads[-1] == "吉林家电以旧换新销售额增长"
+    assert all(not isinstance(b, Section) for a in read(text).blocks for b in a.blocks)
+
+
 def test_a_two_character_column_name_over_a_headline_is_no_byline():
     # 读书 is no personal name (读 is no surname): alone in its block over a headline block
     # it names the column; before, it was read as a byline and made an article of its own

@@ -102,6 +102,7 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
             opens_dateline = nxt is not None and nxt.kind is Kind.TEXT and bool(DATELINE_RE.match(nxt.lines[0].text))
             sizes = [len(g.lines) for g in group]
             topic = None  # the head's score as a new topic, where it was weighed
+            fragment = cur is not None and _after_fragment(cur)
             if nxt is not None and nxt.kind is Kind.BYLINE:
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
@@ -139,10 +140,12 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 explain("headline-new-topic", span, f"a head over text that shares too little with the article it "
                                                     f"is printed in opens a new article: score {score:.2f} (opens "
                                                     f"from {NEW_TOPIC_MIN}); runner-up: {runner}")
-            elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group):
+            elif cur is None or cur.closed or opens_dateline or any(g.wide for g in group) or fragment:
                 cur = Draft(heads=lines, head_sizes=sizes)
                 drafts.append(cur)
-                explain("opener-headline", span, "headline opens an article")
+                explain("opener-headline", span, "headline opens an article" + (
+                    " (after a short untitled text, which has no headline for a subhead to stand under)"
+                    if fragment else ""))
             elif len(group) > 1 and all(len(g.lines) == 1 and g.starts_block for g in group) and \
                     not any(word_across(a.lines[-1].text, b.lines[0].text, page) for a, b in zip(group, group[1:])):
                 # one-line heads each in its own block, stacked: one heads the text that
@@ -375,6 +378,17 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
         return None, runs, score, ""
     runner = f"the heads from block {-others[0][1] + 1} on ({others[0][0]:.2f})" if others else "staying subheads"
     return -k, runs, score, runner
+
+
+def _after_fragment(d: Draft) -> bool:
+    """Whether article ``d`` is a short untitled text that ends a sentence: a piece printed
+    apart from its article (less than NEW_TOPIC_TEXT characters, no headline, byline or
+    dateline). A subhead divides an article under its headline; a head printed after such
+    a piece has none to stand under: it opens an article (the piece may still join its own
+    article by its words, :func:`.regroup.merge_by_affinity`)."""
+    last = d.body[-1] if d.body else None
+    return not (d.heads or d.byline or d.dateline) and last is not None and last.kind is Kind.TEXT \
+        and ends_sentence(last.lines[-1].text) and len(draft_text(d)) < NEW_TOPIC_TEXT
 
 
 def _lines_of(runs: list[list[Piece]]) -> list[Line]:
