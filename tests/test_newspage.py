@@ -1964,28 +1964,22 @@ def _regrouped_by_subheads(heads: list[tuple[int, str]], byline: tuple[int, str]
     return [ln.text for ln in d.heads], d.head_sizes, [(p.kind, p.lines[0].no) for p in d.body]
 
 
-def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sections_subhead():
+FIRST_SECTION_TEXT = (Kind.TEXT, 10, "“一国两制”是30多年前邓小平同志提出的伟大构想。")
+
+
+@pytest.mark.parametrize("first_section", [[FIRST_SECTION_TEXT], []], ids=["its-text-here", "its-text-elsewhere"])
+def test_a_head_over_the_headline_in_parallel_with_its_subheads_is_its_first_sections_subhead(first_section):
     # 充分认识“一国两制”的成功实践 printed over the headline runs 一国两制 with the subhead
-    # 全面准确贯彻“一国两制”方针: no kicker, the first section's subhead, after the lede
+    # 全面准确贯彻“一国两制”方针: no kicker, the first section's subhead, after the lede; also
+    # where the lede runs straight into the next section's subhead (the first section's text
+    # was printed elsewhere): before that subhead
     heads, sizes, body = _regrouped_by_subheads(
         [(1, "充分认识“一国两制”的成功实践"), (2, "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度")], (3, "蒋建国"),
-        [(Kind.TEXT, 4, "坚持“一国两制”，保持香港、澳门长期繁荣稳定。"),
-         (Kind.TEXT, 10, "“一国两制”是30多年前邓小平同志提出的伟大构想。"),
+        [(Kind.TEXT, 4, "坚持“一国两制”，保持香港、澳门长期繁荣稳定。"), *first_section,
          (Kind.HEAD, 20, "全面准确贯彻“一国两制”方针"), (Kind.TEXT, 21, "现在，“一国两制”事业正站在新的历史起点上。")])
     assert heads == ["“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度"] and sizes == [1]
-    assert body == [(Kind.TEXT, 4), (Kind.HEAD, 1), (Kind.TEXT, 10), (Kind.HEAD, 20), (Kind.TEXT, 21)]
-
-
-def test_the_first_sections_subhead_over_the_headline_goes_back_though_its_text_was_printed_elsewhere():
-    # the lede runs straight into the second section's subhead: the first section's text
-    # was printed elsewhere; the head over the headline is still no kicker but that
-    # section's subhead, before the second
-    heads, sizes, body = _regrouped_by_subheads(
-        [(1, "充分认识“一国两制”的成功实践"), (2, "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度")], (3, "蒋建国"),
-        [(Kind.TEXT, 4, "坚持“一国两制”，保持香港、澳门长期繁荣稳定。"),
-         (Kind.HEAD, 20, "全面准确贯彻“一国两制”方针"), (Kind.TEXT, 21, "现在，“一国两制”事业正站在新的历史起点上。")])
-    assert heads == ["“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度"] and sizes == [1]
-    assert body == [(Kind.TEXT, 4), (Kind.HEAD, 1), (Kind.HEAD, 20), (Kind.TEXT, 21)]
+    assert body == [(Kind.TEXT, 4), (Kind.HEAD, 1), *[(k, no) for k, no, _ in first_section],
+                    (Kind.HEAD, 20), (Kind.TEXT, 21)]
 
 
 def test_a_subtitle_over_the_byline_leaves_the_headline_over_it_in_place():
