@@ -501,6 +501,17 @@ def test_a_head_after_a_short_untitled_text_opens_an_article():
     assert all(not isinstance(b, Section) for a in read(text).blocks for b in a.blocks)
 
 
+@pytest.mark.parametrize("line", ["习近平同志指出：", "并不平坦”“全党同志必须做好"])
+def test_a_short_line_that_leaves_its_clause_open_is_no_head(line):
+    # a line alone in its block that ends in a colon (what it says follows), or closes a
+    # quotation it never opened (the quotation began before it), is a sentence's middle
+    text = ("党的十九大报告指出，中国特色社会主义进入新时代，我国社会主\n要矛盾已经转化，这是关系全局的历史性变化。\n\n"
+            f"{line}\n\n"
+            "“方向决定道路，道路决定命运。”我们要坚定不移走中国特色社\n会主义道路，不断推进理论创新和实践创新。\n")
+    kinds = {p.lines[0].text: p.kind for p in pieces_of(text)}
+    assert kinds[line] is Kind.TEXT
+
+
 def test_a_two_character_column_name_over_a_headline_is_no_byline():
     # 读书 is no personal name (读 is no surname): alone in its block over a headline block
     # it names the column; before, it was read as a byline and made an article of its own

@@ -23,6 +23,8 @@ register(Stage.PIECES, {
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
+    "head-clause-open": "short lines that end in a colon or close a quotation they never opened are the middle "
+                        "of a sentence, not a head",
     "head-over-stray-tail": "short head lines over the end of a sentence begun elsewhere, in one block: the head "
                             "is set apart from the column beside it, the sentence's end goes on from another block",
     "head-over-paragraph": "lines without sentence punctuation over a paragraph's first line, which no word "
@@ -421,6 +423,10 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             explain("byline-name", rest[0].no, "a name under a headline is a byline")
             rest = rest[1:]
             heads = []
+        if heads and hints is None and _clause_open(heads):
+            explain("head-clause-open", (heads[0].no, heads[-1].no), "short lines that end in a colon or close a "
+                                                                     "quotation they never opened: a sentence's middle")
+            rest, heads = heads + rest, []
         if heads:
             pieces.append(Piece(Kind.HEAD, heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
@@ -507,6 +513,16 @@ def _head_cut_in_word(line: Line, nxt: Line, page: Page, bi: int) -> bool:
         return True
     tail = "".join(line.text.split())[-2:]
     return len(tail) == 2 and not lexicon.words().get(tail) and bool(lexicon.join_score(line.text, nxt.text))
+
+
+def _clause_open(lines: list[Line]) -> bool:
+    """Whether head-like ``lines`` are the middle of a sentence: they end in a colon (指出：
+    opens what follows; a head ends no clause), or close a quotation they never opened
+    (…平坦”“全党…: the quotation began before them). Text input: a PDF's type sizes say
+    what is a head."""
+    t = "".join(inline_text(lines).split())
+    end, start = t.find("”"), t.find("“")
+    return t.endswith(("：", ":")) or (end >= 0 and not 0 <= start < end)
 
 
 def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
