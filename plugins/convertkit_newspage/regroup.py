@@ -422,7 +422,7 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain) -> None:
             texts = [n for n, p in enumerate(d.body) if p.kind is Kind.TEXT]
             lede_end = next((n for n in texts if ends_sentence(d.body[n].lines[-1].text)), None)
             if lede_end is None or lede_end + 1 >= len(d.body):
-                continue  # no text after the lede
+                continue  # nothing after the lede
             # after the lede: before the subhead there, where the first section's text was
             # printed elsewhere
             d.take_head(None, block)
