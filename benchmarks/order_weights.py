@@ -72,18 +72,28 @@ def cuts(shared: Path, seeds: range, tmp: Path) -> list[tuple[list[list[float]],
         for (end, start), e in evidence.items():
             by_end.setdefault(end, []).append((start, terms(e)))
         for end, options in by_end.items():
-            tail = texts[end][-8:]
-            if paras.count(tail) != 1:
+            true = continuations(paras, texts, end)
+            if true is None:
                 continue
-            at = paras.find(tail) + len(tail)
-            if at >= len(paras) or paras[at] == "\n":
-                continue  # the block ends its paragraph: no cut sentence
-            goes_on = paras[at:at + 8]
-            true = [k for k, t in enumerate(texts) if t and k != end and t.startswith(goes_on[:len(t)])]
             right = [n for n, (start, _) in enumerate(options) if true == [start]]
             if right:
                 found.append(([v for _, v in options], right[0]))
     return found
+
+
+def continuations(paras: str, texts: list[str], end: int) -> list[int] | None:
+    """The blocks (indices into ``texts``) that start with what the truth's paragraphs
+    (``paras``, one a line, spaces out) go on with after block ``end``'s text; None where
+    the truth holds that text's end more than once, or it ends its paragraph (no cut
+    sentence)."""
+    tail = texts[end][-8:]
+    if paras.count(tail) != 1:
+        return None
+    at = paras.find(tail) + len(tail)
+    if at >= len(paras) or paras[at] == "\n":
+        return None
+    goes_on = paras[at:at + 8]
+    return [k for k, t in enumerate(texts) if t and k != end and t.startswith(goes_on[:len(t)])]
 
 
 def accuracy(data: list[tuple[list[list[float]], int]], w: list[float]) -> float:

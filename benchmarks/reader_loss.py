@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
+from order_weights import continuations
 from reader_accuracy import ROOT, Pool, generate, seed_range
 from regroup_weights import _owner
 
@@ -54,18 +55,13 @@ class Truth:
         self.paragraphs = "\n".join(squeezed(p) for a in truth["articles"] for s in a["sections"]
                                     for p in s["paragraphs"])
 
-    def continuation(self, end_text: str, texts: list[str], end: int) -> int | None:
+    def continuation(self, texts: list[str], end: int) -> int | None:
         """The block (index into ``texts``) that goes on with the sentence block ``end``
         leaves open, where the truth says so unambiguously."""
-        tail = end_text[-8:]
-        if len(tail) < 8 or self.paragraphs.count(tail) != 1:
+        if len(texts[end]) < 8:
             return None
-        at = self.paragraphs.find(tail) + len(tail)
-        if at >= len(self.paragraphs) or self.paragraphs[at] == "\n":
-            return None
-        goes_on = self.paragraphs[at:at + 8]
-        found = [k for k, t in enumerate(texts) if t and k != end and t.startswith(goes_on[:len(t)])]
-        return found[0] if len(found) == 1 else None
+        found = continuations(self.paragraphs, texts, end)
+        return found[0] if found and len(found) == 1 else None
 
     def same_article(self, mine: str, theirs: str) -> bool:
         owner = _owner(self.bodies, squeezed(mine))
@@ -102,7 +98,7 @@ def oracle_joins():
     def candidates(pieces, evidence=None):
         joins = plain(pieces, evidence)
         texts = [squeezed(text_of(p)) if p.kind is Kind.TEXT else "" for p in pieces]
-        truth = {e: PAGE["t"].continuation(texts[e], texts, e) for e in {jn.end for jn in joins}}
+        truth = {e: PAGE["t"].continuation(texts, e) for e in {jn.end for jn in joins}}
         return [Join(jn.end, jn.start, 100.0 if truth[jn.end] == jn.start else -100.0, jn.natural, jn.words)
                 if truth[jn.end] is not None else jn for jn in joins]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon
-from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open
+from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open, starts_inside
 from .names import name_shaped, is_name_line, name_fragment, names_only
 from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
@@ -521,8 +521,7 @@ def _clause_open(lines: list[Line]) -> bool:
     (…平坦”“全党…: the quotation began before them). Text input: a PDF's type sizes say
     what is a head."""
     t = "".join(inline_text(lines).split())
-    end, start = t.find("”"), t.find("“")
-    return t.endswith(("：", ":")) or (end >= 0 and not 0 <= start < end)
+    return t.endswith(("：", ":")) or starts_inside(t, "“", "”")
 
 
 def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:

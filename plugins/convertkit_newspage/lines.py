@@ -192,6 +192,13 @@ def closes_unopened(text: str) -> bool:
     return False
 
 
+def starts_inside(text: str, opening: str, closing: str) -> bool:
+    """Whether ``text`` starts inside a quotation (bracket, title) opened before it: it
+    closes one before it opens any (…新成效。”)."""
+    end = text.find(closing)
+    return end >= 0 and not 0 <= text.find(opening) < end
+
+
 def leaves_open(text: str) -> bool:
     """Whether ``text`` opens a quotation, title or bracket (“ 《 （) that it does not close:
     what it begins goes on after it."""

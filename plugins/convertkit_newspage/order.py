@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from . import lexicon
 from .assignment import Join, Vocabulary, best_assignment, follow
-from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence
+from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence, starts_inside
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence, text_of)
 from .pointorder import point_links
@@ -199,7 +199,7 @@ def candidates(pieces: list[Piece], evidence: dict[tuple[int, int], Evidence] | 
     # with one that left it open (表示：“广东…), and with no other
     texts = [text_of(p) if p.kind is Kind.TEXT else "" for p in pieces]
     left_open = [{op for op, cl in MARKS if _left_open(t, op, cl)} for t in texts]
-    closes = [{op for op, cl in MARKS if _starts_inside(t, op, cl)} for t in texts]
+    closes = [{op for op, cl in MARKS if starts_inside(t, op, cl)} for t in texts]
     start_set = set(starts)
     ends = [i for i, p in enumerate(pieces) if open_end(p)]
     vocab = Vocabulary(pieces, sorted(set(ends) | start_set | {i + 1 for i in ends if i + 1 < len(pieces)}))
@@ -258,17 +258,10 @@ def _left_open(text: str, opening: str, closing: str) -> bool:
     return text.rfind(opening) > text.rfind(closing)
 
 
-def _starts_inside(text: str, opening: str, closing: str) -> bool:
-    """Whether ``text`` starts inside a quotation (bracket, title) opened before it: it
-    closes one before it opens any (…新成效。”)."""
-    end = text.find(closing)
-    return end >= 0 and not 0 <= text.find(opening) < end
-
-
 def closes_unopened_mark(line: str) -> bool:
     """Whether a line closes a bracket, quotation or title it never opened (研究员）,
     …平台”等模式): it is the middle of a sentence begun before it."""
-    return closes_unopened(line) or _starts_inside(line, "“", "”") or _starts_inside(line, "《", "》")
+    return closes_unopened(line) or starts_inside(line, "“", "”") or starts_inside(line, "《", "》")
 
 
 def _page_column(pieces: list[Piece], widths: list[float]) -> float:
