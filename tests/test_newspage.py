@@ -2181,3 +2181,21 @@ def test_the_one_headline_left_without_text_goes_to_the_one_text_left_without_he
     arts = read(head + other).blocks
     [a] = [x for x in arts if paras(x)]
     assert not plain(a.headline)
+
+
+@pytest.mark.parametrize("dateline", ["新华社北京2月6日电", "法新社伦敦六日电", "中新社上海 3 月 1 日电", "本报讯"])
+def test_a_dateline_names_any_paper_or_agency(dateline):
+    # who sent an item from where and when: this paper, a news agency or a news site; the
+    # item opens where its dateline stands, under its own headline
+    text = ("第一条消息的标题在这里\n\n本报讯 第一条消息的正文写在这里，比较长，\n写满了两行才结束。\n\n"
+            f"第二条消息的标题\n\n{dateline} 第二条消息的正文写在这里，\n也写满了两行才结束。\n")
+    doc = read(text)
+    assert [plain(a.headline) for a in doc.blocks] == ["第一条消息的标题在这里", "第二条消息的标题"]
+    assert plain(doc.blocks[1].dateline) == "".join(dateline.split())
+
+
+@pytest.mark.parametrize("byline", ["新华社记者王昊黄敏", "经济日报记者 张三", "本报记者 卢梦琪"])
+def test_a_byline_credits_a_reporter_of_any_paper_or_agency(byline):
+    text = (f"一条新闻的标题写在这里\n{byline}\n这条新闻的正文从这里开始写起，写了\n整整两行才写完这一段话。\n")
+    (item,) = read(text).blocks
+    assert plain(item.headline) == "一条新闻的标题写在这里" and plain(item.byline) == byline  # the word space kept

@@ -110,10 +110,15 @@ BANNER_RE = re.compile(r"^(?:深入|认真|全面|持续)?学习(?:宣传)?贯�
 CREDIT_WORDS = ("制图", "摄影", "图片", "绘图", "供图", "图文", "版式设计", "责任编辑", "本版编辑", "美编")
 CREDIT_RE = re.compile(rf"^({'|'.join(CREDIT_WORDS)})\s*[：:]")
 CREDIT_FIRST = frozenset(w[0] for w in CREDIT_WORDS)  # what a credit line starts with
+#: a news item's dateline: 本报讯, or who sent it from where and when: a paper (本报) or a news
+#: agency or site (新华社, 中新社, 法新社, 人民网 …), a place, a day, 电 (新华社北京2月6日电,
+#: 法新社伦敦六日电); or 本报记者…报道, 据…报道
 DATELINE_RE = HanPattern(
-    r"^(本报讯|新华社(?:{H}|[\d\s]){0,12}电|本报(?:{H}|[\d\s]){0,12}电|本报记者(?:{H}|\s){2,20}报道|"
-    r"据{H}{2,8}报道)(?=\s|{H}|[（“])", lead="本新据")
-BYLINE_RE = HanPattern(r"^(本报(?:记者|通讯员|特约记者)|记者|通讯员)\s*(?:{H}|[\s、]){2,30}$", lead="本记通")
+    r"^(本报讯|(?:本报|新华社)(?:{H}|[\d\s]){0,12}电|{H}{1,4}[社网]\s*(?:{H}|[\d\s]){1,14}日\s*电|"
+    r"本报记者(?:{H}|\s){2,20}报道|据{H}{2,8}报道)(?=\s|{H}|[（“]|$)")
+#: a byline's credit: a reporter or correspondent of this paper, of another, of an agency
+CREDIT = r"(?:本报|{H}{1,4}[社报])?(?:特约)?(?:记者|通讯员)"
+BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、]){{2,30}}$")
 SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")
 AUTHOR_START_RE = re.compile(r"^（\s*作\s*者")
 ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，、,])")
