@@ -2199,3 +2199,13 @@ def test_a_byline_credits_a_reporter_of_any_paper_or_agency(byline):
     text = (f"一条新闻的标题写在这里\n{byline}\n这条新闻的正文从这里开始写起，写了\n整整两行才写完这一段话。\n")
     (item,) = read(text).blocks
     assert plain(item.headline) == "一条新闻的标题写在这里" and plain(item.byline) == byline  # the word space kept
+
+
+def test_a_one_line_head_over_an_indented_first_line():
+    # a head set right over its text: the text's first line is indented (two ems short of the
+    # column, the lines under it full), so it is no second line of the head
+    body = ["（记者张三）某省海洋管理局", "近日发布了全省海洋考察的报告，这", "是该省开展海洋科学考察二十多年",
+            "以来首次发布此类报告。报告全面", "反映了去年全省海洋考察的情况。"]
+    (item,) = read("某省首次发布海洋考察报告\n" + "\n".join(body) + "\n").blocks
+    assert plain(item.headline) == "某省首次发布海洋考察报告"
+    assert paras(item) == ["".join(body)]

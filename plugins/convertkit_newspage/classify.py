@@ -177,6 +177,9 @@ def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
                                          and not ln.text.endswith(("，", "、", "：", ":")) for ln in block[:k]):
             continue
         full = measure(block[k:k + 8])
+        if k == 2 and indented(block[1], full, block[2]) and block[2].width >= full - 1 \
+                and _opens_sentence(block[0], block[1]) and not _runs_on(block[0], block[1], page, bi):
+            continue  # text under a head opens with an indented line: here the second line does
         # the line under them is a paragraph's indented first line; or they are two lines
         # short of the column, which no body line is but the last of its paragraph
         short = k == 2 and all(ln.width <= full - 1.5 for ln in block[:k])
