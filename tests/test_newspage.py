@@ -2209,3 +2209,16 @@ def test_a_one_line_head_over_an_indented_first_line():
     (item,) = read("某省首次发布海洋考察报告\n" + "\n".join(body) + "\n").blocks
     assert plain(item.headline) == "某省首次发布海洋考察报告"
     assert paras(item) == ["".join(body)]
+
+
+def test_a_phrase_of_common_words_is_no_names_set_together():
+    # 权力如何分配 could be cut into two names (权力如, 何分配: 权 and 何 are surnames), but it
+    # reads as 权力 如何 分配, common words; 王昊黄敏 reads as no words, so as two names
+    from convertkit_newspage.names import split_names
+    from convertkit_newspage.pieces import Kind
+
+    assert split_names("权力如何分配") is None and split_names("王昊黄敏") == ["王昊", "黄敏"]
+    text = ("第一段文字写在这里，写满了整整一行，\n第二行也写满了整整一行才结束了。\n\n权力如何分配\n\n"
+            "从内部而言，面临的最大挑战就是缺乏足\n够的执政经验，这一段也写满了两行。\n")
+    kinds = [p.kind for p in pieces_of(text)]
+    assert Kind.BYLINE not in kinds and kinds.count(Kind.HEAD) == 1

@@ -148,6 +148,28 @@ def common_word(s: str) -> bool:
     return words().get(s) >= COMMON
 
 
+def reads_as_words(s: str) -> bool:
+    """Whether the likeliest reading of ``s`` (unigram model, as :func:`_readings`) is
+    common words of two characters or more, every one (权力 如何 分配): a phrase of the
+    language, which names set side by side (王昊 黄敏, 周江 张济坤) seldom make."""
+    lex = words()
+    score = [0.0] + [-math.inf] * len(s)
+    back = [0] * (len(s) + 1)
+    for j in range(1, len(s) + 1):
+        for i in range(max(0, j - MAX_WORD), j):
+            f = lex.get(s[i:j], 0.0)
+            lp = f - LOG_TOTAL if f else (UNSEEN if j - i == 1 else None)
+            if lp is not None and score[i] + lp > score[j]:
+                score[j], back[j] = score[i] + lp, i
+    j = len(s)
+    while j > 0:
+        word = s[back[j]:j]
+        if len(word) < 2 or lex.get(word, 0.0) < COMMON:
+            return False
+        j = back[j]
+    return bool(s)
+
+
 def _han_tail(text: str) -> str:
     out = []
     for ch in reversed(text):

@@ -43,8 +43,9 @@ def split_names(s: str) -> list[str] | None:
     """``s`` (no spaces) as two or three personal names set without the space between them
     (范祚军万少文 -> 范祚军, 万少文), or ``None``. The shortest reading is kept when several
     fit, and every part must read as a name: not a common word (江苏万兆光 is no 江苏 and
-    万兆光; names set together are rare, a place or a word cut off a headline is not)."""
-    if not 4 <= len(s) <= 12:
+    万兆光; names set together are rare, a place or a word cut off a headline is not), and
+    the whole no phrase of common words (权力如何分配 is no 权力如 and 何分配)."""
+    if not 4 <= len(s) <= 12 or lexicon.reads_as_words(s):
         return None
     best: list[str] | None = None
     for n in (2, 3, 4):
