@@ -2222,3 +2222,14 @@ def test_a_phrase_of_common_words_is_no_names_set_together():
             "从内部而言，面临的最大挑战就是缺乏足\n够的执政经验，这一段也写满了两行。\n")
     kinds = [p.kind for p in pieces_of(text)]
     assert Kind.BYLINE not in kinds and kinds.count(Kind.HEAD) == 1
+
+
+@pytest.mark.parametrize("lede", ["近日，某省召开会议。", "（记者张三）某省日前召开会议。", "（新华社记者李四）某省召开会议。"])
+def test_a_news_lede_opens_with_when_or_with_the_reporters_credit(lede):
+    # a head over text that opens as a news report does (when it happened, or the credit that
+    # follows a dateline) speaks for a new article; a feature's section opens otherwise
+    from convertkit_newspage.articles import new_topic_evidence
+
+    (head,) = draft_lines(1, "某省召开全省工作会议")
+    assert new_topic_evidence([head], "前面的文章", lede, 0.1).news
+    assert not new_topic_evidence([head], "前面的文章", "会议强调，要抓好落实。", 0.1).news

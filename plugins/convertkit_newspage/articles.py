@@ -324,8 +324,10 @@ NEW_TOPIC_AFTER = -0.55  # ... of the text under it ...
 NEW_TOPIC_HEAD = 0.61  # ... and of the head's (a headline says more than a subhead)
 NEW_TOPIC_MIN = 0.0
 NEW_TOPIC_TEXT = 100  # the least text (characters) before it for the words it lacks to say anything
-# a news lede opens with when it happened (近日，… 4月9日，…); a section of a feature seldom does
-NEWS_LEDE_RE = re.compile(r"近日|日前|近期|\d{1,2}月\d{1,2}日|今年|昨天|今天")
+# a news lede opens with when it happened (近日，… 4月9日，…), or with the reporter's credit
+# that follows its dateline (（记者 …）); a section of a feature seldom does
+NEWS_LEDE_RE = re.compile(r"近日|日前|近期|\d{1,2}月\d{1,2}日|今年|昨天|今天|"
+                          r"[（(](?:本报|[\u4e00-\u9fff]{1,4}[社报])?(?:特约)?(?:记者|通讯员)")
 
 
 def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
