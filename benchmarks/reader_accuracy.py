@@ -7,6 +7,12 @@ per-set (and per-style) pooled figures.
     python benchmarks/reader_accuracy.py --seeds 1-60 --pages # another range, one line per page
     python benchmarks/reader_accuracy.py --synthetic-only --seeds 1-60
     python benchmarks/reader_accuracy.py --pdf                # also the PDF reader on the same pages' PDFs
+    python benchmarks/reader_accuracy.py --synthetic-only --pool 'texts/*.truth.json'
+
+``--pool`` makes the synthetic pages from other article texts (truth files in either schema
+pagegen reads): the default pool holds 25 articles, which every development page reuses, so
+a reader tuned on them is measured on texts it has never seen this way (the figures in
+``docs/reader.md`` name the pools they were measured on; none of their texts is kept here).
 
 Pages are read in this process (``convertkit.convert(..., to="tei")``), written to a temporary
 folder and scored by ``score_tei.score``, the same function ``score_set.py`` runs per page.
@@ -31,12 +37,14 @@ def seed_range(text: str) -> range:
     return range(int(lo), int(hi or lo) + 1)
 
 
-def generate(shared: Path, seeds: range, out: Path, pdf: bool = False) -> list[tuple[Path, Path]]:
-    """Synthetic pages for ``seeds`` (default pool and style) in ``out``; their PDFs kept
-    beside the text when ``pdf``."""
+def generate(shared: Path, seeds: range, out: Path, pdf: bool = False,
+             pool: list[str] | None = None) -> list[tuple[Path, Path]]:
+    """Synthetic pages for ``seeds`` (default style; the generator's default pool, or the
+    truth files ``pool`` names) in ``out``; their PDFs kept beside the text when ``pdf``."""
     gen = shared / "pagegen" / "pagegen.py"
+    extra = ([] if pdf else ["--no-pdf"]) + (["--pool", *[str(Path(p).resolve()) for p in pool]] if pool else [])
     subprocess.run([sys.executable, str(gen), "--seed", str(seeds.start), "--count", str(len(seeds)),
-                    "--out", str(out)] + ([] if pdf else ["--no-pdf"]), check=True, capture_output=True, cwd=gen.parent)
+                    "--out", str(out)] + extra, check=True, capture_output=True, cwd=gen.parent)
     return [(out / f"synth-{s}.txt", out / f"synth-{s}.truth.json") for s in seeds]
 
 
@@ -112,6 +120,8 @@ def main() -> int:
     ap.add_argument("--pages", action="store_true", help="one line per page")
     ap.add_argument("--json", help="write the pooled figures to FILE")
     ap.add_argument("--pdf", action="store_true", help="also read each page's PDF with the newspage-pdf reader")
+    ap.add_argument("--pool", nargs="+", metavar="TRUTH",
+                    help="make the synthetic pages from these truth files' articles (default: pagegen's pool)")
     args = ap.parse_args()
     shared = Path(args.shared)
     sys.path.insert(0, str(shared / "eval"))
@@ -132,7 +142,7 @@ def main() -> int:
                 score_pages([(p.with_suffix(".pdf"), t) for p, t in real], score_tei, tmp, args.pages, pools,
                             lambda t: ["real rmrb PDF"], "newspage-pdf")
         seeds = seed_range(args.seeds)
-        pairs = generate(shared, seeds, tmp / "synth", args.pdf)
+        pairs = generate(shared, seeds, tmp / "synth", args.pdf, args.pool)
         secs = score_pages(pairs, score_tei, tmp, args.pages, pools,
                            lambda t: ["synthetic", f"  {t['generator']['style']}"])
         if args.pdf:
