@@ -2233,3 +2233,27 @@ def test_a_news_lede_opens_with_when_or_with_the_reporters_credit(lede):
     (head,) = draft_lines(1, "某省召开全省工作会议")
     assert new_topic_evidence([head], "前面的文章", lede, 0.1).news
     assert not new_topic_evidence([head], "前面的文章", "会议强调，要抓好落实。", 0.1).news
+
+
+def test_a_head_of_one_character_of_text_is_no_section_candidate():
+    # a head over a single character (a stray of its column) has no character pairs to
+    # share with any article: it is no section printed apart, and nothing divides by zero
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.regroup import section_evidence
+
+    a, b = news_items(1, 10)
+    stray = Draft(heads=list(draft_lines(20, "一个标题")), head_sizes=[1])
+    stray.body = [text_piece(21, "的")]
+    assert [i for i, _, _ in section_evidence([a, b, stray])] == []
+
+
+def test_a_head_wider_than_the_page_column_over_a_stray_line():
+    # a headline set across columns with one line of its column under it in its block (the
+    # rest printed elsewhere): too little text to measure that column, but wider than the
+    # page's body column, which no body line is
+    col = "这一栏的正文每行排满了，"
+    text = ("第一篇文章的标题写在这里\n王小明\n" + "\n".join([col] * 6) + "\n到这里结束。\n\n"
+            "卡斯特罗会见某国客人强调加强科教合作\n努力下，双方合作一定会结\n\n"
+            "出更加丰硕的成果。会见时双方还谈到了\n" + "\n".join([col] * 3) + "\n到这里结束。\n")
+    heads = [plain(a.headline) for a in read(text).blocks]
+    assert "卡斯特罗会见某国客人强调加强科教合作" in heads

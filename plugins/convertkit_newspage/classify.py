@@ -86,6 +86,18 @@ def _wide_heads(block: list[Line]) -> int:
     return k if len(text) >= 3 or (len(text) == 2 and abs(text[0].width - text[1].width) <= 1.0) else 0
 
 
+def _wide_over_stray(block: list[Line], col: float) -> int:
+    """1 where ``block`` is one head line wider than the page's body column by WIDE ems or
+    more over one or two lines set no wider than that column (too few to measure a column
+    of their own: a column's stray lines pdftotext printed in the head's block), else 0: a
+    body line is never wider than the page's column."""
+    if not col or len(block) not in (2, 3) or not headish(block[0]) or block[0].width < col + WIDE \
+            or leaves_open(block[0].text) or lexicon.join_score(block[0].text, block[1].text):
+        return 0  # (a head leaves no quotation open, and no word runs on from it into the text)
+    return int(all(ln.width <= col + 0.5 and not headish(ln) and not is_name_line(ln) and not BYLINE_RE.match(ln.text)
+                   for ln in block[1:]))
+
+
 def _over_pull_quote(block: list[Line], bi: int, page: Page, col: float) -> bool:
     """Whether ``block``'s first line stands over a pull quote boxed across columns: the
     sentence under it repeats one printed elsewhere and is set wider than the page's column
@@ -301,7 +313,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     f"{score:.2f}): a boxed pull quote")
             continue
         # a front end that sees type sizes and faces has marked the heads set across columns
-        k = _wide_heads(block) if hints is None else 0
+        k = (_wide_heads(block) or _wide_over_stray(block, col)) if hints is None else 0
         if k and pieces and pieces[-1].kind is Kind.TEXT and not closes_article(pieces[-1]) and \
                 measure(list(pieces[-1].lines)) >= max(ln.width for ln in block[:k]):
             k = 0  # under text set wider still, not closed (a lede across columns): its subhead
