@@ -2257,3 +2257,14 @@ def test_a_head_wider_than_the_page_column_over_a_stray_line():
             "出更加丰硕的成果。会见时双方还谈到了\n" + "\n".join([col] * 3) + "\n到这里结束。\n")
     heads = [plain(a.headline) for a in read(text).blocks]
     assert "卡斯特罗会见某国客人强调加强科教合作" in heads
+
+
+def test_one_head_line_over_a_stray_sentence_end():
+    # a headline's second line printed in one block with the end of a sentence begun in
+    # another column (权。): a body line that short would end its paragraph
+    from convertkit_newspage.pieces import Kind
+
+    col = "这一栏的正文每一行都排满了，"
+    text = ("\n".join([col] * 4) + "\n到这里结束了。\n\n某省首次\n\n发布海洋考察报告\n权。\n\n"
+            + "\n".join([col] * 4) + "\n到这里结束了。\n")
+    assert shape(pieces_of(text)) == [(Kind.TEXT, 5), (Kind.HEAD, 1), (Kind.HEAD, 1), (Kind.TEXT, 1), (Kind.TEXT, 5)]

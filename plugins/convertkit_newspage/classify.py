@@ -159,7 +159,7 @@ STRAY_LINES = 2  # the most lines of a sentence's end pdftotext prints under a h
 
 def _head_over_stray_tail(block: list[Line], col: float, page: Page, bi: int) -> int:
     """How many lines at the top of ``block`` are a head set apart from the column beside it
-    (two or more head lines, each NARROW of the page's column at most: a headline set large,
+    (head lines, each NARROW of the page's column at most: a headline set large,
     or down a narrow box; a name under them is a byline) over one or two lines, set in the
     column, that end a sentence begun elsewhere, which pdftotext printed in the head's block
     (吉林今年以来⏎家电及 3C 产⏎…⏎23 亿元⏎政策直达。); 0 when it is not such a block. A head
@@ -170,7 +170,10 @@ def _head_over_stray_tail(block: list[Line], col: float, page: Page, bi: int) ->
             not (is_name_line(block[k]) and names_only(block[k])):
         k += 1
     tail = block[k:]
-    if k < 2 or not 1 <= len(tail) <= STRAY_LINES or not ends_sentence(tail[-1].text) or \
+    # one head line too: a body line short of its column ends its paragraph, or was cut
+    # before an opening mark the next line starts with
+    if k < 1 or (k == 1 and tail and tail[0].text.lstrip()[:1] in "“《（‘") or \
+            not 1 <= len(tail) <= STRAY_LINES or not ends_sentence(tail[-1].text) or \
             leaves_open(inline_text(block[:k])) or max(ln.width for ln in tail) > col + BOX_INSET:
         return 0
     return 0 if _word_across(block[k - 1], tail[0], page, bi) else k
