@@ -2268,3 +2268,12 @@ def test_one_head_line_over_a_stray_sentence_end():
     text = ("\n".join([col] * 4) + "\n到这里结束了。\n\n某省首次\n\n发布海洋考察报告\n权。\n\n"
             + "\n".join([col] * 4) + "\n到这里结束了。\n")
     assert shape(pieces_of(text)) == [(Kind.TEXT, 5), (Kind.HEAD, 1), (Kind.HEAD, 1), (Kind.TEXT, 1), (Kind.TEXT, 5)]
+
+
+def test_text_opening_with_a_reporters_credit_opens_an_article():
+    # a news item's text opens with its dateline and the reporter's credit; where no
+    # dateline is printed, the credit alone says an item begins (its headline printed elsewhere)
+    text = ("第一条消息的标题\n\n日前，某省召开全省工作会议，研究部署\n全年的重点工作，要求各地抓好落实。\n\n"
+            "（记者张三）某市日前举办了一场大型的\n招聘会，三百多家企业提供了岗位。\n")
+    doc = read(text)
+    assert len(doc.blocks) == 2 and paras(doc.blocks[1])[0].startswith("（记者张三）")

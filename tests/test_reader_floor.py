@@ -148,6 +148,15 @@ def test_nothing_is_lost_or_invented_on_synthetic_pages(pages):
 
 
 
+#: what the generator's default pool never prints (its news items all open with 本报讯 and
+#: close with a sign-off): a wire item whose dateline is not printed, its text opening with
+#: the reporter's credit (pages made from wire stories, ``reader_accuracy.py --pool``, do)
+NOT_IN_THE_POOL = [
+    "第一条消息的标题\n\n日前，某省召开全省工作会议，研究部署\n全年的重点工作，要求各地抓好落实。\n\n"
+    "（记者张三）某市日前举办了一场大型的\n招聘会，三百多家企业提供了岗位。\n",
+]
+
+
 def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
     """Each registered rule of the reader decides something on the sample page, the real
     pages or the generated ones: a rule that never fires is fitted to a page that is gone,
@@ -178,9 +187,9 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
     texts = [ROOT / "samples" / "page.txt", *sorted((SHARED / "newspages").glob("rmrb-*.txt")),
              *(p for p, _ in pages + more)]
     fired: collections.Counter = collections.Counter()
-    for path in texts:
+    for source in [path.read_text(encoding="utf-8") for path in texts] + NOT_IN_THE_POOL:
         ex = Explain()
-        reader.read_page(path.read_text(encoding="utf-8"), 1, ex)
+        reader.read_page(source, 1, ex)
         fired.update(step["rule"] for step in ex.steps)
     if importlib.util.find_spec("pypdfium2") is not None:  # the PDF front end's rules: the real PDFs
         from convertkit_newspage.pdfglyphs import read_glyphs

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from .lines import (AUTHOR_START_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text,
+from .lines import (AUTHOR_START_RE, CREDIT_OPEN_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text,
                     spaceless_text)
 from .names import name_shaped, name_fragment, spells_byline
 from .order import WIDE_GAP, PageText, page_column
@@ -35,6 +35,7 @@ register(Stage.ARTICLES, {
     "byline-after-untitled": "a name right after the end of an untitled article is its byline",
     "opener-byline": "a byline opens an article",
     "opener-dateline": "a dateline (本报讯, 新华社…电) opens an article",
+    "opener-credit": "text that opens with a reporter's credit (（记者 …）, which follows a dateline) opens an article",
     "untitled-article": "text after a closer, with no opener, starts an untitled article",
     "measure-change": "text set in the page's column does not go on across columns: a block set more than "
                       "three ems wider than an article's column text, after a sentence's end, starts another",
@@ -234,6 +235,11 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 cur = Draft()
                 drafts.append(cur)
                 explain("untitled-article", p.span, "text with no opener starts an untitled article")
+            elif p.starts_block and cur.body and CREDIT_OPEN_RE.match(first.text):
+                cur = Draft()
+                drafts.append(cur)
+                explain("opener-credit", p.span, "text opening with a reporter's credit (（记者 …）) is a news "
+                                                 "item's lede: it opens an article")
             elif _new_measure(p, cur, column):
                 cur = Draft()
                 drafts.append(cur)
@@ -326,8 +332,7 @@ NEW_TOPIC_MIN = 0.0
 NEW_TOPIC_TEXT = 100  # the least text (characters) before it for the words it lacks to say anything
 # a news lede opens with when it happened (近日，… 4月9日，…), or with the reporter's credit
 # that follows its dateline (（记者 …）); a section of a feature seldom does
-NEWS_LEDE_RE = re.compile(r"近日|日前|近期|\d{1,2}月\d{1,2}日|今年|昨天|今天|"
-                          r"[（(](?:本报|[\u4e00-\u9fff]{1,4}[社报])?(?:特约)?(?:记者|通讯员)")
+NEWS_LEDE_RE = re.compile(r"近日|日前|近期|\d{1,2}月\d{1,2}日|今年|昨天|今天")
 
 
 def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
@@ -428,7 +433,8 @@ def new_topic_evidence(lines: list[Line], before: str, text: str, shared: float)
     """The evidence for head ``lines``, printed inside an article whose text so far is
     ``before``, over ``text`` (up to the next head), of whose character pairs ``before``
     holds the share ``shared``."""
-    return NewTopicEvidence(titles.covers(lines, before), bool(NEWS_LEDE_RE.match(text)), shared, len(before),
+    news = bool(NEWS_LEDE_RE.match(text) or CREDIT_OPEN_RE.match(text))
+    return NewTopicEvidence(titles.covers(lines, before), news, shared, len(before),
                             len(text), len(spaceless_text(lines)))
 
 

@@ -119,6 +119,8 @@ DATELINE_RE = HanPattern(
 #: a byline's credit: a reporter or correspondent of this paper, of another, of an agency
 CREDIT = r"(?:本报|{H}{1,4}[社报])?(?:特约)?(?:记者|通讯员)"
 BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、]){{2,30}}$")
+#: the reporter's credit a news item's text opens with, after its dateline (（记者 …）)
+CREDIT_OPEN_RE = HanPattern(rf"^[（(]\s*{CREDIT}")
 SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")
 AUTHOR_START_RE = re.compile(r"^（\s*作\s*者")
 ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，、,])")

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from . import lexicon
 from .assignment import Join, Vocabulary, best_assignment, follow
-from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence, starts_inside
+from .lines import AUTHOR_START_RE, CREDIT_OPEN_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence, starts_inside
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
                      starts_mid_sentence, text_of)
 from .pointorder import point_links
@@ -150,7 +150,8 @@ def openings(pieces: list[Piece]) -> Openings:
     # no sentence left open elsewhere; a block whose first line closes a bracket, quotation
     # or title it never opened (究中心特聘研究员）, 平台”等) takes up one, however short (it
     # shows no measure)
-    dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and DATELINE_RE.match(p.lines[0].text)}
+    dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT
+             and (DATELINE_RE.match(p.lines[0].text) or CREDIT_OPEN_RE.match(p.lines[0].text))}
     closing = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened_mark(p.lines[0].text)}
     # a block of one or two lines shows no measure of its own: one whose first line fills
     # the page's usual column (no paragraph indent) starts in mid-paragraph too
