@@ -2277,3 +2277,14 @@ def test_text_opening_with_a_reporters_credit_opens_an_article():
             "（记者张三）某市日前举办了一场大型的\n招聘会，三百多家企业提供了岗位。\n")
     doc = read(text)
     assert len(doc.blocks) == 2 and paras(doc.blocks[1])[0].startswith("（记者张三）")
+
+
+def test_a_wide_headline_over_a_character_alone_keeps_its_byline():
+    # a byline set vertically reaches pdftotext a character at a time: the one printed in
+    # the headline's block is the byline's first, not a column's stray line
+    from convertkit_newspage.pieces import Kind
+
+    col = "这一栏的正文每行排满了，"
+    text = ("“一国两制”是保持香港澳门长期繁荣稳定的最佳制度\n蒋\n\n" + "\n".join([col] * 6) + "\n到这里结束。\n")
+    kinds = [(p.kind, "".join(ln.text for ln in p.lines)) for p in pieces_of(text)]
+    assert (Kind.TEXT, "蒋") not in kinds

@@ -94,8 +94,8 @@ def _wide_over_stray(block: list[Line], col: float) -> int:
     if not col or len(block) not in (2, 3) or not headish(block[0]) or block[0].width < col + WIDE \
             or leaves_open(block[0].text) or lexicon.join_score(block[0].text, block[1].text):
         return 0  # (a head leaves no quotation open, and no word runs on from it into the text)
-    return int(all(ln.width <= col + 0.5 and not headish(ln) and not is_name_line(ln) and not BYLINE_RE.match(ln.text)
-                   for ln in block[1:]))
+    return int(all(ln.width <= col + 0.5 and not headish(ln) and not name_fragment(ln) and not is_name_line(ln)
+                   and not BYLINE_RE.match(ln.text) for ln in block[1:]))  # (a byline's lines stay its own)
 
 
 def _over_pull_quote(block: list[Line], bi: int, page: Page, col: float) -> bool:
