@@ -12,7 +12,7 @@ import re
 from convertkit.cjk import close_up
 
 from . import lexicon
-from .lines import HanPattern, Line, is_han
+from .lines import CREDIT, HAN, HanPattern, Line, is_han
 
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -120,7 +120,7 @@ def names_only(line: Line) -> bool:
 
 
 #: a credit before the names of a byline (本报记者 卢梦琪, 新华社记者 …, 通讯员 …)
-_CREDIT_WORD = r"(?:本报|[\u4e00-\u9fff]{1,4}[社报])?(?:特约)?(?:记者|通讯员)|实习生"
+_CREDIT_WORD = CREDIT.replace("{H}", f"[{HAN}]") + "|实习生"
 _CREDIT = re.compile(rf"^\s*({_CREDIT_WORD})(\s+)(\S.*)$")
 _CREDIT_START = re.compile(_CREDIT_WORD)  # the credit a byline set without spaces opens with
 _NAME_GAP = re.compile(r"\s{2,}")
