@@ -2288,3 +2288,18 @@ def test_a_wide_headline_over_a_character_alone_keeps_its_byline():
     text = ("“一国两制”是保持香港澳门长期繁荣稳定的最佳制度\n蒋\n\n" + "\n".join([col] * 6) + "\n到这里结束。\n")
     kinds = [(p.kind, "".join(ln.text for ln in p.lines)) for p in pieces_of(text)]
     assert (Kind.TEXT, "蒋") not in kinds
+
+
+def test_a_headline_printed_after_its_text_inside_another_article_cuts_it():
+    # no sign-off closes the first item and no dateline opens the second: its headline,
+    # printed after its text, ends up the first item's last head; the text falls into a part
+    # that takes up the first headline's words and one that takes up the second's
+    text = ("某市地铁三号线开通运营\n\n地铁三号线今天正式开通运营，全线设\n"
+            "车站二十座，地铁三号线连接城区南北。\n\n地铁三号线开通后，市民出行更加便\n"
+            "捷，地铁网络进一步完善了。\n\n某县茶叶丰收茶农增收，茶叶价格\n上涨两成，茶农收入明显增加。\n\n"
+            "今年茶叶产量创下新高，茶叶企业订单\n饱满，茶农增收致富。\n\n茶叶丰收茶农增收\n\n"
+            "某省举办农民丰收节庆祝活动\n\n日前，某省举办农民丰收节庆祝活动，\n各地农民欢聚一堂，共庆丰收。\n")
+    doc = read(text)
+    assert [plain(a.headline) for a in doc.blocks] == ["某市地铁三号线开通运营", "茶叶丰收茶农增收",
+                                                       "某省举办农民丰收节庆祝活动"]
+    assert paras(doc.blocks[1])[0].startswith("某县茶叶丰收")

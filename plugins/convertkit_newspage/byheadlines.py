@@ -81,10 +81,41 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
     return out
 
 
-def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | None:
+def split_at_trailing_heads(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """An article whose last piece is a head with no text under it (a headline printed
+    after the text it heads, kept as an empty section) and whose text falls, at a
+    sentence's end, into two parts that take up the words of its headline and of that head
+    (as :func:`_best_cut` asks), or holds a run that takes up one's words while the text
+    around it takes up the other's (:func:`_best_run`), is two articles, as with a headline
+    left with no article (:func:`split_by_headlines`). Run once headlines printed apart have found their
+    articles (:func:`headlines_to_headless`): the first part's headline may be one of them."""
+    out: list[Draft] = []
+    for d in drafts:
+        tail = d.body[-1] if d.body else None
+        if len(d.head_sizes) != 1 or tail is None or tail.kind is not Kind.HEAD or len(d.body) < 3:
+            out.append(d)
+            continue
+        d.body = d.body[:-1]
+        pair = [d.heads, list(tail.lines)]
+        cut = _best_cut(d, pair, latest=True)
+        run = _best_run(d, pair)
+        if run is not None and (cut is None or run[0] > cut[0]):
+            score, c1, c2, b = run
+            out += _split_run(d, [pair[1 - b]], pair[b], c1, c2, score, explain)
+        elif cut is not None:
+            score, c, a = cut
+            out += _split(d, [pair[a]], pair[1 - a], c, score, explain)
+        else:
+            d.body = d.body + [tail]
+            out.append(d)
+    return out
+
+
+def _best_cut(d: Draft, blocks: list[list[Line]], latest: bool = False) -> tuple[float, int, int] | None:
     """The best place to cut ``d``'s text in two, each part taking up the words of one of
     the two head ``blocks``: (score, the first piece of the second part, the block of the
-    first part), or None."""
+    first part), or None. Of places that cut equally well, the first; the last where
+    ``latest`` (a head printed after its text heads the text right before it)."""
     if any(b[0].text.startswith("——") for b in blocks) or len(d.body) < 2:
         return None
     heads = [titles.pairs_of(b) for b in blocks]
@@ -105,7 +136,7 @@ def _best_cut(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int] | No
             (la, ra), (lb, rb) = shares[a][c], shares[1 - a][c]
             if min(la, rb) >= SPLIT_MIN and la >= ra + SPLIT_MARGIN and rb >= lb + SPLIT_MARGIN:
                 score = la - ra + rb - lb
-                if best is None or score > best[0]:
+                if best is None or score > best[0] or (latest and score == best[0]):
                     best = (score, c, a)
     return best
 

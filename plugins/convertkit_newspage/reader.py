@@ -36,7 +36,7 @@ from . import lines as _lines, pulls as _pulls, similarity as _similarity, title
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines, deinterleave
-from .byheadlines import headlines_to_headless, join_ledes, split_by_headlines
+from .byheadlines import split_at_trailing_heads, headlines_to_headless, join_ledes, split_by_headlines
 from .classify import to_pieces
 from .enumeration import complete_enumerations, order_points
 from .furniture import take_furniture
@@ -182,6 +182,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = join_sections_apart(drafts, explain)
     subheads_over_headlines(drafts, explain)
     headlines_to_headless(drafts, explain)
+    drafts = split_at_trailing_heads(drafts, explain)
     complete_headlines(drafts, page, explain)
     drafts = join_ledes(drafts, explain)
     complete_enumerations(drafts, explain)
