@@ -53,20 +53,21 @@ class HanPattern:
     inside a match, so spans and groups are those of the original text.
     """
 
-    def __init__(self, pattern: str, flags: int = 0, *, lead: str = "", tail: str = "") -> None:
+    def __init__(self, pattern: str, flags: int = 0, *, lead: str = "", tail: str = "",
+                 needs: tuple[str, ...] = ()) -> None:
         self.pattern = pattern
         self._re = re.compile(pattern.replace("{H}", r"[^\W\d\x00-\x7f]"), flags)
-        # what every match starts with (one of the ``lead`` characters) or every string with
-        # a match ends with (``tail``, before trailing whitespace): most lines are turned
-        # away by a character test, never masked nor matched
-        self.lead, self.tail = lead, tail
+        # what every match starts with (one of the ``lead`` characters), every string with
+        # a match ends with (``tail``, before trailing whitespace) or holds (one of
+        # ``needs``): most lines are turned away by a character test, never masked nor matched
+        self.lead, self.tail, self.needs = lead, tail, needs
 
     def exact(self) -> str:
         """The pattern with the ideograph ranges spelled out."""
         return self.pattern.replace("{H}", f"[{HAN}]")
 
     def match(self, s: str) -> re.Match[str] | None:
-        if self.lead and s[:1] not in self.lead:
+        if self.lead and s[:1] not in self.lead or self.needs and not any(n in s for n in self.needs):
             return None
         return self._re.match(masked(s))
 
@@ -115,12 +116,12 @@ CREDIT_FIRST = frozenset(w[0] for w in CREDIT_WORDS)  # what a credit line start
 #: 法新社伦敦六日电); or 本报记者…报道, 据…报道
 DATELINE_RE = HanPattern(
     r"^(本报讯|(?:本报|新华社)(?:{H}|[\d\s]){0,12}电|{H}{1,4}[社网]\s*(?:{H}|[\d\s]){1,14}日\s*电|"
-    r"本报记者(?:{H}|\s){2,20}报道|据{H}{2,8}报道)(?=\s|{H}|[（“]|$)")
+    r"本报记者(?:{H}|\s){2,20}报道|据{H}{2,8}报道)(?=\s|{H}|[（“]|$)", needs=("讯", "电", "报道"))
 #: a byline's credit: a reporter or correspondent of this paper, of another, of an agency
 CREDIT = r"(?:本报|{H}{1,4}[社报])?(?:特约)?(?:记者|通讯员)"
-BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、]){{2,30}}$")
+BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、]){{2,30}}$", needs=("记者", "通讯员"))
 #: the reporter's credit a news item's text opens with, after its dateline (（记者 …）)
-CREDIT_OPEN_RE = HanPattern(rf"^[（(]\s*{CREDIT}")
+CREDIT_OPEN_RE = HanPattern(rf"^[（(]\s*{CREDIT}", lead="（(")
 SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")
 AUTHOR_START_RE = re.compile(r"^（\s*作\s*者")
 ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，、,])")

@@ -45,7 +45,7 @@ def split_names(s: str) -> list[str] | None:
     fit, and every part must read as a name: not a common word (江苏万兆光 is no 江苏 and
     万兆光; names set together are rare, a place or a word cut off a headline is not), and
     the whole no phrase of common words (权力如何分配 is no 权力如 and 何分配)."""
-    if not 4 <= len(s) <= 12 or lexicon.reads_as_words(s):
+    if not 4 <= len(s) <= 12:
         return None
     best: list[str] | None = None
     for n in (2, 3, 4):
@@ -62,7 +62,7 @@ def split_names(s: str) -> list[str] | None:
             parts = [head, *tail]
         if best is None or len(parts) < len(best):
             best = parts
-    return best
+    return None if best is None or lexicon.reads_as_words(s) else best
 
 
 def _name_part(s: str) -> bool:
