@@ -2303,3 +2303,15 @@ def test_a_headline_printed_after_its_text_inside_another_article_cuts_it():
     assert [plain(a.headline) for a in doc.blocks] == ["某市地铁三号线开通运营", "茶叶丰收茶农增收",
                                                        "某省举办农民丰收节庆祝活动"]
     assert paras(doc.blocks[1])[0].startswith("某县茶叶丰收")
+
+
+@pytest.mark.parametrize("byline", ["本报记者 阿依古丽·买买提", "阿依古丽·买买提", "努尔·白克力 李四"])
+def test_a_transliterated_name_in_dotted_parts_is_a_byline(byline):
+    # a minority or foreign name is written in parts joined by the middle dot (间隔号) and
+    # starts with no surname; 中国·东盟 is two places, no name
+    from convertkit_newspage.names import dotted_name
+
+    text = f"一条新闻的标题写在这里\n{byline}\n这条新闻的正文从这里开始写起，写了\n整整两行才写完这一段话。\n"
+    (item,) = read(text).blocks
+    assert plain(item.headline) == "一条新闻的标题写在这里" and plain(item.byline) == byline
+    assert not dotted_name("中国·东盟")

@@ -119,7 +119,7 @@ DATELINE_RE = HanPattern(
     r"本报记者(?:{H}|\s){2,20}报道|据{H}{2,8}报道)(?=\s|{H}|[（“]|$)", needs=("讯", "电", "报道"))
 #: a byline's credit: a reporter or correspondent of this paper, of another, of an agency
 CREDIT = r"(?:本报|{H}{1,4}[社报])?(?:特约)?(?:记者|通讯员)"
-BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、]){{2,30}}$", needs=("记者", "通讯员"))
+BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、·•]){{2,30}}$", needs=("记者", "通讯员"))
 #: the reporter's credit a news item's text opens with, after its dateline (（记者 …）)
 CREDIT_OPEN_RE = HanPattern(rf"^[（(]\s*{CREDIT}", lead="（(")
 SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")

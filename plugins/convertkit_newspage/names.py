@@ -30,8 +30,22 @@ COMPOUND_SURNAMES = frozenset({
 })
 
 
+#: a name written in parts joined by the middle dot (间隔号): a minority or foreign name
+#: transliterated (阿依古丽·买买提), which starts with no surname
+_DOTTED = HanPattern(r"^{H}{1,5}(?:[·•]{H}{1,5}){1,2}$", needs=("·", "•"))
+
+
+def dotted_name(s: str) -> bool:
+    """``s`` is a transliterated name in parts joined by the middle dot, none of them a
+    common word (中国·东盟 is two places)."""
+    return bool(_DOTTED.match(s)) and not any(lexicon.common_word(p) for p in re.split("[·•]", s))
+
+
 def is_personal_name(s: str) -> bool:
-    """``s`` (one name, no spaces) reads as a Chinese personal name: ideographs only."""
+    """``s`` (one name, no spaces) reads as a Chinese personal name: ideographs only, or
+    a transliterated name in dotted parts (:func:`dotted_name`)."""
+    if dotted_name(s):
+        return True
     if not all(map(is_han, s)):
         return False
     if s[:2] in COMPOUND_SURNAMES:
@@ -71,7 +85,8 @@ def _name_part(s: str) -> bool:
     return is_personal_name(s) and not (len(s) == 2 and lexicon.common_word(s))
 
 
-NAME_RE = HanPattern(r"^{H}{2,4}(?:\s+{H}{2,4}){0,3}$")
+_WORD = r"(?:{H}{2,4}|{H}{1,5}(?:[·•]{H}{1,5}){1,2})"  # a name's word: 2-4 ideographs, or dotted parts
+NAME_RE = HanPattern(rf"^{_WORD}(?:\s+{_WORD}){{0,3}}$")
 
 
 def name_fragment(line: Line) -> bool:
