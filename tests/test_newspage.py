@@ -2315,3 +2315,12 @@ def test_a_transliterated_name_in_dotted_parts_is_a_byline(byline):
     (item,) = read(text).blocks
     assert plain(item.headline) == "一条新闻的标题写在这里" and plain(item.byline) == byline
     assert not dotted_name("中国·东盟")
+
+
+def test_a_photographers_credit_is_furniture():
+    # 本报记者 张三摄 credits a picture, no article's byline; a body line ending in 拍摄 is text
+    text = ("一条新闻的标题写在这里\n本报记者 王五\n这条新闻的正文从这里开始写起，写了\n整整两行才写完这一段话。\n\n"
+            "本报记者 张三摄\n")
+    doc = read(text)
+    assert [plain(a.byline) for a in doc.blocks] == ["本报记者 王五"]
+    assert ("credit", "本报记者张三摄") in [(f.kind, "".join(f.text.split())) for f in doc.meta.furniture]

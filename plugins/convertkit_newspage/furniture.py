@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from convertkit.model import Furniture, Span
 
-from .lines import (BANNER_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, LABEL_RE, LONE_PAGE_RE, PAGE_RE, WEEKDAY_RE, Line,
-                    is_han)
+from .lines import (BANNER_RE, CREDIT_FIRST, CREDIT_RE, DATE_RE, LABEL_RE, LONE_PAGE_RE, PAGE_RE, PHOTO_CREDIT_RE,
+                    WEEKDAY_RE, Line, is_han)
 from .names import names_only
 from .rules import Explain, Stage, register
 
@@ -21,7 +21,7 @@ register(Stage.FURNITURE, {
                         "with the headline under it, name its column or the page, whatever word they end in: a "
                         "kicker or headline says more",
     "furniture-banner": "a campaign banner (学习贯彻…精神) stands over articles, in none of them",
-    "furniture-credit": "a picture or editor credit (制图：, 责任编辑：) belongs to no article",
+    "furniture-credit": "a picture or editor credit (制图：, 责任编辑：, 本报记者 张三摄) belongs to no article",
 })
 
 
@@ -46,7 +46,7 @@ def furniture_kind(line: Line, first: bool, alone: bool = False, edge: bool = Fa
             return "date"
         if (lead and PAGE_RE.match(t)) or (edge and LONE_PAGE_RE.match(t)):
             return "page"
-    if head in CREDIT_FIRST and CREDIT_RE.match(t):
+    if head in CREDIT_FIRST and CREDIT_RE.match(t) or PHOTO_CREDIT_RE.match(line.text):
         return "credit"
     if first and LABEL_RE.match(line.text):
         return "label"

@@ -120,6 +120,8 @@ DATELINE_RE = HanPattern(
 #: a byline's credit: a reporter or correspondent of this paper, of another, of an agency
 CREDIT = r"(?:本报|{H}{1,4}[社报])?(?:特约)?(?:记者|通讯员)"
 BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、·•]){{2,30}}$", needs=("记者", "通讯员"))
+#: a picture's credit: a reporter who took it (本报记者 张三摄, 新华社记者 李贺摄)
+PHOTO_CREDIT_RE = HanPattern(rf"^{CREDIT}\s*(?:{{H}}|[\s、·•]){{2,24}}摄$", needs=("摄",))
 #: the reporter's credit a news item's text opens with, after its dateline (（记者 …）)
 CREDIT_OPEN_RE = HanPattern(rf"^[（(]\s*{CREDIT}", lead="（(")
 SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")
