@@ -4,6 +4,7 @@ with one thing decided by the truth (an oracle), on generated pages (``../shared
 
     python benchmarks/reader_loss.py                      # seeds 700-899
     python benchmarks/reader_loss.py --seeds 1-60
+    python benchmarks/reader_loss.py --seeds 5000-5199 --pool 'texts/*.truth.json'
 
 Each row is one way of reading the same pages, pooled by the generator's style:
 
@@ -181,6 +182,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--seeds", default="700-899", help="seeds, LO-HI")
+    ap.add_argument("--pool", nargs="+", metavar="TRUTH",
+                    help="make the pages from these truth files' articles (default: pagegen's pool)")
     args = ap.parse_args()
     shared = Path(args.shared)
     sys.path.insert(0, str(shared / "eval"))
@@ -193,7 +196,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         out = tmp / "out.xml"
-        for page, truth_path in generate(shared, seed_range(args.seeds), tmp / "pages"):
+        for page, truth_path in generate(shared, seed_range(args.seeds), tmp / "pages", pool=args.pool):
             truth = json.loads(truth_path.read_text(encoding="utf-8"))
             PAGE["t"] = t = Truth(truth)
             style = truth["generator"]["style"]
