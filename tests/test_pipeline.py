@@ -91,6 +91,19 @@ def test_aliases_and_did_you_mean():
 def test_an_option_error_names_the_option_and_the_formats_that_take_it(tmp_path):
     proc = run(SAMPLE, "--to", "epub", "--columns", "20", "-o", tmp_path / "x.epub")
     assert proc.returncode == 2 and "--columns is an option of txt, not of epub" in proc.stderr
+
+
+def test_a_reader_option_for_a_reader_detection_did_not_choose_is_named(tmp_path):
+    # a short text reads as plain text: --explain (newspage's) does nothing there, and the
+    # user is told so, with the flag that reads it as a page
+    item = tmp_path / "item.txt"
+    item.write_text("一条消息的标题\n\n日前，某省召开会议，研究部署全年工作。\n", encoding="utf-8")
+    proc = run(item, "--to", "txt", "-o", tmp_path / "out.txt", "--explain", tmp_path / "e.json")
+    assert proc.returncode == 0 and not (tmp_path / "e.json").exists()
+    assert "--explain is an option of newspage, newspage-pdf, but the input was read as text" in proc.stderr
+    assert "-f newspage" in proc.stderr
+    proc = run(SAMPLE, "--to", "txt", "-o", tmp_path / "page.txt", "--explain", tmp_path / "e2.json")
+    assert proc.returncode == 0 and "--explain" not in proc.stderr and (tmp_path / "e2.json").exists()
     proc = run(SAMPLE, "--to", "docx", "--docx-page", "a5", "-o", tmp_path / "x.docx")
     assert proc.returncode == 2 and "--docx-page" in proc.stderr and "a4" in proc.stderr
 
