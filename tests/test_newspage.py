@@ -2324,3 +2324,13 @@ def test_a_photographers_credit_is_furniture():
     doc = read(text)
     assert [plain(a.byline) for a in doc.blocks] == ["本报记者 王五"]
     assert ("credit", "本报记者张三摄") in [(f.kind, "".join(f.text.split())) for f in doc.meta.furniture]
+
+
+def test_a_headline_line_ending_in_a_number_cut_by_the_break_is_no_page_number():
+    # 中国提出未来 1 reads like a label and a page number (理论 7), but its number goes on in
+    # the next line (5 年): a page's number ends its line
+    text = ("2025 年 3 月 16 日 星期六\n\n中国提出未来 1\n5 年“ 重大科学\n研究计划”\n\n"
+            "新华社北京 2 月 9 日电 （记者李星） 为提升中国的国际竞\n争力，国务院部署了四项重大科学研究规划。\n")
+    doc = read(text)
+    assert ("page", "1") not in [(f.kind, f.text) for f in doc.meta.furniture]
+    assert "15年" in plain(doc.blocks[0].headline)

@@ -90,3 +90,12 @@ def test_wrap_keeps_text_width_and_kinsoku(text, columns):
             prev = _tokens(lines[i - 1])
             assert len(prev) == 1 or all(t[0] in NO_LINE_START for t in prev[1:]) or \
                 display_width("".join(prev[-1:]) + line[0]) > columns
+
+
+def test_a_number_the_wrap_cut_inside_cjk_text_closes_up():
+    # Chinese text wraps anywhere, inside a number too (未来 1⏎5 年): no space between the
+    # digits; between Latin words and numbers a wrap is a space
+    from convertkit.cjk import join_pair
+
+    assert join_pair("中国提出未来1", "5年") == "" and join_pair("增长1", "5%") == ""
+    assert join_pair("page 1", "5 more") == " " and join_pair("word", "next") == " "

@@ -64,6 +64,12 @@ def _names_the_page(line: Line) -> bool:
     return 2 <= len(t) <= PAGE_NAME and all(map(is_han, t)) and not names_only(line)
 
 
+def _number_goes_on(line: Line, nxt: Line) -> bool:
+    """Whether the number ``line`` ends with goes on in ``nxt`` (未来 1⏎5 年): a page's
+    number ends its line."""
+    return line.text[-1:].isdigit() and nxt.text[:1].isdigit()
+
+
 def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Furniture], list[list[Line]], set[int]]:
     """Dates, page numbers, section labels, campaign banners and picture credits, out of the
     text; and the first line of each block right after a banner (a banner stands over
@@ -86,6 +92,8 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
             top = bi == 0 and line is block[0] and len(block) > 1
             kind = furniture_kind(line, first=((bi < 3 or by_folio) and alone) or top, alone=alone,
                                   edge=alone and (bi < 3 or bi == len(blocks) - 1), lead=line is block[0])
+            if kind == "page" and line is not block[-1] and _number_goes_on(line, block[block.index(line) + 1]):
+                kind = None  # a number the line break cut (未来 1⏎5 年): a headline's, no page's
             # (over a line at least twice as long: a headline broken over two lines breaks
             # near its middle, 优先发展⏎教育事业)
             if kind is None and bi == 0 and (alone or (top and len(block[1].text) >= 2 * len(line.text))) \

@@ -62,8 +62,8 @@ def is_cjk(ch: str) -> bool:
 
 
 def join_pair(left: str, right: str) -> str:
-    """The separator to put between two wrapped lines: nothing where either side is CJK,
-    one space between Latin words."""
+    """The separator to put between two wrapped lines: nothing where either side is CJK
+    (or a number cut inside CJK text), one space between Latin words."""
     if not left or not right:
         return ""
     a, b = left[-1], right[0]
@@ -71,6 +71,11 @@ def join_pair(left: str, right: str) -> str:
         return ""
     if a == "-" and len(left) > 1 and left[-2].isalpha() and b.isalpha():
         return ""  # a hyphen at the end of a wrapped Latin line stays, the words join
+    if a.isdigit() and b.isdigit():
+        # a number the wrap cut inside CJK text (未来 1⏎5 年): its digits close up
+        before, after = left.rstrip("0123456789"), right.lstrip("0123456789")
+        if (before and is_cjk(before[-1])) or (after and is_cjk(after[0])):
+            return ""
     return " "
 
 
