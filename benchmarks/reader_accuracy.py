@@ -48,6 +48,12 @@ def generate(shared: Path, seeds: range, out: Path, pdf: bool = False,
     return [(out / f"synth-{s}.txt", out / f"synth-{s}.truth.json") for s in seeds]
 
 
+def add_pool_option(ap: argparse.ArgumentParser) -> None:
+    """The ``--pool`` option of the benchmarks that generate pages (:func:`generate`)."""
+    ap.add_argument("--pool", nargs="+", metavar="TRUTH",
+                    help="make the pages from these truth files' articles (default: pagegen's pool)")
+
+
 class Pool:
     """Pooled figures the way score_set.py pools them."""
 
@@ -120,8 +126,7 @@ def main() -> int:
     ap.add_argument("--pages", action="store_true", help="one line per page")
     ap.add_argument("--json", help="write the pooled figures to FILE")
     ap.add_argument("--pdf", action="store_true", help="also read each page's PDF with the newspage-pdf reader")
-    ap.add_argument("--pool", nargs="+", metavar="TRUTH",
-                    help="make the synthetic pages from these truth files' articles (default: pagegen's pool)")
+    add_pool_option(ap)
     args = ap.parse_args()
     shared = Path(args.shared)
     sys.path.insert(0, str(shared / "eval"))

@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from order_weights import continuations
-from reader_accuracy import ROOT, Pool, generate, seed_range
+from reader_accuracy import ROOT, Pool, add_pool_option, generate, seed_range
 from regroup_weights import _owner
 
 _SPACE = re.compile(r"\s")
@@ -182,8 +182,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--seeds", default="700-899", help="seeds, LO-HI")
-    ap.add_argument("--pool", nargs="+", metavar="TRUTH",
-                    help="make the pages from these truth files' articles (default: pagegen's pool)")
+    add_pool_option(ap)
     args = ap.parse_args()
     shared = Path(args.shared)
     sys.path.insert(0, str(shared / "eval"))

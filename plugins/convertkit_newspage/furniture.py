@@ -85,14 +85,14 @@ def take_furniture(blocks: list[list[Line]], explain: Explain) -> tuple[list[Fur
         if bi and furniture and furniture[-1].kind == "banner" and furniture[-1].source.start == blocks[bi - 1][0].no:
             breaks.add(block[0].no)
         rest: list[Line] = []
-        for line in block:
+        for k, line in enumerate(block):
             alone = len(block) == 1
             by_folio = (bi and folio[bi - 1]) or (bi + 1 < len(blocks) and folio[bi + 1])
             # the page's first line may be its label, printed in one block with the line under it
             top = bi == 0 and line is block[0] and len(block) > 1
             kind = furniture_kind(line, first=((bi < 3 or by_folio) and alone) or top, alone=alone,
                                   edge=alone and (bi < 3 or bi == len(blocks) - 1), lead=line is block[0])
-            if kind == "page" and line is not block[-1] and _number_goes_on(line, block[block.index(line) + 1]):
+            if kind == "page" and k + 1 < len(block) and _number_goes_on(line, block[k + 1]):
                 kind = None  # a number the line break cut (未来 1⏎5 年): a headline's, no page's
             # (over a line at least twice as long: a headline broken over two lines breaks
             # near its middle, 优先发展⏎教育事业)

@@ -157,8 +157,7 @@ def reads_as_words(s: str) -> bool:
     back = [0] * (len(s) + 1)
     for j in range(1, len(s) + 1):
         for i in range(max(0, j - MAX_WORD), j):
-            f = lex.get(s[i:j], 0.0)
-            lp = f - LOG_TOTAL if f else (UNSEEN if j - i == 1 else None)
+            lp = _log_p(s[i:j], lex)
             if lp is not None and score[i] + lp > score[j]:
                 score[j], back[j] = score[i] + lp, i
     j = len(s)
@@ -219,6 +218,15 @@ LOG_TOTAL = math.log(60_000_000)
 UNSEEN = -LOG_TOTAL  # a character the dictionary does not list on its own: as if seen once
 
 
+def _log_p(piece: str, lex: "WordList") -> float | None:
+    """A reading's log probability of ``piece`` as one word: a dictionary word's, an
+    unlisted single character's (UNSEEN), or None (no word of several characters)."""
+    f = lex.get(piece, 0.0)
+    if f:
+        return f - LOG_TOTAL
+    return UNSEEN if len(piece) == 1 else None
+
+
 def _readings(s: str, cut: int, lex: "WordList") -> tuple[float, float]:
     """The log probabilities of the likeliest reading of ``s`` as a run of dictionary words
     and single characters (unigram model): with any words, and with no word across
@@ -227,12 +235,8 @@ def _readings(s: str, cut: int, lex: "WordList") -> tuple[float, float]:
     kept = free[:]
     for j in range(1, len(s) + 1):
         for i in range(max(0, j - MAX_WORD), j):
-            f = lex.get(s[i:j], 0.0)
-            if f:
-                lp = f - LOG_TOTAL
-            elif j - i == 1:
-                lp = UNSEEN
-            else:
+            lp = _log_p(s[i:j], lex)
+            if lp is None:
                 continue
             free[j] = max(free[j], free[i] + lp)
             if not i < cut < j:

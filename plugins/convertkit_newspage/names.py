@@ -32,7 +32,8 @@ COMPOUND_SURNAMES = frozenset({
 
 #: a name written in parts joined by the middle dot (间隔号): a minority or foreign name
 #: transliterated (阿依古丽·买买提), which starts with no surname
-_DOTTED = HanPattern(r"^{H}{1,5}(?:[·•]{H}{1,5}){1,2}$", needs=("·", "•"))
+_DOTTED_PARTS = r"{H}{1,5}(?:[·•]{H}{1,5}){1,2}"
+_DOTTED = HanPattern(rf"^{_DOTTED_PARTS}$", needs=("·", "•"))
 
 
 def dotted_name(s: str) -> bool:
@@ -85,7 +86,7 @@ def _name_part(s: str) -> bool:
     return is_personal_name(s) and not (len(s) == 2 and lexicon.common_word(s))
 
 
-_WORD = r"(?:{H}{2,4}|{H}{1,5}(?:[·•]{H}{1,5}){1,2})"  # a name's word: 2-4 ideographs, or dotted parts
+_WORD = rf"(?:{{H}}{{2,4}}|{_DOTTED_PARTS})"  # a name's word: 2-4 ideographs, or dotted parts
 NAME_RE = HanPattern(rf"^{_WORD}(?:\s+{_WORD}){{0,3}}$")
 
 

@@ -146,8 +146,8 @@ class Openings:
 def openings(pieces: list[Piece]) -> Openings:
     """The blocks of the page that may take up a sentence left open elsewhere."""
     widths = [measure(p.lines[:8]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
-    # a block that opens with a dateline (本报讯, 新华社…电) opens a news item: it takes up
-    # no sentence left open elsewhere; a block whose first line closes a bracket, quotation
+    # a block that opens with a dateline (本报讯, 新华社…电) or the reporter's credit that
+    # follows one (（记者 …）) opens a news item: it takes up no sentence left open elsewhere; a block whose first line closes a bracket, quotation
     # or title it never opened (究中心特聘研究员）, 平台”等) takes up one, however short (it
     # shows no measure)
     dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT

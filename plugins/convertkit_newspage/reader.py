@@ -36,7 +36,7 @@ from . import lines as _lines, pulls as _pulls, similarity as _similarity, title
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines, deinterleave
-from .byheadlines import split_at_trailing_heads, headlines_to_headless, join_ledes, split_by_headlines
+from .byheadlines import headlines_to_headless, join_ledes, split_at_trailing_heads, split_by_headlines
 from .classify import to_pieces
 from .enumeration import complete_enumerations, order_points
 from .furniture import take_furniture

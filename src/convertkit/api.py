@@ -175,11 +175,11 @@ def _read(pl: Plugins, data: bytes, name: str, format: str | None, encoding: str
     # Options meant for another reader (detection chose this one) are left out, with a word
     # for the user: the option asked for did nothing
     mine = {o.key for o in spec.options}
-    other_readers = {o.key for r in pl.registry.readers.values() for o in r.options} - mine
-    for key in sorted(k for k, v in options.items() if v is not None and k in other_readers):
+    for key in sorted(k for k, v in options.items() if v is not None and k not in mine):
         owners = [r.name for r in pl.registry.readers.values() if any(o.key == key for o in r.options)]
-        warnings.append(f"--{key.replace('_', '-')} is an option of {', '.join(owners)}, but the input was "
-                        f"read as {spec.name} (-f {owners[0]} reads it as {owners[0]})")
+        if owners:
+            warnings.append(f"--{key.replace('_', '-')} is an option of {', '.join(owners)}, but the input was "
+                            f"read as {spec.name} (-f {owners[0]} reads it as {owners[0]})")
     ctx = _context([spec], options_for(spec, dict(options)), name, warnings)
     if spec.binary:
         doc = _call(spec, "reader", spec.read, data, ctx)
