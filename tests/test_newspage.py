@@ -196,6 +196,35 @@ def test_punctuation_pdftotext_swapped_across_a_line_break_is_put_back():
     assert paras(read(text).blocks[0]) == ["他的理论“恢复了中国的行动自由”，“为中国发挥积极作用提供了手段”。"]
 
 
+# two columns of one article, each line 13 characters, as a column cuts them anywhere
+COLUMN_A = ("今年以来，这个县把发展特色农业作为增加农民收入的主要途径，先后建成蔬菜、水果和茶叶三大生产基地，"
+            "带动周边两万多户农民走上了致富道路。县里还组织技术人员深入田间地头，手把手教农民科学种植，帮助他们提高产量。")
+COLUMN_B = ("与此同时，当地积极推进农村电子商务建设，在每个乡镇设立服务站点，培训了一批懂经营、会管理的带头人。"
+            "通过网络平台，山里的农产品卖到了全国各地，价格比过去提高了三成左右，群众的积极性越来越高。")
+
+
+def _column_lines(text: str, width: int = 13) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_two_columns_printed_row_by_row_in_one_block_are_read_one_after_the_other():
+    # baselines level side by side: pdftotext prints A's line, B's, A's next, … in one block
+    a, b = _column_lines(COLUMN_A), _column_lines(COLUMN_B)
+    rows = [col[k] for k in range(max(len(a), len(b))) for col in (a, b) if k < len(col)]
+    doc = read("特色农业带动农民增收\n\n" + "\n".join(rows) + "\n")
+    assert [paras(art) for art in doc.blocks] == [[COLUMN_A, COLUMN_B]]
+
+
+def test_a_column_printed_whole_is_not_taken_for_two():
+    from convertkit_newspage.blocks import split_interleaved, to_blocks
+    from convertkit_newspage.rules import Explain
+
+    lines = _column_lines(COLUMN_A) + _column_lines(COLUMN_B)
+    blocks = to_blocks("\n".join(lines))
+    ex = Explain()
+    assert split_interleaved(blocks, ex) == blocks and not ex.steps
+
+
 def test_short_line_ending_in_a_colon_over_an_indented_line_ends_its_paragraph():
     # …具有三个鲜明特点：⏎(indent)彰显问题意识。: the list items are paragraphs; a quotation
     # after the colon (报告指出：⏎“…) stays in the paragraph

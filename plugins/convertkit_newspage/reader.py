@@ -34,7 +34,7 @@ from convertkit.registry import Context
 
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
 from .articles import draft_text, segment
-from .blocks import split_at_datelines, swap_kinsoku, to_blocks
+from .blocks import split_at_datelines, split_interleaved, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines, deinterleave
 from .byheadlines import headlines_to_headless, join_ledes, split_at_trailing_heads, split_by_headlines
 from .classify import to_pieces
@@ -156,7 +156,7 @@ def page_pieces(source: str, first_no: int, explain: Explain
                 ) -> tuple[list[Piece], list[list[Line]], list[Furniture], set[int]]:
     """Stages 1-3 of one printed page: its pieces in print order, its blocks (furniture
     taken out), its furniture, and the lines that must start an article (after a banner)."""
-    blocks = split_at_datelines(to_blocks(source, first_no), explain)
+    blocks = split_interleaved(split_at_datelines(to_blocks(source, first_no), explain), explain)
     swap_kinsoku(blocks, explain)
     furniture, blocks, breaks = take_furniture(blocks, explain)
     return to_pieces(blocks, explain), blocks, furniture, breaks
