@@ -1861,6 +1861,28 @@ def test_untitled_text_goes_to_the_article_whose_own_words_and_headline_it_takes
     assert [p.lines[0].no for p in a.body] == [3, 40] and [p.lines[0].no for p in b.body] == [22]
 
 
+def test_untitled_text_joining_an_article_its_author_line_closes_goes_before_what_that_line_ends():
+    # nothing follows an author line: the text joins before the run of text that ends in it
+    # (two pieces, the first going on in the second, and the subhead over them), not after it
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import merge_by_affinity
+    from convertkit_newspage.rules import Explain
+
+    a = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    a.body = [text_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。"),
+              head_piece(5, "读书要有选择"),
+              text_piece(6, "读书的意义在于涵养心灵，好书使人"),
+              Piece(Kind.TEXT, draft_lines(8, "明智，也使人谦逊。", "（作者单位：某某大学）"), 8)]
+    a.closed = a.closed_by_author = True
+    b = Draft(heads=list(draft_lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(draft_lines(21, "陈先达")))
+    b.body = [text_piece(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+    untitled = Draft()
+    untitled.body = [text_piece(40, "读书的意义在于涵养心灵，在中国特色社会主义新时代，读书是一种修养，也是一种生活方式。")]
+    assert merge_by_affinity([a, b, untitled], Explain(False)) == [a, b]
+    assert [p.lines[0].no for p in a.body] == [3, 40, 5, 6, 8]
+
+
 def test_untitled_text_with_clearly_one_articles_words_joins_it_however_short_that_article_is():
     # the lead's columns are printed among news items: its text so far is one sentence, so
     # the untitled text holds only 10% of its character pairs there (the old floor was 30%),

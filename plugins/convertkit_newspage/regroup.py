@@ -177,7 +177,8 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     all say tells none apart), plus HEAD_WEIGHT times the share of the article's headline
     pairs it takes up. As its intro when that article starts with a subhead (it lacks its
     intro) or is printed after the text (its headline was set beside the first lines:
-    inset), else at its end."""
+    inset); where an author line ends the article, before the text that line closes
+    (nothing follows an author line); else at its end."""
     page = _Untitled(drafts)
     out: list[Draft] = []
     for n, d in enumerate(drafts):
@@ -198,6 +199,9 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if target.body and target.body[0].kind is Kind.HEAD or _first_line(d) < page.starts[k]:
             target.body[0:0] = d.body
             where = "as its intro"
+        elif (at := _before_author_line(target)) is not None:
+            target.body[at:at] = d.body
+            where = "before the text its author line closes"
         else:
             target.body.extend(d.body)
             where = "at its end"
@@ -206,6 +210,22 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
                                             f"{top:.2f} (next best {runner:.2f}), score {ev.score():.2f} (joins from "
                                             f"{MERGE_MIN}): put {where}")
     return out
+
+
+def _before_author_line(d: Draft) -> int | None:
+    """Where text joining article ``d`` goes when an author line ends it (nothing follows an
+    author line): before the run of text that ends in it, each piece of which goes on in
+    the next (no sentence ends between them), and the subhead over it; None when there is
+    no author line, or that run is the whole article."""
+    at = next((n for n in range(len(d.body) - 1, -1, -1)
+               if any(AUTHOR_START_RE.match(ln.text) for ln in d.body[n].lines)), None)
+    if at is None:
+        return None
+    while at > 0 and d.body[at - 1].kind is Kind.TEXT and not ends_sentence(d.body[at - 1].lines[-1].text):
+        at -= 1
+    while at > 0 and d.body[at - 1].kind is Kind.HEAD:  # a subhead stays over its text
+        at -= 1
+    return at or None
 
 
 # APART_MIN was 0.25 before session 30 (chosen on development pages: see titles.MIN_COVER)
