@@ -1805,6 +1805,31 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_or
     assert [p.lines[0].no for p in a.body] == [3, 10, 11, 30, 31, 60, 61]
 
 
+def test_a_section_cut_out_of_an_article_by_its_heads_words_goes_back_where_it_was_read():
+    # its head (新时代的战略安排) was printed after all of the article's text, its text read right
+    # after the lede; the headlines' words cut that text out of the article, and it comes
+    # back as a section of the same article: where it was read, the head's print place
+    # saying nothing (no subhead of the article is printed after it)
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    lede = text_piece(3, "中国特色社会主义进入了新时代，这是我国发展新的历史方位。")
+    cut = text_piece(90, "新时代是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。")
+    rest = [head_piece(10, "新时代的鲜明主题"), text_piece(11, "新时代是承前启后、继往开来的时代，是决胜全面建成小康社会的时代。")]
+    root = Draft(heads=list(draft_lines(1, "新时代：发展新方位奋进新目标")), head_sizes=[1], byline=list(draft_lines(2, "陈曙光")))
+    root.body = [lede, cut, *rest]
+    a = Draft(heads=root.heads, head_sizes=[1], byline=root.byline)
+    a.body = [lede, *rest]
+    b = Draft(heads=list(draft_lines(89, "新时代的战略安排")), head_sizes=[1])
+    b.body = [cut]
+    a.parts_of = b.parts_of = root
+    other = Draft(heads=list(draft_lines(80, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(81, "王小明")))
+    other.body = [text_piece(82, "读书是一种生活方式，也是一种修养，腹有诗书气自华。")]
+    assert join_sections_apart([a, other, b], Explain(False)) == [a, other]
+    assert [p.lines[0].no for p in a.body] == [3, 89, 90, 10, 11]
+
+
 def test_a_subhead_printed_after_a_news_item_with_the_leads_words_is_the_leads_section():
     # the lead's last section is printed after a news item (its columns run under the lead's
     # first): its head (扎扎实实向前推进) is none of the lead's words, but its text holds more

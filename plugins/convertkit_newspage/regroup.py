@@ -387,8 +387,9 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     or more (:class:`SectionEvidence`: the words they share, the head's words the article
     takes up, a subhead of the article in parallel with the head, less where the article
     has ended or the text ends in an author line of its own). Head and text go among that
-    article's sections in print order (before the first subhead printed after the head;
-    where it was read is not known)."""
+    article's sections in print order (before the first subhead printed after the head);
+    where no subhead is printed after it, back where the text was read if the headlines'
+    words had cut it out of that very article (:func:`_where_read`), else at the end."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     gone: set[int] = set()
@@ -407,14 +408,29 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
                f"character pairs (the next article {runner:.0%}) and {ev.cover:.0%} of the head's")
         target = drafts[k]
         section = [Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)] + d.body
-        # among that article's sections in print order: before the first subhead printed after it
-        at = next((n for n, p in enumerate(target.body) if p.kind is Kind.HEAD
-                   and p.lines[0].no > d.heads[0].no), len(target.body))
+        # among that article's sections in print order: before the first subhead printed
+        # after it; with none, where its text was read if it was cut from that article
+        at = next((n for n, p in enumerate(target.body) if p.kind is Kind.HEAD and p.lines[0].no > d.heads[0].no),
+                  None)
+        if at is None:
+            at = _where_read(target, d)
         target.body[at:at] = section
         gone.add(i)
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
                 f"the article at index {k} {why}: a section printed apart")
     return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+def _where_read(target: Draft, d: Draft) -> int:
+    """Where in ``target`` text that the headlines' words had cut out of it
+    (:func:`.byheadlines.split_by_headlines`) goes back: where it was read, before the
+    first of target's pieces read after it; the end when ``d`` was not cut from ``target``."""
+    root = d.parts_of
+    order = {id(p): n for n, p in enumerate(root.body)} if root is not None and root is target.parts_of else {}
+    if not d.body or id(d.body[0]) not in order:
+        return len(target.body)
+    here = order[id(d.body[0])]
+    return next((n for n, p in enumerate(target.body) if order.get(id(p), -1) > here), len(target.body))
 
 
 def subheads_over_headlines(drafts: list[Draft], explain: Explain) -> None:
