@@ -168,6 +168,18 @@ def test_nothing_runs_on_after_an_author_line():
     assert [p[:6] for p in paras(read(text).blocks[0])][1:3] == ["（作者单位：", "和利用，促进"]
 
 
+def test_an_author_line_cut_across_blocks_closes_its_article_where_its_bracket_does():
+    # （作者单位：…马克思⏎⏎主义研究所）: the author line goes on in the next block; the text
+    # after it is no more of the article it closes
+    text = ("读书的意义在于涵养心灵\n王小明\n\n"
+            "读书是一种生活方式，也是一种修养。多读书，\n读好书，使人明智，也使人谦逊，更使人\n懂得敬畏。\n"
+            "（作者单位：某省社会科学院马克思\n\n主义研究所）\n\n"
+            "活动现场进行了全省万兆光网试点建设启动\n仪式，与会专家就网络建设进行了交流。\n")
+    essay, other = read(text).blocks
+    assert paras(essay)[-1] == "（作者单位：某省社会科学院马克思主义研究所）"
+    assert paras(other) == ["活动现场进行了全省万兆光网试点建设启动仪式，与会专家就网络建设进行了交流。"]
+
+
 def test_lead_sentence_on_its_own_line_opens_its_paragraph():
     # a bold lead sentence comes out on a line of its own: after a full line ending a
     # sentence it opens a paragraph, and the full line after it runs on in that paragraph

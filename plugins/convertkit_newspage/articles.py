@@ -254,9 +254,11 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 p = replace(p, lines=p.lines[:-1] + ((Line(last.no, last.raw, body_text, opens=last.opens),) if body_text else ()))
                 cur.closed = True
                 explain("closer-signoff", last.no, f"sign-off {cur.signoff} closes the article")
+            author_open = _author_line_open(cur)  # an author line cut off, going on here
             if p.lines:
                 cur.body.append(p)
-            if any(AUTHOR_START_RE.match(ln.text) for ln in p.lines) and ends_sentence_or_bracket(p.lines[-1].text):
+            if (author_open or any(AUTHOR_START_RE.match(ln.text) for ln in p.lines)) and \
+                    ends_sentence_or_bracket(p.lines[-1].text):
                 cur.closed = cur.closed_by_author = True
                 explain("closer-author", p.span, "author line （作者…） closes the article")
         i += 1
@@ -465,6 +467,16 @@ def lede(d: Draft) -> list[Piece]:
         if ends_sentence(p.lines[-1].text):
             break
     return out
+
+
+def _author_line_open(d: Draft) -> bool:
+    """Whether ``d``'s text ends in an author line not yet closed (（作者单位：湖北省中国特色
+    …, its bracket closed in the piece read after it)."""
+    last = next((p for p in reversed(d.body) if p.kind is Kind.TEXT), None)
+    if last is None:
+        return False
+    at = next((k for k in range(len(last.lines) - 1, -1, -1) if AUTHOR_START_RE.match(last.lines[k].text)), None)
+    return at is not None and not any(ln.text.rstrip().endswith("）") for ln in last.lines[at:])
 
 
 def ends_sentence_or_bracket(t: str) -> bool:
