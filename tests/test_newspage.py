@@ -448,6 +448,17 @@ def test_a_vertical_byline_printed_bottom_to_top_reads_from_its_end():
     assert byline_text(list(draft_lines(1, "欧", "阳", "辉"))) == "欧阳辉"
 
 
+def test_a_byline_set_vertically_in_one_block_is_a_byline_not_text():
+    # 本⏎报⏎记⏎者⏎李⏎华⏎明: one character a line, the lines of one block: a credit and a name
+    text = "某省加快建设现代化产业体系\n\n" + "\n".join("本报记者李华明") + (
+        "\n\n今年以来，某省加快建设现代化产业体系，推动\n传统产业转型升级，培育壮大新兴产业。\n")
+    (art,) = read(text).blocks
+    assert plain(art.byline) == "本报记者 李华明"
+    assert paras(art) == ["今年以来，某省加快建设现代化产业体系，推动传统产业转型升级，培育壮大新兴产业。"]
+    # characters one to a line that spell no byline stay text
+    assert pieces_of("\n".join("今年以来增长"))[0].kind is Kind.TEXT
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks

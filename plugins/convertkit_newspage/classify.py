@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon
-from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open, starts_inside
-from .names import name_shaped, is_name_line, name_fragment, names_only
+from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open, spaceless_text, starts_inside
+from .names import is_name_line, name_fragment, name_shaped, names_only, spells_byline
 from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
 from .rules import Explain, Stage, register
@@ -15,6 +15,8 @@ from .rules import Explain, Stage, register
 register(Stage.PIECES, {
     "name-continued": "a name the layout broke apart goes on in the next block",
     "name-fragment": "a single character alone in its block is part of a name",
+    "byline-vertical": "a block of characters one to a line that spell a byline (a credit and names) is a byline "
+                       "set vertically",
     "byline-name-alone": "a personal name alone in its block is a byline",
     "head-wider-than-column": "a line wider than the column under it is a headline: body lines never are",
     "byline-name": "a personal name under a headline is the byline",
@@ -296,6 +298,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if len(block) == 1 and name_fragment(first):
             pieces.append(Piece(Kind.BYLINE, [first], bi))
             explain("name-fragment", first.no, "a single character alone is part of a name")
+            continue
+        if len(block) > 1 and all(len(ln.text) == 1 and is_han(ln.text) for ln in block) and \
+                any(spells_byline(t) for t in (spaceless_text(block), spaceless_text(block)[::-1])):
+            pieces.append(Piece(Kind.BYLINE, block, bi))
+            explain("byline-vertical", (first.no, block[-1].no), "characters one to a line that spell a byline "
+                                                                 "are a byline set vertically")
             continue
         if len(block) == 1 and lone_name(first, blocks[bi + 1] if bi + 1 < len(blocks) else None) \
                 and not (pieces and pieces[-1].kind is Kind.BYLINE):
