@@ -459,6 +459,15 @@ def test_a_byline_set_vertically_in_one_block_is_a_byline_not_text():
     assert pieces_of("\n".join("今年以来增长"))[0].kind is Kind.TEXT
 
 
+def test_a_head_over_a_lede_that_opens_with_the_reporters_credit_keeps_the_credit_line_out():
+    # the headline and the lede's first line, （记者…）…, in one block: the credit opens the lede
+    text = ("某市举办大型招聘会吸引众多求职者\n（记 者 张 明 ）某 市 日 前 举 办 了\n\n"
+            "一场大型招聘会，三百多家企业提供了两万多个岗位，\n吸引了大批求职者前来应聘。\n")
+    (art,) = read(text).blocks
+    assert plain(art.headline) == "某市举办大型招聘会吸引众多求职者"
+    assert paras(art) == ["（记者张明）某市日前举办了一场大型招聘会，三百多家企业提供了两万多个岗位，吸引了大批求职者前来应聘。"]
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks

@@ -154,6 +154,9 @@ def test_nothing_is_lost_or_invented_on_synthetic_pages(pages):
 NOT_IN_THE_POOL = [
     "第一条消息的标题\n\n日前，某省召开全省工作会议，研究部署\n全年的重点工作，要求各地抓好落实。\n\n"
     "（记者张三）某市日前举办了一场大型的\n招聘会，三百多家企业提供了岗位。\n",
+    # a headline in one block with the lede's first line, which opens with the reporter's credit
+    "某市举办大型招聘会吸引众多求职者\n（记 者 张 明 ）某 市 日 前 举 办 了\n\n一场大型招聘会，三百多家企业提供了两万"
+    "多个岗位，\n吸引了大批求职者前来应聘。\n",
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon
-from .lines import BYLINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open, spaceless_text, starts_inside
+from .lines import BYLINE_RE, CREDIT_OPEN_RE, Line, ends_sentence, inline_text, is_han, leaves_open, spaceless_text, starts_inside
 from .names import is_name_line, name_fragment, name_shaped, names_only, spells_byline
 from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
@@ -29,6 +29,8 @@ register(Stage.PIECES, {
                         "of a sentence, not a head",
     "head-over-stray-tail": "short head lines over the end of a sentence begun elsewhere, in one block: the head "
                             "is set apart from the column beside it, the sentence's end goes on from another block",
+    "head-over-credit": "lines that end no sentence right over a line opening with a reporter's credit "
+                        "(（记者…）) are a headline over its news lede",
     "head-over-paragraph": "lines without sentence punctuation over a paragraph's first line, which no word "
                            "or sentence runs into, are a head",
     "head-at-block-end": "two or three short lines with no sentence in them after a sentence's end, at a "
@@ -203,6 +205,16 @@ def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
         if (short or indented(block[k], full, block[k + 1])) and _opens_sentence(block[k - 1], block[k]) \
                 and not _runs_on(block[k - 1], block[k], page, bi):
             return k
+    return 0
+
+
+def _head_over_credit(block: list[Line]) -> int:
+    """How many lines (one to three) at the top of ``block`` are a head over a news lede that
+    opens with its reporter's credit (（记者李建敏）中国国家海洋…), or 0: a credit opens a
+    lede's first line, so head lines that end no sentence right over it are its headline."""
+    k = next((k for k in range(1, min(4, len(block))) if CREDIT_OPEN_RE.match(block[k].text)), 0)
+    if k and all(headish(ln) and not ends_sentence(ln.text) for ln in block[:k]):
+        return k
     return 0
 
 
@@ -435,6 +447,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 # (or its second line, over the byline: ——学习…第二卷关于⏎坚持和发展…论述⏎夏春涛)
                 heads, rest = heads + [rest[0]], rest[1:]
         # (a front end that sees type sizes has marked the heads already)
+        credit = _head_over_credit(block) if not heads and rest is block and hints is None else 0
+        if credit:
+            heads, rest = block[:credit], block[credit:]
+            explain("head-over-credit", (first.no, block[credit - 1].no), "lines that end no sentence over a "
+                                                                         "lede opening with its reporter's credit")
         k = _head_over_paragraph(block, page, bi) if not heads and rest is block and hints is None else 0
         if k:
             heads, rest = block[:k], block[k:]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .lines import (AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, closes_unopened,
+from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, closes_unopened,
                     ends_sentence, has_sentence_punct, has_two_han, spaceless_text)
 
 
@@ -170,15 +170,17 @@ def physical_width(lines: list[Line], k: int, full: float) -> float:
 
 def headish(line: Line) -> bool:
     """A line that can be (part of) a headline or subhead: short, no sentence punctuation,
-    not a dateline, byline, sign-off, author line or enumerated point (一是…)."""
+    not a dateline, byline, sign-off, author line, reporter's credit opening a lede
+    (（记者…）) or enumerated point (一是…)."""
     t = line.text
     if t.startswith("——"):
         return len(t) <= 60
     # a headline may list with 、 (保持香港、澳门…); it never holds a sentence's 。，；
     if not t or line.width > 32 or has_sentence_punct(t.replace("：", "").replace("、", "")):
         return False
-    if DATELINE_RE.match(t) or BYLINE_RE.match(line.text) or SIGNOFF_RE.search(t) or AUTHOR_START_RE.match(t):
-        return False
+    if DATELINE_RE.match(t) or BYLINE_RE.match(line.text) or SIGNOFF_RE.search(t) or AUTHOR_START_RE.match(t) \
+            or CREDIT_OPEN_RE.match(t):
+        return False  # (a reporter's credit, （记者…）, opens a news lede)
     if ENUM_RE.match("".join(t.split())):
         return False  # a point of the body's enumeration (一是…, 其次…) opens a paragraph, cut by the column
     if closes_unopened(t):
