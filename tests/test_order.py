@@ -389,3 +389,19 @@ def test_a_cut_sentence_goes_on_in_the_block_that_shares_its_articles_words_over
     joins = order.candidates([a, b, c], evidence)
     assert evidence[(0, 1)].natural and evidence[(0, 2)].affinity > evidence[(0, 1)].affinity
     assert [(j.end, j.start) for j in order.best_assignment(joins)] == [(0, 2)]
+
+
+def test_a_line_opening_on_a_particle_goes_on_with_a_sentence_left_open_elsewhere():
+    # 的工作… opens no sentence (的 stands alone: 的 工作), so it goes on with the sentence the
+    # first article left open, though a news item was printed between them; 的确, 地方 are words
+    assert lexicon.opens_on_follower("的工作，为明年全面铺开打下基础。")
+    assert not lexicon.opens_on_follower("的确，这是一次成功的尝试。")
+    assert not lexicon.opens_on_follower("地方政府要切实负起责任。")
+    text = ("某市推进老旧小区改造\n王小明\n\n"
+            "今年以来，某市加快推进老旧小区改造，\n已完成改造的小区有一百多个。按照计划，\n全市将在年底前完成剩余小区的摸底调查\n\n"
+            "某县举办农民丰收节\n李华\n\n"
+            "本报讯 日前，某县举办了第五届农民丰收\n节，来自各乡镇的农民展示了今年的丰收成果，\n吸引了大批游客前来参观。\n\n"
+            "的工作，为明年全面铺开打下基础。\n")
+    first, second = read(text).blocks
+    assert list(paragraphs(first.blocks))[-1].endswith("摸底调查的工作，为明年全面铺开打下基础。")
+    assert list(paragraphs(second.blocks)) == ["日前，某县举办了第五届农民丰收节，来自各乡镇的农民展示了今年的丰收成果，吸引了大批游客前来参观。"]

@@ -180,12 +180,12 @@ def _han_tail(text: str) -> str:
     return "".join(reversed(out))
 
 
-def _han_head(text: str) -> str:
+def _han_head(text: str, most: int = MAX_WORD - 1) -> str:
     out = []
     for ch in text:
         if ch.isspace():
             continue
-        if not is_han(ch) or len(out) == MAX_WORD - 1:
+        if not is_han(ch) or len(out) == most:
             break
         out.append(ch)
     return "".join(out)
@@ -242,3 +242,20 @@ def _readings(s: str, cut: int, lex: "WordList") -> tuple[float, float]:
             if not i < cut < j:
                 kept[j] = max(kept[j], kept[i] + lp)
     return free[-1], kept[-1]
+
+
+#: particles that follow what they belong to (的, 地, 得 mark what came before; 了, 着, 过
+#: end a verb): a sentence never opens on one standing alone
+FOLLOWERS = frozenset("的地得了着过")
+FOLLOWER_CONTEXT = 6  # characters read from the start
+
+
+def opens_on_follower(s: str) -> bool:
+    """Whether ``s`` (no spaces) opens on a particle that follows what it belongs to
+    (FOLLOWERS), standing alone in its likeliest reading: 的工作将在… goes on from a sentence
+    begun elsewhere; 的确, 地方, 了解 are words."""
+    head = _han_head(s, FOLLOWER_CONTEXT)
+    if len(head) < 2 or head[0] not in FOLLOWERS:
+        return False
+    free, kept = _readings(head, 1, words())
+    return kept >= free  # the likeliest reading puts no word across the first character
