@@ -153,12 +153,12 @@ def openings(pieces: list[Piece]) -> Openings:
     dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT
              and (DATELINE_RE.match(p.lines[0].text) or CREDIT_OPEN_RE.match(p.lines[0].text))}
     closing = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened_mark(p.lines[0].text)}
-    # a block that opens on a particle following what it belongs to (的工作将在…) goes on
-    # with a sentence begun elsewhere; a line alone of that kind shows no measure, and takes
-    # one up however short, as a block that closes a quotation does
-    following = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and p.starts_block
+    # a line alone that opens on a particle following what it belongs to (的工作将在…) goes
+    # on with a sentence begun elsewhere: it shows no measure, and takes one up however
+    # short, as a block that closes a quotation does (a longer block shows its measure)
+    following = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and p.starts_block and len(p.lines) == 1
                  and lexicon.opens_on_follower("".join(p.lines[0].text.split()))}
-    closing |= {j for j in following if len(pieces[j].lines) == 1}
+    closing |= following
     # a block of one or two lines shows no measure of its own: one whose first line fills
     # the page's usual column (no paragraph indent) starts in mid-paragraph too
     column = _page_column(pieces, widths)
@@ -175,8 +175,8 @@ def openings(pieces: list[Piece]) -> Openings:
     for j in short | last_lines:
         widths[j] = column
     starts = [j for j, p in enumerate(pieces)
-              if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing or j in following or j in short
-                  or j in last_lines) and j not in dated]
+              if (starts_mid_sentence(p) or under_a_head(pieces, j) or j in closing or j in short or j in last_lines)
+              and j not in dated]
     # a block whose first line is a little short of its column (WORD_CUT_SHORT ems at most)
     # opens a paragraph, or goes on with a word a column break cut (获⏎得感: punctuation
     # set at half or full width moves a line's width by as much): a paragraph opens no
