@@ -468,6 +468,16 @@ def test_a_head_over_a_lede_that_opens_with_the_reporters_credit_keeps_the_credi
     assert paras(art) == ["（记者张明）某市日前举办了一场大型招聘会，三百多家企业提供了两万多个岗位，吸引了大批求职者前来应聘。"]
 
 
+def test_names_inside_a_title_the_head_opened_are_the_heads_not_a_byline():
+    # 《王明李华⏎张强赵刚⏎文集》出版: the second line reads as two names, but it stands inside
+    # the book title the first line opened: no byline sits inside a title
+    text = ("《王明李华\n张强赵刚\n文集》出版\n日前，由某出版社编辑出版的这部文集收录了\n"
+            "四位作者多年来的主要文章，共三十余万字，\n内容涉及经济、社会、文化等多个领域。\n")
+    (art,) = read(text).blocks
+    assert plain(art.headline) == "《王明李华张强赵刚文集》出版" and plain(art.byline) == ""
+    assert paras(art)[0].startswith("日前，由某出版社")
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks

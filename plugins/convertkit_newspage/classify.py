@@ -414,10 +414,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                              (hints is None and _word_across(block[k - 1], block[k], page, bi))) \
                             and not ends_sentence(block[k].text) and \
                             not block[k].text.endswith(("：", ":")) and \
-                            not (is_name_line(block[k]) and names_only(block[k])):
+                            not (is_name_line(block[k]) and names_only(block[k])
+                                 and not leaves_open(inline_text(block[:k]))):
                         # 指出： opens a quotation; a personal name under the head is its byline
                         k += 1
-                    byline = is_name_line(block[k]) and names_only(block[k]) or BYLINE_RE.match(block[k].text)
+                    byline = (is_name_line(block[k]) and names_only(block[k]) or BYLINE_RE.match(block[k].text)) \
+                        and not leaves_open(inline_text(block[:k]))
                     if not byline and physical_width(block, k, body_w) <= 0.7 * body_w:
                         # the short lines run on into the body (a name under them is their
                         # byline, no body line): only the first is a head
@@ -429,8 +431,10 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 else:
                     # headline lines (with a subtitle: eight lines at most), then a byline (a
                     # name) and maybe the body, in one block
+                    # (not inside a title or quotation the head lines opened: 《王明李华⏎张强赵刚⏎文集》)
                     j = next((j for j in range(1, min(HEAD_BLOCK_LINES + 1, len(block)))
-                              if is_name_line(block[j]) or name_fragment(block[j]) or BYLINE_RE.match(block[j].text)), 0)
+                              if (is_name_line(block[j]) or name_fragment(block[j]) or BYLINE_RE.match(block[j].text))
+                              and not leaves_open(inline_text(block[:j]))), 0)
                     if j and all(headish(ln) for ln in block[:j]):
                         while j < min(HEAD_BLOCK_LINES, len(block)) and headish(block[j]) and is_name_line(block[j]) \
                                 and not (name_fragment(block[j]) or names_only(block[j])):
@@ -457,7 +461,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             heads, rest = block[:k], block[k:]
             explain("head-over-paragraph", (first.no, block[k - 1].no), "lines that end no sentence over a "
                                                                        "paragraph's first line: a head")
-        if heads and rest and (name_fragment(rest[0]) or BYLINE_RE.match(rest[0].text) or (
+        if heads and rest and not leaves_open(inline_text(heads)) and (
+                name_fragment(rest[0]) or BYLINE_RE.match(rest[0].text) or (
                 is_name_line(rest[0]) and names_only(rest[0])
                 and (len(rest) == 1 or not headish(rest[1]) or is_name_line(rest[0])))):
             pieces.append(Piece(Kind.HEAD, heads, bi))
