@@ -852,6 +852,21 @@ def test_a_head_and_text_printed_apart_whose_words_another_article_takes_up_are_
     assert plain(item.headline) == "吉林家电以旧换新销售额大增"
 
 
+def test_two_headlines_split_the_text_on_less_of_their_words_where_neither_shows_in_the_others_part():
+    # the second part holds 4 of the second headline's 11 character pairs (under SPLIT_MIN),
+    # but neither part holds any of the other headline's: two articles all the same
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.byheadlines import split_by_headlines
+    from convertkit_newspage.rules import Explain
+
+    d = Draft(heads=list(draft_lines(1, "某市新建三座污水处理厂", "春季植树活动吸引万人参加")), head_sizes=[1, 1])
+    d.body = [text_piece(3, "今年以来，某市投资新建了三座污水处理厂，日处理能力大幅提高。"),
+              text_piece(10, "今年春季的植树活动共有一万多名志愿者参与，在河岸两边栽下了大批树苗。")]
+    one, two = split_by_headlines([d], Explain(False))
+    assert [ln.text for ln in one.heads] == ["某市新建三座污水处理厂"] and [p.lines[0].no for p in one.body] == [3]
+    assert [ln.text for ln in two.heads] == ["春季植树活动吸引万人参加"] and [p.lines[0].no for p in two.body] == [10]
+
+
 def test_of_three_head_blocks_the_two_headlines_that_cut_the_text_best_split_it():
     # a kicker and two articles' headlines stacked over one text: the text falls in two
     # parts, each taking up one headline's words; the kicker stays with the first

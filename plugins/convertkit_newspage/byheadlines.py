@@ -21,12 +21,14 @@ register(Stage.ARTICLES, {
 
 SPLIT_MIN = 0.5  # the least share of a headline's character pairs its part of the text must hold
 SPLIT_MARGIN = 0.3  # how much more than the other part holds
+SPLIT_MIN_APART = 0.3  # SPLIT_MIN where each part holds none of the other headline's pairs
 
 
 def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """An article with two head blocks (no subtitle) over text that falls, at a sentence's
     end between two blocks, into two parts, each taking up the words of one headline
-    (SPLIT_MIN of its character pairs) clearly more than the other part does (SPLIT_MARGIN),
+    (SPLIT_MIN of its character pairs; SPLIT_MIN_APART where neither part holds any of the
+    other headline's) clearly more than the other part does (SPLIT_MARGIN),
     is two articles printed one after the other, each under its headline: a kicker's words
     run through its whole article. Of more head blocks, the pair that cuts the text best
     does, the others staying with the first part. So is an article with one head block
@@ -134,7 +136,9 @@ def _best_cut(d: Draft, blocks: list[list[Line]], latest: bool = False) -> tuple
             continue
         for a in (0, 1):
             (la, ra), (lb, rb) = shares[a][c], shares[1 - a][c]
-            if min(la, rb) >= SPLIT_MIN and la >= ra + SPLIT_MARGIN and rb >= lb + SPLIT_MARGIN:
+            # (less where neither headline's words show in the other's part at all)
+            least = SPLIT_MIN_APART if ra == 0 and lb == 0 else SPLIT_MIN
+            if min(la, rb) >= least and la >= ra + SPLIT_MARGIN and rb >= lb + SPLIT_MARGIN:
                 score = la - ra + rb - lb
                 if best is None or score > best[0] or (latest and score == best[0]):
                     best = (score, c, a)
@@ -189,7 +193,8 @@ def _best_run(d: Draft, blocks: list[list[Line]]) -> tuple[float, int, int, int]
                 a = 1 - b
                 ib, ob = len(inside[b]) / len(heads[b]), len(outside[b]) / len(heads[b])
                 oa, ia = len(outside[a]) / len(heads[a]), len(inside[a]) / len(heads[a])
-                if min(oa, ib) >= SPLIT_MIN and oa >= ia + SPLIT_MARGIN and ib >= ob + SPLIT_MARGIN:
+                least = SPLIT_MIN_APART if ia == 0 and ob == 0 else SPLIT_MIN
+                if min(oa, ib) >= least and oa >= ia + SPLIT_MARGIN and ib >= ob + SPLIT_MARGIN:
                     score = oa - ia + ib - ob
                     if best is None or score > best[0]:
                         best = (score, c1, c2, b)
