@@ -867,6 +867,21 @@ def test_two_headlines_split_the_text_on_less_of_their_words_where_neither_shows
     assert [ln.text for ln in two.heads] == ["春季植树活动吸引万人参加"] and [p.lines[0].no for p in two.body] == [10]
 
 
+def test_two_headlines_split_the_text_before_a_news_lede_though_the_text_before_it_is_left_open():
+    # the first part's sentence goes on nowhere on the page; the second opens with the
+    # reporter's credit, which opens an article: the cut is made there
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.byheadlines import split_by_headlines
+    from convertkit_newspage.rules import Explain
+
+    d = Draft(heads=list(draft_lines(1, "某市新建三座污水处理厂", "春季植树活动吸引万人参加")), head_sizes=[1, 1])
+    d.body = [text_piece(3, "今年以来，某市投资新建了三座污水处理厂，日处理能力"),
+              text_piece(10, "（记者张明）今年的春季植树活动吸引了一万多名市民参加，栽下了大批树苗。")]
+    one, two = split_by_headlines([d], Explain(False))
+    assert [p.lines[0].no for p in one.body] == [3] and [p.lines[0].no for p in two.body] == [10]
+    assert [ln.text for ln in two.heads] == ["春季植树活动吸引万人参加"]
+
+
 def test_of_three_head_blocks_the_two_headlines_that_cut_the_text_best_split_it():
     # a kicker and two articles' headlines stacked over one text: the text falls in two
     # parts, each taking up one headline's words; the kicker stays with the first
