@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon
-from .lines import BYLINE_RE, CREDIT_OPEN_RE, Line, ends_sentence, inline_text, is_han, leaves_open, spaceless_text, starts_inside
+from .lines import (BYLINE_RE, CREDIT_OPEN_RE, Line, ends_sentence, inline_text, is_han, leaves_open, spaceless_text,
+                    starts_inside)
 from .names import is_name_line, name_fragment, name_shaped, names_only, spells_byline
 from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
