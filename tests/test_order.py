@@ -405,3 +405,15 @@ def test_a_line_opening_on_a_particle_goes_on_with_a_sentence_left_open_elsewher
     first, second = read(text).blocks
     assert list(paragraphs(first.blocks))[-1].endswith("摸底调查的工作，为明年全面铺开打下基础。")
     assert list(paragraphs(second.blocks)) == ["日前，某县举办了第五届农民丰收节，来自各乡镇的农民展示了今年的丰收成果，吸引了大批游客前来参观。"]
+
+
+def test_the_word_list_finds_every_word_and_no_other():
+    # look-ups bisect the records of a word's first character only: words of neighbouring
+    # first characters, one-character words and absent words must all come out right
+    words = {"中": 5.0, "中国": 9.5, "中国人": 7.25, "丰": 2.0, "丰收": 6.5, "乐": 3.0, "为": 8.0, "为了": 7.5,
+             "为人民": 4.0, "一": 9.0, "一带一路": 6.0}
+    table = lexicon.WordList.of(words)
+    for w, f in words.items():
+        assert table.get(w) == pytest.approx(f, abs=1e-3)
+    for absent in ("中华", "丰收节", "乐观", "了", "人", "", "一带"):
+        assert table.get(absent) == 0.0
