@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from . import titles
 from .articles import Draft, draft_text
-from .lines import CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence, inline_text, spaceless_text
-from .pieces import Kind, Piece, text_of
+from .lines import Line, ends_sentence, inline_text, spaceless_text
+from .pieces import Kind, Piece, opens_news_item, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -134,7 +134,7 @@ def _best_cut(d: Draft, blocks: list[list[Line]], latest: bool = False) -> tuple
         before = d.body[c - 1]
         # at a sentence's end, or before a news lede (its dateline or the reporter's credit
         # opens an article, whatever the text before it left open)
-        if before.kind is not Kind.TEXT or not (ends_sentence(before.lines[-1].text) or _opens_lede(d.body[c])):
+        if before.kind is not Kind.TEXT or not (ends_sentence(before.lines[-1].text) or opens_news_item(d.body[c])):
             continue
         for a in (0, 1):
             (la, ra), (lb, rb) = shares[a][c], shares[1 - a][c]
@@ -145,11 +145,6 @@ def _best_cut(d: Draft, blocks: list[list[Line]], latest: bool = False) -> tuple
                 if best is None or score > best[0] or (latest and score == best[0]):
                     best = (score, c, a)
     return best
-
-
-def _opens_lede(p: Piece) -> bool:
-    """Whether text piece ``p`` opens a news lede: with a dateline or the reporter's credit."""
-    return p.kind is Kind.TEXT and bool(DATELINE_RE.match(p.lines[0].text) or CREDIT_OPEN_RE.match(p.lines[0].text))
 
 
 def _pairs_held(d: Draft, pairs: set[str]) -> tuple[list[set[str]], list[set[str]], list[set[str]]]:

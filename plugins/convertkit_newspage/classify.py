@@ -452,16 +452,15 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 # (or its second line, over the byline: ——学习…第二卷关于⏎坚持和发展…论述⏎夏春涛)
                 heads, rest = heads + [rest[0]], rest[1:]
         # (a front end that sees type sizes has marked the heads already)
-        credit = _head_over_credit(block) if not heads and rest is block and hints is None else 0
-        if credit:
-            heads, rest = block[:credit], block[credit:]
-            explain("head-over-credit", (first.no, block[credit - 1].no), "lines that end no sentence over a "
-                                                                         "lede opening with its reporter's credit")
-        k = _head_over_paragraph(block, page, bi) if not heads and rest is block and hints is None else 0
-        if k:
-            heads, rest = block[:k], block[k:]
-            explain("head-over-paragraph", (first.no, block[k - 1].no), "lines that end no sentence over a "
-                                                                       "paragraph's first line: a head")
+        if not heads and rest is block and hints is None:
+            if k := _head_over_credit(block):
+                explain("head-over-credit", (first.no, block[k - 1].no), "lines that end no sentence over a "
+                                                                        "lede opening with its reporter's credit")
+            elif k := _head_over_paragraph(block, page, bi):
+                explain("head-over-paragraph", (first.no, block[k - 1].no), "lines that end no sentence over a "
+                                                                           "paragraph's first line: a head")
+            if k:
+                heads, rest = block[:k], block[k:]
         if heads and rest and not leaves_open(inline_text(heads)) and (
                 name_fragment(rest[0]) or BYLINE_RE.match(rest[0].text) or (
                 is_name_line(rest[0]) and names_only(rest[0])

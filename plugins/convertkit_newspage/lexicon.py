@@ -270,7 +270,7 @@ FOLLOWER_CONTEXT = 6  # characters read from the start
 
 
 def opens_on_follower(s: str) -> bool:
-    """Whether ``s`` (no spaces) opens on a particle that follows what it belongs to
+    """Whether ``s`` (its spaces aside) opens on a particle that follows what it belongs to
     (FOLLOWERS), standing alone in its likeliest reading: 的工作将在… goes on from a sentence
     begun elsewhere; 的确, 地方, 了解 are words."""
     head = _han_head(s, FOLLOWER_CONTEXT)

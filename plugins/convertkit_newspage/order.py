@@ -35,8 +35,8 @@ from dataclasses import dataclass, replace
 
 from . import lexicon
 from .assignment import Join, Vocabulary, best_assignment, follow
-from .lines import AUTHOR_START_RE, CREDIT_OPEN_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence, starts_inside
-from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_paragraph,
+from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence, starts_inside
+from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_news_item, opens_paragraph,
                      starts_mid_sentence, text_of)
 from .pointorder import point_links
 from .rules import Explain, Stage, register
@@ -147,17 +147,16 @@ def openings(pieces: list[Piece]) -> Openings:
     """The blocks of the page that may take up a sentence left open elsewhere."""
     widths = [measure(p.lines[:8]) if p.kind is Kind.TEXT else 0.0 for p in pieces]
     # a block that opens with a dateline (本报讯, 新华社…电) or the reporter's credit that
-    # follows one (（记者 …）) opens a news item: it takes up no sentence left open elsewhere; a block whose first line closes a bracket, quotation
-    # or title it never opened (究中心特聘研究员）, 平台”等) takes up one, however short (it
-    # shows no measure)
-    dated = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT
-             and (DATELINE_RE.match(p.lines[0].text) or CREDIT_OPEN_RE.match(p.lines[0].text))}
+    # follows one (（记者 …）) opens a news item: it takes up no sentence left open
+    # elsewhere; a block whose first line closes a bracket, quotation or title it never
+    # opened (究中心特聘研究员）, 平台”等) takes up one, however short (it shows no measure)
+    dated = {j for j, p in enumerate(pieces) if opens_news_item(p)}
     closing = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and closes_unopened_mark(p.lines[0].text)}
     # a line alone that opens on a particle following what it belongs to (的工作将在…) goes
     # on with a sentence begun elsewhere: it shows no measure, and takes one up however
     # short, as a block that closes a quotation does (a longer block shows its measure)
     following = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and p.starts_block and len(p.lines) == 1
-                 and lexicon.opens_on_follower("".join(p.lines[0].text.split()))}
+                 and lexicon.opens_on_follower(p.lines[0].text)}
     closing |= following
     # a block of one or two lines shows no measure of its own: one whose first line fills
     # the page's usual column (no paragraph indent) starts in mid-paragraph too

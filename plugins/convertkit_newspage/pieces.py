@@ -111,6 +111,13 @@ def closes_article(p: Piece) -> bool:
         or any(AUTHOR_START_RE.match(ln.text) for ln in p.lines[-4:]))
 
 
+def opens_news_item(p: Piece) -> bool:
+    """A text block that opens a news item: its first line starts with a dateline (本报讯,
+    新华社…电) or with the reporter's credit that follows one (（记者 …）)."""
+    first = p.lines[0].text
+    return p.kind is Kind.TEXT and bool(DATELINE_RE.match(first) or CREDIT_OPEN_RE.match(first))
+
+
 def starts_mid_sentence(p: Piece) -> bool:
     """A text block whose first line is as wide as its column: not a paragraph's indented
     first line but the middle of one (性质，具有相对稳定性；现…)."""
