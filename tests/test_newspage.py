@@ -1442,21 +1442,32 @@ def test_every_rule_is_documented_under_its_stage():
         assert f"| `{rule.name}` |" in section, rule
 
 
-def test_a_text_longer_than_any_page_is_read_a_page_length_at_a_time():
-    """Pages pasted together without their form feeds: the reading order is assembled in
-    stretches of at most a page's length (the work grows with the text, not its square), cut
-    at blank lines after closed sentences; nothing is lost and every copy's articles come out."""
+def test_a_text_longer_than_any_page_is_read_a_page_at_a_time():
+    """Pages pasted together without their form feeds: the reading order is assembled a
+    page at a time (the work grows with the text, not its square). Each page opens with its
+    folio, the line pdftotext prints first: the text is cut where that line comes again
+    (each stretch one page), or where a date line comes again when the first line is a
+    date; a text with no folio is cut at blank lines after closed sentences, at most
+    MAX_PAGE_LINES lines in. Nothing is lost and every copy's articles come out."""
     from convertkit_newspage.reader import MAX_PAGE_LINES, stretches
 
     one = SAMPLE.read_text(encoding="utf-8")
     many = one * 8
     parts = stretches(many)
-    assert "".join(parts) == many and len(parts) >= 2
-    assert all(p.count("\n") <= MAX_PAGE_LINES for p in parts)
-    assert all(p.rstrip("\n").splitlines()[-1].rstrip()[-1] in "。！？!?…）)”」』" for p in parts[:-1])
+    assert "".join(parts) == many and len(parts) == 8
+    assert all(p.strip().startswith(one.split()[0]) and len(p.strip()) == len(one.strip()) for p in parts)
     assert stretches(one) == [one]
     n = len(read(one).blocks)
-    assert len(read(many).blocks) >= 8 * n - 2
+    assert len(read(many).blocks) == 8 * n
+    # dated pages, each with its own date: cut at each date line
+    pages = [f"2018 年 1 月 {d} 日 星期二\n\n7 理论\n\n" + one.split("\n", 1)[1] for d in (2, 8, 15, 22)]
+    assert stretches("\n".join(pages)) == [p + "\n" for p in pages[:-1]] + [pages[-1]]
+    # no folio (the text opens on a sentence's end): cut a page's length at a time
+    headless = "的发展。\n\n" + many
+    parts = stretches(headless)
+    assert "".join(parts) == headless and len(parts) >= 2
+    assert all(p.count("\n") <= MAX_PAGE_LINES for p in parts)
+    assert all(p.rstrip("\n").splitlines()[-1].rstrip()[-1] in "。！？!?…）)”」』" for p in parts[:-1])
 
 
 JUMP_PAGES = """2025年3月4日 星期二

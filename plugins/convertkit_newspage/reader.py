@@ -97,25 +97,45 @@ _SENTENCE_CLOSED = re.compile(r"[。！？!?…）)”」』]\s*$")
 def stretches(page: str) -> list[str]:
     """A page's text, or, when it is longer than any printed page, the stretches it is read
     in: such a text is several pages whose form feeds were lost (pages pasted together), and
-    its reading order is assembled a page's length at a time, so that the work grows with the
-    text, not with its square. Each stretch ends at a blank line after a closed sentence, at
-    most ``MAX_PAGE_LINES`` lines in (or at the limit, if no such line comes); the stretches
-    together are the text, character for character."""
+    its reading order is assembled a page at a time, so that the work grows with the text,
+    not with its square. Each printed page opens with its folio, the line pdftotext prints
+    first (the issue date, the page's label or column name): a later line that repeats the
+    text's first (or is a date, as the first is) opens another page (:func:`page_starts`). A stretch longer than any page still is cut at a blank line
+    after a closed sentence, at most ``MAX_PAGE_LINES`` lines in (or at the limit, if no
+    such line comes). The stretches together are the text, character for character."""
     lines = page.split("\n")
     if len(lines) <= MAX_PAGE_LINES:
         return [page]
     out: list[str] = []
     start = 0
-    while len(lines) - start > MAX_PAGE_LINES:
-        cut = start + MAX_PAGE_LINES
-        for k in range(cut, start + MAX_PAGE_LINES // 2, -1):
-            if not lines[k].strip() and _SENTENCE_CLOSED.search(lines[k - 1]):
-                cut = k
-                break
-        out.append("\n".join(lines[start:cut]) + "\n")
-        start = cut
-    out.append("\n".join(lines[start:]))
+    for end in page_starts(lines) + [len(lines)]:
+        while end - start > MAX_PAGE_LINES:
+            cut = start + MAX_PAGE_LINES
+            for k in range(cut, start + MAX_PAGE_LINES // 2, -1):
+                if not lines[k].strip() and _SENTENCE_CLOSED.search(lines[k - 1]):
+                    cut = k
+                    break
+            out.append("\n".join(lines[start:cut]) + "\n")
+            start = cut
+        if end > start:
+            out.append("\n".join(lines[start:end]) + ("\n" if end < len(lines) else ""))
+        start = end
     return out
+
+
+def page_starts(lines: list[str]) -> list[int]:
+    """Where the pages of a text pasted together from several begin (their indices in
+    ``lines``, the first page's excluded): at each line that repeats the text's first line
+    (the folio pdftotext prints first on every page: the page's label or column name, the
+    issue date), or that is a date where the first line is one. A first line that ends a
+    sentence is no folio: the text then has no page starts."""
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    if not first or _SENTENCE_CLOSED.search(first):
+        return []
+    dated = bool(_lines.DATE_RE.match(first))
+    at = next(k for k, ln in enumerate(lines) if ln.strip())
+    return [k for k in range(at + 1, len(lines))
+            if (t := lines[k].strip()) and (t == first or dated and _lines.DATE_RE.match(t))]
 
 
 def issue_date(furniture: list[Furniture]) -> str:
