@@ -1888,6 +1888,30 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_or
     assert [p.lines[0].no for p in a.body] == [3, 10, 11, 30, 31, 60, 61]
 
 
+def test_a_section_printed_apart_goes_to_the_article_whose_rare_words_it_shares():
+    # the text under 依法维护海权 shares more character pairs with the first article (我们要进一步,
+    # 做好各项工作: words any article may use) than with the second, but the second holds its
+    # rare words (岛礁, 领海, 执法, 维权): weighed by what each pair says of a text's subject
+    # (lexicon.information), the section is the second article's
+    from convertkit_newspage import lexicon
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    assert lexicon.information("海权") > lexicon.information("发展") > lexicon.information("进一") > 0
+    assert lexicon.information("，我") == lexicon.information("20") == 0.0
+    a = Draft(heads=list(draft_lines(1, "扎实做好新时代各项工作")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    a.body = [text_piece(3, "我们要进一步加强社会建设，推动国家发展，扎实做好各项工作，不断满足人民日益增长的美好生活需要，"
+                            "推动经济社会持续健康发展。")]
+    b = Draft(heads=list(draft_lines(40, "建设海洋强国需完善海洋法律体系")), head_sizes=[1], byline=list(draft_lines(41, "周江")))
+    b.body = [text_piece(42, "维护海权，保护岛礁和领海，加强海上执法维权，是建设海洋强国的应有之义。")]
+    c = Draft(heads=list(draft_lines(20, "依法维护海权")), head_sizes=[1])
+    c.body = [text_piece(21, "我们要进一步做好各项工作，保护岛礁领海，执法维权。")]
+    assert join_sections_apart([a, b, c], Explain(False)) == [a, b]
+    assert [p.lines[0].no for p in a.body] == [3]
+    assert [p.lines[0].no for p in b.body] == [42, 20, 21]
+
+
 def test_a_section_cut_out_of_an_article_by_its_heads_words_goes_back_where_it_was_read():
     # its head (新时代的战略安排) was printed after all of the article's text, its text read right
     # after the lede; the headlines' words cut that text out of the article, and it comes

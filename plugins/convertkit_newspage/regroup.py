@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import titles
+from . import lexicon, titles
 from .articles import PAGE_LINES, Draft, draft_text, lede
 from .lines import AUTHOR_START_RE, HAN, Line, ends_sentence, spaceless_text
 from .pieces import Kind, Piece, text_of
@@ -319,7 +319,7 @@ _HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
 # chosen on the same pages' whole-page figures (a section moved wrongly costs an article, one
 # left apart only its place).
 SECTION_BIAS = 1.27
-SECTION_SHARED = 4.33  # per unit of the share of the text's character pairs the article holds
+SECTION_SHARED = 4.33  # per unit of the share of the text's character pairs the article holds, by information
 SECTION_COVER = 2.76  # per unit of the share of the head's character pairs the article's text holds
 SECTION_CLOSED = -1.38  # the article has ended (a sign-off or an author line closes it)
 SECTION_AUTHOR = -1.02  # the text holds an author line of its own: a whole article's end
@@ -334,7 +334,7 @@ class SectionEvidence:
     """What speaks for and against a head block over text being a section of another
     article printed apart: the terms of its score."""
 
-    shared: float  # the share of the text's character pairs the article's text holds
+    shared: float  # the share of the text's character pairs the article's text holds, by information
     cover: float  # the share of the head's character pairs the article's text holds
     closed: bool  # the article has ended: a sign-off or an author line closed it
     author: bool  # the text holds an author line of its own
@@ -362,8 +362,11 @@ def section_evidence(drafts: list[Draft]) -> list[tuple[int, int, SectionEvidenc
 def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list[set[str]], gone: set[int]
                       ) -> tuple[int, SectionEvidence, float] | None:
     """Whether draft ``i`` may be a section printed apart: the article with a headline
-    (none of ``gone``) whose text holds the most of its text's character pairs, the
-    evidence, and the share the next article holds (None where it may not be one)."""
+    (none of ``gone``) whose text holds the most of its text's character pairs, each
+    weighed by what it says of a text's subject (:func:`.lexicon.information`: a rare word
+    such as 海权 far more than 中国 or 发展, which any article of the page may use, and a
+    pair that is no word less still), the evidence, and the share the next article holds
+    (None where it may not be one)."""
     d = drafts[i]
     if not d.heads or d.byline or d.dateline or d.signoff or len(d.head_sizes) != 1 or not pairs[i] \
             or any(ln.text.startswith("——") for ln in d.heads):
@@ -372,7 +375,9 @@ def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list
     others = [j for j, o in enumerate(drafts) if j != i and j not in gone and o.heads and texts[j]]
     if len(others) < 2:
         return None
-    shared = sorted(((len(pairs[i] & pairs[j]) / len(pairs[i]), j) for j in others), reverse=True)
+    total = math.fsum(map(lexicon.information, pairs[i]))
+    shared = sorted(((math.fsum(map(lexicon.information, pairs[i] & pairs[j])) / total if total else 0.0, j)
+                     for j in others), reverse=True)
     k = shared[0][1]
     return k, SectionEvidence(shared[0][0], titles.covers(d.heads, texts[k]),
                               _ended(drafts[k]), _holds_author_line(d),
@@ -383,7 +388,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """A head block over text, with neither byline, dateline nor sign-off nor a subtitle
     (——…, which only headlines have), may be a section of another article printed apart (a
     subhead opens no article): of the articles with a headline, the one whose text holds
-    the most of its text's character pairs takes it where the evidence scores SECTION_MIN
+    the most of its text's character pairs, weighed by what they say (rare words most),
+    takes it where the evidence scores SECTION_MIN
     or more (:class:`SectionEvidence`: the words they share, the head's words the article
     takes up, a subhead of the article in parallel with the head, less where the article
     has ended or the text ends in an author line of its own). Head and text go among that
@@ -401,11 +407,11 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if ev.score() < SECTION_MIN:
             explain("heads-own-article", (d.heads[0].no, d.heads[-1].no),
                     f"as a section of the article at index {k}, which holds {ev.shared:.0%} of its text's character "
-                    f"pairs (the next article {runner:.0%}) and {ev.cover:.0%} of the head's, it scores "
+                    f"pairs by information (the next article {runner:.0%}) and {ev.cover:.0%} of the head's, it scores "
                     f"{ev.score():.2f} (moves from {SECTION_MIN}): it heads an article of its own")
             continue
         why = (f"score {ev.score():.2f} (moved from {SECTION_MIN}): holds {ev.shared:.0%} of its text's "
-               f"character pairs (the next article {runner:.0%}) and {ev.cover:.0%} of the head's")
+               f"character pairs by information (the next article {runner:.0%}) and {ev.cover:.0%} of the head's")
         target = drafts[k]
         section = [Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)] + d.body
         # among that article's sections in print order: before the first subhead printed
