@@ -244,6 +244,12 @@ PAIR_INFORMATION = 4.0
 _informations: dict[str, float] = {}
 
 
+def forget() -> None:
+    """Empty the memo of pairs' information (it serves one document: see
+    :func:`.reader.forget`)."""
+    _informations.clear()
+
+
 def information(pair: str) -> float:
     """How much a pair of adjacent characters says of what a text is about: a dictionary
     word's information (its negative log probability: the rarer the word, the more it says:
