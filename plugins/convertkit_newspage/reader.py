@@ -100,9 +100,10 @@ def stretches(page: str) -> list[str]:
     its reading order is assembled a page at a time, so that the work grows with the text,
     not with its square. Each printed page opens with its folio, the line pdftotext prints
     first (the issue date, the page's label or column name): a later line that repeats the
-    text's first (or is a date, as the first is) opens another page (:func:`page_starts`). A stretch longer than any page still is cut at a blank line
-    after a closed sentence, at most ``MAX_PAGE_LINES`` lines in (or at the limit, if no
-    such line comes). The stretches together are the text, character for character."""
+    text's first (or is a date, as the first is) opens another page (:func:`page_starts`).
+    A stretch longer than any page still is cut at a blank line after a closed sentence, at
+    most ``MAX_PAGE_LINES`` lines in (or at the limit, if no such line comes). The
+    stretches together are the text, character for character."""
     lines = page.split("\n")
     if len(lines) <= MAX_PAGE_LINES:
         return [page]
