@@ -241,13 +241,6 @@ UNSEEN = -LOG_TOTAL  # a character the dictionary does not list on its own: as i
 #: commonest words. Chosen on the development pages' whole-page figures (2, 3, 4, 6 and 8
 #: tried; 0, pairs that are no word saying nothing, lost pages)
 PAIR_INFORMATION = 4.0
-_informations: dict[str, float] = {}
-
-
-def forget() -> None:
-    """Empty the memo of pairs' information (it serves one document: see
-    :func:`.reader.forget`)."""
-    _informations.clear()
 
 
 def information(pair: str) -> float:
@@ -255,15 +248,10 @@ def information(pair: str) -> float:
     word's information (its negative log probability: the rarer the word, the more it says:
     海权 15.5, 法治 11.6, 中国 6.1), PAIR_INFORMATION for two Han characters that make no
     word, 0 for a pair with anything else in it (punctuation, digits)."""
-    found = _informations.get(pair)
-    if found is None:
-        if not all(map(is_han, pair)):
-            found = 0.0
-        else:
-            f = words().get(pair, 0.0)
-            found = LOG_TOTAL - f if f else PAIR_INFORMATION
-        _informations[pair] = found
-    return found
+    if not all(map(is_han, pair)):
+        return 0.0
+    f = words().get(pair, 0.0)
+    return LOG_TOTAL - f if f else PAIR_INFORMATION
 
 
 def _log_p(piece: str, lex: "WordList") -> float | None:

@@ -32,7 +32,7 @@ from convertkit.model import Article, BlockQuote, Document, Furniture, Meta, Par
 from convertkit.process import gc_paused
 from convertkit.registry import Context
 
-from . import lexicon as _lexicon, lines as _lines, pulls as _pulls, similarity as _similarity, titles
+from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, split_interleaved, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines, deinterleave
@@ -164,7 +164,6 @@ def forget() -> None:
     _lines.forget()
     _similarity.forget()
     _pulls.forget()
-    _lexicon.forget()
 
 
 def read_page(source: str, first_no: int, explain: Explain) -> tuple[list[Article], list[Furniture]]:
