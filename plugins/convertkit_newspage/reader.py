@@ -130,11 +130,10 @@ def page_starts(lines: list[str]) -> list[int]:
     (the folio pdftotext prints first on every page: the page's label or column name, the
     issue date), or that is a date where the first line is one. A first line that ends a
     sentence is no folio: the text then has no page starts."""
-    first = next((ln.strip() for ln in lines if ln.strip()), "")
-    if not first or _SENTENCE_CLOSED.search(first):
+    at = next((k for k, ln in enumerate(lines) if ln.strip()), None)
+    if at is None or _SENTENCE_CLOSED.search(first := lines[at].strip()):
         return []
     dated = bool(_lines.DATE_RE.match(first))
-    at = next(k for k, ln in enumerate(lines) if ln.strip())
     return [k for k in range(at + 1, len(lines))
             if (t := lines[k].strip()) and (t == first or dated and _lines.DATE_RE.match(t))]
 

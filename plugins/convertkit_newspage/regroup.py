@@ -392,10 +392,10 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     takes it where the evidence scores SECTION_MIN or more (:class:`SectionEvidence`: the
     words they share, the head's words the article takes up, a subhead of the article in
     parallel with the head, less where the article has ended or the text ends in an author
-    line of its own). Head and text go among that
-    article's sections in print order (before the first subhead printed after the head);
-    where no subhead is printed after it, back where the text was read if the headlines'
-    words had cut it out of that very article (:func:`_where_read`), else at the end."""
+    line of its own). Head and text go among that article's sections in print order (before
+    the first subhead printed after the head); where no subhead is printed after it, back
+    where the text was read if the headlines' words had cut it out of that very article
+    (:func:`_where_read`), else at the end."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     gone: set[int] = set()
