@@ -1708,6 +1708,23 @@ def test_a_subhead_its_article_takes_up_none_of_is_the_headline_of_the_article_t
     assert [p.kind for p in essay.body] == [Kind.TEXT, Kind.TEXT]
 
 
+def test_a_subhead_an_untitled_article_takes_up_more_than_its_own_is_that_articles_headline():
+    # every article has a headline, whose words run through its text: the head over the
+    # essay's column shares a third of its words with the essay (吉林家电以), but the
+    # untitled item's text takes up all of them: it is the item's headline, printed apart
+    from convertkit_newspage.byheadlines import headlines_to_headless
+    from convertkit_newspage.rules import Explain
+    from convertkit_newspage.titles import FOREIGN, covers
+
+    essay, item = _drafts("法治与德治何以相得益彰\n\n坚持依法治国和以德治国相结合，法治与德治何以相得益彰？\n\n"
+                          "吉林家电以旧换新销售额大增\n\n法律是成文的道德，吉林家电以此为例。\n\n"
+                          "吉林省商务厅日前公布，全省吉林家电以旧换新销售额大增。\n", 1)
+    assert covers(list(essay.body[1].lines), "".join(ln.text for p in essay.body for ln in p.lines)) > FOREIGN
+    headlines_to_headless([essay, item], Explain(False))
+    assert [ln.text for ln in item.heads] == ["吉林家电以旧换新销售额大增"]
+    assert [p.kind for p in essay.body] == [Kind.TEXT, Kind.TEXT]
+
+
 def test_an_article_with_only_its_subtitle_takes_its_headline_over_it():
     # a —— subtitle over the byline, its headline printed apart (at the foot of another
     # article's column, with nothing under it): the headline goes over the subtitle

@@ -262,8 +262,10 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     article, as is a stack of heads with no article under it (or over a byline alone: the
     byline goes with the headline to an article that has none), and so may be an article's
     one head block that its own text takes up less than MIN_COVER of, a head block its
-    text takes up none of (under titles.FOREIGN) beside one it takes up, and a subhead
-    whose words the text it stands in takes up none of (a subhead is about its article).
+    text takes up none of (under titles.FOREIGN) beside one it takes up, a subhead
+    whose words the text it stands in takes up none of (a subhead is about its article),
+    and a subhead that the text of an article with no headline takes up more of than its
+    own.
     Each goes to the article whose text takes up most of its character pairs (at least
     MIN_COVER of them, MARGIN more than the text it was printed with, unless that is its
     own article's; a head over no text heads nothing where it was printed, so that text is
@@ -274,6 +276,7 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     headline. Drafts are changed in place."""
     texts = {id(d): draft_text(d) for d in drafts}
     free: list[tuple[Draft, Piece | None, list[Line]]] = []  # (where printed, its piece, lines)
+    subheads: list[tuple[Draft, Piece, list[Line]]] = []  # heads over text their article takes up
     for d in drafts:
         if d.heads and not (d.body or d.dateline or d.signoff):
             # heads with no text under them (over a byline too: their text was read elsewhere)
@@ -286,6 +289,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
                 # of is a headline printed apart, over another article's column; a news item
                 # is too short for subheads: a head inside one without a headline is one)
                 free.append((d, p, list(p.lines)))
+            elif p.kind is Kind.HEAD:
+                subheads.append((d, p, list(p.lines)))
         if len(d.head_sizes) == 1 and sum(d.head_sizes) == len(d.heads) and texts[id(d)] \
                 and titles.covers(d.heads, texts[id(d)]) < titles.MIN_COVER:
             free.append((d, None, list(d.heads)))  # a headline its own text does not take up
@@ -298,6 +303,12 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
                 free.extend((d, None, b) for b, h in zip(blocks, held) if h < titles.FOREIGN
                             and not b[0].text.startswith("——"))
     articles = [d for d in drafts if texts[id(d)]]
+    # every article has a headline, whose words run through its text: a subhead that the
+    # text of an article with none takes up more of than the text it stands in may be that
+    # article's headline, printed over another article's column (the moves below decide)
+    free.extend((d, p, lines) for d, p, lines in subheads if any(
+        not a.heads and a is not d and titles.covers(lines, texts[id(a)])
+        >= max(titles.MIN_COVER, titles.covers(lines, texts[id(d)])) for a in articles))
     headed: set[int] = set()  # articles that took a headline here
     while free and articles:
         best: tuple[float, int, Draft] | None = None
