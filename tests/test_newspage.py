@@ -1954,6 +1954,26 @@ def test_a_section_cut_out_of_an_article_by_its_heads_words_goes_back_where_it_w
     assert [p.lines[0].no for p in a.body] == [3, 89, 90, 10, 11]
 
 
+def test_a_section_printed_after_an_articles_author_line_goes_before_it():
+    # nothing follows an author line: a section printed apart (after every subhead of the
+    # article, so its print place puts it last) goes before the text the author line ends
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    b = Draft(heads=list(draft_lines(40, "建设海洋强国需完善海洋法律体系")), head_sizes=[1], byline=list(draft_lines(41, "周江")))
+    b.body = [text_piece(42, "维护海权，保护岛礁和领海，加强海上执法维权，是建设海洋强国的应有之义。"),
+              head_piece(50, "完善海洋法律体系"), text_piece(51, "海洋法律体系是维护海权、保护岛礁和领海的依据，"),
+              text_piece(60, "执法维权有法可依。"), text_piece(61, "（作者为武汉大学中国边界与海洋研究院教授）")]
+    b.closed = b.closed_by_author = True
+    c = Draft(heads=list(draft_lines(70, "依法维护海权")), head_sizes=[1])
+    c.body = [text_piece(71, "维护海权，保护岛礁和领海，加强海上执法维权，完善海洋法律体系。")]
+    a = Draft(heads=list(draft_lines(1, "扎实做好新时代各项工作")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    a.body = [text_piece(3, "我们要进一步加强社会建设，推动国家发展，不断满足人民日益增长的美好生活需要。")]
+    assert join_sections_apart([a, b, c], Explain(False)) == [a, b]
+    assert [p.lines[0].no for p in b.body] == [42, 50, 51, 60, 70, 71, 61]
+
+
 def test_a_subhead_printed_after_a_news_item_with_the_leads_words_is_the_leads_section():
     # the lead's last section is printed after a news item (its columns run under the lead's
     # first): its head (扎扎实实向前推进) is none of the lead's words, but its text holds more

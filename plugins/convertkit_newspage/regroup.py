@@ -395,7 +395,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     line of its own). Head and text go among that article's sections in print order (before
     the first subhead printed after the head); where no subhead is printed after it, back
     where the text was read if the headlines' words had cut it out of that very article
-    (:func:`_where_read`), else at the end."""
+    (:func:`_where_read`), else at the end: before the run of text that ends in the
+    article's author line, if it has one and the section none (nothing follows an author line)."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     gone: set[int] = set()
@@ -420,6 +421,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
                   None)
         if at is None:
             at = _where_read(target, d)
+        if at == len(target.body) and not _holds_author_line(d):
+            at = _before_author_line(target) or at  # nothing follows an author line
         target.body[at:at] = section
         gone.add(i)
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
