@@ -713,6 +713,13 @@ HEAD_CASES = {
         "从三个层面促进实体经济由大向强\n——“第六届中国工\n业发展论坛”述要\n蒙\n"
         "中国社会科学院工业经\n济研究所主办的第六届中\n国工业发展论坛日前在北\n京举行。与会者围绕新时\n"
         "代实体经济进行了研讨。\n", "蒙", "中国社会科学院"),
+    # a headline set across columns, its subtitle's last line as short as a column's line
+    # but right over the byline (here a name's first character the layout broke off): no
+    # body line stands between a subtitle and its byline
+    "a-subtitle-goes-on-down-to-its-byline": (
+        "从三个层面促进实体经济由大向强\n——“第六届中国工业发展论坛”\n述要\n蒙\n"
+        "中国社会科学院工业经\n济研究所主办的第六届中\n国工业发展论坛日前在北\n京举行。与会者围绕新时\n"
+        "代实体经济进行了研讨。\n", "蒙", "中国社会科学院"),
     # two short head lines over the text would be a subhead's; the —— line under them,
     # set wider, is their subtitle, not the text's first line
     "a-subtitle-under-short-head-lines-is-theirs-however-wide": (

@@ -79,16 +79,30 @@ def _wide_heads(block: list[Line]) -> int:
     lines that close a quotation or title a head line opened (——“第六届中国工⏎业发展论坛”述要);
     0 when the first line is not, or when too little text follows to know the column."""
     k = 0
-    while k < min(4, len(block)) and headish(block[k]) and (
-            (k and block[k].text.startswith("——")) or
-            (k and leaves_open(inline_text(block[:k]))) or
-            block[k].width >= measure([ln for ln in block[k + 1:k + 10] if not ln.text.startswith("——")]) + WIDE):
+    while k < len(block) and headish(block[k]) and (
+            k < 4 and ((k and block[k].text.startswith("——")) or
+                       (k and leaves_open(inline_text(block[:k]))) or
+                       block[k].width >= measure([ln for ln in block[k + 1:k + 10]
+                                                  if not ln.text.startswith("——")]) + WIDE)
+            or _subtitle_over_byline(block, k)):
         k += 1
     if not k:
         return 0
     text = [ln for ln in block[k:] if not (is_name_line(ln) or BYLINE_RE.match(ln.text))]
     # the column is known from three lines of text, or from two of one width (two full lines)
     return k if len(text) >= 3 or (len(text) == 2 and abs(text[0].width - text[1].width) <= 1.0) else 0
+
+
+def _subtitle_over_byline(block: list[Line], k: int) -> bool:
+    """Whether line ``k`` of ``block`` goes on with a subtitle (——…) begun above it, in
+    the lines of a subtitle: it stands right over the byline (a name, a credit, or a name's
+    first character the layout broke off), and no body line stands between a subtitle and
+    its byline (——学习《…政⏎》第二卷关于…中国⏎特色社会主义的重要论述⏎夏春涛)."""
+    start = next((n for n in range(k) if block[n].text.startswith("——")), None)
+    if start is None or k - start >= SUBTITLE_LINES or k + 1 >= len(block):
+        return False
+    under = block[k + 1]
+    return bool(is_name_line(under) and names_only(under) or name_fragment(under) or BYLINE_RE.match(under.text))
 
 
 def _wide_over_stray(block: list[Line], col: float) -> int:
@@ -447,8 +461,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             heads, rest = heads + [rest[0]], rest[1:]
             start = len(heads) - 1
             while len(rest) > 1 and headish(rest[0]) and len(heads) - start < SUBTITLE_LINES and (
-                    leaves_open(inline_text(heads[start:]))
-                    or is_name_line(rest[1]) and names_only(rest[1]) or BYLINE_RE.match(rest[1].text)):
+                    leaves_open(inline_text(heads[start:])) or _subtitle_over_byline(heads + rest[:2], len(heads))):
                 # (or its second line, over the byline: ——学习…第二卷关于⏎坚持和发展…论述⏎夏春涛)
                 heads, rest = heads + [rest[0]], rest[1:]
         # (a front end that sees type sizes has marked the heads already)
