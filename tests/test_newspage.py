@@ -1890,6 +1890,25 @@ def test_a_headline_over_a_lede_alone_goes_on_in_the_columns_that_take_up_its_wo
     assert [p[:2] for p in paragraphs(lead.blocks)] == ["4月", "当前"]
 
 
+def test_a_lede_alone_goes_on_in_its_columns_though_an_article_with_its_own_byline_shares_the_words():
+    # another essay, under its own headline and byline, repeats the headline's words as
+    # much as the columns printed apart do: an article with its own headline and byline is
+    # no candidate, so its words say nothing against the columns
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.byheadlines import join_ledes
+    from convertkit_newspage.rules import Explain
+
+    lead = Draft(heads=list(draft_lines(1, "优先发展教育事业")), head_sizes=[1], byline=list(draft_lines(2, "陈宝生")))
+    lead.body = [text_piece(3, "百年大计，教育为本。十九大报告作出新的全面部署。")]
+    columns = Draft(heads=list(draft_lines(20, "党的十八大以来教育改革发展取得显著成就")), head_sizes=[1])
+    columns.body = [text_piece(21, "我们坚持优先发展教育，教育事业全面发展，教育公平状况不断改善。")]
+    other = Draft(heads=list(draft_lines(40, "实现中华民族伟大复兴的必由之路")), head_sizes=[1],
+                  byline=list(draft_lines(41, "夏春涛")))
+    other.body = [text_piece(42, "必须优先发展教育事业，建设教育强国，实现中华民族伟大复兴。")]
+    assert join_ledes([lead, columns, other], Explain(False)) == [lead, other]
+    assert [p.lines[0].no for p in lead.body] == [3, 20, 21]
+
+
 def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_order():
     # 新时代的战略安排, printed apart over its text, runs 新时代的 with the subheads of one
     # article (parallel subheads): it is that article's section, put among its sections in

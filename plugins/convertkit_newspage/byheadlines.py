@@ -371,11 +371,12 @@ LEDE_MARGIN = 0.11  # how much more than any other article's text
 def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """An article of a headline over a lede alone (one or two text blocks, LEDE_MAX
     characters at most, no subhead) whose headline's words another article's text takes
-    up (LEDE_COVER of its character pairs, LEDE_MARGIN more than any other article's text)
+    up (LEDE_COVER of its character pairs, LEDE_MARGIN more than any other candidate's text)
     goes on in that article: a headline takes up the words of its whole article, and the
     columns of an article with sections were printed apart from its headline and lede.
-    Not an article with a byline or dateline of its own (the byline stands under the
-    headline, a news item opens with its dateline) or more than one head block, nor for a
+    The columns printed apart carry no byline or dateline of their own (the byline stands
+    under the headline, a news item opens with its dateline): an article with one is no
+    candidate, whatever words it shares; nor is one with more than one head block, nor for a
     head that article's text repeats word for word (a quote). That article's head becomes
     a subhead over its text (the first of its sections), its sign-off and closer the
     lede's. The parts :func:`split_by_headlines` cut one article into (under two subheads
@@ -394,16 +395,18 @@ def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
         for j in range(len(drafts)):
             if j != i and j not in gone and texts[j]:
                 units.setdefault(id(drafts[j].parts_of or drafts[j]), []).append(j)
+        # (an article with a byline or dateline of its own stands under its own headline:
+        # it is no candidate, and the headline's words it takes up say nothing of the others)
         covers = sorted(((titles.covers(d.heads, "".join(texts[j] for j in group)), group)
-                         for group in units.values()), reverse=True)
+                         for group in units.values()
+                         if not any(drafts[j].byline or drafts[j].dateline for j in group)), reverse=True)
         if not covers:
             continue
         best, group = covers[0]
         second = covers[1][0] if len(covers) > 1 else 0.0
-        # (the columns printed apart carry no byline: it stands under the headline; a news
-        # item opens with its dateline; a head the text repeats word for word is a quote)
+        # (a head the text repeats word for word is a quote)
         if best < LEDE_COVER or best < second + LEDE_MARGIN or \
-                any(drafts[j].byline or drafts[j].dateline or spaceless_text(d.heads) in texts[j]
+                any(spaceless_text(d.heads) in texts[j]
                     or len(titles.blocks_of(drafts[j].heads, drafts[j].head_sizes)) > 1 for j in group):
             continue
         for j in group:
