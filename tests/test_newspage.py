@@ -102,6 +102,21 @@ def test_column_break_blank_line_in_mid_sentence_is_joined():
     assert paras(doc.blocks[0]) == ["某市今年的粮食产量连续十二年保持增长，农民收入稳步提高。"]
 
 
+def test_a_column_break_at_a_sentence_end_between_two_full_lines_goes_on():
+    # where paragraphs run on in their columns (the first block holds a paragraph's end
+    # before its last line), a column whose last line is full to its end and a column
+    # whose first line is full (no indent): the break fell at a sentence's end, and the
+    # paragraph goes on; an indented first line (中国特色…, two ems short) opens one
+    text = ("习近平同志指出，坚持和发展中\n国特色社会主义是一篇大文章，我们\n要继续写好这篇大文章。\n"
+            "新时代是承前启后、继往开来的\n时代，是决胜全面建成小康社会的时\n代，是全国人民共同奋斗的伟大时代。\n\n"
+            "这是我国发展新的历史方位，也是我\n们谋划工作的出发点和落脚点，我们\n一定要认真学习贯彻党的十九大精神。\n"
+            "中国特色社会主义进入新时代，\n意味着久经磨难的中华民族迎来了从\n站起来到富起来再到强起来的飞跃。\n")
+    assert [p[:4] for p in paras(read(text).blocks[0])] == ["习近平同", "新时代是", "中国特色"]
+    # the same two columns with the second opening indented: two paragraphs
+    indented = text.replace("这是我国发展新的历史方位，也是我\n们谋划", "这是我国发展新的历史方位，\n也是我们谋划")
+    assert [p[:4] for p in paras(read(indented).blocks[0])] == ["习近平同", "新时代是", "这是我国", "中国特色"]
+
+
 def test_digit_before_cjk_wrap_is_not_a_space():
     doc = read("本报讯 会上发布了12个应用场景和30\n个解决方案，涉及 AI 终端产品。\n")
     assert paras(doc.blocks[0]) == ["会上发布了12个应用场景和30个解决方案，涉及AI终端产品。"]

@@ -1,16 +1,21 @@
 """Stage 7, paragraphs: an article's text runs cut into paragraphs. A column break (a
-blank line) in mid-sentence joins; inside a block, a new paragraph starts where a line
-that ends a sentence is followed by an indented one, a lead sentence, or a new unit
-(一是…, 本报讯)."""
+blank line) in mid-sentence joins, and so does one at a sentence's end between two full
+lines where paragraphs run on in their columns; inside a block, a new paragraph starts
+where a line that ends a sentence is followed by an indented one, a lead sentence, or a
+new unit (一是…, 本报讯)."""
 from __future__ import annotations
 
 from .lines import AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
+from .order import paragraphs_apart
 from .pieces import OPENING_QUOTES, Piece, cut_before_quote, indented, measure
 from .rules import Explain, Stage, register
 
 register(Stage.PARAGRAPHS, {
     "block-break-paragraph": "a block that ends a sentence ends its paragraph",
     "column-break-join": "a blank line in mid-sentence is a column break: the paragraph goes on",
+    "column-break-at-sentence-end": "a column's last line full to its end and the next block's first line full "
+                                    "(no indent), where paragraphs run on in their columns: the column break fell "
+                                    "at a sentence's end, and the paragraph goes on",
     "author-line-paragraph": "an author line (（作者…）) is a paragraph of its own",
     "colon-list-paragraph": "after a short line ending in a colon, indented lines are the items of a list",
     "unit-opener-paragraph": "a line opening a new unit (一是…, 本报讯) starts a paragraph",
@@ -57,6 +62,7 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
     """Paragraphs of consecutive text pieces (one text run)."""
     paras: list[ParaDraft] = []
     cur: ParaDraft | None = None
+    apart = paragraphs_apart(pieces)
     for p in pieces:
         width = max(measure(p.lines), 1.0)
         piece_full = min(width, col) if col else width  # for pieces too short for a local measure
@@ -69,6 +75,11 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
                 # a block boundary: a column break unless the sentence ended (or, when the
                 # page shows it, unless the line is indented)
                 ended = ends_sentence(prev.text) if line.opens is None else line.opens
+                if ended and line.opens is None and not apart and _goes_on_across(cur, p, width):
+                    explain("column-break-at-sentence-end", (prev.no, line.no),
+                            "a full last line ends a sentence, the next block opens with a full line: same paragraph")
+                    cur.lines.append(line)
+                    continue
                 if ended or SIGNOFF_RE.search(prev.text) or AUTHOR_START_RE.match(line.text) or _author_line(cur):
                     explain("block-break-paragraph", (prev.no, line.no), "block ends a sentence: new paragraph")
                     paras.append(cur)
@@ -103,6 +114,23 @@ def split_paragraphs(pieces: list[Piece], explain: Explain, col: float) -> list[
     if cur is not None:
         paras.append(cur)
     return paras
+
+
+def _goes_on_across(cur: ParaDraft, p: Piece, width: float) -> bool:
+    """Whether paragraph ``cur``, whose last line ends a sentence at a block's end, goes on
+    in block ``p`` (of measure ``width``): its last line fills its column (a paragraph's last
+    line seldom does) and ``p`` opens with a full line (a paragraph's first is indented),
+    neither a new unit's (一是…, a dateline, an author line). The column break fell at a
+    sentence's end. Both blocks show their measure (two lines of the paragraph at least,
+    three of the block)."""
+    prev, first = cur.lines[-1], p.lines[0]
+    return (len(cur.lines) >= 2 and len(p.lines) >= 3 and prev.width >= cur.width - FULL_SLACK
+            and first.width >= width - FULL_SLACK and not ENUM_RE.match(first.text)
+            and not DATELINE_RE.match(first.text) and not AUTHOR_START_RE.match(first.text))
+
+
+#: ems a full line may fall short of its column's measure (punctuation set at half width)
+FULL_SLACK = 0.75
 
 
 def _author_line(cur: ParaDraft) -> bool:
