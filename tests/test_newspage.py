@@ -137,6 +137,18 @@ def test_short_line_ending_a_sentence_starts_a_paragraph_full_line_does_not():
         "第三段开头的文字也很长很长，到此为止。"]
 
 
+def test_a_line_short_only_by_its_half_counted_punctuation_over_a_full_line_goes_on():
+    # 工作矩阵，也就是“战略选择”。 is 13 ems with its four marks at half an em, 15 with them at
+    # a full em, as Chinese type sets them: within the column (16), and the line under it is
+    # full, not indented: the paragraph goes on. Under an indented line it ends.
+    text = ("本报讯 近日，全省科技工作会议召开，会\n议部署了今年的重点任务。\n"
+            "全省科技系统今年重点开展六大行动，\n加快形成以科技创新引领产业创新的\n工作矩阵，也就是“战略选择”。\n"
+            "全省上下要形成合力推动各项任务落\n实到位，确保取得实实在在的成效。\n")
+    assert [p[:4] for p in paras(read(text).blocks[0])] == ["近日，全", "全省科技"]
+    indented = text.replace("全省上下要形成合力推动各项任务落\n实到位，", "全省上下要形成合力推动各项任\n务落实到位，")
+    assert [p[:4] for p in paras(read(indented).blocks[0])] == ["近日，全", "全省科技", "全省上下"]
+
+
 def test_enumerated_unit_starts_a_paragraph_and_run_in_lead_stays():
     text = ("本报讯 今年重点开展两大行动，具体\n如下，各地要认真落实好有关要求。\n"
             "一是加强组织领导。\n各地要成立领导小组并统筹推进各\n项工作。\n二是强化督促检查。\n")

@@ -170,6 +170,12 @@ def em_width(text: str) -> float:
     return sum(map(_EM.__getitem__, text))
 
 
+def widest(line: "Line") -> float:
+    """The most ems ``line`` may take: its CJK punctuation set a full em each, as Chinese
+    type sets it unless a line is squeezed (:func:`em_width` counts it at half)."""
+    return line.width + 0.5 * sum(ch in _HALF_PUNCT for ch in line.text)
+
+
 def letter_spaced(raw: str) -> bool:
     """True when pdftotext spread the line's characters apart (a justified line)."""
     return spaced_pairs(raw.strip()) >= 3

@@ -5,7 +5,8 @@ where a line that ends a sentence is followed by an indented one, a lead sentenc
 new unit (一是…, 本报讯)."""
 from __future__ import annotations
 
-from .lines import AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text
+from .lines import (AUTHOR_START_RE, BYLINE_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, Record, ends_sentence,
+                    inline_text, widest)
 from .order import paragraphs_apart
 from .pieces import OPENING_QUOTES, Piece, cut_before_quote, indented, measure
 from .rules import Explain, Stage, register
@@ -23,7 +24,8 @@ register(Stage.PARAGRAPHS, {
     "lead-line-paragraph": "a whole short sentence over a full line is a lead that opens a paragraph",
     "run-in-lead": "a short lead sentence on a line of its own runs into its paragraph",
     "split-line": "two pieces of one printed line, cut before a quote, are one line",
-    "short-line-paragraph": "a short line that ends a sentence ends its paragraph",
+    "short-line-paragraph": "a short line that ends a sentence ends its paragraph (short even with its "
+                            "punctuation set a full em, where a full line follows it)",
     "indent-shown-paragraph": "a line the page sets indented opens a paragraph; one set flush goes on (PDF input)",
 })
 
@@ -176,7 +178,10 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
             or BYLINE_RE.match(line.text):
         explain("unit-opener-paragraph", line.no, "line opening a new unit (一是…, 本报讯) starts a paragraph")
         return True
-    short = prev.width < full - 1.25
+    # a line is its paragraph's last where it falls short of the column, even with its
+    # punctuation set a full em each, when the line under it fills the column: a
+    # paragraph's first line is indented, so under a full line the paragraph goes on
+    short = prev.width < full - 1.25 and not (line.width >= full - FULL_SLACK and widest(prev) >= full - 1.25)
     if (not short or prev.spaced) and indented(line, full, nxt):
         explain("indented-line-paragraph", (prev.no, line.no),
                 "a full line ends a sentence and the next is indented: new paragraph")
