@@ -306,9 +306,10 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     # every article has a headline, whose words run through its text: a subhead that the
     # text of an article with none takes up more of than the text it stands in may be that
     # article's headline, printed over another article's column (the moves below decide)
-    free.extend((d, p, lines) for d, p, lines in subheads if any(
-        not a.heads and a is not d and titles.covers(lines, texts[id(a)])
-        >= max(titles.MIN_COVER, titles.covers(lines, texts[id(d)])) for a in articles))
+    for d, p, lines in subheads:
+        least = max(titles.MIN_COVER, titles.covers(lines, texts[id(d)]))
+        if any(not a.heads and a is not d and titles.covers(lines, texts[id(a)]) >= least for a in articles):
+            free.append((d, p, lines))
     headed: set[int] = set()  # articles that took a headline here
     while free and articles:
         best: tuple[float, int, Draft] | None = None

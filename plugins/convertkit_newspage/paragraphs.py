@@ -11,6 +11,9 @@ from .order import paragraphs_apart
 from .pieces import OPENING_QUOTES, Piece, cut_before_quote, indented, measure
 from .rules import Explain, Stage, register
 
+#: ems a full line may fall short of its column's measure (punctuation set at half width)
+FULL_SLACK = 0.75
+
 register(Stage.PARAGRAPHS, {
     "block-break-paragraph": "a block that ends a sentence ends its paragraph",
     "column-break-join": "a blank line in mid-sentence is a column break: the paragraph goes on",
@@ -131,10 +134,6 @@ def _goes_on_across(cur: ParaDraft, p: Piece, width: float) -> bool:
             and not DATELINE_RE.match(first.text) and not AUTHOR_START_RE.match(first.text))
 
 
-#: ems a full line may fall short of its column's measure (punctuation set at half width)
-FULL_SLACK = 0.75
-
-
 def _author_line(cur: ParaDraft) -> bool:
     """Whether paragraph ``cur`` is a whole author line (（作者为…）): nothing goes on after it."""
     return AUTHOR_START_RE.match(cur.lines[0].text) is not None and cur.lines[-1].text.rstrip().endswith(("）", ")"))
@@ -152,7 +151,7 @@ def _set_full(line: Line, full: float, nxt: Line | None) -> bool:
     """Whether ``line`` (with the piece pdftotext cut off it before a quote) fills its
     column: no paragraph's indented first line, however it begins (其次，《…》)."""
     width = line.width + (nxt.width if nxt is not None and cut_before_quote(line.width, nxt, full) else 0.0)
-    return width >= full - 0.75
+    return width >= full - FULL_SLACK
 
 
 def may_break(prev: Line, line: Line) -> bool:
