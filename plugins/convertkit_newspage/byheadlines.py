@@ -15,6 +15,9 @@ register(Stage.ARTICLES, {
                           "words of one headline and not the other's, are two articles",
     "headline-to-headless": "a head with no text under it is the headline of the article with none whose text "
                             "takes up its words",
+    "headline-to-section": "a subhead is about its article: a headline its own text takes up little of, that "
+                           "an article with a headline of its own takes up clearly more of, is a subhead of "
+                           "that article, printed over another article's column",
     "lede-goes-on": "a headline over a lede alone goes on in the article whose text takes up its words: a "
                     "headline takes up the words of its whole article, which is more than its lede",
 })
@@ -254,6 +257,46 @@ def _over_no_text(d: Draft, piece: Piece | None) -> bool:
 def _subtitle_only(d: Draft) -> bool:
     """Whether ``d``'s heads are a subtitle (——…) alone: its headline is printed elsewhere."""
     return bool(d.heads) and d.heads[0].text.startswith("——") and len(d.head_sizes) == 1
+
+
+SECTION_MARGIN = 0.5  # how much more of a headline's pairs the other article's text must hold
+
+
+def headlines_to_sections(drafts: list[Draft], explain: Explain) -> None:
+    """A subhead is about part of its article and takes up its words: an article's one
+    headline (no byline under it: a byline stands under its own article's headline) that
+    its own text takes up less than MIN_COVER of, and that the text of an article with a
+    headline of its own (one its text takes up: not a subtitle alone, which awaits its
+    headline) takes up SECTION_MARGIN more of, is a subhead of that article printed over
+    another article's column. It goes into that article between paragraphs, before the
+    first of its text printed after the head (at its end if none is); the article it was
+    printed over is left with no headline, for :func:`headlines_to_headless` to find one.
+    Drafts are changed in place."""
+    texts = {id(d): draft_text(d) for d in drafts}
+    for d in drafts:
+        if len(d.head_sizes) != 1 or sum(d.head_sizes) != len(d.heads) or d.byline or not texts[id(d)] \
+                or d.heads[0].text.startswith("——"):
+            continue
+        mine = titles.covers(d.heads, texts[id(d)])
+        if mine >= titles.MIN_COVER:
+            continue
+        cover, a = max(((titles.covers(d.heads, texts[id(a)]), a) for a in drafts if a is not d and texts[id(a)]),
+                       key=lambda found: found[0], default=(0.0, None))
+        if a is None or cover < titles.MIN_COVER or cover < mine + SECTION_MARGIN or not a.heads \
+                or _subtitle_only(a) or titles.covers(a.heads, texts[id(a)]) < titles.MIN_COVER:
+            continue
+        head = list(d.heads)
+        after = [n for n, p in enumerate(a.body) if p.kind is Kind.TEXT and p.lines[0].no > head[-1].no]
+        at = min(after, key=lambda n: a.body[n].lines[0].no) if after else len(a.body)
+        while 0 < at < len(a.body) and a.body[at - 1].kind is Kind.TEXT \
+                and not ends_sentence(a.body[at - 1].lines[-1].text):
+            at += 1  # a subhead stands between paragraphs, never inside one
+        a.body.insert(at, Piece(Kind.HEAD, tuple(head), a.body[min(at, len(a.body) - 1)].block))
+        d.heads, d.head_sizes = [], []
+        texts[id(a)] = draft_text(a)
+        explain("headline-to-section", (head[0].no, head[-1].no),
+                f"a headline its text takes up {mine:.0%} of, which the text of an article with a headline of its "
+                f"own takes up {cover:.0%} of, is a subhead of that article")
 
 
 def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:

@@ -36,7 +36,8 @@ from . import lines as _lines, pulls as _pulls, similarity as _similarity, title
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, split_interleaved, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines, deinterleave
-from .byheadlines import headlines_to_headless, join_ledes, split_at_trailing_heads, split_by_headlines
+from .byheadlines import (headlines_to_headless, headlines_to_sections, join_ledes, split_at_trailing_heads,
+                          split_by_headlines)
 from .classify import to_pieces
 from .enumeration import complete_enumerations, order_points
 from .furniture import take_furniture
@@ -201,6 +202,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain)
     subheads_over_headlines(drafts, explain)
+    headlines_to_sections(drafts, explain)
     headlines_to_headless(drafts, explain)
     drafts = split_at_trailing_heads(drafts, explain)
     complete_headlines(drafts, page, explain)
