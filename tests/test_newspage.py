@@ -1791,6 +1791,39 @@ def test_a_headline_another_headed_articles_text_takes_up_is_that_articles_subhe
     assert [ln.text for ln in item.heads] == ["深入推进“一国两制”实践"]
 
 
+def test_a_subhead_foreign_to_its_article_goes_to_the_headed_article_that_takes_it_up():
+    # a subhead is about its article: 深入推进“一国两制”实践, printed over the news item's
+    # column, shares none of the item's words and all of the essay's, which has its headline:
+    # it goes over the essay's text printed after it, between paragraphs; a head that none
+    # of the essay's text is printed after stays where it is (it would head nothing)
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.byheadlines import subheads_to_sections
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+
+    blocks = to_blocks("“一国两制”是保持香港澳门长期繁荣稳定的最佳制度\n\n"
+                       "坚持“一国两制”，保持香港、澳门长期繁荣稳定，是\n\n"
+                       "为提升中小企业专业化水平，湖北推动特色产业集群发展。\n\n"
+                       "深入推进“一国两制”实践\n\n"
+                       "湖北将打造一批特色产业集群。\n\n"
+                       "实现中华民族伟大复兴的必然要求。\n\n"
+                       "深入推进“一国两制”的成功实践，是坚持和发展的重要内容。\n", 1)
+    essay, item = Draft(heads=blocks[0], head_sizes=[1]), Draft(heads=to_blocks("湖北推动特色产业集群发展\n", 1)[0],
+                                                                head_sizes=[1])
+    essay.body = [Piece(Kind.TEXT, blocks[1], 1), Piece(Kind.TEXT, blocks[5], 5), Piece(Kind.TEXT, blocks[6], 6)]
+    item.body = [Piece(Kind.TEXT, blocks[2], 2), Piece(Kind.HEAD, blocks[3], 3), Piece(Kind.TEXT, blocks[4], 4)]
+    subheads_to_sections([essay, item], Explain(False))
+    assert [p.kind for p in item.body] == [Kind.TEXT, Kind.TEXT]
+    assert [(p.kind, p.lines[0].text[:4]) for p in essay.body] == \
+        [(Kind.TEXT, "坚持“一"), (Kind.TEXT, "实现中华"), (Kind.HEAD, "深入推进"), (Kind.TEXT, "深入推进")]
+    # none of the essay's text printed after the head: it stays
+    essay.body = [p for p in essay.body if p.kind is Kind.TEXT][:1]
+    item.body = [Piece(Kind.TEXT, blocks[2], 2), Piece(Kind.HEAD, blocks[3], 3), Piece(Kind.TEXT, blocks[4], 4)]
+    subheads_to_sections([essay, item], Explain(False))
+    assert [p.kind for p in item.body] == [Kind.TEXT, Kind.HEAD, Kind.TEXT]
+
+
 def test_an_article_with_only_its_subtitle_takes_its_headline_over_it():
     # a —— subtitle over the byline, its headline printed apart (at the foot of another
     # article's column, with nothing under it): the headline goes over the subtitle

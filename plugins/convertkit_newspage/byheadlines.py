@@ -18,6 +18,8 @@ register(Stage.ARTICLES, {
     "headline-to-section": "a subhead is about its article: a headline its own text takes up little of, that "
                            "an article with a headline of its own takes up clearly more of, is a subhead of "
                            "that article, printed over another article's column",
+    "subhead-to-section": "a subhead whose words the text it stands in takes up none of, that an article with a "
+                          "headline takes up, is that article's subhead, printed over another article's column",
     "lede-goes-on": "a headline over a lede alone goes on in the article whose text takes up its words: a "
                     "headline takes up the words of its whole article, which is more than its lede",
 })
@@ -286,17 +288,59 @@ def headlines_to_sections(drafts: list[Draft], explain: Explain) -> None:
                 or _subtitle_only(a) or titles.covers(a.heads, texts[id(a)]) < titles.MIN_COVER:
             continue
         head = list(d.heads)
-        after = [n for n, p in enumerate(a.body) if p.kind is Kind.TEXT and p.lines[0].no > head[-1].no]
-        at = min(after, key=lambda n: a.body[n].lines[0].no) if after else len(a.body)
-        while 0 < at < len(a.body) and a.body[at - 1].kind is Kind.TEXT \
-                and not ends_sentence(a.body[at - 1].lines[-1].text):
-            at += 1  # a subhead stands between paragraphs, never inside one
+        at = _read_before(a, head)
+        at = len(a.body) if at is None else at
         a.body.insert(at, Piece(Kind.HEAD, tuple(head), a.body[min(at, len(a.body) - 1)].block))
         d.heads, d.head_sizes = [], []
         texts[id(a)] = draft_text(a)
         explain("headline-to-section", (head[0].no, head[-1].no),
                 f"a headline its text takes up {mine:.0%} of, which the text of an article with a headline of its "
                 f"own takes up {cover:.0%} of, is a subhead of that article")
+
+
+def subheads_to_sections(drafts: list[Draft], explain: Explain) -> None:
+    """A subhead is about its article: one whose words the text it stands in takes up none
+    of (under titles.FOREIGN), that the text of an article with a headline takes up
+    SECTION_MARGIN more of (MIN_COVER at least), is that article's subhead printed over
+    another article's column (the heads with no article to head have gone to articles
+    without a headline by now: :func:`headlines_to_headless`). It goes into that article
+    over the first of its text printed after it, between paragraphs; where none of its
+    text is printed after it, or a head stands there, it stays. Drafts are changed in place."""
+    texts = {id(d): draft_text(d) for d in drafts}
+    for d in drafts:
+        for piece in [p for p in d.body if p.kind is Kind.HEAD]:
+            head = list(piece.lines)
+            mine = titles.covers(head, texts[id(d)])
+            if mine >= titles.FOREIGN:
+                continue
+            cover, a = max(((titles.covers(head, texts[id(a)]), a) for a in drafts if a is not d and texts[id(a)]),
+                           key=lambda found: found[0], default=(0.0, None))
+            if a is None or cover < titles.MIN_COVER or cover < mine + SECTION_MARGIN or not a.heads \
+                    or _subtitle_only(a):
+                continue
+            at = _read_before(a, head)
+            if at is None or at == len(a.body) or a.body[at].kind is not Kind.TEXT:
+                continue
+            d.body.remove(piece)
+            a.body.insert(at, piece)
+            texts[id(a)] = draft_text(a)
+            explain("subhead-to-section", (head[0].no, head[-1].no),
+                    f"a subhead the text it stands in takes up {mine:.0%} of, which the text of an article with a "
+                    f"headline takes up {cover:.0%} of, is that article's subhead")
+
+
+def _read_before(a: Draft, head: list[Line]) -> int | None:
+    """Where in article ``a`` a head printed apart goes: before the first of its text
+    printed after the head, and on past text that leaves a sentence open (a subhead stands
+    between paragraphs, never inside one); None when none of its text is printed after it."""
+    after = [n for n, p in enumerate(a.body) if p.kind is Kind.TEXT and p.lines[0].no > head[-1].no]
+    if not after:
+        return None
+    at = min(after, key=lambda n: a.body[n].lines[0].no)
+    while 0 < at < len(a.body) and a.body[at - 1].kind is Kind.TEXT \
+            and not ends_sentence(a.body[at - 1].lines[-1].text):
+        at += 1
+    return at
 
 
 def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
