@@ -261,7 +261,9 @@ def _subtitle_only(d: Draft) -> bool:
     return bool(d.heads) and d.heads[0].text.startswith("——") and len(d.head_sizes) == 1
 
 
-SECTION_MARGIN = 0.4  # how much more of a head's pairs the other article's text must hold (0.3, 0.5 and 0.6 read worse)
+#: how much more of a head's character pairs the other article's text must hold (0.3, 0.5
+#: and 0.6 read worse on the development pages)
+SECTION_MARGIN = 0.4
 
 
 def headlines_to_sections(drafts: list[Draft], explain: Explain) -> None:
@@ -282,8 +284,7 @@ def headlines_to_sections(drafts: list[Draft], explain: Explain) -> None:
         mine = titles.covers(d.heads, texts[id(d)])
         if mine >= titles.MIN_COVER:
             continue
-        cover, a = max(((titles.covers(d.heads, texts[id(a)]), a) for a in drafts if a is not d and texts[id(a)]),
-                       key=lambda found: found[0], default=(0.0, None))
+        cover, a = _best_cover(d.heads, d, drafts, texts)
         if a is None or cover < titles.MIN_COVER or cover < mine + SECTION_MARGIN or not a.heads \
                 or _subtitle_only(a) or titles.covers(a.heads, texts[id(a)]) < titles.MIN_COVER:
             continue
@@ -313,8 +314,7 @@ def subheads_to_sections(drafts: list[Draft], explain: Explain) -> None:
             mine = titles.covers(head, texts[id(d)])
             if mine >= titles.FOREIGN:
                 continue
-            cover, a = max(((titles.covers(head, texts[id(a)]), a) for a in drafts if a is not d and texts[id(a)]),
-                           key=lambda found: found[0], default=(0.0, None))
+            cover, a = _best_cover(head, d, drafts, texts)
             if a is None or cover < titles.MIN_COVER or cover < mine + SECTION_MARGIN or not a.heads \
                     or _subtitle_only(a):
                 continue
@@ -327,6 +327,14 @@ def subheads_to_sections(drafts: list[Draft], explain: Explain) -> None:
             explain("subhead-to-section", (head[0].no, head[-1].no),
                     f"a subhead the text it stands in takes up {mine:.0%} of, which the text of an article with a "
                     f"headline takes up {cover:.0%} of, is that article's subhead")
+
+
+def _best_cover(head: list[Line], home: Draft, drafts: list[Draft],
+                texts: dict[int, str]) -> tuple[float, Draft | None]:
+    """The article other than ``home`` whose text (``texts``, by draft id) takes up most of
+    ``head``'s character pairs, and that share; (0.0, None) when there is none."""
+    return max(((titles.covers(head, texts[id(a)]), a) for a in drafts if a is not home and texts[id(a)]),
+               key=lambda found: found[0], default=(0.0, None))
 
 
 def _read_before(a: Draft, head: list[Line]) -> int | None:
