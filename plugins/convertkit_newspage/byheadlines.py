@@ -292,8 +292,7 @@ def headlines_to_sections(drafts: list[Draft], explain: Explain) -> None:
         at = _read_before(a, head)
         at = len(a.body) if at is None else at
         a.body.insert(at, Piece(Kind.HEAD, tuple(head), a.body[min(at, len(a.body) - 1)].block))
-        d.heads, d.head_sizes = [], []
-        texts[id(a)] = draft_text(a)
+        d.heads, d.head_sizes = [], []  # (a head is no part of the text the covers read)
         explain("headline-to-section", (head[0].no, head[-1].no),
                 f"a headline its text takes up {mine:.0%} of, which the text of an article with a headline of its "
                 f"own takes up {cover:.0%} of, is a subhead of that article")
@@ -323,7 +322,6 @@ def subheads_to_sections(drafts: list[Draft], explain: Explain) -> None:
                 continue
             d.body.remove(piece)
             a.body.insert(at, piece)
-            texts[id(a)] = draft_text(a)
             explain("subhead-to-section", (head[0].no, head[-1].no),
                     f"a subhead the text it stands in takes up {mine:.0%} of, which the text of an article with a "
                     f"headline takes up {cover:.0%} of, is that article's subhead")
