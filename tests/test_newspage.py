@@ -2170,6 +2170,34 @@ def test_untitled_text_joining_an_article_its_author_line_closes_goes_before_wha
     assert [p.lines[0].no for p in a.body] == [3, 40, 5, 6, 8]
 
 
+def test_untitled_text_joining_an_article_that_is_all_one_run_into_its_author_line_goes_before_it():
+    # the article's text is one run of pieces, each going on in the next, into its author
+    # line: nothing follows an author line, so text that opens a paragraph (its first line
+    # indented) goes before that run, where the article's later columns printed first leave
+    # its opening; text that opens mid-sentence opens no article and stays at its end
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.pieces import Piece, opens_paragraph
+    from convertkit_newspage.regroup import merge_by_affinity
+    from convertkit_newspage.rules import Explain
+
+    def page(untitled_lines):
+        a = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+        a.body = [text_piece(3, "在中国特色社会主义新时代，读书的意义在于涵养心灵，好书使人"),
+                  Piece(Kind.TEXT, draft_lines(8, "明智，也使人谦逊。", "（作者单位：某某大学）"), 8)]
+        a.closed = a.closed_by_author = True
+        b = Draft(heads=list(draft_lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(draft_lines(21, "陈先达")))
+        b.body = [text_piece(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+        untitled = Draft()
+        untitled.body = [Piece(Kind.TEXT, draft_lines(40, *untitled_lines), 40)]
+        assert merge_by_affinity([a, b, untitled], Explain(False)) == [a, b]
+        return untitled.body[0], [p.lines[0].no for p in a.body]
+
+    opening, order = page(["读书的意义在于涵养心灵，", "在中国特色社会主义新时代，读", "书是一种修养，也是一种生活方"])
+    assert opens_paragraph(opening) and order == [40, 3, 8]
+    opening, order = page(["读书的意义在于涵养心灵，在中", "国特色社会主义新时代，读书是", "一种修养，也是一种生活方式。"])
+    assert not opens_paragraph(opening) and order == [3, 8, 40]
+
+
 def test_untitled_text_with_clearly_one_articles_words_joins_it_however_short_that_article_is():
     # the lead's columns are printed among news items: its text so far is one sentence, so
     # the untitled text holds only 10% of its character pairs there (the old floor was 30%),

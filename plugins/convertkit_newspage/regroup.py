@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import lexicon, titles
 from .articles import PAGE_LINES, Draft, draft_text, lede
 from .lines import AUTHOR_START_RE, HAN, Line, ends_sentence, spaceless_text
-from .pieces import Kind, Piece, text_of
+from .pieces import Kind, Piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -199,7 +199,7 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if target.body and target.body[0].kind is Kind.HEAD or _first_line(d) < page.starts[k]:
             target.body[0:0] = d.body
             where = "as its intro"
-        elif (at := _before_author_line(target)) is not None:
+        elif (at := _before_author_line(target, opens_paragraph(d.body[0]))) is not None:
             target.body[at:at] = d.body
             where = "before the text its author line closes"
         else:
@@ -212,11 +212,14 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     return out
 
 
-def _before_author_line(d: Draft) -> int | None:
+def _before_author_line(d: Draft, opens: bool = False) -> int | None:
     """Where text joining article ``d`` goes when an author line ends it (nothing follows an
     author line): before the run of text that ends in it, each piece of which goes on in
-    the next (no sentence ends between them), and the subhead over it; None when there is
-    no author line, or that run is the whole article."""
+    the next (no sentence ends between them), and the subhead over it. Where that run is
+    the whole article, the text goes before it all if it ``opens`` a paragraph (an
+    article's columns printed before its first: its headline set beside them); None there
+    for text that opens mid-sentence, which opens no article, and where there is no author
+    line."""
     at = next((n for n in range(len(d.body) - 1, -1, -1)
                if any(AUTHOR_START_RE.match(ln.text) for ln in d.body[n].lines)), None)
     if at is None:
@@ -225,7 +228,7 @@ def _before_author_line(d: Draft) -> int | None:
         at -= 1
     while at > 0 and d.body[at - 1].kind is Kind.HEAD:  # a subhead stays over its text
         at -= 1
-    return at or None
+    return at if at or opens else None
 
 
 # APART_MIN was 0.25 before session 30 (chosen on development pages: see titles.MIN_COVER)
