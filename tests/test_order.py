@@ -327,6 +327,22 @@ def test_a_line_a_little_short_takes_up_a_sentence_only_on_a_word_across():
     assert joined("各地推进幸福感、安全感等等这样好") == []
 
 
+def test_text_under_a_head_a_little_short_takes_up_a_sentence_only_on_a_word_across():
+    # pdftotext printed a column's continuation in one block under another article's head:
+    # its first line is an em short of the column (brackets or quotes set at full width), as
+    # an indented opening is; it goes on with the sentence left open where a word runs across
+    # the join (采⏎取), and where none does it is the opening of the head's article
+    a = Piece(Kind.TEXT, reader_lines(["　　第一篇的正文开头在这里，", COL, COL, "鼓励更多的企业和商家积极采"]), 0)
+    other = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头在这，", COL, "另一篇到这里结束了。"]), 1)
+    head = Piece(Kind.HEAD, reader_lines(["某地家电以旧换新销售额增长"]), 2)
+
+    def joined(first: str) -> list[tuple[int, int]]:
+        under = Piece(Kind.TEXT, reader_lines([first, COL, COL, "这一段到这里就结束。"]), 2, starts_block=False)
+        return [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, head, under]))]
+    assert joined("取家用电器加电商平台的模式参与") == [(0, 3)]
+    assert joined("各地家用电器加电商平台的模式参") == []
+
+
 def test_a_block_too_short_to_show_its_measure_goes_on_where_a_word_runs_across():
     # a block of two lines whose last line is short of the page's column shows no measure:
     # it leaves its sentence to the block printed next unless a word runs on across the

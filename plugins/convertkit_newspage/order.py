@@ -179,10 +179,13 @@ def openings(pieces: list[Piece]) -> Openings:
     # a block whose first line is a little short of its column (WORD_CUT_SHORT ems at most)
     # opens a paragraph, or goes on with a word a column break cut (获⏎得感: punctuation
     # set at half or full width moves a line's width by as much): a paragraph opens no
-    # word's second half, so it may take up a sentence where the lexicon reads a word across
+    # word's second half, so it may take up a sentence where the lexicon reads a word across.
+    # So may text printed in one block under a head or byline (pdftotext put a column's
+    # continuation under another article's head: 支持各⏎县（市、区）…, its brackets set full)
     taken = set(starts)
     word_cut = {j for j, p in enumerate(pieces) if j not in taken and j not in dated
-                and p.kind is Kind.TEXT and p.starts_block and len(p.lines) >= 3
+                and p.kind is Kind.TEXT and len(p.lines) >= 3
+                and (p.starts_block or (j > 0 and pieces[j - 1].kind in (Kind.HEAD, Kind.BYLINE)))
                 and not (ENUM_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
                 and p.lines[0].width >= widths[j] - WORD_CUT_SHORT}
     starts = sorted(taken | word_cut)
