@@ -216,10 +216,9 @@ def _before_author_line(d: Draft, opens: bool = False) -> int | None:
     """Where text joining article ``d`` goes when an author line ends it (nothing follows an
     author line): before the run of text that ends in it, each piece of which goes on in
     the next (no sentence ends between them), and the subhead over it. Where that run is
-    the whole article, the text goes before it all if it ``opens`` a paragraph (an
-    article's columns printed before its first: its headline set beside them); None there
-    for text that opens mid-sentence, which opens no article, and where there is no author
-    line."""
+    the whole article, the text goes before it all if it ``opens`` a paragraph (pdftotext
+    printed the article's later columns first); None there for text that opens
+    mid-sentence, which opens no article, and where there is no author line."""
     at = next((n for n in range(len(d.body) - 1, -1, -1)
                if any(AUTHOR_START_RE.match(ln.text) for ln in d.body[n].lines)), None)
     if at is None:
