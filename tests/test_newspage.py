@@ -1791,6 +1791,27 @@ def test_a_headline_another_headed_articles_text_takes_up_is_that_articles_subhe
     assert [ln.text for ln in item.heads] == ["深入推进“一国两制”实践"]
 
 
+def test_an_article_with_no_headline_whose_text_begins_under_a_head_has_that_head_for_its_headline():
+    # the byline was printed over the headline: once every headline printed apart has found
+    # its article, an article left with none whose text begins under a head, holding no
+    # other head, opens with that head; one with other heads may be missing its opening
+    # (the head one subhead of several): it stays
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.byheadlines import heads_open_articles
+    from convertkit_newspage.rules import Explain
+
+    lone = Draft(byline=list(draft_lines(1, "王小明")))
+    lone.body = [head_piece(3, "在理性辨析中树立正确历史观"),
+                 text_piece(4, "历史观正确与否，关系人心聚散、国家兴亡、民族盛衰，树立正确历史观是关键。")]
+    several = Draft(byline=list(draft_lines(20, "李华")))
+    several.body = [head_piece(22, "新时代的鲜明主题"), text_piece(23, "中国特色社会主义新时代，是承前启后的时代。"),
+                    head_piece(25, "新时代的战略安排"), text_piece(26, "中国特色社会主义新时代，是决胜全面建成小康社会的时代。")]
+    heads_open_articles([lone, several], Explain(False))
+    assert [ln.text for ln in lone.heads] == ["在理性辨析中树立正确历史观"] and lone.head_sizes == [1]
+    assert [p.lines[0].no for p in lone.body] == [4]
+    assert not several.heads and [p.lines[0].no for p in several.body] == [22, 23, 25, 26]
+
+
 def test_a_subhead_foreign_to_its_article_goes_to_the_headed_article_that_takes_it_up():
     # a subhead is about its article: 深入推进“一国两制”实践, printed over the news item's
     # column, shares none of the item's words and all of the essay's, which has its headline:

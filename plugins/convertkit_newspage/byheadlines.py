@@ -22,6 +22,8 @@ register(Stage.ARTICLES, {
                           "headline takes up, is that article's subhead, printed over another article's column",
     "lede-goes-on": "a headline over a lede alone goes on in the article whose text takes up its words: a "
                     "headline takes up the words of its whole article, which is more than its lede",
+    "head-opens-article": "an article opens with its headline: one left with none, whose text begins under a "
+                          "head and holds no other, has that head for its headline",
 })
 
 SPLIT_MIN = 0.5  # the least share of a headline's character pairs its part of the text must hold
@@ -517,3 +519,20 @@ def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
                 f"up {best:.0%} of the headline's character pairs (next {second:.0%}): the headline's lede goes "
                 f"on there")
     return [d for j, d in enumerate(drafts) if j not in gone]
+
+
+def heads_open_articles(drafts: list[Draft], explain: Explain) -> None:
+    """An article opens with its headline: an article left with none (every headline
+    printed apart has found its article by now) whose text begins under a head, with no
+    other head in it, has that head for its headline (its byline was printed over it).
+    Where the article holds other heads, the first may be one subhead of several, its
+    opening printed elsewhere: it stays. Drafts are changed in place."""
+    for d in drafts:
+        if d.heads or len(d.body) < 2 or d.body[0].kind is not Kind.HEAD or d.body[1].kind is not Kind.TEXT \
+                or any(p.kind is Kind.HEAD for p in d.body[1:]):
+            continue
+        head = d.body[0]
+        d.heads, d.head_sizes, d.body = list(head.lines), [len(head.lines)], d.body[1:]
+        explain("head-opens-article", head.span, "an article with no headline whose text begins under a head, "
+                                                 "and holds no other: that head is its headline")
+

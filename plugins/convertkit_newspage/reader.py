@@ -36,8 +36,8 @@ from . import lines as _lines, pulls as _pulls, similarity as _similarity, title
 from .articles import draft_text, segment
 from .blocks import split_at_datelines, split_interleaved, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines, deinterleave
-from .byheadlines import (headlines_to_headless, headlines_to_sections, join_ledes, split_at_trailing_heads,
-                          split_by_headlines, subheads_to_sections)
+from .byheadlines import (headlines_to_headless, headlines_to_sections, heads_open_articles, join_ledes,
+                          split_at_trailing_heads, split_by_headlines, subheads_to_sections)
 from .classify import to_pieces
 from .enumeration import complete_enumerations, order_points
 from .furniture import take_furniture
@@ -208,6 +208,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     complete_headlines(drafts, page, explain)
     drafts = join_ledes(drafts, explain)
     subheads_to_sections(drafts, explain)
+    heads_open_articles(drafts, explain)
     complete_enumerations(drafts, explain)
     order_points(drafts, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
