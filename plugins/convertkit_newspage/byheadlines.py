@@ -287,8 +287,7 @@ def headlines_to_sections(drafts: list[Draft], explain: Explain) -> None:
         if mine >= titles.MIN_COVER:
             continue
         cover, a = _best_cover(d.heads, d, drafts, texts)
-        if a is None or cover < titles.MIN_COVER or cover < mine + SECTION_MARGIN or not a.heads \
-                or _subtitle_only(a) or titles.covers(a.heads, texts[id(a)]) < titles.MIN_COVER:
+        if a is None or not _takes_from(cover, mine, a) or titles.covers(a.heads, texts[id(a)]) < titles.MIN_COVER:
             continue
         head = list(d.heads)
         at = _read_before(a, head)
@@ -316,8 +315,7 @@ def subheads_to_sections(drafts: list[Draft], explain: Explain) -> None:
             if mine >= titles.FOREIGN:
                 continue
             cover, a = _best_cover(head, d, drafts, texts)
-            if a is None or cover < titles.MIN_COVER or cover < mine + SECTION_MARGIN or not a.heads \
-                    or _subtitle_only(a):
+            if a is None or not _takes_from(cover, mine, a):
                 continue
             at = _read_before(a, head)
             if at is None or at == len(a.body) or a.body[at].kind is not Kind.TEXT:
@@ -335,6 +333,14 @@ def _best_cover(head: list[Line], home: Draft, drafts: list[Draft],
     ``head``'s character pairs, and that share; (0.0, None) when there is none."""
     return max(((titles.covers(head, texts[id(a)]), a) for a in drafts if a is not home and texts[id(a)]),
                key=lambda found: found[0], default=(0.0, None))
+
+
+def _takes_from(cover: float, mine: float, a: Draft) -> bool:
+    """Whether headed article ``a``, whose text takes up ``cover`` of a head's character
+    pairs, takes the head from the text it was printed with, which takes up ``mine``:
+    MIN_COVER at least and SECTION_MARGIN more, and ``a`` headed by more than a subtitle
+    alone (which awaits its headline)."""
+    return cover >= titles.MIN_COVER and cover >= mine + SECTION_MARGIN and bool(a.heads) and not _subtitle_only(a)
 
 
 def _read_before(a: Draft, head: list[Line]) -> int | None:
@@ -535,4 +541,3 @@ def heads_open_articles(drafts: list[Draft], explain: Explain) -> None:
         d.heads, d.head_sizes, d.body = list(head.lines), [len(head.lines)], d.body[1:]
         explain("head-opens-article", head.span, "an article with no headline whose text begins under a head, "
                                                  "and holds no other: that head is its headline")
-
