@@ -1695,6 +1695,31 @@ def test_a_head_block_its_article_takes_up_none_of_is_no_kicker():
         "法治与德治何以相得益彰"
 
 
+def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
+    # the headline over the byline (走出…) is printed far from its kicker (把握好…), which
+    # stands in a stack over another article and moves to the article that takes up its
+    # words: a kicker stands over its headline, the headline over the byline, whatever the
+    # two blocks' print order
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.headlines import headline_parts
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+    from convertkit_newspage.titles import redistribute
+
+    blocks = to_blocks("走出对我国社会主要矛盾认识的误区\n徐方平\n\n"
+                       "社会主要矛盾的变化，要把握好变与不变的关系，走出认识的误区。\n\n"
+                       "把握好“变”与“不变”的关系\n\n建设海洋强国需完善海洋法律体系\n\n"
+                       "建设海洋强国，需要完善海洋法律体系。\n", 1)
+    essay = Draft(heads=blocks[0][:1], head_sizes=[1], byline=blocks[0][1:])
+    other = Draft(heads=blocks[2] + blocks[3], head_sizes=[1, 1])
+    essay.body, other.body = [Piece(Kind.TEXT, blocks[1], 1)], [Piece(Kind.TEXT, blocks[4], 4)]
+    redistribute([essay, other], lambda d: "".join(ln.text for p in d.body for ln in p.lines), Explain(False))
+    kicker, headline, _, _, _ = headline_parts(essay.heads, Explain(False), opener=True, sizes=essay.head_sizes,
+                                               text=blocks[1][0].text)
+    assert (kicker, headline) == ("把握好“变”与“不变”的关系", "走出对我国社会主要矛盾认识的误区")
+
+
 def test_a_head_block_foreign_to_its_article_goes_to_the_article_that_takes_it_up():
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.blocks import to_blocks

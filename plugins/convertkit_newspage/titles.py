@@ -77,7 +77,7 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
             # stays under the byline it was printed over (its headline is elsewhere)
             lone = len(d.head_sizes) == 1 and (bool(drafts[k].heads) or block[0].text.startswith("——"))
             if k != home and best >= MIN_COVER and best >= mine + MARGIN and not lone:
-                moved.setdefault(k, []).append((block[0].no, block))
+                moved.setdefault(k, []).append((block[0].no, block, over_byline(block, d)))
                 explain("title-by-words", (block[0].no, block[-1].no),
                         f"a head block printed over another article takes up the words of the article at "
                         f"index {k} ({best:.0%} of its character pairs, {mine:.0%} where it was printed)")
@@ -87,11 +87,17 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
         d.head_sizes = [len(b) for b in keep]
     for k, blocks in moved.items():
         d = drafts[k]
-        mine = [(b[0].no, b) for b in blocks_of(d.heads, d.head_sizes)]
-        # print order, but a subtitle (——…) always under its headline
-        merged = sorted(mine + blocks, key=lambda x: (x[1][0].text.startswith("——"), x[0]))
-        d.heads = [ln for _, b in merged for ln in b]
-        d.head_sizes = [len(b) for _, b in merged]
+        mine = [(b[0].no, b, over_byline(b, d)) for b in blocks_of(d.heads, d.head_sizes)]
+        # print order, but the block printed over the byline is the headline (a kicker
+        # stands over it) and a subtitle (——…) always goes under its headline
+        merged = sorted(mine + blocks, key=lambda x: (x[1][0].text.startswith("——"), x[2], x[0]))
+        d.heads = [ln for _, b, _ in merged for ln in b]
+        d.head_sizes = [len(b) for _, b, _ in merged]
+
+
+def over_byline(block: list[Line], d) -> bool:
+    """Whether head ``block`` was printed right over ``d``'s byline."""
+    return bool(d.byline) and d.byline[0].no == block[-1].no + 1
 
 
 def text_pairs(t: str) -> set[str]:
