@@ -1695,6 +1695,15 @@ def test_a_head_block_its_article_takes_up_none_of_is_no_kicker():
         "法治与德治何以相得益彰"
 
 
+def test_a_headline_quotation_broken_across_two_blocks_stays_one_headline():
+    # pdftotext printed the headline's first line apart from its second, which closes the
+    # quotation the first opened: the second is the headline's end, not a sentence's middle
+    text = ("国家天文台举行“\n\n周又元星” 颁授仪式\n本报讯（记者肖洁）又有一位中国科学家喜获小行星命名殊\n"
+            "荣！4月19日下午，国家天文台在京举行颁授仪式，天文\n学家的弟子与后辈在欢声笑语中济济一堂。\n")
+    (a,) = read(text).blocks
+    assert plain(a.headline) == "国家天文台举行“周又元星”颁授仪式"
+
+
 def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
     # the headline over the byline (走出…) is printed far from its kicker (把握好…), which
     # stands in a stack over another article and moves to the article that takes up its

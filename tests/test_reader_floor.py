@@ -157,6 +157,9 @@ NOT_IN_THE_POOL = [
     # a headline in one block with the lede's first line, which opens with the reporter's credit
     "某市举办大型招聘会吸引众多求职者\n（记 者 张 明 ）某 市 日 前 举 办 了\n\n一场大型招聘会，三百多家企业提供了两万"
     "多个岗位，\n吸引了大批求职者前来应聘。\n",
+    # a headline whose quotation pdftotext broke across two blocks
+    "国家天文台举行“\n\n周又元星” 颁授仪式\n本报讯（记者肖洁）又有一位中国科学家喜获小行星命名殊\n"
+    "荣！4月19日下午，国家天文台在京举行颁授仪式，天文\n学家的弟子与后辈在欢声笑语中济济一堂。\n",
 ]
 
 

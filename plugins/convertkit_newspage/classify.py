@@ -26,6 +26,8 @@ register(Stage.PIECES, {
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
+    "head-quote-across": "a headline's quotation broken across its lines: head lines that close the quotation the "
+                         "head printed right over them opened are that head's last lines",
     "head-clause-open": "short lines that end in a colon or close a quotation they never opened are the middle "
                         "of a sentence, not a head",
     "head-over-stray-tail": "short head lines over the end of a sentence begun elsewhere, in one block: the head "
@@ -485,9 +487,18 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             rest = rest[1:]
             heads = []
         if heads and hints is None and _clause_open(heads):
-            explain("head-clause-open", (heads[0].no, heads[-1].no), "short lines that end in a colon or close a "
-                                                                     "quotation they never opened: a sentence's middle")
-            rest, heads = heads + rest, []
+            if _closes_open_head(pieces, heads):
+                # a headline's quotation broken across its lines: the head printed right over
+                # them opened it (国家天文台举行“⏎⏎周又元星”颁授仪式), and they are its last lines
+                prev = pieces.pop()
+                heads = list(prev.lines) + heads
+                explain("head-quote-across", (heads[0].no, heads[-1].no), "head lines that close the quotation "
+                                                                          "the head over them opened are that head's")
+            else:
+                explain("head-clause-open", (heads[0].no, heads[-1].no), "short lines that end in a colon or close "
+                                                                         "a quotation they never opened: a sentence's "
+                                                                         "middle")
+                rest, heads = heads + rest, []
         if heads:
             pieces.append(Piece(Kind.HEAD, heads, bi))
             explain("head-lines", (heads[0].no, heads[-1].no), "short lines without sentence punctuation")
@@ -583,6 +594,16 @@ def _clause_open(lines: list[Line]) -> bool:
     what is a head."""
     t = "".join(inline_text(lines).split())
     return t.endswith(("：", ":")) or starts_inside(t, "“", "”")
+
+
+def _closes_open_head(pieces: list[Piece], heads: list[Line]) -> bool:
+    """Whether head-like ``heads``, which close a quotation they never opened, go on with the
+    head printed right before them: it left that quotation open, and they end no clause."""
+    if not pieces or pieces[-1].kind is not Kind.HEAD:
+        return False
+    before = "".join(inline_text(list(pieces[-1].lines)).split())
+    t = "".join(inline_text(heads).split())
+    return before.count("“") > before.count("”") and not t.endswith(("：", ":"))
 
 
 def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
