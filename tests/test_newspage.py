@@ -1055,6 +1055,17 @@ def test_the_pieces_stage_tells_heads_bylines_and_text(case):
     assert shape(pieces_of(text)) == expected
 
 
+def test_text_printed_elsewhere_does_not_run_across_the_block_left_out():
+    # the blocks around block 1 are read in turn (a sentence runs on across a column break),
+    # but block 0 never ran on into block 2: leaving block 1 out must not join them
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pulls import Page
+
+    page = Page(to_blocks("读者期待商报能多\n\n春节消费地图出炉\n\n春节餐桌上的美食\n\n还是传统的年味\n", 1))
+    assert not page.printed_elsewhere("能多春节", 1)
+    assert page.printed_elsewhere("美食还是", 1)  # blocks 2 and 3 are still read one after the other
+
+
 def test_a_short_line_atop_a_block_that_runs_on_into_a_head_printed_elsewhere_is_its_first_line():
     # the item's headline was set on two lines that pdftotext printed apart: its first atop
     # another article's column, its second over the item; 主题活⏎动在 cuts 活动, which the

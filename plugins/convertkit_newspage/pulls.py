@@ -40,7 +40,10 @@ class Page:
         at = self._block_starts[bi]
         lo = bisect_left(self._block_starts, at - PULL_LINES)
         hi = bisect_right(self._block_starts, at + PULL_LINES)
-        return text in "".join(joined(self.blocks[k])[0] for k in range(lo, hi) if k != bi)
+        # the blocks before it and those after it: block bi - 1 does not run on into bi + 1
+        before = "".join(joined(self.blocks[k])[0] for k in range(lo, min(bi, hi)))
+        after = "".join(joined(self.blocks[k])[0] for k in range(max(lo, bi + 1), hi))
+        return text in before or text in after
 
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
