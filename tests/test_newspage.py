@@ -1715,6 +1715,62 @@ def test_a_headline_quotation_broken_across_two_blocks_stays_one_headline():
     assert plain(a.headline) == "国家天文台举行“周又元星”颁授仪式"
 
 
+def test_a_headline_piece_that_leaves_its_quotation_open_over_another_articles_text_is_found():
+    # the headline's first line (国家天文台举行“) is printed over another article's text, its
+    # last (周又元星”颁授仪式) over the item's dateline: the quotation runs across them, as no
+    # subhead's does, and the item's text takes up the piece's words
+    text = ("社区微型养老院受欢迎\n"
+            "本报记者 陈朝霞\n"
+            "每天上班前，王蓉步行来到海曙区汪弄社区微型\n"
+            "养老院，陪伴住在养老院里的母亲吃早饭，并跟母\n"
+            "亲约定晚上来陪她散步。从家出发到养老院只需要\n"
+            "五分钟，王蓉和母亲很享受这样的生活。\n"
+            "\n"
+            "国家天文台举行“\n"
+            "所谓嵌入式微型养老院，是指利用社区中的闲置公\n"
+            "建配套设施，通过引入社会资源实现老人在家门口\n"
+            "养老的愿望。和大型的传统养老院不同，嵌入式养\n"
+            "老选择场地、服务更加灵活。\n"
+            "\n"
+            "周又元星” 颁授仪式\n"
+            "本报讯（记者肖洁）又有一位中国科学家喜获小行\n"
+            "星命名殊荣！4月19日下午，国家天文台在京举行\n"
+            "“周又元星”颁授仪式，天文学家周又元院士的弟子\n"
+            "与后辈在欢声笑语中济济一堂。据介绍，这颗小行\n"
+            "星由国家天文台小行星项目组发现。（科 讯）\n")
+    heads = [plain(a.headline) for a in read(text).blocks]
+    assert heads == ["社区微型养老院受欢迎", "国家天文台举行“周又元星”颁授仪式"]
+
+
+def test_a_headline_piece_read_as_a_subhead_of_its_own_article_joins_the_headline():
+    # 山西开展六大行动促科 is printed apart inside the item whose headline it begins: a word
+    # (科技) runs across it and the headline, as it does not between a subhead and a headline
+    text = ("技创新与产业创新深度融合\n"
+            "本报讯 近日，山西召开2025年科技工作会议，全省\n"
+            "科技系统将以深化科技体制机制改革为主题，重点\n"
+            "开展六大行动，以促进科技创新与产业创新深度融\n"
+            "合，加快发展新质生产力。\n"
+            "\n"
+            "山西开展六大行动促科\n"
+            "\n"
+            "2024年，山西科技系统深化科技体制机制改革，加\n"
+            "强科技创新体系建设，提升科技创新整体效能，出\n"
+            "台落地了一系列科技人才政策。（晋 讯）\n")
+    (a,) = read(text).blocks
+    assert plain(a.headline) == "山西开展六大行动促科技创新与产业创新深度融合"
+    assert not any(isinstance(b, Section) for b in a.blocks)
+
+
+def test_a_headline_quotation_broken_across_a_stack_printed_row_by_row_stays_one_headline():
+    # two headlines side by side, printed row by row: the first's second line, which closes
+    # its quotation, comes after the other headline
+    heads = [p for p in pieces_of("社区“\n\n云台镇驻厂督导员助企复工复产\n\n嵌入式” 微型养老院受欢迎\n\n"
+                                  "每天上班前，王蓉步行来到海曙区汪弄社区微型\n养老院，陪伴住在养老院里的母亲吃早饭。\n")
+             if p.kind is Kind.HEAD]
+    assert ["".join(ln.text for ln in p.lines) for p in heads] == ["云台镇驻厂督导员助企复工复产",
+                                                                    "社区“嵌入式”微型养老院受欢迎"]
+
+
 def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
     # the headline over the byline (走出…) is printed far from its kicker (把握好…), which
     # stands in a stack over another article and moves to the article that takes up its

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import lexicon, titles
 from .articles import Draft, draft_text
-from .lines import Line
+from .lines import Line, leaves_open, starts_inside
 from .order import PageText
 from .pieces import Kind, Piece
 from .rules import Explain, Stage, register
@@ -30,9 +30,11 @@ def complete_headlines(drafts: list[Draft], page: PageText, explain: Explain) ->
     runs across the join, in either order (:func:`_goes_on`: the page's own text says so,
     :meth:`.order.PageText.continuity`), and the article's text takes up the piece's words
     (half its character pairs at least) clearly more than the text it was printed with
-    (titles.MARGIN). The piece is a subhead of some article, printed in a block of its own,
-    or a block of a stack of headlines with no article; it joins the headline's printed
-    block. Drafts are changed in place."""
+    (titles.MARGIN; a piece read as a subhead of the headline's own article needs no margin).
+    The piece is a subhead of some article, printed in a block of its own (or any head that
+    leaves open a quotation the headline closes, or the other way round), or a block of a
+    stack of headlines with no article; it joins the headline's printed block. Drafts are
+    changed in place."""
     texts = {id(d): draft_text(d) for d in drafts}
     for d in drafts:
         if not d.heads or not texts[id(d)] or d.heads[-1].text.startswith("——"):
@@ -61,26 +63,38 @@ def _piece(d: Draft, drafts: list[Draft], texts: dict[int, str], page: PageText
     one whose words ``d``'s text takes up most; None when no head does."""
     best = None
     for home in drafts:
-        if home is d:
-            continue
+        # (a piece read as a subhead of the headline's own article is one too: a subhead
+        # never goes on with its headline's words)
         # a piece of a headline is printed in a block of its own (text under a head in its
         # block is the head's own)
         candidates = [(p, list(p.lines)) for k, p in enumerate(home.body) if p.kind is Kind.HEAD and p.starts_block
                       and not (k + 1 < len(home.body) and home.body[k + 1].block == p.block)]
+        # a head that leaves open a quotation the headline closes (or the other way round) is
+        # one of its pieces even with text under it in its block: a subhead opens no quotation
+        # it does not close
+        candidates += [(p, list(p.lines)) for p in home.body if p.kind is Kind.HEAD and p.starts_block
+                       and _quote_across(list(p.lines), d.heads) and (p, list(p.lines)) not in candidates]
         if home.heads and not (home.body or home.byline or home.dateline or home.signoff):
             candidates += [(None, b) for b in titles.blocks_of(home.heads, home.head_sizes)]
         for piece, lines in candidates:
             if len(lines) > PIECE_LINES:
                 continue
             cover = titles.covers(lines, texts[id(d)])
-            if cover < titles.MIN_COVER or cover < titles.covers(lines, texts[id(home)]) + titles.MARGIN or \
-                    (best is not None and cover <= best[0]):
+            if cover < titles.MIN_COVER or (home is not d and cover < titles.covers(lines, texts[id(home)])
+                                            + titles.MARGIN) or (best is not None and cover <= best[0]):
                 continue
             if _goes_on(d.heads[-1].text, lines[0].text, page):
                 best = (cover, home, piece, lines, True)
             elif _goes_on(lines[-1].text, d.heads[0].text, page):
                 best = (cover, home, piece, lines, False)
     return None if best is None else best[1:]
+
+
+def _quote_across(piece: list[Line], heads: list[Line]) -> bool:
+    """Whether a quotation runs across head lines ``piece`` and ``heads``, either way round:
+    one leaves it open (国家天文台举行“) and the other starts inside it (周又元星”颁授仪式)."""
+    a, b = "".join(ln.text for ln in piece), "".join(ln.text for ln in heads)
+    return (leaves_open(a) and starts_inside(b, "“", "”")) or (leaves_open(b) and starts_inside(a, "“", "”"))
 
 
 def deinterleave(drafts: list[Draft], page: PageText, explain: Explain) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon
-from .lines import (BYLINE_RE, CREDIT_OPEN_RE, Line, ends_sentence, inline_text, is_han, leaves_open, spaceless_text,
-                    starts_inside)
+from .lines import (BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open,
+                    spaceless_text, starts_inside)
 from .names import is_name_line, name_fragment, name_shaped, names_only, spells_byline
 from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
@@ -26,8 +26,11 @@ register(Stage.PIECES, {
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
-    "head-quote-across": "a headline's quotation broken across its lines: head lines that close the quotation the "
-                         "head printed right over them opened are that head's last lines",
+    "head-quote-across": "a headline's quotation broken across its lines: head lines that close the quotation a "
+                         "head printed right before them opened (another head's lines between, in a stack printed "
+                         "row by row) are that head's last lines",
+    "head-quote-over-item": "head lines over a news item's dateline that close a quotation they never opened are "
+                            "its headline's last lines (the quotation opened in its first line, printed apart)",
     "head-clause-open": "short lines that end in a colon or close a quotation they never opened are the middle "
                         "of a sentence, not a head",
     "head-over-stray-tail": "short head lines over the end of a sentence begun elsewhere, in one block: the head "
@@ -487,13 +490,22 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             rest = rest[1:]
             heads = []
         if heads and hints is None and _clause_open(heads):
-            if _closes_open_head(pieces, heads):
-                # a headline's quotation broken across its lines: the head printed right over
-                # them opened it (国家天文台举行“⏎⏎周又元星”颁授仪式), and they are its last lines
-                prev = pieces.pop()
+            opened = _open_head(pieces, heads)
+            if opened is not None:
+                # a headline's quotation broken across its lines: a head printed right before
+                # them (another head's lines between, in a stack printed row by row) opened it
+                # (国家天文台举行“⏎⏎周又元星”颁授仪式), and they are its last lines
+                prev = pieces.pop(opened)
                 heads = list(prev.lines) + heads
                 explain("head-quote-across", (heads[0].no, heads[-1].no), "head lines that close the quotation "
-                                                                          "the head over them opened are that head's")
+                                                                          "a head printed before them opened are "
+                                                                          "that head's")
+            elif not _ends_clause(heads) and _over_item(blocks, bi, rest):
+                # over a news item's dateline (本报讯…): its headline's last lines, whose first
+                # line, with the quotation's opening, is printed apart
+                explain("head-quote-over-item", (heads[0].no, heads[-1].no), "head lines over a news item's "
+                                                                             "dateline that close a quotation "
+                                                                             "opened in a head printed apart")
             else:
                 explain("head-clause-open", (heads[0].no, heads[-1].no), "short lines that end in a colon or close "
                                                                          "a quotation they never opened: a sentence's "
@@ -596,14 +608,34 @@ def _clause_open(lines: list[Line]) -> bool:
     return t.endswith(("：", ":")) or starts_inside(t, "“", "”")
 
 
-def _closes_open_head(pieces: list[Piece], heads: list[Line]) -> bool:
-    """Whether head-like ``heads``, which close a quotation they never opened, go on with the
-    head printed right before them: it left that quotation open, and they end no clause."""
-    if not pieces or pieces[-1].kind is not Kind.HEAD:
-        return False
-    before = "".join(inline_text(list(pieces[-1].lines)).split())
-    t = "".join(inline_text(heads).split())
-    return before.count("“") > before.count("”") and not t.endswith(("：", ":"))
+def _open_head(pieces: list[Piece], heads: list[Line]) -> int | None:
+    """The index in ``pieces`` of the head that head-like ``heads``, which close a quotation
+    they never opened, go on with: the last of the heads printed right before them (a stack of
+    heads, printed row by row, may put another's lines between) that left a quotation open;
+    None where there is none, or where ``heads`` end a clause."""
+    if _ends_clause(heads):
+        return None
+    k = len(pieces) - 1
+    while k >= 0 and pieces[k].kind is Kind.HEAD and len(pieces) - k <= OPEN_HEAD_BACK:
+        before = "".join(inline_text(list(pieces[k].lines)).split())
+        if before.count("“") > before.count("”"):
+            return k
+        k -= 1
+    return None
+
+
+OPEN_HEAD_BACK = 2  # heads: the one that opened the quotation, and one printed beside it
+
+
+def _ends_clause(heads: list[Line]) -> bool:
+    return "".join(inline_text(heads).split()).endswith(("：", ":"))
+
+
+def _over_item(blocks: list[list[Line]], bi: int, rest: list[Line]) -> bool:
+    """Whether what follows head lines in block ``bi`` opens a news item: a dateline or a
+    reporter's credit (the rest of the block, else the next block's first line)."""
+    nxt = rest[0] if rest else (blocks[bi + 1][0] if bi + 1 < len(blocks) else None)
+    return nxt is not None and bool(DATELINE_RE.match(nxt.text) or CREDIT_OPEN_RE.match(nxt.text))
 
 
 def _runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
