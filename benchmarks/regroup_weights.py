@@ -59,9 +59,9 @@ class Decision:
 DECISIONS = {
     "new_topic": Decision("articles", "", "new_topic_evidence",
                           ("NEW_TOPIC_BIAS", "NEW_TOPIC_HELD", "NEW_TOPIC_NEWS", "NEW_TOPIC_SHARED", "NEW_TOPIC_BEFORE",
-                           "NEW_TOPIC_AFTER", "NEW_TOPIC_HEAD"), "NEW_TOPIC_MIN",
+                           "NEW_TOPIC_AFTER", "NEW_TOPIC_HEAD", "NEW_TOPIC_SUBHEADS"), "NEW_TOPIC_MIN",
                           lambda e: [1.0, e.held, float(e.news), e.shared, math.log(e.before + 1),
-                                     math.log(e.after + 1), math.log(e.head + 1)]),
+                                     math.log(e.after + 1), math.log(e.head + 1), float(e.subheads)]),
     "section": Decision("regroup", "join_sections_apart", "section_evidence",
                         ("SECTION_BIAS", "SECTION_SHARED", "SECTION_COVER", "SECTION_CLOSED", "SECTION_AUTHOR",
                          "SECTION_PARALLEL", "SECTION_LENGTH", "SECTION_TARGET_LENGTH"), "SECTION_MIN",
@@ -116,8 +116,8 @@ def candidates(shared: Path, seeds: range, tmp: Path) -> dict[str, list[tuple[li
             return plain[name](drafts, explain)
         return step
 
-    def new_topic(lines, before, text, shared):
-        e = plain["new_topic"](lines, before, text, shared)
+    def new_topic(lines, before, text, shared, subheads=0):
+        e = plain["new_topic"](lines, before, text, shared, subheads)
         checked("new_topic", [e])
         # a new article where the text under the head is another's than the text before
         seen.append(("new_topic", e, text, before[-300:], False))

@@ -827,11 +827,14 @@ def test_a_block_of_another_article_printed_inside_a_news_item_goes_to_that_arti
 def test_a_head_sharing_no_words_with_the_article_it_is_printed_in_opens_the_next():
     # a subhead is about part of its article: a head none of whose words the article's text
     # so far takes up (法治, 德治 …), over text that takes up most of them (吉林 … 以旧换新),
-    # is the next article's headline, printed in the flow without a byline
+    # is the next article's headline, printed in the flow without a byline (after an essay's
+    # worth of text: a line or two says little of what an article is about)
     essay = ("法治与德治何以相得益彰\n王小明\n\n"
              "坚持依法治国和以德治国相结合，是中国特色社会主义法治道路的鲜明特点。法律是成文的道德，"
              "道德是内心的法律，二者都具有规范社会行为、维护社会秩序的作用。在国家治理中，法治和德治"
-             "相辅相成、相得益彰，既要重视发挥法律的规范作用，又要重视发挥道德的教化作用。\n\n")
+             "相辅相成、相得益彰，既要重视发挥法律的规范作用，又要重视发挥道德的教化作用。"
+             "法治以其权威性和强制性规范社会成员的行为，德治以其说服力和劝导力提高社会成员的思想认识和道德"
+             "觉悟。只有把二者结合起来，才能使法律与道德相互补充、相互促进。\n\n")
     item = ("吉林家电以旧换新销售额大增\n\n"
             "吉林省商务厅日前公布了全省家电以旧换新情况，今年以来家电以旧换新销售额大增，核销资金直达消费者。\n")
     essay_art, item_art = read(essay + item).blocks
@@ -1771,6 +1774,37 @@ def test_a_headline_quotation_broken_across_a_stack_printed_row_by_row_stays_one
                                                                     "社区“嵌入式”微型养老院受欢迎"]
 
 
+def test_a_features_later_subhead_over_a_new_sub_topic_stays_a_subhead():
+    # a feature divides into several sections, each on a sub-topic of its own: a third head
+    # whose section shares few words with the text before it is still a subhead, where the
+    # article holds subheads already (NewTopicEvidence.subheads)
+    text = ("春节假期城里人怎么过\n"
+            "本报记者 王小明\n"
+            "春节将至，大街小巷年味渐浓。今年的假期，城里\n"
+            "人有哪些新的过法？记者走访了几个街区，听听大\n"
+            "家的打算。\n"
+            "\n"
+            "吃年夜饭\n"
+            "北方人离不开饺子，南方人少不了年糕。不少家庭\n"
+            "早早预订了饭店的年夜饭，也有人坚持在家里自己\n"
+            "动手，一家人围坐在一起包饺子、做年糕，热热闹\n"
+            "闹地迎接新年。\n"
+            "\n"
+            "逛庙会\n"
+            "庙会是老城里最热闹的地方。舞龙舞狮、糖画面人\n"
+            "摊位前挤满了孩子，老人们则爱在戏台前听上一段\n"
+            "评剧，一坐就是一个下午。\n"
+            "\n"
+            "去滑雪\n"
+            "近年来，冰雪运动越来越受年轻人欢迎。郊区几家\n"
+            "雪场推出了夜场票和亲子课程，假期的订单比去年\n"
+            "翻了一番，教练们从早忙到晚，雪道上满是欢声笑\n"
+            "语。\n")
+    (a,) = read(text).blocks
+    assert plain(a.headline) == "春节假期城里人怎么过"
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["吃年夜饭", "逛庙会", "去滑雪"]
+
+
 def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
     # the headline over the byline (走出…) is printed far from its kicker (把握好…), which
     # stands in a stack over another article and moves to the article that takes up its
@@ -2610,7 +2644,9 @@ def test_a_head_over_a_headline_sharing_its_own_articles_words_stays_its_subhead
     essay = ("法治与德治何以相得益彰\n王小明\n\n"
              "坚持依法治国和以德治国相结合，法治和德治\n相辅相成、相得益彰，法律是成文的道德，\n道德是内心的法律。"
              "法律规范人的行为，道德\n教化人的心灵。坚持依法治国和以德治国相\n结合，是中国特色社会主义法治道路的鲜明\n"
-             "特点，也是国家治理的宝贵经验。\n\n")
+             "特点，也是国家治理的宝贵经验。\n\n"
+             "在封建社会，非圣则非法。所谓以孝治天下\n就是以道德为法，不孝是重罪。道德与法律\n是有界限的。道德重在化民、教民，有道德\n"
+             "的人会自觉尊法守法；法律重在惩戒、规范，\n对违法者依法处理。二者各有所长，不能相\n互取代，也不能偏废其一。\n\n")
     text = essay + ("法治和德治相辅相成\n\n吉林家电以旧换新\n销售额大增\n\n"
                     "吉林省商务厅日前公布，今年以来全省家电\n以旧换新销售额大增，核销资金直达消费者。\n")
     essay_art, item = read(text).blocks
@@ -2643,8 +2679,8 @@ def test_a_head_over_a_news_lede_opens_an_article_though_it_shares_some_of_the_w
              "高地。曲晓杰表示，广东将推动科技创新和\n产业创新，让机器人产业成为广东发展的新\n"
              "引擎。广东已初步建立涵盖大脑、小脑和肢\n体的机器人全产业链，上游零部件、中游整\n机和下游应用企业集聚发展。\n\n")
     head = "山西开展六大\n行动促科技创\n新与产业创新\n深度融合\n"
-    second = ("近日，山西召开科技工作会议，部署开展六\n大行动，推动科技创新与产业创新深度融合，\n"
-              "促进科技成果转化。\n")
+    second = ("近日，山西召开全省科技工作会议，部署开展\n六大行动。会议提出，太原、大同等地要建好\n中试基地，支持高校和"
+              "科研院所把成果送进车\n间，力争三年内新增一批高新技术企业。\n")
     a, b = read(first + head + second).blocks
     assert plain(b.headline) == "山西开展六大行动促科技创新与产业创新深度融合"
     assert paras(b)[0].startswith("近日，山西")
