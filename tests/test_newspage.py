@@ -1805,6 +1805,28 @@ def test_a_features_later_subhead_over_a_new_sub_topic_stays_a_subhead():
     assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["吃年夜饭", "逛庙会", "去滑雪"]
 
 
+def test_a_subhead_may_ask_a_question_inside_it():
+    # 休闲方式选什么？近⏎八成人选择泡汤养生: a head may ask (or exclaim) inside it; it never ends
+    # with a sentence, nor holds a sentence's 。，；
+    text = ("春节消费地图出炉\n"
+            "本报记者 王小明\n"
+            "《恭喜发财》又在大街小巷响起来，提醒着我们最\n"
+            "盛大的节日就要到了。这个春节你将在哪里，和谁\n"
+            "一起，又会如何度过呢？记者走访了几家商场。\n"
+            "\n"
+            "休闲方式选什么？近\n"
+            "八成人选择泡汤养生\n"
+            "除了吃喝，春节该怎么玩？亲朋好友、同窗同\n"
+            "事一起聚聚，休闲玩乐肯定少不了。近八成人选择\n"
+            "泡汤养生，不同年龄人群也有自己的偏好。\n")
+    (a,) = read(text).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["休闲方式选什么？近八成人选择泡汤养生"]
+    from convertkit_newspage.lines import Line
+    from convertkit_newspage.pieces import headish
+
+    assert not headish(Line.read(1, "春节该怎么玩？")) and not headish(Line.read(1, "怎么玩？亲朋好友，一起"))
+
+
 def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
     # the headline over the byline (走出…) is printed far from its kicker (把握好…), which
     # stands in a stack over another article and moves to the article that takes up its

@@ -182,8 +182,11 @@ def headish(line: Line) -> bool:
     t = line.text
     if t.startswith("——"):
         return len(t) <= 60
-    # a headline may list with 、 (保持香港、澳门…); it never holds a sentence's 。，；
-    if not t or line.width > 32 or has_sentence_punct(t.replace("：", "").replace("、", "")):
+    # a headline may list with 、 (保持香港、澳门…) and ask or exclaim inside it (休闲方式选什么？
+    # 近八成人选择泡汤养生); it never holds a sentence's 。，； nor ends with a sentence
+    if not t or line.width > 32 or t[-1] in "？！?!" or \
+            has_sentence_punct(t.replace("：", "").replace("、", "").replace("？", "").replace("！", "")
+                               .replace("?", "").replace("!", "")):
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.text) or SIGNOFF_RE.search(t) or AUTHOR_START_RE.match(t) \
             or CREDIT_OPEN_RE.match(t):
