@@ -1827,6 +1827,22 @@ def test_a_subhead_may_ask_a_question_inside_it():
     assert not headish(Line.read(1, "春节该怎么玩？")) and not headish(Line.read(1, "怎么玩？亲朋好友，一起"))
 
 
+def test_a_head_over_a_lede_set_across_columns_is_the_headline():
+    # a lead article with no byline: its headline, then its lede set across the columns (one
+    # long line), then its first column. A paragraph's first line is never that much wider
+    # than the line over it and the column under it: the line over it is the headline
+    text = ("老城区街巷改造让居民住得更舒心了\n"
+            "去年以来，老城区启动了背街小巷改造工程，三十多条街巷换了新颜，居民出门不再踩泥水，夜里回家也有路灯照亮。\n"
+            "记者日前走访了几个改造完成\n"
+            "的社区，听居民们说起家门口的变\n"
+            "化，老人们最高兴的是楼下多了几\n"
+            "张长椅，可以坐下来晒晒太阳、聊\n"
+            "聊天。\n")
+    (a,) = read(text).blocks
+    assert plain(a.headline) == "老城区街巷改造让居民住得更舒心了"
+    assert paras(a)[0].startswith("去年以来")
+
+
 def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
     # the headline over the byline (走出…) is printed far from its kicker (把握好…), which
     # stands in a stack over another article and moves to the article that takes up its
