@@ -222,16 +222,16 @@ def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
         # the line under them is a paragraph's indented first line; or they are two lines
         # short of the column, which no body line is but the last of its paragraph
         short = k == 2 and all(ln.width <= full - 1.5 for ln in block[:k])
-        # (or the line under them is set across columns, wider than the column under it: a
-        # lede's first line, whose paragraph opens the article's text)
-        wide = block[k].width > full + LEDE_WIDER
+        # (or the line under them is set across columns, at least twice as wide as the column
+        # under it: a lede's first line, whose paragraph opens the article's text)
+        wide = block[k].width >= LEDE_COLUMNS * full
         if (short or wide or indented(block[k], full, block[k + 1])) and _opens_sentence(block[k - 1], block[k]) \
                 and not _runs_on(block[k - 1], block[k], page, bi):
             return k
     return 0
 
 
-LEDE_WIDER = 3.0  # ems: a lede set across columns is wider than the column under it by more
+LEDE_COLUMNS = 2  # a lede set across columns spans two of them at least
 
 
 def _head_over_credit(block: list[Line]) -> int:
