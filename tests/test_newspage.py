@@ -1843,6 +1843,32 @@ def test_a_head_over_a_lede_set_across_columns_is_the_headline():
     assert paras(a)[0].startswith("去年以来")
 
 
+def test_two_headlines_printed_over_each_others_text_are_matched_over_the_page():
+    # each headline (with its byline) is printed over the other's text, and each text takes
+    # up a good part of the words of the headline printed over it: no local rule moves
+    # either. Matched over the page as a whole, each text takes the headline whose words it
+    # takes up best, and the byline printed under that headline comes with it
+    text = ("说老实话做老实人\n"
+            "王小明\n"
+            "能不能讲真话、道实情，是检验党员是否对党\n"
+            "忠诚的重要方面。忠诚贵在坦诚，突出反映在\n"
+            "对党不欺瞒，以赤诚之心对待组织，对组织说\n"
+            "老实话，以坦诚态度对待同志。坦诚之于忠诚，\n"
+            "是真心实意的交流，来不得半句假话。\n"
+            "（作者单位：某某大学）\n"
+            "\n"
+            "忠诚贵在坦诚\n"
+            "李华\n"
+            "我们一贯倡导说老实话、办老实事、做老实人，\n"
+            "这是做人、说话、办事应遵循的原则，也是对\n"
+            "党忠诚、对人坦诚的要求。老实人不吃亏，不\n"
+            "当老实人才会吃亏。领导干部应身体力行，说\n"
+            "老实话做老实人，带动群众形成好的风气。\n"
+            "（作者单位：某某学院）\n")
+    got = [(plain(a.headline), plain(a.byline), paras(a)[0][:4]) for a in read(text).blocks]
+    assert got == [("忠诚贵在坦诚", "李华", "能不能讲"), ("说老实话做老实人", "王小明", "我们一贯")]
+
+
 def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
     # the headline over the byline (走出…) is printed far from its kicker (把握好…), which
     # stands in a stack over another article and moves to the article that takes up its

@@ -15,7 +15,8 @@ data (the stages and their rules are listed in :mod:`.rules`):
    :mod:`.enumeration` puts the points of an enumeration (一是, 二是 …) in their order;
 6. :mod:`.headlines` - kicker, headline and subtitle;
 7. :mod:`.paragraphs` and 8. :mod:`.sections` - paragraphs, subheads and pull quotes;
-9. :mod:`.placement` - fragments and pull quotes printed apart, put on their articles.
+9. :mod:`.placement` - fragments and pull quotes printed apart, put on their articles;
+   :mod:`.retitle` matches the page's headlines to its texts as a whole.
 
 Only stages 1-3 read pdftotext's layout (blank lines, line widths in ems); from stage 4 on
 the stages see pieces of lines, which a front end that knows the page's geometry can make
@@ -48,6 +49,7 @@ from .names import byline_text
 from .order import PageText, assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_lone_bylines, place_pull_quotes
+from .retitle import assign_headlines
 from .regroup import join_sections_apart, merge_by_affinity, subheads_over_headlines, take_out_of_items
 from .rules import Explain
 from .sections import build_body
@@ -257,7 +259,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
             parts=part_spans(d, kicker, subtitle)))
     articles = place_lone_bylines(join_signed_fragments(articles, blocks, explain), explain)
     articles, unplaced = place_pull_quotes(articles, boxes, explain, _pull_quote)
-    return articles, extra_furniture + unplaced
+    return assign_headlines(articles, explain), extra_furniture + unplaced
 
 
 def part_spans(d, kicker: str, subtitle: str) -> tuple[tuple[str, Span], ...]:
