@@ -57,7 +57,7 @@ def assign_headlines(articles: list[Article], explain: Explain) -> list[Article]
     carried = {i for i in carried if i not in moves or not plain(articles[moves[i]].byline)
                or (moves[i] in moves and moves[i] in carried)}
     total = sum(jn.score for jn in chosen.values())
-    printed = sum(coverage(heads[k], texts[k]) + STAY for k in chosen)
+    printed = sum(coverage(heads[k], texts[k]) + STAY for k in chosen if texts[k])
     out = list(articles)
     for k in sorted(set(moves) | set(gets)):
         src = articles[gets[k]] if k in gets else None  # the headline it takes, if any
@@ -73,7 +73,8 @@ def assign_headlines(articles: list[Article], explain: Explain) -> list[Article]
         explain("headline-assignment", (a.part("headline") or a.source).start,
                 f"{plain(a.headline)}: the text at line {articles[j].source.start} takes up "
                 f"{coverage(heads[i], texts[j]):.0%} of its words, the text printed under it "
-                f"{coverage(heads[i], texts[i]):.0%}: the page's headlines total {total:.2f} so, {printed:.2f} as printed")
+                f"{coverage(heads[i], texts[i]):.0%}: the page's headlines total {total:.2f} so, "
+                f"{printed:.2f} as printed")
     # an article left with nothing (a headline printed over no text, gone to its text) is none
     return [a for a in out if plain(a.headline) or a.blocks or plain(a.byline) or plain(a.dateline)
             or plain(a.signoff)]
