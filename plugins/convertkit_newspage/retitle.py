@@ -54,8 +54,12 @@ def assign_headlines(articles: list[Article], explain: Explain) -> list[Article]
     # the byline printed under a headline goes with it, to a text whose own byline is free
     # to go (none, or one that goes with its own headline): no name is dropped
     carried = {i for i in titled if _byline_under(articles[i])}
-    carried = {i for i in carried if i not in moves or not plain(articles[moves[i]].byline)
-               or (moves[i] in moves and moves[i] in carried)}
+    while True:  # (until it settles: a byline that stays blocks the one that would replace it)
+        free = {i for i in carried if i not in moves or not plain(articles[moves[i]].byline)
+                or (moves[i] in moves and moves[i] in carried)}
+        if free == carried:
+            break
+        carried = free
     total = sum(jn.score for jn in chosen.values())
     printed = sum(coverage(heads[k], texts[k]) + STAY for k in chosen if texts[k])
     out = list(articles)
