@@ -1718,29 +1718,52 @@ def test_a_headline_quotation_broken_across_two_blocks_stays_one_headline():
     assert plain(a.headline) == "国家天文台举行“周又元星”颁授仪式"
 
 
+#: a headline's first line, which leaves its quotation open, printed over another article's
+#: text, its last over the item's dateline
+QUOTE_OPEN_APART_PAGE = ("社区微型养老院受欢迎\n"
+                         "本报记者 陈朝霞\n"
+                         "每天上班前，王蓉步行来到海曙区汪弄社区微型\n"
+                         "养老院，陪伴住在养老院里的母亲吃早饭，并跟母\n"
+                         "亲约定晚上来陪她散步。从家出发到养老院只需要\n"
+                         "五分钟，王蓉和母亲很享受这样的生活。\n"
+                         "\n"
+                         "国家天文台举行“\n"
+                         "所谓嵌入式微型养老院，是指利用社区中的闲置公\n"
+                         "建配套设施，通过引入社会资源实现老人在家门口\n"
+                         "养老的愿望。和大型的传统养老院不同，嵌入式养\n"
+                         "老选择场地、服务更加灵活。\n"
+                         "\n"
+                         "周又元星” 颁授仪式\n"
+                         "本报讯（记者肖洁）又有一位中国科学家喜获小行\n"
+                         "星命名殊荣！4月19日下午，国家天文台在京举行\n"
+                         "“周又元星”颁授仪式，天文学家周又元院士的弟子\n"
+                         "与后辈在欢声笑语中济济一堂。据介绍，这颗小行\n"
+                         "星由国家天文台小行星项目组发现。（科 讯）\n")
+#: two headlines, each with its byline, printed over each other's text
+SWAPPED_HEADLINES_PAGE = ("说老实话做老实人\n"
+                          "王小明\n"
+                          "能不能讲真话、道实情，是检验党员是否对党\n"
+                          "忠诚的重要方面。忠诚贵在坦诚，突出反映在\n"
+                          "对党不欺瞒，以赤诚之心对待组织，对组织说\n"
+                          "老实话，以坦诚态度对待同志。坦诚之于忠诚，\n"
+                          "是真心实意的交流，来不得半句假话。\n"
+                          "（作者单位：某某大学）\n"
+                          "\n"
+                          "忠诚贵在坦诚\n"
+                          "李华\n"
+                          "我们一贯倡导说老实话、办老实事、做老实人，\n"
+                          "这是做人、说话、办事应遵循的原则，也是对\n"
+                          "党忠诚、对人坦诚的要求。老实人不吃亏，不\n"
+                          "当老实人才会吃亏。领导干部应身体力行，说\n"
+                          "老实话做老实人，带动群众形成好的风气。\n"
+                          "（作者单位：某某学院）\n")
+
+
 def test_a_headline_piece_that_leaves_its_quotation_open_over_another_articles_text_is_found():
     # the headline's first line (国家天文台举行“) is printed over another article's text, its
     # last (周又元星”颁授仪式) over the item's dateline: the quotation runs across them, as no
     # subhead's does, and the item's text takes up the piece's words
-    text = ("社区微型养老院受欢迎\n"
-            "本报记者 陈朝霞\n"
-            "每天上班前，王蓉步行来到海曙区汪弄社区微型\n"
-            "养老院，陪伴住在养老院里的母亲吃早饭，并跟母\n"
-            "亲约定晚上来陪她散步。从家出发到养老院只需要\n"
-            "五分钟，王蓉和母亲很享受这样的生活。\n"
-            "\n"
-            "国家天文台举行“\n"
-            "所谓嵌入式微型养老院，是指利用社区中的闲置公\n"
-            "建配套设施，通过引入社会资源实现老人在家门口\n"
-            "养老的愿望。和大型的传统养老院不同，嵌入式养\n"
-            "老选择场地、服务更加灵活。\n"
-            "\n"
-            "周又元星” 颁授仪式\n"
-            "本报讯（记者肖洁）又有一位中国科学家喜获小行\n"
-            "星命名殊荣！4月19日下午，国家天文台在京举行\n"
-            "“周又元星”颁授仪式，天文学家周又元院士的弟子\n"
-            "与后辈在欢声笑语中济济一堂。据介绍，这颗小行\n"
-            "星由国家天文台小行星项目组发现。（科 讯）\n")
+    text = QUOTE_OPEN_APART_PAGE
     heads = [plain(a.headline) for a in read(text).blocks]
     assert heads == ["社区微型养老院受欢迎", "国家天文台举行“周又元星”颁授仪式"]
 
@@ -1848,23 +1871,7 @@ def test_two_headlines_printed_over_each_others_text_are_matched_over_the_page()
     # up a good part of the words of the headline printed over it: no local rule moves
     # either. Matched over the page as a whole, each text takes the headline whose words it
     # takes up best, and the byline printed under that headline comes with it
-    text = ("说老实话做老实人\n"
-            "王小明\n"
-            "能不能讲真话、道实情，是检验党员是否对党\n"
-            "忠诚的重要方面。忠诚贵在坦诚，突出反映在\n"
-            "对党不欺瞒，以赤诚之心对待组织，对组织说\n"
-            "老实话，以坦诚态度对待同志。坦诚之于忠诚，\n"
-            "是真心实意的交流，来不得半句假话。\n"
-            "（作者单位：某某大学）\n"
-            "\n"
-            "忠诚贵在坦诚\n"
-            "李华\n"
-            "我们一贯倡导说老实话、办老实事、做老实人，\n"
-            "这是做人、说话、办事应遵循的原则，也是对\n"
-            "党忠诚、对人坦诚的要求。老实人不吃亏，不\n"
-            "当老实人才会吃亏。领导干部应身体力行，说\n"
-            "老实话做老实人，带动群众形成好的风气。\n"
-            "（作者单位：某某学院）\n")
+    text = SWAPPED_HEADLINES_PAGE
     got = [(plain(a.headline), plain(a.byline), paras(a)[0][:4]) for a in read(text).blocks]
     assert got == [("忠诚贵在坦诚", "李华", "能不能讲"), ("说老实话做老实人", "王小明", "我们一贯")]
 
