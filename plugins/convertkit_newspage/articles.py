@@ -334,7 +334,7 @@ NEW_TOPIC_AFTER = -0.23  # ... of the text under it ...
 NEW_TOPIC_HEAD = 0.28  # ... and of the head's (a headline says more than a subhead)
 NEW_TOPIC_SUBHEADS = -0.16  # per subhead the article holds so far (SUBHEADS_SEEN at most): a feature has several
 NEW_TOPIC_MIN = 0.0
-SUBHEADS_SEEN = 2
+SUBHEADS_SEEN = 2  # subheads counted at most: a third says no more than a second
 NEW_TOPIC_TEXT = 100  # the least text (characters) before it for the words it lacks to say anything
 # a news lede opens with when it happened (近日，… 4月9日，…), or with the reporter's credit
 # that follows its dateline (（记者 …）); a section of a feature seldom does

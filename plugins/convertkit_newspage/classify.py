@@ -610,8 +610,7 @@ def _clause_open(lines: list[Line]) -> bool:
     opens what follows; a head ends no clause), or close a quotation they never opened
     (…平坦”“全党…: the quotation began before them). Text input: a PDF's type sizes say
     what is a head."""
-    t = "".join(inline_text(lines).split())
-    return t.endswith(("：", ":")) or starts_inside(t, "“", "”")
+    return _ends_clause(lines) or starts_inside("".join(inline_text(lines).split()), "“", "”")
 
 
 def _open_head(pieces: list[Piece], heads: list[Line]) -> int | None:
@@ -633,8 +632,9 @@ def _open_head(pieces: list[Piece], heads: list[Line]) -> int | None:
 OPEN_HEAD_BACK = 2  # heads: the one that opened the quotation, and one printed beside it
 
 
-def _ends_clause(heads: list[Line]) -> bool:
-    return "".join(inline_text(heads).split()).endswith(("：", ":"))
+def _ends_clause(lines: list[Line]) -> bool:
+    """Whether head-like ``lines`` end in a colon: they open what follows (指出：)."""
+    return "".join(inline_text(lines).split()).endswith(("：", ":"))
 
 
 def _over_item(blocks: list[list[Line]], bi: int, rest: list[Line]) -> bool:

@@ -175,6 +175,9 @@ def physical_width(lines: list[Line], k: int, full: float) -> float:
     return width
 
 
+_HEAD_MARKS = str.maketrans("", "", "：、？！?!")  # what a head may hold (？！ not at its end)
+
+
 def headish(line: Line) -> bool:
     """A line that can be (part of) a headline or subhead: short, no sentence punctuation,
     not a dateline, byline, sign-off, author line, reporter's credit opening a lede
@@ -184,9 +187,7 @@ def headish(line: Line) -> bool:
         return len(t) <= 60
     # a headline may list with 、 (保持香港、澳门…) and ask or exclaim inside it (休闲方式选什么？
     # 近八成人选择泡汤养生); it never holds a sentence's 。，； nor ends with a sentence
-    if not t or line.width > 32 or t[-1] in "？！?!" or \
-            has_sentence_punct(t.replace("：", "").replace("、", "").replace("？", "").replace("！", "")
-                               .replace("?", "").replace("!", "")):
+    if not t or line.width > 32 or t[-1] in "？！?!" or has_sentence_punct(t.translate(_HEAD_MARKS)):
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.text) or SIGNOFF_RE.search(t) or AUTHOR_START_RE.match(t) \
             or CREDIT_OPEN_RE.match(t):
