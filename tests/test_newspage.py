@@ -1876,6 +1876,24 @@ def test_two_headlines_printed_over_each_others_text_are_matched_over_the_page()
     assert got == [("忠诚贵在坦诚", "李华", "能不能讲"), ("说老实话做老实人", "王小明", "我们一贯")]
 
 
+def test_the_page_wide_headline_matching_is_bounded():
+    # headlines printed over each other's texts, in pairs: matched over the page, each goes
+    # to its text; a list of more headlines than a page prints is left as read (the matching
+    # costs the square of their number)
+    from convertkit.model import text as inline
+    from convertkit_newspage.retitle import MAX_HEADLINES, assign_headlines
+    from convertkit_newspage.rules import Explain
+
+    def page(n):
+        words = ["说老实话做老实人", "忠诚贵在坦诚"]
+        return [Article(headline=inline(words[k % 2] + str(k // 2)), source=Span(k + 1, k + 1),
+                        blocks=(Para(inline(f"这一段文字讲的是{words[(k + 1) % 2]}的道理。")),)) for k in range(n)]
+
+    moved = assign_headlines(page(MAX_HEADLINES), Explain(False))
+    assert [plain(a.headline)[:2] for a in moved[:2]] == ["忠诚", "说老"]
+    assert assign_headlines(page(MAX_HEADLINES + 2), Explain(False)) == page(MAX_HEADLINES + 2)
+
+
 def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
     # the headline over the byline (走出…) is printed far from its kicker (把握好…), which
     # stands in a stack over another article and moves to the article that takes up its

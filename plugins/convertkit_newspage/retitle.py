@@ -28,6 +28,7 @@ register(Stage.PLACEMENT, {
 
 STAY = 0.3  # of a headline's cover: what being printed over a text says for it
 BYLINE_UNDER = 2  # lines at most between a headline and the byline printed under it
+MAX_HEADLINES = 60  # a printed page holds a few dozen at most; the matching costs their square
 
 
 def assign_headlines(articles: list[Article], explain: Explain) -> list[Article]:
@@ -37,8 +38,8 @@ def assign_headlines(articles: list[Article], explain: Explain) -> list[Article]
     stays."""
     texts = [_text(a) for a in articles]
     titled = [i for i, a in enumerate(articles) if plain(a.headline)]  # (a headline over no text too)
-    if len(titled) < 2:
-        return articles
+    if not 2 <= len(titled) <= MAX_HEADLINES:
+        return articles  # (a list of more headlines than a page prints is left as read: the work stays bounded)
     heads = {i: "".join(plain(articles[i].headline).split()) for i in titled}
     # (a text under a kicker or subtitle alone, whose headline is printed apart, takes none:
     # they would be lost)
