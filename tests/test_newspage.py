@@ -833,8 +833,8 @@ def test_a_head_sharing_no_words_with_the_article_it_is_printed_in_opens_the_nex
              "坚持依法治国和以德治国相结合，是中国特色社会主义法治道路的鲜明特点。法律是成文的道德，"
              "道德是内心的法律，二者都具有规范社会行为、维护社会秩序的作用。在国家治理中，法治和德治"
              "相辅相成、相得益彰，既要重视发挥法律的规范作用，又要重视发挥道德的教化作用。"
-             "法治以其权威性和强制性规范社会成员的行为，德治以其说服力和劝导力提高社会成员的思想认识和道德"
-             "觉悟。只有把二者结合起来，才能使法律与道德相互补充、相互促进。\n\n")
+             "一个社会既要有明确的规则，也要有向善的风气。规则划出行为的底线，风气提升人们的境界，二者相互"
+             "补充，缺一不可，治理才能既有力度又有温度。\n\n")
     item = ("吉林家电以旧换新销售额大增\n\n"
             "吉林省商务厅日前公布了全省家电以旧换新情况，今年以来家电以旧换新销售额大增，核销资金直达消费者。\n")
     essay_art, item_art = read(essay + item).blocks
@@ -1712,8 +1712,8 @@ def test_a_head_block_its_article_takes_up_none_of_is_no_kicker():
 def test_a_headline_quotation_broken_across_two_blocks_stays_one_headline():
     # pdftotext printed the headline's first line apart from its second, which closes the
     # quotation the first opened: the second is the headline's end, not a sentence's middle
-    text = ("国家天文台举行“\n\n周又元星” 颁授仪式\n本报讯（记者肖洁）又有一位中国科学家喜获小行星命名殊\n"
-            "荣！4月19日下午，国家天文台在京举行颁授仪式，天文\n学家的弟子与后辈在欢声笑语中济济一堂。\n")
+    text = ("国家天文台举行“\n\n周又元星” 颁授仪式\n本报讯（记者王芳）一颗由国家天文台发现的小行星日\n"
+            "前获得正式命名，命名仪式在北京举行，天文\n学界的师生和同行到场祝贺。\n")
     (a,) = read(text).blocks
     assert plain(a.headline) == "国家天文台举行“周又元星”颁授仪式"
 
@@ -1721,41 +1721,38 @@ def test_a_headline_quotation_broken_across_two_blocks_stays_one_headline():
 #: a headline's first line, which leaves its quotation open, printed over another article's
 #: text, its last over the item's dateline
 QUOTE_OPEN_APART_PAGE = ("社区微型养老院受欢迎\n"
-                         "本报记者 陈朝霞\n"
-                         "每天上班前，王蓉步行来到海曙区汪弄社区微型\n"
-                         "养老院，陪伴住在养老院里的母亲吃早饭，并跟母\n"
-                         "亲约定晚上来陪她散步。从家出发到养老院只需要\n"
-                         "五分钟，王蓉和母亲很享受这样的生活。\n"
+                         "本报记者 王小明\n"
+                         "每天上班前，李女士先绕到小区里的微型养老\n"
+                         "院，陪住在那里的父亲吃早饭，约好晚上再来\n"
+                         "陪他散步。从家走过去只要几分钟，父女俩都\n"
+                         "很满意这样的安排。\n"
                          "\n"
                          "国家天文台举行“\n"
-                         "所谓嵌入式微型养老院，是指利用社区中的闲置公\n"
-                         "建配套设施，通过引入社会资源实现老人在家门口\n"
-                         "养老的愿望。和大型的传统养老院不同，嵌入式养\n"
-                         "老选择场地、服务更加灵活。\n"
+                         "这类养老院大多设在社区的闲置用房里，由专\n"
+                         "业机构运营，床位不多，服务却很周到，老人\n"
+                         "住得近，家人看望也方便，很受居民欢迎。\n"
                          "\n"
                          "周又元星” 颁授仪式\n"
-                         "本报讯（记者肖洁）又有一位中国科学家喜获小行\n"
-                         "星命名殊荣！4月19日下午，国家天文台在京举行\n"
-                         "“周又元星”颁授仪式，天文学家周又元院士的弟子\n"
-                         "与后辈在欢声笑语中济济一堂。据介绍，这颗小行\n"
-                         "星由国家天文台小行星项目组发现。（科 讯）\n")
+                         "本报讯（记者王芳）一颗由国家天文台发现的小\n"
+                         "行星日前获得正式命名，国家天文台在京举行\n"
+                         "“周又元星”颁授仪式，天文学界的师生和同\n"
+                         "行到场祝贺。这颗小行星由国家天文台的项目\n"
+                         "组发现。（科 讯）\n")
 #: two headlines, each with its byline, printed over each other's text
 SWAPPED_HEADLINES_PAGE = ("说老实话做老实人\n"
                           "王小明\n"
-                          "能不能讲真话、道实情，是检验党员是否对党\n"
-                          "忠诚的重要方面。忠诚贵在坦诚，突出反映在\n"
-                          "对党不欺瞒，以赤诚之心对待组织，对组织说\n"
-                          "老实话，以坦诚态度对待同志。坦诚之于忠诚，\n"
-                          "是真心实意的交流，来不得半句假话。\n"
+                          "对党忠诚，不能只挂在嘴上。忠诚贵在坦诚，\n"
+                          "有问题当面讲，有意见摆上桌，对组织说老\n"
+                          "实话，对同志讲真心话，不藏着掖着，也不\n"
+                          "搞两面做法。坦诚相见，才是真正的忠诚。\n"
                           "（作者单位：某某大学）\n"
                           "\n"
                           "忠诚贵在坦诚\n"
                           "李华\n"
-                          "我们一贯倡导说老实话、办老实事、做老实人，\n"
-                          "这是做人、说话、办事应遵循的原则，也是对\n"
-                          "党忠诚、对人坦诚的要求。老实人不吃亏，不\n"
-                          "当老实人才会吃亏。领导干部应身体力行，说\n"
-                          "老实话做老实人，带动群众形成好的风气。\n"
+                          "说老实话、做老实事、当老实人，是做人做事\n"
+                          "的基本要求。老实人不吃亏，耍小聪明的人\n"
+                          "终究要吃大亏。党员干部要带头说老实话做\n"
+                          "老实人，以忠诚和坦诚带出好的风气。\n"
                           "（作者单位：某某学院）\n")
 
 
@@ -1791,7 +1788,7 @@ def test_a_headline_quotation_broken_across_a_stack_printed_row_by_row_stays_one
     # two headlines side by side, printed row by row: the first's second line, which closes
     # its quotation, comes after the other headline
     heads = [p for p in pieces_of("社区“\n\n云台镇驻厂督导员助企复工复产\n\n嵌入式” 微型养老院受欢迎\n\n"
-                                  "每天上班前，王蓉步行来到海曙区汪弄社区微型\n养老院，陪伴住在养老院里的母亲吃早饭。\n")
+                                  "每天上班前，李女士先绕到小区里的微型养老\n院，陪住在那里的父亲吃早饭。\n")
              if p.kind is Kind.HEAD]
     assert ["".join(ln.text for ln in p.lines) for p in heads] == ["云台镇驻厂督导员助企复工复产",
                                                                     "社区“嵌入式”微型养老院受欢迎"]
@@ -1873,7 +1870,7 @@ def test_two_headlines_printed_over_each_others_text_are_matched_over_the_page()
     # takes up best, and the byline printed under that headline comes with it
     text = SWAPPED_HEADLINES_PAGE
     got = [(plain(a.headline), plain(a.byline), paras(a)[0][:4]) for a in read(text).blocks]
-    assert got == [("忠诚贵在坦诚", "李华", "能不能讲"), ("说老实话做老实人", "王小明", "我们一贯")]
+    assert got == [("忠诚贵在坦诚", "李华", "对党忠诚"), ("说老实话做老实人", "王小明", "说老实话")]
 
 
 def test_the_page_wide_headline_matching_is_bounded():
@@ -1892,6 +1889,16 @@ def test_the_page_wide_headline_matching_is_bounded():
     moved = assign_headlines(page(MAX_HEADLINES), Explain(False))
     assert [plain(a.headline)[:2] for a in moved[:2]] == ["忠诚", "说老"]
     assert assign_headlines(page(MAX_HEADLINES + 2), Explain(False)) == page(MAX_HEADLINES + 2)
+
+
+def test_a_head_cut_after_a_word_whose_last_character_makes_a_commoner_one_across_goes_on():
+    # 习近平春节前 ends in a word (节前), but 前 and the next line's 夕 make a commoner one (前夕):
+    # the likelier reading runs across the break, and the short line atop the next block (a
+    # column going on with a sentence begun elsewhere) is the head's last
+    text = ("习近平春节前\n\n夕看望慰问基层干部群众\n区的街巷、社区和公园都挂起灯笼。\n各部门要做好节日期间的安全保\n"
+            "障工作，让市民过一个平安祥和的\n年。\n")
+    heads = ["".join(ln.text for ln in p.lines) for p in pieces_of(text) if p.kind is Kind.HEAD]
+    assert heads == ["习近平春节前夕看望慰问基层干部群众"]
 
 
 def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker():
@@ -2734,8 +2741,8 @@ def test_a_head_over_a_headline_sharing_its_own_articles_words_stays_its_subhead
              "坚持依法治国和以德治国相结合，法治和德治\n相辅相成、相得益彰，法律是成文的道德，\n道德是内心的法律。"
              "法律规范人的行为，道德\n教化人的心灵。坚持依法治国和以德治国相\n结合，是中国特色社会主义法治道路的鲜明\n"
              "特点，也是国家治理的宝贵经验。\n\n"
-             "在封建社会，非圣则非法。所谓以孝治天下\n就是以道德为法，不孝是重罪。道德与法律\n是有界限的。道德重在化民、教民，有道德\n"
-             "的人会自觉尊法守法；法律重在惩戒、规范，\n对违法者依法处理。二者各有所长，不能相\n互取代，也不能偏废其一。\n\n")
+             "古人讲德主刑辅，今人讲依法治国。规则写\n在纸上，更要落在心里。一个人守规矩，既\n因为有法律的约束，也因为有良知的提醒。"
+             "法律管住行为的底线，道德引导向上的追求，\n两者各有侧重，不能互相替代，也不能只\n顾一头。\n\n")
     text = essay + ("法治和德治相辅相成\n\n吉林家电以旧换新\n销售额大增\n\n"
                     "吉林省商务厅日前公布，今年以来全省家电\n以旧换新销售额大增，核销资金直达消费者。\n")
     essay_art, item = read(text).blocks

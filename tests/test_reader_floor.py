@@ -162,8 +162,8 @@ NOT_IN_THE_POOL = [
     QUOTE_OPEN_APART_PAGE,
     SWAPPED_HEADLINES_PAGE,
     # a headline whose quotation pdftotext broke across two blocks
-    "国家天文台举行“\n\n周又元星” 颁授仪式\n本报讯（记者肖洁）又有一位中国科学家喜获小行星命名殊\n"
-    "荣！4月19日下午，国家天文台在京举行颁授仪式，天文\n学家的弟子与后辈在欢声笑语中济济一堂。\n",
+    "国家天文台举行“\n\n周又元星” 颁授仪式\n本报讯（记者王芳）一颗由国家天文台发现的小行星日\n"
+    "前获得正式命名，命名仪式在北京举行，天文\n学界的师生和同行到场祝贺。\n",
 ]
 
 
