@@ -596,13 +596,17 @@ def _word_across(line: Line, nxt: Line, page: Page, bi: int) -> bool:
 def _head_cut_in_word(line: Line, nxt: Line, page: Page, bi: int) -> bool:
     """Whether a head's last ``line`` is cut inside a word that runs on into ``nxt``: the
     page prints the characters each side of the break together elsewhere (:func:`_runs_on`),
-    or the head does not end in a word (its last two characters make none: 促科, 特色产) and
-    the lexicon reads one across the break (科技). A head may end in a word (…创业教育),
+    or the head does not end in a word (its last two characters make none: 促科, 特色产), or
+    its last character makes a commoner one with the next line's first (节前, 前夕), and the
+    lexicon reads one across the break (科技, 前夕). A head may end in a word (…创业教育),
     however the line under it begins (教育⏎学有所教…: no 教育学 there)."""
     if _runs_on(line, nxt, page, bi):
         return True
     tail = "".join(line.text.split())[-2:]
-    return len(tail) == 2 and not lexicon.words().get(tail) and bool(lexicon.join_score(line.text, nxt.text))
+    head = "".join(nxt.text.split())[:1]
+    words = lexicon.words()
+    return len(tail) == 2 and bool(head) and (not words.get(tail) or words.get(tail[-1] + head) > words.get(tail)) \
+        and bool(lexicon.join_score(line.text, nxt.text))
 
 
 def _clause_open(lines: list[Line]) -> bool:
