@@ -36,7 +36,7 @@ def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],
     lines: dict[int, Line] = {}  # line number -> line, made only when a fragment needs it
 
     def measures(a: Article) -> list[float]:
-        return [measure([lines[no] for _, no in p.lines if no in lines]) for p in _paras(a.blocks)]
+        return [measure([lines[no] for _, no in p.lines if no in lines]) for p in paras_of(a.blocks)]
 
     out = list(articles)
     for hi, h in enumerate(articles):
@@ -45,7 +45,7 @@ def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],
             continue
         if not lines:
             lines.update((ln.no, ln) for block in blocks for ln in block)
-        w = measure([lines[no] for p in _paras(h.blocks) for _, no in p.lines if no in lines])
+        w = measure([lines[no] for p in paras_of(h.blocks) for _, no in p.lines if no in lines])
         fits = []
         for ti, t in enumerate(out):
             if t is None or ti == hi or not t.headline or t.source is None or abs(t.source.start - h.source.start) > PAGE_LINES \
@@ -118,7 +118,8 @@ def _gap(a: Span, b: Span) -> int:
     return max(0, a.start - b.end, b.start - a.end)
 
 
-def _paras(blocks: tuple[Any, ...]) -> list[Para]:
+def paras_of(blocks: tuple[Any, ...]) -> list[Para]:
+    """The paragraphs of ``blocks``, those of their sections too (not a pull quote's)."""
     return [p for _, p in _paras_with_path(blocks, ())]
 
 

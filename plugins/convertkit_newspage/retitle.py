@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from convertkit.model import Article, Para, Section, plain
+from convertkit.model import Article, plain
 
 from .assignment import Join, best_assignment
+from .placement import paras_of
 from .rules import Explain, Stage, register
 from .titles import coverage
 
@@ -105,12 +106,4 @@ def _byline_under(a: Article) -> bool:
 
 def _text(a: Article) -> str:
     """An article's paragraphs' text, spaces removed (what a headline's words are looked up in)."""
-    out: list[str] = []
-    todo = list(reversed(a.blocks))
-    while todo:  # (no recursive closure: the reader leaves no reference cycles)
-        b = todo.pop()
-        if isinstance(b, Para):
-            out.append(plain(b.content))
-        elif isinstance(b, Section):
-            todo.extend(reversed(b.blocks))
-    return "".join("".join(out).split())
+    return "".join("".join(plain(p.content) for p in paras_of(a.blocks)).split())
