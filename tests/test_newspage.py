@@ -2954,3 +2954,29 @@ def test_a_headline_line_ending_in_a_number_cut_by_the_break_is_no_page_number()
     doc = read(text)
     assert ("page", "1") not in [(f.kind, f.text) for f in doc.meta.furniture]
     assert "15年" in plain(doc.blocks[0].headline)
+
+
+NARROW_SUBHEAD_PAGE = (
+    "让城市更新惠及更多居民\n周明远\n"
+    "城市更新不是推倒重来，而是在保留\n城市记忆的同时补齐功能短板。近年\n来，各地探索了许多做法，积累了有\n"
+    "益的经验，也留下了值得深思的教训。\n\n"
+    "一、坚持规划引\n领，统筹推进老\n旧小区改造\n"
+    "改造之前先问需于民，是许多\n城市的共同做法。居民最关心的是加\n装电梯、修缮管网和增设停车位，这\n"
+    "些需求应当写进规划，逐项落实。\n")
+
+
+def test_narrow_lines_with_a_comma_between_clauses_over_the_text_are_one_subhead():
+    # a subhead of two clauses set on three lines at half the column's measure: its
+    # comma does not make it text, for body lines fill their column
+    [a] = read(NARROW_SUBHEAD_PAGE).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["一、坚持规划引领，统筹推进老旧小区改造"]
+    assert paras(a)[-1].startswith("改造之前先问需于民")
+
+
+def test_lines_cut_before_an_opening_quote_are_no_narrow_subhead():
+    # pdftotext cuts a printed line before an opening quote: the pieces are one full
+    # line of text, however short each is, not a subhead's narrow lines
+    text = ("让城市更新惠及更多居民\n周明远\n城市更新不是推倒重来，而是在保留\n城市记忆的同时补齐功能短板。\n\n"
+            "必须清醒认识到，\n“规划”之内的\n“改造”并非千篇一律，各地应当\n因地制宜，先问需于民，再定方案，\n"
+            "逐项落实，久久为功，不求速成。\n")
+    assert [p.kind for p in pieces_of(text)] == [Kind.HEAD, Kind.BYLINE, Kind.TEXT, Kind.TEXT]

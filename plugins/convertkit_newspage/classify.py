@@ -26,6 +26,9 @@ register(Stage.PIECES, {
     "subhead-with-pull-quote": "a short line over a sentence the body repeats heads that pull quote",
     "multi-line-subhead": "short lines over full-width body lines are one subhead set on several lines",
     "head-lines": "short lines without sentence punctuation are headline-like",
+    "subhead-narrow-run": "lines set at a measure well short of the column under them, of one width, that end "
+                          "no sentence (commas between clauses allowed), over the text's first sentence, are one "
+                          "subhead: body lines fill their column",
     "head-quote-across": "a headline's quotation broken across its lines: head lines that close the quotation a "
                          "head printed right before them opened (another head's lines between, in a stack printed "
                          "row by row) are that head's last lines",
@@ -232,6 +235,46 @@ def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
 
 
 LEDE_COLUMNS = 2  # a lede set across columns spans two of them at least
+
+
+NARROW_RUN = 0.7  # the widest a subhead's lines are set, as a share of the column under them
+RUN_CHARS = 60  # the most characters of a subhead set on several narrow lines
+INDENT_MOST = 3.0  # ems a paragraph's indented first line is short of its column, at most
+
+
+def _narrow_head_run(block: list[Line], page: Page, bi: int) -> int:
+    """How many lines (two to HEAD_LINES) at the top of ``block`` are a subhead set at a
+    measure of its own, well short of the column under it, or 0: each line NARROW_RUN of
+    that column at most and, but for the last, of one width (justified at the subhead's
+    measure), none a name; together one head of RUN_CHARS at most that ends no sentence,
+    clause or lead-in (，、：) and holds no 。；, though commas may part its clauses
+    (一、保持零容忍态⏎度和高压态势，坚⏎决打赢…); and the text under it opens a sentence
+    (no word runs on into it, :func:`_opens_sentence`) in a line that fills the column or is
+    indented as a paragraph's first. Body lines fill their column: a run of lines that all
+    stop well short of it is no paragraph's."""
+    for k in range(min(HEAD_LINES, len(block) - 2), 1, -1):
+        heads, full = block[:k], measure(block[k:k + 8])
+        if len(block) - k < 3 and not all(abs(ln.width - block[k].width) <= 1.0 for ln in block[k:]):
+            continue  # (the column is known from three lines, or from two full ones)
+        text = inline_text(heads)
+        if len(spaceless_text(heads)) > RUN_CHARS or text.endswith(("，", "、", "：", ",", ":")) or \
+                ends_sentence(text) or leaves_open(text) or "。" in text or "；" in text:
+            continue
+        # (a line pdftotext cut before an opening quote is measured with the pieces cut off it)
+        if not all(headish(ln, clauses=True) and not is_name_line(ln) and
+                   physical_width(block, n, full) <= NARROW_RUN * full for n, ln in enumerate(heads)):
+            continue
+        if any(abs(ln.width - heads[0].width) > 1.0 for ln in heads[1:-1]) or heads[-1].width > heads[0].width + 1.0:
+            continue
+        # the text's first line fills its column, or is a paragraph's indented first line (a
+        # box's narrow lines go on at their own measure); it is no byline or subtitle (——…)
+        under = block[k]
+        if physical_width(block, k, full) < full - INDENT_MOST or is_name_line(under) or name_fragment(under) \
+                or BYLINE_RE.match(under.text) or under.text.startswith("——"):
+            continue
+        if _opens_sentence(block[k - 1], under) and not _runs_on(block[k - 1], under, page, bi):
+            return k
+    return 0
 
 
 def _head_over_credit(block: list[Line]) -> int:
@@ -476,6 +519,13 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                 # (or its second line, over the byline: ——学习…第二卷关于⏎坚持和发展…论述⏎夏春涛)
                 heads, rest = heads + [rest[0]], rest[1:]
         # (a front end that sees type sizes has marked the heads already)
+        if hints is None and not after_pull and len(heads) + len(rest) == len(block) and \
+                all(a is b for a, b in zip(heads, block)) and \
+                (k := _narrow_head_run(block, page, bi)) > len(heads):
+            heads, rest = block[:k], block[k:]
+            explain("subhead-narrow-run", (first.no, block[k - 1].no),
+                    f"{k} lines set at most {NARROW_RUN:.0%} of the column under them, ending no sentence: "
+                    f"one subhead")
         if not heads and rest is block and hints is None:
             if k := _head_over_credit(block):
                 explain("head-over-credit", (first.no, block[k - 1].no), "lines that end no sentence over a "

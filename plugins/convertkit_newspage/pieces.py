@@ -176,18 +176,22 @@ def physical_width(lines: list[Line], k: int, full: float) -> float:
 
 
 _HEAD_MARKS = str.maketrans("", "", "：、？！?!")  # what a head may hold (？！ not at its end)
+_CLAUSE_MARKS = str.maketrans("", "", "：、？！?!，,")  # ... and a head of two clauses
 
 
-def headish(line: Line) -> bool:
+def headish(line: Line, clauses: bool = False) -> bool:
     """A line that can be (part of) a headline or subhead: short, no sentence punctuation,
     not a dateline, byline, sign-off, author line, reporter's credit opening a lede
-    (（记者…）) or enumerated point (一是…)."""
+    (（记者…）) or enumerated point (一是…). With ``clauses``, it may hold commas too: a
+    subhead of two clauses (建设高标准市场体系，推进要素市场化配置改革), which the caller
+    tells from text by other evidence (its measure)."""
     t = line.text
     if t.startswith("——"):
         return len(t) <= 60
     # a headline may list with 、 (保持香港、澳门…) and ask or exclaim inside it (休闲方式选什么？
     # 近八成人选择泡汤养生); it never holds a sentence's 。，； nor ends with a sentence
-    if not t or line.width > 32 or t[-1] in "？！?!" or has_sentence_punct(t.translate(_HEAD_MARKS)):
+    if not t or line.width > 32 or t[-1] in "？！?!" or \
+            has_sentence_punct(t.translate(_CLAUSE_MARKS if clauses else _HEAD_MARKS)):
         return False
     if DATELINE_RE.match(t) or BYLINE_RE.match(line.text) or SIGNOFF_RE.search(t) or AUTHOR_START_RE.match(t) \
             or CREDIT_OPEN_RE.match(t):
