@@ -2980,3 +2980,11 @@ def test_lines_cut_before_an_opening_quote_are_no_narrow_subhead():
             "必须清醒认识到，\n“规划”之内的\n“改造”并非千篇一律，各地应当\n因地制宜，先问需于民，再定方案，\n"
             "逐项落实，久久为功，不求速成。\n")
     assert [p.kind for p in pieces_of(text)] == [Kind.HEAD, Kind.BYLINE, Kind.TEXT, Kind.TEXT]
+
+
+def test_narrow_lines_with_a_comma_in_a_block_of_their_own_are_a_subhead():
+    # the same subhead printed apart from its text (a blank line under it): measured
+    # against the page's column, its lines stop well short of it
+    text = NARROW_SUBHEAD_PAGE.replace("旧小区改造\n", "旧小区改造\n\n")
+    [a] = read(text).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["一、坚持规划引领，统筹推进老旧小区改造"]

@@ -242,7 +242,7 @@ RUN_CHARS = 60  # the most characters of a subhead set on several narrow lines
 INDENT_MOST = 3.0  # ems a paragraph's indented first line is short of its column, at most
 
 
-def _narrow_head_run(block: list[Line], page: Page, bi: int) -> int:
+def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
     """How many lines (two to HEAD_LINES) at the top of ``block`` are a subhead set at a
     measure of its own, well short of the column under it, or 0: each line NARROW_RUN of
     that column at most and, but for the last, of one width (justified at the subhead's
@@ -250,12 +250,17 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int) -> int:
     clause or lead-in (，、：) and holds no 。；, though commas may part its clauses
     (一、保持零容忍态⏎度和高压态势，坚⏎决打赢…); and the text under it opens a sentence
     (no word runs on into it, :func:`_opens_sentence`) in a line that fills the column or is
-    indented as a paragraph's first. Body lines fill their column: a run of lines that all
-    stop well short of it is no paragraph's."""
-    for k in range(min(HEAD_LINES, len(block) - 2), 1, -1):
-        heads, full = block[:k], measure(block[k:k + 8])
-        if len(block) - k < 3 and not all(abs(ln.width - block[k].width) <= 1.0 for ln in block[k:]):
+    indented as a paragraph's first. A block of such lines alone is a subhead printed apart
+    from its text, measured against the page's column ``col``. Body lines fill their column:
+    a run of lines that all stop well short of it is no paragraph's."""
+    for k in range(min(HEAD_LINES, len(block) if col else len(block) - 2), 1, -1):
+        heads = block[:k]
+        if k == len(block):
+            full = col
+        elif len(block) - k < 3 and not all(abs(ln.width - block[k].width) <= 1.0 for ln in block[k:]):
             continue  # (the column is known from three lines, or from two full ones)
+        else:
+            full = measure(block[k:k + 8])
         text = inline_text(heads)
         if len(spaceless_text(heads)) > RUN_CHARS or text.endswith(("，", "、", "：", ",", ":")) or \
                 ends_sentence(text) or leaves_open(text) or "。" in text or "；" in text:
@@ -266,6 +271,8 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int) -> int:
             continue
         if any(abs(ln.width - heads[0].width) > 1.0 for ln in heads[1:-1]) or heads[-1].width > heads[0].width + 1.0:
             continue
+        if k == len(block):
+            return k
         # the text's first line fills its column, or is a paragraph's indented first line (a
         # box's narrow lines go on at their own measure); it is no byline or subtitle (——…)
         under = block[k]
@@ -521,7 +528,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         # (a front end that sees type sizes has marked the heads already)
         if hints is None and not after_pull and len(heads) + len(rest) == len(block) and \
                 all(a is b for a, b in zip(heads, block)) and \
-                (k := _narrow_head_run(block, page, bi)) > len(heads):
+                (k := _narrow_head_run(block, page, bi, col)) > len(heads):
             heads, rest = block[:k], block[k:]
             explain("subhead-narrow-run", (first.no, block[k - 1].no),
                     f"{k} lines set at most {NARROW_RUN:.0%} of the column under them, ending no sentence: "
