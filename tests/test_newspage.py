@@ -2988,3 +2988,38 @@ def test_narrow_lines_with_a_comma_in_a_block_of_their_own_are_a_subhead():
     text = NARROW_SUBHEAD_PAGE.replace("旧小区改造\n", "旧小区改造\n\n")
     [a] = read(text).blocks
     assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["一、坚持规划引领，统筹推进老旧小区改造"]
+
+
+WIDE_CLAUSE_SUBHEAD_PAGE = (
+    "城市更新让老街区焕发新活力\n本报记者周明远\n"
+    "老街区的改造牵动千家万户。今年以来，本市把老旧小区改造列为民生实事，边规划边征求居民意见。\n\n"
+    "坚持规划引领，统筹推进老旧小区改造和街区更新\n"
+    "  改造之前先问需于民，是许\n多城市的共同做法。居民最关心的\n是加装电梯、修缮管网和增设停车\n"
+    "位，这些需求都写进了规划。\n")
+
+
+def test_a_line_of_two_clauses_set_across_the_columns_over_a_paragraph_is_a_subhead():
+    # no body line is wider than its column: a line of two clauses set across the columns,
+    # ending no sentence, over a paragraph's indented first line is the lead's subhead
+    [a] = read(WIDE_CLAUSE_SUBHEAD_PAGE).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["坚持规划引领，统筹推进老旧小区改造和街区更新"]
+    assert paras(a)[-1].startswith("改造之前先问需于民")
+
+
+def test_a_line_of_two_clauses_at_the_column_s_width_is_text():
+    # the same words set at the column's width: a paragraph's line, comma and all
+    text = WIDE_CLAUSE_SUBHEAD_PAGE.replace("坚持规划引领，统筹推进老旧小区改造和街区更新\n", "坚持规划引领，统筹推进老旧小区\n")
+    [a] = read(text).blocks
+    assert not [b for b in a.blocks if isinstance(b, Section)]
+
+
+def test_a_line_of_two_clauses_set_across_the_columns_over_a_pull_quote_heads_it():
+    # the lead's subhead set across the columns in a box with its pull quote, which repeats
+    # a sentence of the section: the quote is the subhead's, the comma notwithstanding
+    text = WIDE_CLAUSE_SUBHEAD_PAGE.replace(
+        "坚持规划引领，统筹推进老旧小区改造和街区更新\n",
+        "坚持规划引领，统筹推进老旧小区改造和街区更新\n居民最关心的是加装电梯、修缮管网和增设停车位。\n")
+    [a] = read(text).blocks
+    [sec] = [b for b in a.blocks if isinstance(b, Section)]
+    assert plain(sec.heading) == "坚持规划引领，统筹推进老旧小区改造和街区更新"
+    assert any(isinstance(b, BlockQuote) for b in sec.blocks)

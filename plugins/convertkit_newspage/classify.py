@@ -215,10 +215,12 @@ def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
     line ends its sentence: lines that end none cannot come before a paragraph's start but
     as its head."""
     for k in (2, 1):  # two lines when both fit: a head's second line is no paragraph's first
-        if len(block) < k + 3 or not all(headish(ln) and not ends_sentence(ln.text) and not is_name_line(ln)
+        full = measure(block[k:k + 8])
+        # (one line of two clauses only where it is set across the column: no body line is)
+        if len(block) < k + 3 or not all((headish(ln) or k == 1 and _clause_line(ln) and ln.width >= full + WIDE)
+                                         and not ends_sentence(ln.text) and not is_name_line(ln)
                                          and not ln.text.endswith(("，", "、", "：", ":")) for ln in block[:k]):
             continue
-        full = measure(block[k:k + 8])
         if k == 2 and indented(block[1], full, block[2]) and block[2].width >= full - 1 \
                 and _opens_sentence(block[0], block[1]) and not _runs_on(block[0], block[1], page, bi):
             continue  # text under a head opens with an indented line: here the second line does
@@ -282,6 +284,15 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
         if _opens_sentence(block[k - 1], under) and not _runs_on(block[k - 1], under, page, bi):
             return k
     return 0
+
+
+def _clause_line(line: Line) -> bool:
+    """A line that could be a head of two clauses (建设高标准市场体系，推进要素市场化配置改革):
+    :func:`headish` with commas, ending no clause and leaving no quotation open. Whether it is
+    one the caller tells by other evidence (a pull quote under it, its measure)."""
+    t = line.text
+    return headish(line, clauses=True) and not headish(line) and not t.endswith(("，", "、", "：", ",", ":")) \
+        and not leaves_open(t)
 
 
 def _head_over_credit(block: list[Line]) -> int:
@@ -375,6 +386,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             continue
         heads: list[Line] = []
         rest = block
+        clause_first = False  # the first line holds two clauses (set below)
         after_pull: list[Line] = []  # the text under a subhead's pull quote, in the same block
         first = block[0]
         if len(block) == 1 and pieces and pieces[-1].kind is Kind.BYLINE and \
@@ -444,9 +456,13 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pass  # a name over the text: the byline, below
         elif over_text and first.text.endswith(("：", ":")):
             pass  # 报告指出： over the quotation it opens
-        elif headish(first) and not BYLINE_RE.match(first.text) and hint is not Hint.TEXT:
+        elif (headish(first) or (clause_first := _clause_line(first) and first.width >= col + WIDE)) \
+                and not BYLINE_RE.match(first.text) and hint is not Hint.TEXT:
+            # (a line of two clauses set across columns, where no body line is, heads only the
+            # pull quote under it: a comma is evidence against a head)
             if len(block) == 1:
-                heads, rest = [first], []
+                if not clause_first:
+                    heads, rest = [first], []
             else:
                 cand, used = page.pull_candidate(bi, 1)
                 score = page.repeats_elsewhere(cand, used)
@@ -469,7 +485,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                         rest, after_pull = block[1:end], block[end:]
                     explain("subhead-with-pull-quote", (first.no, block[end - 1].no),
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
-                elif len(block) <= 6 and all(headish(ln) for ln in block[:-1]) and \
+                elif not clause_first and len(block) <= 6 and all(headish(ln) for ln in block[:-1]) and \
                         (headish(block[-1]) or BYLINE_RE.match(block[-1].text)):
                     # headline lines, the last of which may be the author's name or byline
                     if (is_name_line(block[-1]) and names_only(block[-1])) or name_fragment(block[-1]) or \
@@ -477,7 +493,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                         heads, rest = block[:-1], block[-1:]
                     else:
                         heads, rest = block, []
-                elif physical_width(block, 0, measure(block[1:7])) <= 0.7 * measure(block[1:7]):
+                elif not clause_first and physical_width(block, 0, measure(block[1:7])) <= 0.7 * measure(block[1:7]):
                     # (the column right under it; a line pdftotext cut before an opening
                     # quote is measured with the piece it cut off: 本次会议的主题是⏎“一带一路…)
                     # a subhead may take two or three short lines before the body's first
@@ -504,7 +520,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                         explain("multi-line-subhead", (first.no, block[k - 1].no),
                                 f"{k} short lines over full-width body lines are one subhead")
                     heads, rest = block[:k], block[k:]
-                else:
+                elif not clause_first:
                     # headline lines (with a subtitle: eight lines at most), then a byline (a
                     # name) and maybe the body, in one block
                     # (not inside a title or quotation the head lines opened: 《王明李华⏎张强赵刚⏎文集》)
