@@ -3023,3 +3023,13 @@ def test_a_line_of_two_clauses_set_across_the_columns_over_a_pull_quote_heads_it
     [sec] = [b for b in a.blocks if isinstance(b, Section)]
     assert plain(sec.heading) == "坚持规划引领，统筹推进老旧小区改造和街区更新"
     assert any(isinstance(b, BlockQuote) for b in sec.blocks)
+
+
+def test_a_quote_ending_a_printed_line_cut_before_it_does_not_end_the_paragraph():
+    # 古人说得好：⏎“千里之行，始于足下。” is one printed line, full, cut before its quote: the
+    # quote's end is no paragraph's last line, and the paragraph goes on under it
+    text = ("脚踏实地才能行稳致远\n周明远\n"
+            "  城市更新是一项长期工作，需要\n久久为功，不能急于求成，更不能一\n哄而上，搞形式主义。\n"
+            "古人说得好：\n“千里之行，始于足下。”\n各地推进老旧小区改造，也要一件一\n件地办，一年接着一年干，让居民\n看到实实在在的变化。\n")
+    [a] = read(text).blocks
+    assert paras(a)[-1].startswith("古人说得好：“千里之行，始于足下。”各地推进")

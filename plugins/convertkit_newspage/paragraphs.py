@@ -181,6 +181,11 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
     # punctuation set a full em each, when the line under it fills the column: a
     # paragraph's first line is indented, so under a full line the paragraph goes on
     short = prev.width < full - 1.25 and not (line.width >= full - FULL_SLACK and widest(prev) >= full - 1.25)
+    if short and len(cur.lines) >= 2 and cut_before_quote(cur.lines[-2].width, prev, full) \
+            and cur.lines[-2].width + prev.width >= full - 1.25:
+        # the last piece of a printed line pdftotext cut before a quote (俗话说：⏎“冰冻三尺，
+        # 非一日之寒。”): measured with the piece before it, the line is full
+        short = False
     if (not short or prev.spaced) and indented(line, full, nxt):
         explain("indented-line-paragraph", (prev.no, line.no),
                 "a full line ends a sentence and the next is indented: new paragraph")
