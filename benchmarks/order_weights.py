@@ -5,6 +5,7 @@ here by maximum likelihood, on generated pages (``../shared/pagegen``).
 
     python benchmarks/order_weights.py                         # fit on 700-1299, check on 1-60 and 1420-1619
     python benchmarks/order_weights.py --fit 700-899 --check 1-60
+    python benchmarks/order_weights.py --fit 5000-5099 --check 5100-5199 --pool 'texts/*.truth.json'
 
 Every text block that leaves a sentence open is one choice among its candidate joins
 (:func:`convertkit_newspage.order.candidates`, each with its :class:`~convertkit_newspage.order.Evidence`)
@@ -28,7 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reader_accuracy import ROOT, generate, seed_range
+from reader_accuracy import ROOT, add_pool_option, generate, seed_range
 
 TERMS = ("base", "natural", "indent", "lex", "run", "gap", "distance", "affinity", "opener", "quotes")
 
@@ -47,7 +48,7 @@ def terms(e) -> list[float]:
             e.affinity, float(e.opener), float(e.quotes)]
 
 
-def cuts(shared: Path, seeds: range, tmp: Path) -> list[tuple[list[list[float]], int]]:
+def cuts(shared: Path, seeds: range, tmp: Path, pool: list[str] | None = None) -> list[tuple[list[list[float]], int]]:
     """Each cut sentence of the pages of ``seeds``: its candidates' term vectors and the
     index of the true one."""
     from convertkit_newspage import order, reader
@@ -56,7 +57,7 @@ def cuts(shared: Path, seeds: range, tmp: Path) -> list[tuple[list[list[float]],
 
     weights = current_weights()
     found = []
-    for page, truth_path in generate(shared, seeds, tmp / f"p{seeds.start}"):
+    for page, truth_path in generate(shared, seeds, tmp / f"p{seeds.start}", pool=pool):
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         paras = "\n".join("".join(p.split()) for a in truth["articles"] for sec in a["sections"]
                           for p in sec["paragraphs"])
@@ -137,6 +138,7 @@ def seed_args(doc: str) -> argparse.Namespace:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--fit", default="700-1299", help="seeds to fit on, LO-HI")
     ap.add_argument("--check", default="1-60,1420-1619", help="seeds to check on, LO-HI[,LO-HI]")
+    add_pool_option(ap)
     return ap.parse_args()
 
 
@@ -144,8 +146,8 @@ def main() -> int:
     args = seed_args(__doc__)
     shared = Path(args.shared)
     with tempfile.TemporaryDirectory() as d:
-        train = cuts(shared, seed_range(args.fit), Path(d))
-        check = [c for r in args.check.split(",") for c in cuts(shared, seed_range(r), Path(d))]
+        train = cuts(shared, seed_range(args.fit), Path(d), args.pool)
+        check = [c for r in args.check.split(",") for c in cuts(shared, seed_range(r), Path(d), args.pool)]
     now = current_weights()
     fitted = fit(train, now, held={TERMS.index("opener")})
     print(f"cut sentences: {len(train)} to fit (seeds {args.fit}), {len(check)} to check (seeds {args.check})")

@@ -9,6 +9,7 @@ here.
 
     python benchmarks/regroup_weights.py                       # fit on 700-1299, check on 1-60 and 1420-1619
     python benchmarks/regroup_weights.py --fit 700-899 --check 1-60
+    python benchmarks/regroup_weights.py --fit 5000-5099 --check 5100-5199 --pool 'texts/*.truth.json'
 
 Each candidate (:func:`convertkit_newspage.articles.new_topic_evidence`,
 :func:`convertkit_newspage.regroup.section_evidence` and
@@ -90,7 +91,8 @@ def _owner(articles: list[str], text: str) -> int | None:
     return n if count else None
 
 
-def candidates(shared: Path, seeds: range, tmp: Path) -> dict[str, list[tuple[list[float], bool]]]:
+def candidates(shared: Path, seeds: range, tmp: Path,
+               pool: list[str] | None = None) -> dict[str, list[tuple[list[float], bool]]]:
     """Each decision's candidates on the pages of ``seeds``: their term vectors, and their
     labels (see the module's doc)."""
     import convertkit
@@ -129,7 +131,7 @@ def candidates(shared: Path, seeds: range, tmp: Path) -> dict[str, list[tuple[li
             setattr(reader, decision.step, watching(name, decision))
     articles.new_topic_evidence = new_topic
     try:
-        for page, truth_path in generate(shared, seeds, tmp / f"p{seeds.start}"):
+        for page, truth_path in generate(shared, seeds, tmp / f"p{seeds.start}", pool=pool):
             truth = json.loads(truth_path.read_text(encoding="utf-8"))
             bodies = ["".join("".join(p.split()) for sec in a["sections"] for p in sec["paragraphs"])
                       for a in truth["articles"]]
@@ -196,10 +198,10 @@ def main() -> int:
     args = seed_args(__doc__)
     shared = Path(args.shared)
     with tempfile.TemporaryDirectory() as d:
-        train = candidates(shared, seed_range(args.fit), Path(d))
+        train = candidates(shared, seed_range(args.fit), Path(d), args.pool)
         check: dict[str, list] = {name: [] for name in DECISIONS}
         for r in args.check.split(","):
-            for name, found in candidates(shared, seed_range(r), Path(d)).items():
+            for name, found in candidates(shared, seed_range(r), Path(d), args.pool).items():
                 check[name].extend(found)
     for name, decision in DECISIONS.items():
         now = current_weights(decision)

@@ -3033,3 +3033,24 @@ def test_a_quote_ending_a_printed_line_cut_before_it_does_not_end_the_paragraph(
             "古人说得好：\n“千里之行，始于足下。”\n各地推进老旧小区改造，也要一件一\n件地办，一年接着一年干，让居民\n看到实实在在的变化。\n")
     [a] = read(text).blocks
     assert paras(a)[-1].startswith("古人说得好：“千里之行，始于足下。”各地推进")
+
+
+NUMBERED_SECTION_APART_PAGE = ("让老旧小区焕发新生机\n周明远\n"
+        "  老旧小区改造是一项民生工程，涉及\n千家万户的切身利益，也考验着基层治\n理的能力和水平。各地的做法不尽相\n同，经验值得总结。\n\n"
+        "一、先问需于民\n"
+        "  改造之前先听居民的意见，是许多\n城市的共同做法。居民最关心的是加\n装电梯、修缮管网和增设停车位，这\n些需求都写进了方案。\n\n"
+        "乡村振兴要靠人才\n李文华\n"
+        "  乡村振兴，人才是关键。近年来，\n不少年轻人返乡创业，带回了新技术\n和新理念，也带动了乡亲们增收致富。\n"
+        "（作者单位：某省农业科学院）\n\n"
+        "二、把好事办实\n"
+        "  施工期间，街道组织党员志愿者轮\n流值守，及时回应住户的诉求，保证\n工程质量，做到件件有回音。\n"
+        "（作者单位：某市住房和城乡建设局）\n")
+
+
+def test_a_subhead_numbered_next_after_an_article_s_subhead_is_its_section_printed_apart():
+    # 二、 printed after another article (closed by its author line), sharing few words
+    # with its own: numbered subheads run in sequence, so it goes on with the article whose
+    # subheads hold 一、 and no 二、
+    doc = read(NUMBERED_SECTION_APART_PAGE)
+    assert [plain(a.headline) for a in doc.blocks] == ["让老旧小区焕发新生机", "乡村振兴要靠人才"]
+    assert [plain(b.heading) for b in doc.blocks[0].blocks if isinstance(b, Section)] == ["一、先问需于民", "二、把好事办实"]
