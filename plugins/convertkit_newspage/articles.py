@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .lines import (AUTHOR_START_RE, CREDIT_OPEN_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text,
-                    spaceless_text)
+                    section_number, spaceless_text)
 from .names import name_shaped, name_fragment, spells_byline
 from .order import WIDE_GAP, PageText, page_column
 from .pieces import Kind, Piece, measure, text_of
@@ -351,6 +351,16 @@ def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
         else:
             runs[-1].append(g)
     return runs
+
+
+def continues_numbers(heads: list[Line], d: Draft) -> bool:
+    """Whether head ``heads`` opens with the number after one a subhead of article ``d``
+    opens with, in the same style, which no subhead of ``d`` has yet (四、 after 三、)."""
+    number = section_number(spaceless_text(heads))
+    if number is None:
+        return False
+    held = {section_number(text_of(p)) for p in d.body if p.kind is Kind.HEAD}
+    return (number[0], number[1] - 1) in held and number not in held
 
 
 def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,

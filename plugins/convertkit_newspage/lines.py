@@ -127,6 +127,26 @@ CREDIT_OPEN_RE = HanPattern(rf"^[（(]\s*{CREDIT}", lead="（(")
 SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")
 AUTHOR_START_RE = re.compile(r"^（\s*作\s*者")
 ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，、,])")
+#: a head's number (一、 二、 …, （一） …, 1. …): numbered subheads run in sequence
+SECTION_NUMBER_RE = re.compile(r"^(?:([一二三四五六七八九十]{1,2})、|（([一二三四五六七八九十]{1,2})）|(\d{1,2})[.．、])")
+
+
+def section_number(text: str) -> tuple[int, int] | None:
+    """The numbering style (0 for 一、, 1 for （一）, 2 for 1.) and the number a head
+    opens with (spaces removed), or None."""
+    m = SECTION_NUMBER_RE.match(text)
+    if m is None:
+        return None
+    style = next(k for k, g in enumerate(m.groups()) if g)
+    g = m.group(style + 1)
+    if style == 2:
+        return style, int(g)
+    tens, _, ones = g.rpartition("十") if "十" in g else ("", "", g)
+    value = ("一二三四五六七八九".index(tens) + 1 if tens else 1) * 10 * ("十" in g) + \
+        ("一二三四五六七八九".index(ones) + 1 if ones else 0)
+    return style, value
+
+
 SENTENCE_PUNCT = set("。！？；，、：!?;,:")
 
 

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon, titles
-from .articles import PAGE_LINES, Draft, draft_text, lede
-from .lines import AUTHOR_START_RE, HAN, Line, ends_sentence, spaceless_text
+from .articles import PAGE_LINES, Draft, continues_numbers, draft_text, lede
+from .lines import AUTHOR_START_RE, HAN, Line, ends_sentence, section_number, spaceless_text
 from .pieces import Kind, Piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
 
@@ -382,7 +382,7 @@ def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list
                      for j in others), reverse=True)
     # numbered subheads run in sequence: the one article whose subheads the head's number
     # goes on with (三、 before 四、) is its article, whatever words they share
-    numbered = [n for n, (_, j) in enumerate(shared) if _continues_numbers(d.heads, drafts[j])]
+    numbered = [n for n, (_, j) in enumerate(shared) if continues_numbers(d.heads, drafts[j])]
     at = numbered[0] if len(numbered) == 1 else 0
     k = shared[at][1]
     runner = max(x for n, (x, _) in enumerate(shared) if n != at)
@@ -412,7 +412,7 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if found is None:
             continue
         k, ev, runner = found
-        numbered = _continues_numbers(d.heads, drafts[k])  # (四、 where the article holds 三、)
+        numbered = continues_numbers(d.heads, drafts[k])  # (四、 where the article holds 三、)
         if ev.score() < SECTION_MIN and not numbered:
             explain("heads-own-article", (d.heads[0].no, d.heads[-1].no),
                     f"as a section of the article at index {k}, which holds {ev.shared:.0%} of its text's character "
@@ -496,43 +496,13 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain) -> None:
 PARALLEL = 4  # characters: the shortest phrase parallel subheads share
 
 
-#: a head's number (一、 二、 …, （一） …, 1. …): numbered subheads run in sequence
-SECTION_NUMBER_RE = re.compile(r"^(?:([一二三四五六七八九十]{1,2})、|（([一二三四五六七八九十]{1,2})）|(\d{1,2})[.．、])")
-
-
-def section_number(text: str) -> tuple[int, int] | None:
-    """The numbering style (0 for 一、, 1 for （一）, 2 for 1.) and the number a head
-    opens with (spaces removed), or None."""
-    m = SECTION_NUMBER_RE.match(text)
-    if m is None:
-        return None
-    style = next(k for k, g in enumerate(m.groups()) if g)
-    g = m.group(style + 1)
-    if style == 2:
-        return style, int(g)
-    tens, _, ones = g.rpartition("十") if "十" in g else ("", "", g)
-    value = ("一二三四五六七八九".index(tens) + 1 if tens else 1) * 10 * ("十" in g) + \
-        ("一二三四五六七八九".index(ones) + 1 if ones else 0)
-    return style, value
-
-
-def _continues_numbers(heads: list[Line], d: Draft) -> bool:
-    """Whether head ``heads`` opens with the number after one a subhead of article ``d``
-    opens with, in the same style, which no subhead of ``d`` has yet (四、 after 三、)."""
-    number = section_number(spaceless_text(heads))
-    if number is None:
-        return False
-    held = {section_number(text_of(p)) for p in d.body if p.kind is Kind.HEAD}
-    return (number[0], number[1] - 1) in held and number not in held
-
-
 def _parallel(heads: list[Line], d: Draft) -> bool:
     """Whether head ``heads`` runs a phrase of PARALLEL characters or more with a subhead
     of article ``d``: an article's subheads are set in parallel (新时代的鲜明主题, 新时代的
     战略安排; 全面准确贯彻“一国两制”方针, 深入推进“一国两制”实践); or goes on with the
     numbers of its subheads (四、… where the article holds 三、… and no 四、)."""
     mine = spaceless_text(heads)
-    if _continues_numbers(heads, d):
+    if continues_numbers(heads, d):
         return True
     for p in d.body:
         if p.kind is Kind.HEAD:
