@@ -3054,3 +3054,17 @@ def test_a_subhead_numbered_next_after_an_article_s_subhead_is_its_section_print
     doc = read(NUMBERED_SECTION_APART_PAGE)
     assert [plain(a.headline) for a in doc.blocks] == ["让老旧小区焕发新生机", "乡村振兴要靠人才"]
     assert [plain(b.heading) for b in doc.blocks[0].blocks if isinstance(b, Section)] == ["一、先问需于民", "二、把好事办实"]
+
+
+def test_narrow_lines_of_two_clauses_at_a_block_s_foot_are_the_next_column_s_subhead():
+    # a paragraph's last line ends its sentence; under it, three lines well short of the
+    # column, a comma between their clauses, ending none: the subhead over the next column
+    text = ("让城市更新惠及更多居民\n周明远\n"
+            "  城市更新不是推倒重来，而是在保留\n城市记忆的同时补齐功能短板。近年\n来，各地探索了许多做法，积累了有\n"
+            "益的经验，也留下了值得深思的教训。\n"
+            "一、坚持规划引\n领，统筹推进老\n旧小区改造\n\n"
+            "  改造之前先问需于民，是许多\n城市的共同做法。居民最关心的是加\n装电梯、修缮管网和增设停车位，这\n"
+            "些需求应当写进规划，逐项落实。\n")
+    [a] = read(text).blocks
+    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["一、坚持规划引领，统筹推进老旧小区改造"]
+    assert paras(a)[0].endswith("值得深思的教训。")

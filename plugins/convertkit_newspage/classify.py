@@ -306,16 +306,28 @@ def _head_over_credit(block: list[Line]) -> int:
 
 
 def _head_at_block_end(lines: list[Line]) -> int:
-    """How many lines (two or three) at the foot of text ``lines`` are a head set over the
-    next column, or 0: each holds no sentence punctuation, is no name and is set two ems or
-    more short of the column, and the line before them ends a sentence. (One such line may
-    be a paragraph's indented first line, cut at the column's foot: it is left alone.)"""
-    for k in (3, 2):
-        if len(lines) < k + 1 or not ends_sentence(lines[-k - 1].text):
+    """How many lines (two or three; up to HEAD_LINES for a head of two clauses) at the foot
+    of text ``lines`` are a head set over the next column, or 0: each holds no sentence
+    punctuation, is no name and is set two ems or more short of the column, and the line
+    before them ends a sentence. (One such line may be a paragraph's indented first line,
+    cut at the column's foot: it is left alone.) Lines whose commas part two clauses are
+    such a head only where they are set at most NARROW_RUN of the column, end no clause and
+    hold no sentence, as :func:`_narrow_head_run` reads them at a block's top."""
+    for k in range(min(HEAD_LINES, len(lines) - 1), 1, -1):
+        if not ends_sentence(lines[-k - 1].text):
             continue
         full = measure(lines[:-k])
-        if all(headish(ln) and not is_name_line(ln) and ln.width <= full - 2 for ln in lines[-k:]):
+        heads = lines[-k:]
+        if k <= 3 and all(headish(ln) and not is_name_line(ln) and ln.width <= full - 2 for ln in heads):
             return k
+        text = inline_text(heads)
+        if any("，" in ln.text for ln in heads) and len(spaceless_text(heads)) <= RUN_CHARS \
+                and not text.endswith(("，", "、", "：", ",", ":")) and not ends_sentence(text) \
+                and not leaves_open(text) and "。" not in text and "；" not in text \
+                and all(headish(ln, clauses=True) and not is_name_line(ln)
+                        and physical_width(lines, len(lines) - k + n, full) <= NARROW_RUN * full
+                        for n, ln in enumerate(heads)):
+            return k  # (a line cut before an opening quote measured with the pieces cut off it)
     return 0
 
 
@@ -458,8 +470,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pass  # 报告指出： over the quotation it opens
         elif (headish(first) or (clause_first := _clause_line(first) and first.width >= col + WIDE)) \
                 and not BYLINE_RE.match(first.text) and hint is not Hint.TEXT:
-            # (a line of two clauses set across columns, where no body line is, heads only the
-            # pull quote under it: a comma is evidence against a head)
+            # (a line of two clauses set across columns, where no body line is, is a head alone
+            # in its block or over a pull quote: a comma is evidence against a head)
             if len(block) == 1:
                 if not clause_first:
                     heads, rest = [first], []
