@@ -3068,3 +3068,21 @@ def test_narrow_lines_of_two_clauses_at_a_block_s_foot_are_the_next_column_s_sub
     [a] = read(text).blocks
     assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["一、坚持规划引领，统筹推进老旧小区改造"]
     assert paras(a)[0].endswith("值得深思的教训。")
+
+
+NUMBERED_SUBHEADS_PAGE = ("让老旧小区焕发新生机\n周明远\n"
+        "  老旧小区改造是一项民生工程，涉及\n千家万户的切身利益，也考验着基层治\n理的能力和水平。各地的做法不尽相\n同，改造的经验值得总结。\n\n"
+        "一、先问需于民\n"
+        "  老旧小区改造之前先听居民的意见，\n是许多城市的共同做法。居民最关心\n的是加装电梯、修缮管网和增设停车\n位，这些需求都写进了改造方案。\n\n"
+        "二、把好事办实\n"
+        "  老旧小区改造施工期间，街道组织党\n员志愿者轮流值守，及时回应居民的\n诉求，保证改造工程的质量，做到件\n件有回音。\n\n"
+        "改造要算好长远账\n"
+        "  老旧小区改造不能只看眼前，更要算\n好长远账。改造完成以后，小区的管\n理和维护同样重要，居民的参与必不\n可少，长效机制必须建立起来。\n")
+
+
+def test_an_unnumbered_head_after_an_article_s_numbered_subheads_opens_another_article():
+    # the essay numbers its subheads (一、, 二、); a head with no number after them, over
+    # text on the same subject, heads another article: an article numbers every subhead
+    doc = read(NUMBERED_SUBHEADS_PAGE)
+    assert [plain(a.headline) for a in doc.blocks] == ["让老旧小区焕发新生机", "改造要算好长远账"]
+    assert [plain(b.heading) for b in doc.blocks[0].blocks if isinstance(b, Section)] == ["一、先问需于民", "二、把好事办实"]

@@ -353,6 +353,14 @@ def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
     return runs
 
 
+def breaks_numbering(heads: list[Line], d: Draft) -> bool:
+    """Whether article ``d`` numbers its subheads (each one, one style: 一、, （一）, 1.) and
+    head ``heads`` has no number: an article numbers every subhead or none."""
+    held = [section_number(text_of(p)) for p in d.body if p.kind is Kind.HEAD]
+    return bool(held) and None not in held and len({n[0] for n in held}) == 1 \
+        and section_number(spaceless_text(heads)) is None
+
+
 def continues_numbers(heads: list[Line], d: Draft) -> bool:
     """Whether head ``heads`` opens with the number after one a subhead of article ``d``
     opens with, in the same style, which no subhead of ``d`` has yet (四、 after 三、)."""
@@ -398,6 +406,10 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
         scored.append((new_topic_evidence(_lines_of(runs[k:]), before, text, shared, subheads + k).score(), -k))
     scored.sort(reverse=True)
     (score, k), others = scored[0], scored[1:]
+    if breaks_numbering(_lines_of(runs), cur):
+        # an article that numbers its subheads numbers every one: an unnumbered head after
+        # them heads another article
+        return 0, runs, max(score, NEW_TOPIC_MIN), "staying subheads (unnumbered, under numbered subheads)"
     if score < NEW_TOPIC_MIN:
         return None, runs, score, ""
     runner = f"the heads from block {-others[0][1] + 1} on ({others[0][0]:.2f})" if others else "staying subheads"
