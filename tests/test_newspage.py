@@ -86,6 +86,11 @@ def news_items(*firsts: int) -> list:
     return items
 
 
+def headings(article) -> list[str]:
+    """The headings of an article's sections, in order."""
+    return [plain(b.heading) for b in article.blocks if isinstance(b, Section)]
+
+
 def paras(article):
     out = []
     for b in article.blocks:
@@ -722,7 +727,7 @@ def test_short_lines_after_a_sentence_s_end_at_a_block_s_foot_are_a_subhead():
             "党的十八大以来教育改\n革发展取得显著成就\n\n"
             "党的十八大以来，党中央高度重视教育\n事业，作出一系列重大决策部署，教育\n事业取得了历史性成就。\n")
     [a] = read(text).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["党的十八大以来教育改革发展取得显著成就"]
+    assert headings(a) == ["党的十八大以来教育改革发展取得显著成就"]
     assert paras(a)[-1].startswith("党的十八大以来，党中央")
 
 
@@ -844,7 +849,7 @@ def test_a_head_sharing_no_words_with_the_article_it_is_printed_in_opens_the_nex
     # a subhead that takes up the article's words stays a subhead
     sub = "法治和德治相辅相成\n\n法治和德治相辅相成，法治是德治的保障，德治是法治的基础。\n"
     [a] = read(essay + sub).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["法治和德治相辅相成"]
+    assert headings(a) == ["法治和德治相辅相成"]
 
 
 def test_two_headlines_over_text_in_two_parts_each_about_one_are_two_articles():
@@ -866,12 +871,12 @@ def test_head_blocks_printed_one_after_another_inside_an_article_are_two_subhead
     text = ("新时代：发展新方位\n陈曙光\n\n新时代是中国特色社会主义的新时代，是承前启后、继往开来的时代。\n\n"
             "新时代的鲜明主题是\n民族复兴\n\n新时代的价值追求\n\n人民利益是中国共产党的最高追求，共享是新发展理念的出发点。\n")
     [a] = read(text).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["新时代的鲜明主题是民族复兴", "新时代的价值追求"]
+    assert headings(a) == ["新时代的鲜明主题是民族复兴", "新时代的价值追求"]
     # one head broken inside a word (科技⏎创新) across two blocks is one subhead
     text = ("新时代：发展新方位\n陈曙光\n\n新时代是中国特色社会主义的新时代，是承前启后、继往开来的时代。\n\n"
             "山西开展六大行\n动促科技\n\n创新与产业创新深度融合\n\n近日，山西召开科技工作会议，部署科技创新工作。\n")
     [a] = read(text).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["山西开展六大行动促科技创新与产业创新深度融合"]
+    assert headings(a) == ["山西开展六大行动促科技创新与产业创新深度融合"]
 
 
 def test_a_head_and_text_printed_apart_whose_words_another_article_takes_up_are_its_section():
@@ -1123,7 +1128,7 @@ def test_a_head_wider_than_its_column_under_a_lede_wider_still_is_a_subhead():
               "对教育工作作出一系列重大决策部", "署，扎实实施教育惠民举措。"]
     head = "党的十八大以来教育改革发展取得显著成就"
     doc = read("\n".join(["优先发展教育事业", "陈宝生", *lede, "", head, *column]) + "\n")
-    assert [(plain(a.headline), [plain(b.heading) for b in a.blocks if isinstance(b, Section)]) for a in doc.blocks] \
+    assert [(plain(a.headline), headings(a)) for a in doc.blocks] \
         == [("优先发展教育事业", [head])]
 
 
@@ -1822,7 +1827,7 @@ def test_a_features_later_subhead_over_a_new_sub_topic_stays_a_subhead():
             "语。\n")
     (a,) = read(text).blocks
     assert plain(a.headline) == "春节假期城里人怎么过"
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["吃年夜饭", "逛庙会", "去滑雪"]
+    assert headings(a) == ["吃年夜饭", "逛庙会", "去滑雪"]
 
 
 def test_a_subhead_may_ask_a_question_inside_it():
@@ -1840,7 +1845,7 @@ def test_a_subhead_may_ask_a_question_inside_it():
             "事一起聚聚，休闲玩乐肯定少不了。近八成人选择\n"
             "泡汤养生，不同年龄人群也有自己的偏好。\n")
     (a,) = read(text).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["休闲方式选什么？近八成人选择泡汤养生"]
+    assert headings(a) == ["休闲方式选什么？近八成人选择泡汤养生"]
     from convertkit_newspage.lines import Line
     from convertkit_newspage.pieces import headish
 
@@ -2969,7 +2974,7 @@ def test_narrow_lines_with_a_comma_between_clauses_over_the_text_are_one_subhead
     # a subhead of two clauses set on three lines at half the column's measure: its
     # comma does not make it text, for body lines fill their column
     [a] = read(NARROW_SUBHEAD_PAGE).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["一、坚持规划引领，统筹推进老旧小区改造"]
+    assert headings(a) == ["一、坚持规划引领，统筹推进老旧小区改造"]
     assert paras(a)[-1].startswith("改造之前先问需于民")
 
 
@@ -2987,7 +2992,7 @@ def test_narrow_lines_with_a_comma_in_a_block_of_their_own_are_a_subhead():
     # against the page's column, its lines stop well short of it
     text = NARROW_SUBHEAD_PAGE.replace("旧小区改造\n", "旧小区改造\n\n")
     [a] = read(text).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["一、坚持规划引领，统筹推进老旧小区改造"]
+    assert headings(a) == ["一、坚持规划引领，统筹推进老旧小区改造"]
 
 
 WIDE_CLAUSE_SUBHEAD_PAGE = (
@@ -3002,7 +3007,7 @@ def test_a_line_of_two_clauses_set_across_the_columns_over_a_paragraph_is_a_subh
     # no body line is wider than its column: a line of two clauses set across the columns,
     # ending no sentence, over a paragraph's indented first line is the lead's subhead
     [a] = read(WIDE_CLAUSE_SUBHEAD_PAGE).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["坚持规划引领，统筹推进老旧小区改造和街区更新"]
+    assert headings(a) == ["坚持规划引领，统筹推进老旧小区改造和街区更新"]
     assert paras(a)[-1].startswith("改造之前先问需于民")
 
 
@@ -3053,7 +3058,7 @@ def test_a_subhead_numbered_next_after_an_article_s_subhead_is_its_section_print
     # subheads hold 一、 and no 二、
     doc = read(NUMBERED_SECTION_APART_PAGE)
     assert [plain(a.headline) for a in doc.blocks] == ["让老旧小区焕发新生机", "乡村振兴要靠人才"]
-    assert [plain(b.heading) for b in doc.blocks[0].blocks if isinstance(b, Section)] == ["一、先问需于民", "二、把好事办实"]
+    assert headings(doc.blocks[0]) == ["一、先问需于民", "二、把好事办实"]
 
 
 def test_narrow_lines_of_two_clauses_at_a_block_s_foot_are_the_next_column_s_subhead():
@@ -3066,7 +3071,7 @@ def test_narrow_lines_of_two_clauses_at_a_block_s_foot_are_the_next_column_s_sub
             "  改造之前先问需于民，是许多\n城市的共同做法。居民最关心的是加\n装电梯、修缮管网和增设停车位，这\n"
             "些需求应当写进规划，逐项落实。\n")
     [a] = read(text).blocks
-    assert [plain(b.heading) for b in a.blocks if isinstance(b, Section)] == ["一、坚持规划引领，统筹推进老旧小区改造"]
+    assert headings(a) == ["一、坚持规划引领，统筹推进老旧小区改造"]
     assert paras(a)[0].endswith("值得深思的教训。")
 
 
@@ -3085,4 +3090,4 @@ def test_an_unnumbered_head_after_an_article_s_numbered_subheads_opens_another_a
     # text on the same subject, heads another article: an article numbers every subhead
     doc = read(NUMBERED_SUBHEADS_PAGE)
     assert [plain(a.headline) for a in doc.blocks] == ["让老旧小区焕发新生机", "改造要算好长远账"]
-    assert [plain(b.heading) for b in doc.blocks[0].blocks if isinstance(b, Section)] == ["一、先问需于民", "二、把好事办实"]
+    assert headings(doc.blocks[0]) == ["一、先问需于民", "二、把好事办实"]
