@@ -2970,14 +2970,6 @@ NARROW_SUBHEAD_PAGE = (
     "些需求应当写进规划，逐项落实。\n")
 
 
-def test_narrow_lines_with_a_comma_between_clauses_over_the_text_are_one_subhead():
-    # a subhead of two clauses set on three lines at half the column's measure: its
-    # comma does not make it text, for body lines fill their column
-    [a] = read(NARROW_SUBHEAD_PAGE).blocks
-    assert headings(a) == ["一、坚持规划引领，统筹推进老旧小区改造"]
-    assert paras(a)[-1].startswith("改造之前先问需于民")
-
-
 def test_lines_cut_before_an_opening_quote_are_no_narrow_subhead():
     # pdftotext cuts a printed line before an opening quote: the pieces are one full
     # line of text, however short each is, not a subhead's narrow lines
@@ -3003,11 +2995,17 @@ WIDE_CLAUSE_SUBHEAD_PAGE = (
     "位，这些需求都写进了规划。\n")
 
 
-def test_a_line_of_two_clauses_set_across_the_columns_over_a_paragraph_is_a_subhead():
+@pytest.mark.parametrize("page, heading", [
+    # a subhead of two clauses set on three lines at half the column's measure: its comma
+    # does not make it text, for body lines fill their column
+    (NARROW_SUBHEAD_PAGE, "一、坚持规划引领，统筹推进老旧小区改造"),
     # no body line is wider than its column: a line of two clauses set across the columns,
     # ending no sentence, over a paragraph's indented first line is the lead's subhead
-    [a] = read(WIDE_CLAUSE_SUBHEAD_PAGE).blocks
-    assert headings(a) == ["坚持规划引领，统筹推进老旧小区改造和街区更新"]
+    (WIDE_CLAUSE_SUBHEAD_PAGE, "坚持规划引领，统筹推进老旧小区改造和街区更新"),
+], ids=["narrow-lines", "across-the-columns"])
+def test_a_subhead_of_two_clauses_is_told_from_text_by_its_measure(page, heading):
+    [a] = read(page).blocks
+    assert headings(a) == [heading]
     assert paras(a)[-1].startswith("改造之前先问需于民")
 
 
