@@ -3039,53 +3039,48 @@ def test_a_quote_ending_a_printed_line_cut_before_it_does_not_end_the_paragraph(
 
 
 NUMBERED_SECTION_APART_PAGE = ("让老旧小区焕发新生机\n周明远\n"
-        "  老旧小区改造是一项民生工程，涉及\n千家万户的切身利益，也考验着基层治\n理的能力和水平。各地的做法不尽相\n同，经验值得总结。\n\n"
-        "一、先问需于民\n"
-        "  改造之前先听居民的意见，是许多\n城市的共同做法。居民最关心的是加\n装电梯、修缮管网和增设停车位，这\n些需求都写进了方案。\n\n"
-        "乡村振兴要靠人才\n李文华\n"
-        "  乡村振兴，人才是关键。近年来，\n不少年轻人返乡创业，带回了新技术\n和新理念，也带动了乡亲们增收致富。\n"
-        "（作者单位：某省农业科学院）\n\n"
-        "二、把好事办实\n"
-        "  施工期间，街道组织党员志愿者轮\n流值守，及时回应住户的诉求，保证\n工程质量，做到件件有回音。\n"
-        "（作者单位：某市住房和城乡建设局）\n")
-
-
-def test_a_subhead_numbered_next_after_an_article_s_subhead_is_its_section_printed_apart():
-    # 二、 printed after another article (closed by its author line), sharing few words
-    # with its own: numbered subheads run in sequence, so it goes on with the article whose
-    # subheads hold 一、 and no 二、
-    doc = read(NUMBERED_SECTION_APART_PAGE)
-    assert [plain(a.headline) for a in doc.blocks] == ["让老旧小区焕发新生机", "乡村振兴要靠人才"]
-    assert headings(doc.blocks[0]) == ["一、先问需于民", "二、把好事办实"]
+    "  老旧小区改造是一项民生工程，涉及\n千家万户的切身利益，也考验着基层治\n理的能力和水平。各地的做法不尽相\n同，经验值得总结。\n\n"
+    "一、先问需于民\n"
+    "  改造之前先听居民的意见，是许多\n城市的共同做法。居民最关心的是加\n装电梯、修缮管网和增设停车位，这\n些需求都写进了方案。\n\n"
+    "乡村振兴要靠人才\n李文华\n"
+    "  乡村振兴，人才是关键。近年来，\n不少年轻人返乡创业，带回了新技术\n和新理念，也带动了乡亲们增收致富。\n"
+    "（作者单位：某省农业科学院）\n\n"
+    "二、把好事办实\n"
+    "  施工期间，街道组织党员志愿者轮\n流值守，及时回应住户的诉求，保证\n工程质量，做到件件有回音。\n"
+    "（作者单位：某市住房和城乡建设局）\n")
 
 
 def test_narrow_lines_of_two_clauses_at_a_block_s_foot_are_the_next_column_s_subhead():
-    # a paragraph's last line ends its sentence; under it, three lines well short of the
-    # column, a comma between their clauses, ending none: the subhead over the next column
-    text = ("让城市更新惠及更多居民\n周明远\n"
-            "  城市更新不是推倒重来，而是在保留\n城市记忆的同时补齐功能短板。近年\n来，各地探索了许多做法，积累了有\n"
-            "益的经验，也留下了值得深思的教训。\n"
-            "一、坚持规划引\n领，统筹推进老\n旧小区改造\n\n"
-            "  改造之前先问需于民，是许多\n城市的共同做法。居民最关心的是加\n装电梯、修缮管网和增设停车位，这\n"
-            "些需求应当写进规划，逐项落实。\n")
+    # a paragraph's last line ends its sentence; under it, in its block, three lines well
+    # short of the column, a comma between their clauses, ending none: the subhead over the
+    # next column
+    text = NARROW_SUBHEAD_PAGE.replace("教训。\n\n一、", "教训。\n一、").replace("旧小区改造\n", "旧小区改造\n\n")
     [a] = read(text).blocks
     assert headings(a) == ["一、坚持规划引领，统筹推进老旧小区改造"]
     assert paras(a)[0].endswith("值得深思的教训。")
 
 
-NUMBERED_SUBHEADS_PAGE = ("让老旧小区焕发新生机\n周明远\n"
-        "  老旧小区改造是一项民生工程，涉及\n千家万户的切身利益，也考验着基层治\n理的能力和水平。各地的做法不尽相\n同，改造的经验值得总结。\n\n"
-        "一、先问需于民\n"
-        "  老旧小区改造之前先听居民的意见，\n是许多城市的共同做法。居民最关心\n的是加装电梯、修缮管网和增设停车\n位，这些需求都写进了改造方案。\n\n"
-        "二、把好事办实\n"
-        "  老旧小区改造施工期间，街道组织党\n员志愿者轮流值守，及时回应居民的\n诉求，保证改造工程的质量，做到件\n件有回音。\n\n"
-        "改造要算好长远账\n"
-        "  老旧小区改造不能只看眼前，更要算\n好长远账。改造完成以后，小区的管\n理和维护同样重要，居民的参与必不\n可少，长效机制必须建立起来。\n")
+NUMBERED_SUBHEADS_PAGE = (
+    "让老旧小区焕发新生机\n周明远\n"
+    "  老旧小区改造是一项民生工程，涉及\n千家万户的切身利益，也考验着基层治\n理的能力和水平。各地的做法不尽相\n同，改造的经验值得总结。\n\n"
+    "一、先问需于民\n"
+    "  老旧小区改造之前先听居民的意见，\n是许多城市的共同做法。居民最关心\n的是加装电梯、修缮管网和增设停车\n位，这些需求都写进了改造方案。\n\n"
+    "二、把好事办实\n"
+    "  老旧小区改造施工期间，街道组织党\n员志愿者轮流值守，及时回应居民的\n诉求，保证改造工程的质量，做到件\n件有回音。\n\n"
+    "改造要算好长远账\n"
+    "  老旧小区改造不能只看眼前，更要算\n好长远账。改造完成以后，小区的管\n理和维护同样重要，居民的参与必不\n可少，长效机制必须建立起来。\n")
 
 
-def test_an_unnumbered_head_after_an_article_s_numbered_subheads_opens_another_article():
-    # the essay numbers its subheads (一、, 二、); a head with no number after them, over
-    # text on the same subject, heads another article: an article numbers every subhead
-    doc = read(NUMBERED_SUBHEADS_PAGE)
-    assert [plain(a.headline) for a in doc.blocks] == ["让老旧小区焕发新生机", "改造要算好长远账"]
+@pytest.mark.parametrize("page, headlines", [
+    # 二、 printed after another article (closed by its author line), sharing few words with
+    # its own: numbered subheads run in sequence, so it goes on with the article whose
+    # subheads hold 一、 and no 二、
+    (NUMBERED_SECTION_APART_PAGE, ["让老旧小区焕发新生机", "乡村振兴要靠人才"]),
+    # a head with no number after the essay's 一、 and 二、, over text on the same subject,
+    # heads another article: an article numbers every subhead or none
+    (NUMBERED_SUBHEADS_PAGE, ["让老旧小区焕发新生机", "改造要算好长远账"]),
+], ids=["section-printed-apart", "unnumbered-head"])
+def test_numbered_subheads_run_in_sequence(page, headlines):
+    doc = read(page)
+    assert [plain(a.headline) for a in doc.blocks] == headlines
     assert headings(doc.blocks[0]) == ["一、先问需于民", "二、把好事办实"]
