@@ -332,3 +332,27 @@ def test_a_headline_beside_a_campaign_banner_in_the_top_margin_is_no_page_label(
     kinds = _folio(blocks, PageGlyphs(1, 1010, 1438, glyphs), BODY)
     named = {"".join(ln.text for ln in b.lines): kinds.get(id(b)) for b in blocks}
     assert named["优先发展教育事业"] is None
+
+
+def test_a_bold_head_of_two_clauses_on_narrow_lines_is_a_head():
+    """A subhead set in the bold face at the body's size, its two clauses parted by a
+    comma, on three lines well short of the page's column: a small head in another face,
+    comma and all. Set the same but ending in a comma, it runs on into a sentence, and set
+    on lines as wide as the column, it may be a quote's first lines: text."""
+    from convertkit_newspage.lines import Line
+    from convertkit_newspage.pdfreader import _hint
+    from convertkit_newspage.pieces import Hint
+
+    def bold(parts: list[str]):
+        glyphs = [g._replace(face="hei") for k, part in enumerate(parts)
+                  for g in row(part, 100, 700 - k * 1.5 * BODY)]
+        [block] = blocks_of(lines_of(tuple(glyphs), BODY))
+        return block, [Line(k + 1, ln.text, ln.text, False) for k, ln in enumerate(block.lines)]
+
+    column = 16 * BODY
+    head = bold(["一、坚持规划引", "领，统筹推进老", "旧小区改造"])
+    assert _hint(*head, BODY, "song", column=column) is Hint.HEAD
+    clause = bold(["一、坚持规划引", "领，统筹推进老", "旧小区改造，"])
+    assert _hint(*clause, BODY, "song", column=column) is Hint.TEXT
+    wide = bold(["一、坚持规划引领，统筹推进老", "旧小区改造和街区更新"])
+    assert _hint(*wide, BODY, "song", column=column) is Hint.TEXT

@@ -28,7 +28,7 @@ from .pdflines import (HEAD_SIZE, HEADLINE_SIZE, PdfBlock, PdfLine, blocks_of, i
 from .pdforder import inset_boxes, inset_heads_first, insets, reading_order, rule_between, vertical_first
 from .pieces import Hint
 from .reader import build_articles, forget, issue_date, write_explain
-from .classify import to_pieces
+from .classify import NARROW_RUN, to_pieces
 from .rules import Explain
 
 
@@ -130,12 +130,13 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
         no += len(b.lines)
     blocks: list[list[Line]] = []
     hints: dict[int, Hint] = {}
+    column = _column_width(ordered, body)
     for k, b in enumerate(ordered):
         lines = numbered(b, no)
         no += len(lines)
         blocks.append(lines)
         hint = _hint(b, lines, body, face, boxed.get(id(b), ""),
-                     over_head=k + 1 < len(ordered) and _over_larger_head(b, ordered[k + 1], body))
+                     over_head=k + 1 < len(ordered) and _over_larger_head(b, ordered[k + 1], body), column=column)
         if hint is not None:
             hints[lines[0].no] = hint
     more, blocks, breaks = take_furniture(blocks, explain)
@@ -315,12 +316,30 @@ def _heading_like(block: PdfBlock, body: float, face: str) -> bool:
     return len(block.lines) == 1 and block.face != face and _small_head(block.lines[0].text)
 
 
-def _small_head(text: str) -> bool:
-    """Whether ``text``, set in a face other than the body's, reads as a head: five
-    characters or more (a name, or a piece of one, is shorter), no sentence in it, not in
-    brackets (an author line, a sign-off), closing no bracket it did not open (the tail of
-    an author line) and not a byline (本报记者 …, a name)."""
-    return (len(text) >= 5 and not has_sentence_punct(text) and not text.startswith(("（", "("))
+_CLAUSE_MARKS = str.maketrans("", "", "，、")  # a head's clauses and lists (建设…体系，推进…改革)
+SMALL_HEAD_CHARS = 60  # the most characters of a small head
+SMALL_HEAD_LINES = 6  # ... and lines (a subhead of two clauses set on narrow lines)
+
+
+def _column_width(blocks: list[PdfBlock], body: float) -> float:
+    """The page's body column in points: the median width of the lines of the blocks of
+    three lines or more set in the body's size (0 when there are none)."""
+    widths = sorted(ln.box[2] - ln.box[0] for b in blocks if len(b.lines) >= 3 and same_size(b.size, body)
+                    for ln in b.lines)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def _small_head(text: str, lines: int = 1) -> bool:
+    """Whether ``text``, set in a face other than the body's on ``lines`` lines, reads as a
+    head: five to SMALL_HEAD_CHARS characters (a name, or a piece of one, is shorter), no
+    sentence in it, not in brackets (an author line, a sign-off), closing no bracket it did
+    not open (the tail of an author line) and not a byline (本报记者 …, a name). Commas may
+    part a head's clauses, never end it, and only in a head set on two narrow lines or more
+    (``lines``: 1 for a block of any other shape; one line in bold with a comma may be a
+    lede's first, run on into the next: 有史以来，我国思想理论对于)."""
+    clauses = lines >= 2 and not text.endswith(("，", "、", ","))
+    return (len(text) >= 5 and not has_sentence_punct(text.translate(_CLAUSE_MARKS) if clauses else text)
+            and len(text) <= SMALL_HEAD_CHARS and not text.startswith(("（", "("))
             and not closes_unopened(text)
             and not BYLINE_RE.match(text) and not is_name_line(Line(0, text, text, False)))
 
@@ -334,37 +353,44 @@ def _over_larger_head(block: PdfBlock, nxt: PdfBlock, body: float) -> bool:
 
 
 def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str = "",
-          over_head: bool = False) -> Hint | None:
+          over_head: bool = False, column: float = 0.0) -> Hint | None:
     """What the page shows of a block, or None (``boxed``: its place in a box inside an
     article, from :func:`_box_roles`, or ""):
 
     - a pull quote: boxed, set no smaller than the body, ending a sentence (a boxed
       subhead over its quote is told apart by the piece stage);
-    - on three lines at most and read as a head (:func:`_small_head`): alone in its box, a
+    - on SMALL_HEAD_LINES lines at most and read as a head (:func:`_small_head`): alone in its box, a
       subhead (a headline is boxed only with its article's text); atop other text in its
       box, a head (the piece stage tells its kind);
     - else a head, with no sentence in it and not a personal name or byline (a byline is
       set larger, or in another face, at times), when it is set at least HEAD_SIZE times
       the body size (a name-like line too, set over a larger head: a byline stands under its
       headline, never over it), or vertically and larger than the body, or in a face other than the
-      body's ``face`` on three lines at most and reads as a head (:func:`_small_head`: a
+      body's ``face`` on SMALL_HEAD_LINES lines at most and reads as a head (:func:`_small_head`: a
       small head in bold); a headline when set HEADLINE_SIZE times the body size;
     - text, never a head, when set in the body's size with no small head in another face
       among its lines (the tail of an author line set in bold, carried over a column)."""
     size = block.size
     text = "".join(ln.text for ln in lines)
+    # a head of two clauses is set on narrow lines, each holding well fewer characters than
+    # a line of the body's ``column`` (a head set larger is no wider for it; a box's quote in
+    # another face fills its lines): only such a block may hold commas
+    narrow = len(lines) if column and all(len("".join(ln.text.split())) <= NARROW_RUN * column / body
+                                          for ln in lines) else 1
     if boxed and size >= body and ends_sentence(text):
         return Hint.PULL
-    if boxed in ("alone", "top") and len(lines) <= 3 and _small_head(text):
+    if boxed in ("alone", "top") and len(lines) <= SMALL_HEAD_LINES and _small_head(text, narrow):
         return Hint.SUBHEAD if boxed == "alone" else Hint.HEAD
     vertical = any(ln.vertical for ln in block.lines)
-    other_face = bool(face) and len(lines) <= 3 and block.face != face and _small_head(text)
+    other_face = bool(face) and len(lines) <= SMALL_HEAD_LINES and block.face != face \
+        and _small_head(text, narrow)
     if size < HEAD_SIZE * body and not (vertical and size > body) and not other_face:
         # in the body's size, with no small head in another face among its lines: text
         odd = "".join(ln.text for ln in block.lines
                       if any(g.face != face for g in ln.main_glyphs) and main_face(ln.glyphs) != face)
         return Hint.TEXT if same_size(size, body) and not vertical and not (odd and _small_head(odd)) else None
-    if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——"):
+    if has_sentence_punct(text.replace("：", "").replace("、", "")) and not text.startswith("——") \
+            and not other_face:  # (a small head's commas part its clauses: _small_head)
         return None
     if (len(lines) == 1 and is_name_line(lines[0]) and not over_head) or BYLINE_RE.match(text) or len(text) < 2:
         return None
