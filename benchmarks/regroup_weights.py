@@ -118,8 +118,8 @@ def candidates(shared: Path, seeds: range, tmp: Path,
             return plain[name](drafts, explain)
         return step
 
-    def new_topic(lines, before, text, shared, subheads=0):
-        e = plain["new_topic"](lines, before, text, shared, subheads)
+    def new_topic(lines, before, text, shared, *more):
+        e = plain["new_topic"](lines, before, text, shared, *more)
         checked("new_topic", [e])
         # a new article where the text under the head is another's than the text before
         seen.append(("new_topic", e, text, before[-300:], False))
