@@ -3084,3 +3084,12 @@ def test_numbered_subheads_run_in_sequence(page, headlines):
     doc = read(page)
     assert [plain(a.headline) for a in doc.blocks] == headlines
     assert headings(doc.blocks[0]) == ["一、先问需于民", "二、把好事办实"]
+
+
+def test_a_head_s_number_is_read_in_each_style():
+    from convertkit_newspage.lines import section_number
+
+    assert [section_number(t) for t in ("一、先问需于民", "十二、b", "二十、c", "（三）d", "3.e", "12、f")] == \
+        [(0, 1), (0, 12), (0, 20), (1, 3), (2, 3), (2, 12)]
+    # not a head's number: an enumerated point, an ordinal, two numerals run together
+    assert [section_number(t) for t in ("一是加大", "第一，", "一二、x", "十十、y")] == [None] * 4

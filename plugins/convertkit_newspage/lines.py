@@ -133,7 +133,7 @@ SECTION_NUMBER_RE = re.compile(r"^(?:([一二三四五六七八九十]{1,2})、|
 
 def section_number(text: str) -> tuple[int, int] | None:
     """The numbering style (0 for 一、, 1 for （一）, 2 for 1.) and the number a head
-    opens with (spaces removed), or None."""
+    opens with (spaces removed), or None (also for no number, as 一二、)."""
     m = SECTION_NUMBER_RE.match(text)
     if m is None:
         return None
@@ -141,10 +141,13 @@ def section_number(text: str) -> tuple[int, int] | None:
     g = m.group(style + 1)
     if style == 2:
         return style, int(g)
-    tens, _, ones = g.rpartition("十") if "十" in g else ("", "", g)
-    value = ("一二三四五六七八九".index(tens) + 1 if tens else 1) * 10 * ("十" in g) + \
-        ("一二三四五六七八九".index(ones) + 1 if ones else 0)
-    return style, value
+    digits = "一二三四五六七八九"
+    tens, ten, ones = g.partition("十")
+    if not ten:
+        return (style, digits.index(g) + 1) if len(g) == 1 else None
+    if tens not in ("", *digits) or ones not in ("", *digits):
+        return None
+    return style, (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
 SENTENCE_PUNCT = set("。！？；，、：!?;,:")
