@@ -138,8 +138,8 @@ def oracle_decisions():
             labelled(found[3], PAGE["t"].same_article(draft_text(self.drafts[n]), draft_text(self.titled[found[0]])))
         return found
 
-    def new_topic(lines, before, text, shared, subheads=0):
-        e = saved[5](lines, before, text, shared, subheads)
+    def new_topic(lines, before, text, shared, *more):
+        e = saved[5](lines, before, text, shared, *more)
         owner = PAGE["t"].holder(text)
         labelled(e, owner is not None and not PAGE["t"].same_article(text, before[-300:]))
         return e
