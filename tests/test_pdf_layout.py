@@ -336,9 +336,10 @@ def test_a_headline_beside_a_campaign_banner_in_the_top_margin_is_no_page_label(
 
 def test_a_bold_head_of_two_clauses_on_narrow_lines_is_a_head():
     """A subhead set in the bold face at the body's size, its two clauses parted by a
-    comma, on three lines well short of the page's column: a small head in another face,
-    comma and all. Set the same but ending in a comma, it runs on into a sentence, and set
-    on lines as wide as the column, it may be a quote's first lines: text."""
+    comma, on three lines well short of the page's column, or on one line set across the
+    columns: a small head in another face, comma and all. Set the same but ending in a
+    comma, it runs on into a sentence, and set on lines as wide as the column, it may be a
+    quote's or a lede's first lines: text."""
     from convertkit_newspage.lines import Line
     from convertkit_newspage.pdfreader import _hint
     from convertkit_newspage.pieces import Hint
@@ -356,3 +357,8 @@ def test_a_bold_head_of_two_clauses_on_narrow_lines_is_a_head():
     assert _hint(*clause, BODY, "song", column=column) is Hint.TEXT
     wide = bold(["一、坚持规划引领，统筹推进老", "旧小区改造和街区更新"])
     assert _hint(*wide, BODY, "song", column=column) is Hint.TEXT
+    # one line set across columns, two ems wider than the column at least: a lead's subhead
+    across = bold(["坚持规划引领，统筹推进老旧小区改造和街区更新"])
+    assert _hint(*across, BODY, "song", column=column) is Hint.HEAD
+    first = bold(["有史以来，我国的城市更新经历了"])
+    assert _hint(*first, BODY, "song", column=column) is Hint.TEXT

@@ -319,6 +319,7 @@ def _heading_like(block: PdfBlock, body: float, face: str) -> bool:
 _CLAUSE_MARKS = str.maketrans("", "", "，、")  # a head's clauses and lists (建设…体系，推进…改革)
 SMALL_HEAD_CHARS = 60  # the most characters of a small head
 SMALL_HEAD_LINES = 6  # ... and lines (a subhead of two clauses set on narrow lines)
+ACROSS = 2.0  # ems (of the body's size) a line set across columns is wider than the column, at least
 
 
 def _column_width(blocks: list[PdfBlock], body: float) -> float:
@@ -377,6 +378,8 @@ def _hint(block: PdfBlock, lines: list[Line], body: float, face: str, boxed: str
     # another face fills its lines): only such a block may hold commas
     narrow = len(lines) if column and all(len("".join(ln.text.split())) <= NARROW_RUN * column / body
                                           for ln in lines) else 1
+    if column and len(block.lines) == 1 and block.box[2] - block.box[0] >= column + ACROSS * body:
+        narrow = 2  # (one line set across columns, where no body line is: a lead's subhead)
     if boxed and size >= body and ends_sentence(text):
         return Hint.PULL
     if boxed in ("alone", "top") and len(lines) <= SMALL_HEAD_LINES and _small_head(text, narrow):
