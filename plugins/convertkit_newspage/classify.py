@@ -255,6 +255,8 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
     indented as a paragraph's first. A block of such lines alone is a subhead printed apart
     from its text, measured against the page's column ``col``. Body lines fill their column:
     a run of lines that all stop well short of it is no paragraph's."""
+    if len(block) < 2 or not headish(block[0], clauses=True):
+        return 0
     for k in range(min(HEAD_LINES, len(block) if col else len(block) - 2), 1, -1):
         heads = block[:k]
         if k == len(block):
@@ -263,6 +265,8 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
             continue  # (the column is known from three lines, or from two full ones)
         else:
             full = measure(block[k:k + 8])
+        if block[0].width > NARROW_RUN * full:
+            continue  # (most blocks: a body line fills its column)
         text = inline_text(heads)
         if len(spaceless_text(heads)) > RUN_CHARS or text.endswith(("，", "、", "：", ",", ":")) or \
                 ends_sentence(text) or leaves_open(text) or "。" in text or "；" in text:
