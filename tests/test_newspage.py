@@ -3093,15 +3093,3 @@ def test_a_head_s_number_is_read_in_each_style():
         [(0, 1), (0, 12), (0, 20), (1, 3), (2, 3), (2, 12)]
     # not a head's number: an enumerated point, an ordinal, two numerals run together
     assert [section_number(t) for t in ("一是加大", "第一，", "一二、x", "十十、y")] == [None] * 4
-
-
-def test_a_short_paragraph_end_over_an_indented_line_opening_with_a_quote_ends_the_paragraph():
-    # 作出了安⏎排。 then 《方案》要求… as wide as an indented first line: a sentence's last
-    # character or two on a line of their own, over a line that starts with a quote and is
-    # as wide as an indented first line, is far likelier a paragraph's end than the first
-    # piece of a printed line pdftotext cut before the quote
-    text = ("让城市更新惠及更多居民\n周明远\n"
-            "  城市更新不是推倒重来，而是在保留\n城市记忆的同时补齐功能短板，各地\n对老旧小区的改造工作作出了安\n排。\n"
-            "《方案》要求，各地要充分认识\n改造工作的复杂性，先问需于民，再\n定方案，逐项落实，久久为功，不求\n速成。\n")
-    [a] = read(text).blocks
-    assert [p[:4] for p in paras(a)] == ["城市更新", "《方案》"]

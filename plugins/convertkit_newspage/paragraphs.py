@@ -201,10 +201,7 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
         explain("run-in-lead", (prev.no, line.no),
                 "a short lead sentence (一是…, a bold lead) on a line of its own runs into its paragraph")
         return False
-    # (a sentence's last character or two alone on a line, over a line as wide as an indented
-    # first line: far likelier a paragraph's end, 排。⏎《通知》要求…, than a printed line
-    # pdftotext cut before a quote right after its first two characters)
-    if short and split_line(prev, line, full) and not (prev.width <= 2.0 and indented(line, full, nxt)):
+    if short and split_line(prev, line, full):
         explain("split-line", (prev.no, line.no), "two pieces of one printed line, cut before a quote")
         return False
     if short:
