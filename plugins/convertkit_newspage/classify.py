@@ -267,9 +267,7 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
             full = measure(block[k:k + 8])
         if block[0].width > NARROW_RUN * full:
             continue  # (most blocks: a body line fills its column)
-        text = inline_text(heads)
-        if len(spaceless_text(heads)) > RUN_CHARS or text.endswith(("，", "、", "：", ",", ":")) or \
-                ends_sentence(text) or leaves_open(text) or "。" in text or "；" in text:
+        if not _one_head_of_clauses(heads):
             continue
         # (a line pdftotext cut before an opening quote is measured with the pieces cut off it)
         if not all(headish(ln, clauses=True) and not is_name_line(ln) and
@@ -288,6 +286,14 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
         if _opens_sentence(block[k - 1], under) and not _runs_on(block[k - 1], under, page, bi):
             return k
     return 0
+
+
+def _one_head_of_clauses(lines: list[Line]) -> bool:
+    """Whether ``lines`` together can be one head of clauses: RUN_CHARS at most, holding no
+    。；, ending no sentence, clause or lead-in (，、：) and leaving no quotation open."""
+    text = inline_text(lines)
+    return len(spaceless_text(lines)) <= RUN_CHARS and not text.endswith(("，", "、", "：", ",", ":")) \
+        and not ends_sentence(text) and not leaves_open(text) and "。" not in text and "；" not in text
 
 
 def _clause_line(line: Line) -> bool:
@@ -324,10 +330,7 @@ def _head_at_block_end(lines: list[Line]) -> int:
         heads = lines[-k:]
         if k <= 3 and all(headish(ln) and not is_name_line(ln) and ln.width <= full - 2 for ln in heads):
             return k
-        text = inline_text(heads)
-        if any("，" in ln.text for ln in heads) and len(spaceless_text(heads)) <= RUN_CHARS \
-                and not text.endswith(("，", "、", "：", ",", ":")) and not ends_sentence(text) \
-                and not leaves_open(text) and "。" not in text and "；" not in text \
+        if any("，" in ln.text for ln in heads) and _one_head_of_clauses(heads) \
                 and all(headish(ln, clauses=True) and not is_name_line(ln)
                         and physical_width(lines, len(lines) - k + n, full) <= NARROW_RUN * full
                         for n, ln in enumerate(heads)):
