@@ -510,6 +510,19 @@ def test_names_inside_a_title_the_head_opened_are_the_heads_not_a_byline():
     assert paras(art)[0].startswith("日前，由某出版社")
 
 
+def test_the_lines_under_a_byline_in_the_head_block_are_the_body():
+    # headline, subtitle, the authors' names spread apart and the body's first lines in one
+    # block, none of them punctuated: a byline ends the head, what follows it is text
+    text = ("推进合作建设构建共同体\n——深入学习关于合作建设的重要论述\n范 祚 军 万 少 文\n"
+            "新时代中国特色大国外交要推动\n构建新型国际关系和共同体\n\n"
+            "我们深切感受到合作建设从倡议走向\n实践，成果超出预期，合作伙伴越来越多。\n")
+    (art,) = read(text).blocks
+    assert plain(art.headline) == "推进合作建设构建共同体"
+    assert plain(art.subtitle) == "——深入学习关于合作建设的重要论述"
+    assert plain(art.byline).replace(" ", "") == "范祚军万少文"
+    assert paras(art)[0].startswith("新时代中国特色大国外交要推动构建新型国际关系")
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks
@@ -1653,6 +1666,22 @@ def test_a_box_across_columns_repeating_two_clauses_of_a_body_sentence_is_a_pull
     narrow = "".join(body.replace("\n", "")[k:k + 14] + "\n" for k in range(0, len(body.replace("\n", "")), 14))
     pieces = pieces_of("新时代的价值追求\n" + narrow + "\n" + box)
     assert shape(pieces)[-1] == (Kind.PULL, 3)
+
+
+def test_a_pull_quote_that_leaves_out_a_word_keeps_its_first_line():
+    # a pull quote may shorten the sentence it repeats (积极 left out): with its first line,
+    # 支持工业企业运用人工, it repeats the body's sentence far more nearly than without, so
+    # that line is the quote's, not a subhead over it; the section's text goes on under it
+    def column(t: str) -> str:
+        return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
+
+    box = "支持工业企业运用人工\n智能工业终端提升制造\n产线的数字化、智能化\n水平。\n"
+    under = ("当前，在模型端、芯片端以及操作系统端的全面升级带动下，技术全面融入手机、车载、工业和"
+             "家居等终端产品，成为全球竞争的新焦点。")
+    body = ("五是推动人工智能终端应用。支持工业企业积极运用人工智能工业终端提升制造产线的数字化、"
+            "智能化水平。定期遴选发布应用场景和产品清单，分行业召开供需对接活动，加速新技术落地应用。")
+    pieces = pieces_of("抢占人工智能终端\n产业发展制高点\n\n" + box + column(under) + "\n" + column(body))
+    assert shape(pieces)[:3] == [(Kind.HEAD, 2), (Kind.PULL, 4), (Kind.TEXT, 5)]
 
 
 def test_names_whose_characters_pdftotext_spread_apart_are_a_byline():

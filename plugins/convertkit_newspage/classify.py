@@ -79,6 +79,7 @@ WIDE = 2.0  # ems a headline line is wider than the column under it, at least
 HEAD_BLOCK_LINES = 8  # the most lines of headline and subtitle over a byline in one block
 HEAD_LINES = 6  # the most short lines of one head set beside the text of a narrow column
 SUBTITLE_LINES = 4  # the most lines of a subtitle (——…) under head lines
+PULL_GAIN = 0.05  # how much more nearly a quote repeats its sentence with its first line than without
 
 
 def _wide_heads(block: list[Line]) -> int:
@@ -485,11 +486,14 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             else:
                 cand, used = page.pull_candidate(bi, 1)
                 score = page.repeats_elsewhere(cand, used)
-                if score >= PULL_SIMILARITY and page.printed_elsewhere(first.text + block[1].text[:4], bi):
-                    # the body prints the first line's words running on into the quote: the
-                    # quote starts at the first line (a box's head is no part of its sentence),
-                    # a piece of its own, the body's text after it another
-                    _, used = page.pull_candidate(bi, 0)
+                whole, used0 = page.pull_candidate(bi, 0)
+                if score >= PULL_SIMILARITY and (page.printed_elsewhere(first.text + block[1].text[:4], bi)
+                                                 or page.repeats_elsewhere(whole, used0) >= score + PULL_GAIN):
+                    # the body prints the first line's words running on into the quote (the
+                    # quote with its first line repeats the body's sentence more nearly than
+                    # without): the quote starts at the first line (a box's head is no part
+                    # of its sentence), a piece of its own, the body's text after it another
+                    used = used0
                     end = max(k for k, ln in enumerate(block) if ln.no in used) + 1
                     pieces.append(Piece(Kind.PULL, block[:end], bi))
                     explain("pull-quote-whole", (first.no, block[end - 1].no),
@@ -506,12 +510,13 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
                 elif not clause_first and len(block) <= 6 and all(headish(ln) for ln in block[:-1]) and \
                         (headish(block[-1]) or BYLINE_RE.match(block[-1].text)):
-                    # headline lines, the last of which may be the author's name or byline
-                    if (is_name_line(block[-1]) and names_only(block[-1])) or name_fragment(block[-1]) or \
-                            BYLINE_RE.match(block[-1].text):
-                        heads, rest = block[:-1], block[-1:]
-                    else:
-                        heads, rest = block, []
+                    # headline lines, then maybe the author's name or byline, and under it the
+                    # body's first lines (a byline ends the head: 推进…⏎——深入学习…⏎范 祚 军 万 少 文⏎习近平…)
+                    j = next((j for j in range(1, len(block))
+                              if (is_name_line(block[j]) and names_only(block[j]) or name_fragment(block[j])
+                                  or BYLINE_RE.match(block[j].text)) and not leaves_open(inline_text(block[:j]))),
+                             len(block))
+                    heads, rest = block[:j], block[j:]
                 elif not clause_first and physical_width(block, 0, measure(block[1:7])) <= 0.7 * measure(block[1:7]):
                     # (the column right under it; a line pdftotext cut before an opening
                     # quote is measured with the piece it cut off: 本次会议的主题是⏎“一带一路…)
