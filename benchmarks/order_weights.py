@@ -13,8 +13,9 @@ and leaving it open. The truth says which candidate is right: the block that sta
 the characters that follow the cut in the truth's paragraphs (cuts whose end text the truth
 holds more than once, and cuts whose continuation is no candidate, are left out). The fit is
 a conditional logit over the evidence terms (softmax over each cut's candidates and "open",
-scored 0), by gradient ascent with a little L2, the opener penalty held where ``order.py``
-holds it. It prints each set's share of cuts whose best-scored candidate is the true one.
+scored 0), by gradient ascent with a little L2, the opener and last-line penalties held where
+``order.py`` holds them. It prints each set's share of cuts whose best-scored candidate is the
+true one.
 
 The weights in ``order.py`` came from this fit and then a coordinate search on the
 development pages' whole-page figures (``reader_accuracy.py``), which the fit's own
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from reader_accuracy import ROOT, add_pool_option, generate, seed_range
 
-TERMS = ("base", "natural", "indent", "lex", "run", "gap", "distance", "affinity", "opener", "quotes")
+TERMS = ("base", "natural", "indent", "lex", "run", "gap", "distance", "affinity", "opener", "quotes", "last_line")
 
 
 def current_weights() -> list[float]:
@@ -39,13 +40,13 @@ def current_weights() -> list[float]:
     from convertkit_newspage import order as o
 
     return [o.BASE, o.NATURAL, -o.INDENT_PENALTY, o.LEXICON_WEIGHT, o.PAGE_RUN_WEIGHT, -o.MEASURE_PENALTY,
-            -o.DISTANCE_COST, o.AFFINITY_WEIGHT, -o.OPENER_PENALTY, o.QUOTE_WEIGHT]
+            -o.DISTANCE_COST, o.AFFINITY_WEIGHT, -o.OPENER_PENALTY, o.QUOTE_WEIGHT, -o.LAST_LINE_PENALTY]
 
 
 def terms(e) -> list[float]:
     """An :class:`Evidence` as the vector the weights multiply (see Evidence.score)."""
     return [1.0, float(e.natural and not e.indent), float(e.indent), e.lex, e.run, e.gap, float(e.distance),
-            e.affinity, float(e.opener), float(e.quotes)]
+            e.affinity, float(e.opener), float(e.quotes), float(e.last_line)]
 
 
 def cuts(shared: Path, seeds: range, tmp: Path, pool: list[str] | None = None) -> list[tuple[list[list[float]], int]]:
@@ -149,7 +150,7 @@ def main() -> int:
         train = cuts(shared, seed_range(args.fit), Path(d), args.pool)
         check = [c for r in args.check.split(",") for c in cuts(shared, seed_range(r), Path(d), args.pool)]
     now = current_weights()
-    fitted = fit(train, now, held={TERMS.index("opener")})
+    fitted = fit(train, now, held={TERMS.index("opener"), TERMS.index("last_line")})
     print(f"cut sentences: {len(train)} to fit (seeds {args.fit}), {len(check)} to check (seeds {args.check})")
     print(f"{'':<10}{'fit':>8}{'check':>8}   " + " ".join(f"{t:>8}" for t in TERMS))
     for name, w in (("order.py", now), ("fitted", fitted)):

@@ -77,6 +77,10 @@ AFFINITY_WEIGHT = 18.7  # per unit of the two blocks' shared vocabulary (:class:
 #: a block printed where an article opens (right after a closer, or under a head or byline in
 #: one block) goes on with another block's sentence only on evidence worth this much
 OPENER_PENALTY = 1.5
+#: a block that opens with a paragraph's last line (讨。) finishes a sentence begun elsewhere:
+#: with no word across the join to say which, it still may, on this much less evidence
+#: (chosen on development pages' whole-page figures: 0.5 to 4 tried)
+LAST_LINE_PENALTY = 2.0
 QUOTE_WEIGHT = 5.3  # a quotation closed across the join (or, against it, closed where none was left open)
 #: a continuation carries the blocks printed after it only where the assignment chose it
 #: clearly: its score beats the open block's next candidate by this much
@@ -103,6 +107,7 @@ class Evidence:
     affinity: float  # the vocabulary the two blocks share (:meth:`.Vocabulary.affinity`)
     opener: bool  # the block that would take the sentence up is printed where an article opens
     quotes: int  # quotations closed across the join, less those closed where none was left open
+    last_line: bool = False  # ... opens with a paragraph's last line, and no word runs across the join
 
     def score(self) -> float:
         # a cut sentence seldom goes on in an indented paragraph opening: print order's word
@@ -111,7 +116,7 @@ class Evidence:
                 - (INDENT_PENALTY if self.indent else 0.0) + LEXICON_WEIGHT * self.lex
                 + PAGE_RUN_WEIGHT * self.run - MEASURE_PENALTY * self.gap - DISTANCE_COST * self.distance
                 + AFFINITY_WEIGHT * self.affinity - (OPENER_PENALTY if self.opener else 0.0)
-                + QUOTE_WEIGHT * self.quotes)
+                + QUOTE_WEIGHT * self.quotes - (LAST_LINE_PENALTY if self.last_line else 0.0))
 
 
 def open_end(p: Piece) -> bool:
@@ -136,7 +141,7 @@ class Openings:
     starts: tuple[int, ...]  # the blocks that may go on with another block's sentence
     dated: frozenset[int]  # blocks opening with a dateline: a news item, no continuation
     closing: frozenset[int]  # blocks closing a bracket or quotation they never opened, however short
-    last_lines: frozenset[int]  # blocks opening with a paragraph's last line: on words only
+    last_lines: frozenset[int]  # blocks opening with a paragraph's last line: best on words
     word_cut: frozenset[int]  # blocks opening with a line an indent short: on a word across only
     openers: frozenset[int]  # blocks printed where an article opens: on strong evidence only
     widths: tuple[float, ...]  # each block's measure (the page's column for short ones)
@@ -165,8 +170,8 @@ def openings(pieces: list[Piece]) -> Openings:
              and column and not ENUM_RE.match("".join(p.lines[0].text.split()))
              and abs(p.lines[0].width - column) <= SHORT_FILL}
     # a block whose first line ends a sentence and is shorter than any indented first line
-    # is the last line of a paragraph begun elsewhere (讨。, 度融合。): it may take up a
-    # sentence, on the evidence of the words the join completes
+    # is the last line of a paragraph begun elsewhere (讨。, 度融合。): it takes up a
+    # sentence, best on the evidence of the words the join completes
     last_lines = {j for j, p in enumerate(pieces) if p.kind is Kind.TEXT and p.starts_block and column
                   and ends_sentence(p.lines[0].text) and p.lines[0].width < column - 3.0
                   and not (DATELINE_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
@@ -247,12 +252,11 @@ def candidates(pieces: list[Piece], evidence: dict[tuple[int, int], Evidence] | 
             lex = lexicon.join_score(p.lines[-1].text, pieces[j].lines[0].text)
             run = page.continuity(p.lines[-1].text, pieces[j].lines[0].text)
             words = lex + PAGE_WEIGHT * run
-            if j in last_lines and not natural and not words:
-                continue
             if j in o.word_cut and not natural and not lex:
                 continue
             quotes = sum(1 if mark in left_open[i] else -1 for mark in closes[j])
-            found = Evidence(natural, indent, lex, run, gap, abs(j - i) - 1, vocab.affinity(i, j), j in openers, quotes)
+            found = Evidence(natural, indent, lex, run, gap, abs(j - i) - 1, vocab.affinity(i, j), j in openers, quotes,
+                             j in last_lines and not natural and not words)
             if evidence is not None:
                 evidence[(i, j)] = found
             joins.append(Join(i, j, found.score(), natural, words))
