@@ -523,6 +523,20 @@ def test_the_lines_under_a_byline_in_the_head_block_are_the_body():
     assert paras(art)[0].startswith("新时代中国特色大国外交要推动构建新型国际关系")
 
 
+def test_lines_that_fill_the_column_are_no_head_though_no_sentence_ends_in_them():
+    # four lines of a list sentence (a colon, 、 between items), each as wide as the column's
+    # full lines, cut before their sentence ends, over a news item: a head set in the column
+    # has larger type, fewer characters to the line, so these are text, not its headline
+    text = ("新时代的发展新方位\n陈曙光\n"
+            "人民群众的需要日益广泛，不仅对物质\n文化生活提出了更高要求，而且在民\n"
+            "主、法治、公平、正义、安全、环境等\n方面的要求日益增长，生活需要的内\n涵大大扩展。\n\n"
+            "呈现多样化多层次多方面的特点：\n期盼有更好的教育、更稳定的工作、\n"
+            "更满意的收入、更可靠的社会保障、\n更高水平的医疗卫生服务、更舒适\n"
+            "本报讯 为提升中小企业专业化、特色\n化、集群化发展水平，某省近日印发\n了工作方案。\n（某文）\n")
+    doc = read(text)
+    assert not [a for a in doc.blocks if plain(a.headline).startswith("呈现")]
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks

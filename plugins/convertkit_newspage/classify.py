@@ -79,6 +79,7 @@ WIDE = 2.0  # ems a headline line is wider than the column under it, at least
 HEAD_BLOCK_LINES = 8  # the most lines of headline and subtitle over a byline in one block
 HEAD_LINES = 6  # the most short lines of one head set beside the text of a narrow column
 SUBTITLE_LINES = 4  # the most lines of a subtitle (——…) under head lines
+COLUMN_FILL = 0.75  # ems from the page's column a line may be and fill it
 PULL_GAIN = 0.05  # how much more nearly a quote repeats its sentence with its first line than without
 
 
@@ -112,6 +113,15 @@ def _subtitle_over_byline(block: list[Line], k: int) -> bool:
         return False
     under = block[k + 1]
     return bool(is_name_line(under) and names_only(under) or name_fragment(under) or BYLINE_RE.match(under.text))
+
+
+def _fills_column(block: list[Line], col: float, measured: int) -> bool:
+    """Whether three lines of ``block`` or more each fill the page's column, in characters:
+    body text. A head set in the column is set in larger type, fewer characters to the line
+    (呈现多样化多层次多方面的特点：⏎期盼有更好的教育、更稳定的工作、⏎… holds no sentence
+    punctuation but is a sentence's lines). Only where other text shows the column: of the
+    ``measured`` lines it was measured on, three at least are not the block's."""
+    return measured - len(block) >= 3 and sum(abs(ln.width - col) <= COLUMN_FILL for ln in block) >= 3
 
 
 def _wide_over_stray(block: list[Line], col: float) -> int:
@@ -509,7 +519,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     explain("subhead-with-pull-quote", (first.no, block[end - 1].no),
                             f"a short line over a sentence repeated from the body (similarity {score:.2f})")
                 elif not clause_first and len(block) <= 6 and all(headish(ln) for ln in block[:-1]) and \
-                        (headish(block[-1]) or BYLINE_RE.match(block[-1].text)):
+                        (headish(block[-1]) or BYLINE_RE.match(block[-1].text)) and \
+                        not _fills_column(block, col, len(widths)):
                     # headline lines, then maybe the author's name or byline, and under it the
                     # body's first lines (a byline ends the head: 推进…⏎——深入学习…⏎范 祚 军 万 少 文⏎习近平…)
                     j = next((j for j in range(1, len(block))
