@@ -537,6 +537,24 @@ def test_lines_that_fill_the_column_are_no_head_though_no_sentence_ends_in_them(
     assert not [a for a in doc.blocks if plain(a.headline).startswith("呈现")]
 
 
+def test_a_head_over_text_set_at_a_wider_measure_opens_an_article():
+    # an essay set in a 14-em column, then a head with its text right under it (one block)
+    # set at 22 ems: a section is set in its article's column, so the head is a headline
+    def column(t: str, width: int) -> str:
+        return "".join(t[k:k + width] + "\n" for k in range(0, len(t), width))
+
+    essay = ("文化强国：文化软实力的中国目标\n蒋述卓\n"
+             + column("党的十九届五中全会给我们指出了文化发展的目标，建成文化强国，这是提升国家文化软实力"
+                      "的重大举措，也是实现民族复兴伟大梦想的重要步骤。", 14)
+             + column("我们首先要坚定文化自信，举旗帜，固灵魂。社会主义核心价值观是文化自信的灵魂内核与"
+                      "价值旨归，是建设文化强国的关键和核心。", 14) + "\n")
+    other = ("美国打台湾牌是一场危险的赌博\n"
+             + column("事实上，中国高度关注美国国内打台湾牌、挑战一中原则的危险动向。近年来，作为亲台势力"
+                      "大本营的美国国会动作不断，先后通过一系列法案，其核心目标是强化美台关系。", 22))
+    doc = read(essay + other)
+    assert [plain(a.headline) for a in doc.blocks] == ["文化强国：文化软实力的中国目标", "美国打台湾牌是一场危险的赌博"]
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks

@@ -129,7 +129,7 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 explain("subtitle-after-byline", span, "a —— line under the byline is a subtitle of the headlines "
                                                        "over it, not a subhead")
             elif cur is not None and not cur.closed and \
-                    (topic := _new_topic_from(group, page, cur, pieces[i + 1:])) is not None \
+                    (topic := _new_topic_from(group, page, cur, pieces[i + 1:], column)) is not None \
                     and topic[0] is not None:
                 k, runs, score, runner = topic
                 _add_subheads(cur, runs[:k], explain, "a head printed over another article's headline, sharing "
@@ -283,14 +283,14 @@ def _name_begun(drafts: list[Draft], p: Piece) -> Draft | None:
     return d if spells_byline(inline_text([*d.byline[begun:], *p.lines])) else None
 
 
-def _new_measure(p: Piece, cur: Draft, column: float) -> bool:
+def _new_measure(p: Piece, cur: Draft, column: float, in_block: bool = False) -> bool:
     """Whether text block ``p`` starts another article than ``cur`` by its measure: text
     set in the page's ``column`` does not go on across columns (a lede across columns comes
     first, over the column text), so a block set more than three ems wider than every block
     of an article set in the column so far, after a sentence's end, is another article's.
     (An article set across columns may widen further: beside a picture or a headline it
-    is set narrower.)"""
-    if not p.starts_block or len(p.lines) < MEASURED_LINES:
+    is set narrower.) With ``in_block``, ``p`` may stand in the block of the head over it."""
+    if not (p.starts_block or in_block) or len(p.lines) < MEASURED_LINES:
         return False
     texts = [q for q in cur.body if q.kind is Kind.TEXT]
     if not texts or not ends_sentence(texts[-1].lines[-1].text):
@@ -376,8 +376,8 @@ def _subhead_numbers(d: Draft) -> list[tuple[int, int] | None]:
     return [section_number(text_of(p)) for p in d.body if p.kind is Kind.HEAD]
 
 
-def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
-                    after: list[Piece]) -> tuple[int | None, list[list[Piece]], float, str] | None:
+def _new_topic_from(group: list[Piece], page: PageText, cur: Draft, after: list[Piece],
+                    column: float) -> tuple[int | None, list[list[Piece]], float, str] | None:
     """Whether head pieces ``group``, printed one after another inside article ``cur``
     after a sentence's end, open a new article: (k, the group cut into heads, the score, the
     runner-up's description) when the heads from the k-th on do (k None when none do: the
@@ -389,7 +389,9 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
     (:class:`NewTopicEvidence`) weighs against a new article the head's words the text so
     far takes up and the words the text under it shares with it; for it, text under it that
     opens as a news lede (with when it happened: a section of a feature seldom does), and a
-    long head. Too little text so far (NEW_TOPIC_TEXT) says nothing."""
+    long head. Too little text so far (NEW_TOPIC_TEXT) says nothing. Text under them set at
+    another measure (:func:`_new_measure`: a section is set in its article's column) opens
+    one whatever the words."""
     last = next((p for p in reversed(cur.body) if p.kind is Kind.TEXT), None)
     if last is None or not ends_sentence(last.lines[-1].text):
         return None
@@ -415,6 +417,9 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft,
         # an article that numbers its subheads numbers every one: an unnumbered head after
         # them heads another article
         return 0, runs, max(score, NEW_TOPIC_MIN), "staying subheads (unnumbered, under numbered subheads)"
+    under = next((p for p in after if p.kind is Kind.TEXT), None)
+    if under is not None and after.index(under) < 2 and _new_measure(under, cur, column, in_block=True):
+        return 0, runs, max(score, NEW_TOPIC_MIN), "staying subheads (the text under them set at another measure)"
     if score < NEW_TOPIC_MIN:
         return None, runs, score, ""
     runner = f"the heads from block {-others[0][1] + 1} on ({others[0][0]:.2f})" if others else "staying subheads"
