@@ -245,3 +245,15 @@ def test_the_same_page_reads_the_same_whatever_the_string_hashing(tmp_path_facto
                        env={**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "0"})
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] == outs[2]
+
+
+def test_untitled_text_is_weighed_again_once_the_headlines_have_found_their_articles(tmp_path_factory):
+    # seed 824: an essay's last columns, printed apart, are untitled text whose words the
+    # essay's text shares; the essay's headline, printed over another article's column,
+    # reaches it only when headlines are matched to texts (headline-to-headless). Weighed
+    # again then, with the headline's words, the columns join it: no article stays untitled
+    from convertkit.model import plain
+
+    [(page, _)] = _generate(tmp_path_factory, range(824, 825))
+    doc = convertkit.read(page.read_bytes(), "newspage")
+    assert all(plain(a.headline) for a in doc.blocks)

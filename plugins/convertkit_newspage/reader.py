@@ -207,6 +207,9 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     headlines_to_sections(drafts, explain)
     headlines_to_headless(drafts, explain)
     drafts = split_at_trailing_heads(drafts, explain)
+    # untitled text weighed again, now that the headlines have found their articles (their
+    # words count in the affinity)
+    drafts = merge_by_affinity(drafts, explain)
     complete_headlines(drafts, page, explain)
     drafts = join_ledes(drafts, explain)
     subheads_to_sections(drafts, explain)
