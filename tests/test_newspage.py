@@ -555,6 +555,24 @@ def test_a_head_over_text_set_at_a_wider_measure_opens_an_article():
     assert [plain(a.headline) for a in doc.blocks] == ["文化强国：文化软实力的中国目标", "美国打台湾牌是一场危险的赌博"]
 
 
+def test_a_byline_goes_with_the_headline_printed_over_it_to_the_text_whose_words_it_takes_up():
+    # a headline and its byline printed over another article's column (steel), the essay
+    # whose words the headline takes up (teachers) printed after: the headline goes to
+    # that text, and the byline printed right under it goes with it (a news lede, saying
+    # when it happened, takes no byline so: test_a_head_with_no_text_under_it_at_the_end…)
+    def column(t: str) -> str:
+        return "".join(t[k:k + 15] + "\n" for k in range(0, len(t), 15))
+
+    text = ("乡村教师培训模式迎来变革\n李华\n"
+            + column("　　钢铁行业是国民经济的重要基础产业，今年以来，钢铁企业加快绿色低碳转型步伐，超低排放"
+                     "改造和节能降碳技术应用全面提速。") + "（作者为某钢铁研究院研究员）\n\n"
+            + column("　　乡村教师是发展更加公平更有质量的乡村教育的基础，推动乡村教师培训模式变革，把送教下乡"
+                     "培训纳入乡村教师全员培训规划，是提高乡村教师素质的关键。"))
+    [teachers] = [a for a in read(text).blocks if plain(a.headline)]
+    assert plain(teachers.byline) == "李华"
+    assert [p[:4] for p in paras(teachers)] == ["乡村教师"]
+
+
 def test_two_characters_under_a_headline_are_a_byline_only_if_they_read_as_a_name():
     body = "\n\n正文从这里开始写起，写了整整两行\n才写完这一段话。\n"
     [a] = read("扎扎实实把这项建设向前\n推进" + body).blocks

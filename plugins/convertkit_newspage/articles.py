@@ -7,8 +7,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from .lines import (AUTHOR_START_RE, CREDIT_OPEN_RE, DATELINE_RE, SIGNOFF_RE, Line, Record, ends_sentence, inline_text,
-                    section_number, spaceless_text)
+from .lines import (AUTHOR_START_RE, CREDIT_OPEN_RE, DATELINE_RE, NEWS_LEDE_RE, SIGNOFF_RE, Line, Record,
+                    ends_sentence, inline_text, section_number, spaceless_text)
 from .names import name_shaped, name_fragment, spells_byline
 from .order import WIDE_GAP, PageText, page_column
 from .pieces import Kind, Piece, measure, text_of
@@ -336,9 +336,6 @@ NEW_TOPIC_SUBHEADS = -0.16  # per subhead the article holds so far (SUBHEADS_SEE
 NEW_TOPIC_MIN = 0.0
 SUBHEADS_SEEN = 2  # subheads counted at most: a third says no more than a second
 NEW_TOPIC_TEXT = 100  # the least text (characters) before it for the words it lacks to say anything
-# a news lede opens with when it happened (近日，… 4月9日，…), or with the reporter's credit
-# that follows its dateline (（记者 …）); a section of a feature seldom does
-NEWS_LEDE_RE = re.compile(r"近日|日前|近期|\d{1,2}月\d{1,2}日|今年|昨天|今天")
 
 
 def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:

@@ -122,6 +122,9 @@ CREDIT = r"(?:本报|{H}{1,4}[社报])?(?:特约)?(?:记者|通讯员)"
 BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、·•]){{2,30}}$", needs=("记者", "通讯员"))
 #: a picture's credit: a reporter who took it (本报记者 张三摄, 新华社记者 李贺摄)
 PHOTO_CREDIT_RE = HanPattern(rf"^{CREDIT}\s*(?:{{H}}|[\s、·•]){{2,24}}摄$", needs=("摄",))
+#: a news lede opens with when it happened (近日，… 4月9日，…), or with the reporter's credit
+#: that follows its dateline (（记者 …）); a section of a feature seldom does
+NEWS_LEDE_RE = re.compile(r"近日|日前|近期|\d{1,2}月\d{1,2}日|今年|昨天|今天")
 #: the reporter's credit a news item's text opens with, after its dateline (（记者 …）)
 CREDIT_OPEN_RE = HanPattern(rf"^[（(]\s*{CREDIT}", lead="（(")
 SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")

@@ -11,11 +11,12 @@ without a clear margin.
 """
 from __future__ import annotations
 
-from .lines import Line, spaceless_text
+from .lines import NEWS_LEDE_RE, Line, spaceless_text
 from .rules import Explain, Stage, register
 
 register(Stage.HEADLINES, {
     "title-by-words": "a head block printed over another article goes to the article whose words it takes up",
+    "byline-follows-headline": "the byline printed under a headline that went to another article goes with it",
 })
 
 # MIN_COVER and FOREIGN (0.5 and 0.2 before session 30) were chosen by a coordinate search on the
@@ -24,6 +25,7 @@ register(Stage.HEADLINES, {
 MIN_COVER = 0.35  # the least share of a block's character pairs the new article's text must hold
 MARGIN = 0.3  # how much more it must hold than the article the block was printed over
 FOREIGN = 0.28  # the most of a head block's character pairs an article's text holds when it is another's
+LEDE_WORDS = 12  # characters: a news lede's first words, which say when it happened
 
 
 def pairs_of(lines: list[Line]) -> set[str]:
@@ -85,6 +87,7 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
                 keep.append(block)
         d.heads = [ln for b in keep for ln in b]
         d.head_sizes = [len(b) for b in keep]
+        _byline_follows(d, moved, drafts, texts, explain)
     for k, blocks in moved.items():
         d = drafts[k]
         mine = [(b[0].no, b, over_byline(b, d)) for b in blocks_of(d.heads, d.head_sizes)]
@@ -93,6 +96,24 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
         merged = sorted(mine + blocks, key=lambda x: (x[1][0].text.startswith("——"), x[2], x[0]))
         d.heads = [ln for _, b, _ in merged for ln in b]
         d.head_sizes = [len(b) for _, b, _ in merged]
+
+
+def _byline_follows(d, moved: dict[int, list], drafts: list, texts: list[str], explain: Explain) -> None:
+    """A byline is printed right under its article's headline: when the block printed over
+    ``d``'s byline went to another article (``moved``) and no head of ``d`` is left, the
+    byline goes with it, to an article that has none, unless that article's text opens as a
+    news item's lede does, with when it happened in its first words (LEDE_WORDS characters:
+    吉林省商务厅日前公布…): a news item carries its reporter in its dateline, and the name
+    is the byline of the text it was printed over, whose headline is printed elsewhere."""
+    if not d.byline or d.heads:
+        return
+    for k, blocks in moved.items():
+        if any(b[-1].no + 1 == d.byline[0].no for _, b, _ in blocks) and not drafts[k].byline \
+                and not NEWS_LEDE_RE.search(texts[k][:LEDE_WORDS]):
+            drafts[k].byline, d.byline = d.byline, []
+            explain("byline-follows-headline", (drafts[k].byline[0].no, drafts[k].byline[-1].no),
+                    "the byline printed under a headline goes with it to the article whose words it takes up")
+            return
 
 
 def over_byline(block: list[Line], d) -> bool:
