@@ -3066,6 +3066,15 @@ def test_narrow_lines_with_a_comma_in_a_block_of_their_own_are_a_subhead():
     assert headings(a) == ["一、坚持规划引领，统筹推进老旧小区改造"]
 
 
+def test_a_narrow_subhead_s_last_line_shaped_like_a_name_is_still_its_line():
+    # 置改革 has a name's shape (three ideographs) but starts with no surname: the last line
+    # of the subhead over it, not a byline, so the four narrow lines are one subhead
+    text = NARROW_SUBHEAD_PAGE.replace("一、坚持规划引\n领，统筹推进老\n旧小区改造\n",
+                                       "建设高标准市\n场体系，推进\n要素市场化配\n置改革\n")
+    [a] = read(text).blocks
+    assert headings(a) == ["建设高标准市场体系，推进要素市场化配置改革"]
+
+
 WIDE_CLAUSE_SUBHEAD_PAGE = (
     "城市更新让老街区焕发新活力\n本报记者周明远\n"
     "老街区的改造牵动千家万户。今年以来，本市把老旧小区改造列为民生实事，边规划边征求居民意见。\n\n"

@@ -259,8 +259,9 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
     """How many lines (two to HEAD_LINES) at the top of ``block`` are a subhead set at a
     measure of its own, well short of the column under it, or 0: each line NARROW_RUN of
     that column at most and, but for the last, of one width (justified at the subhead's
-    measure), none a name; together one head of RUN_CHARS at most that ends no sentence,
-    clause or lead-in (，、：) and holds no 。；, though commas may part its clauses
+    measure), none a personal name (a surname first: 置改革 has only a name's shape);
+    together one head of RUN_CHARS at most that ends no sentence, clause or lead-in
+    (，、：) and holds no 。；, though commas may part its clauses
     (一、保持零容忍态⏎度和高压态势，坚⏎决打赢…); and the text under it opens a sentence
     (no word runs on into it, :func:`_opens_sentence`) in a line that fills the column or is
     indented as a paragraph's first. A block of such lines alone is a subhead printed apart
@@ -281,7 +282,7 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
         if not _one_head_of_clauses(heads):
             continue
         # (a line pdftotext cut before an opening quote is measured with the pieces cut off it)
-        if not all(headish(ln, clauses=True) and not is_name_line(ln) and
+        if not all(headish(ln, clauses=True) and not (is_name_line(ln) and names_only(ln)) and
                    physical_width(block, n, full) <= NARROW_RUN * full for n, ln in enumerate(heads)):
             continue
         if any(abs(ln.width - heads[0].width) > 1.0 for ln in heads[1:-1]) or heads[-1].width > heads[0].width + 1.0:
