@@ -3075,6 +3075,27 @@ def test_a_narrow_subhead_s_last_line_shaped_like_a_name_is_still_its_line():
     assert headings(a) == ["建设高标准市场体系，推进要素市场化配置改革"]
 
 
+def test_a_head_numbered_after_the_first_heads_a_section_never_an_article():
+    # 二、… printed apart with its text, whose words the essay shares little of: a head
+    # numbered after the first divides an article, so it goes to the article that takes
+    # up most of its text's words, not into an article of its own
+    def column(t: str) -> str:
+        return "".join(t[k:k + 15] + "\n" for k in range(0, len(t), 15))
+
+    text = ("党风廉政建设新举措\n吴明\n"
+            + column("　　党的十八大以来，党中央把党风廉政建设和反腐败斗争作为全面从严治党的重要内容，正风肃纪，"
+                     "反腐惩恶，推动全面从严治党向纵深发展。") + "\n"
+            + "某省推动中小企业集群发展\n"
+            + column("　　本报讯 为提升中小企业专业化发展水平，某省近日印发了中小企业特色产业集群高质量发展工作"
+                     "方案，到2027年建成一批省级特色产业集群。") + "（某文）\n\n"
+            + "二、强化党内监督，发挥\n巡视利剑作用\n"
+            + column("　　巡视是加强党的建设的重要举措，是维护党纪的重要手段。近年来，中央巡视工作规划明确了巡视"
+                     "全覆盖的任务，为巡视工作指明方向。"))
+    essay, item = read(text).blocks
+    assert headings(essay) == ["二、强化党内监督，发挥巡视利剑作用"]
+    assert plain(item.headline) == "某省推动中小企业集群发展" and not headings(item)
+
+
 WIDE_CLAUSE_SUBHEAD_PAGE = (
     "城市更新让老街区焕发新活力\n本报记者周明远\n"
     "老街区的改造牵动千家万户。今年以来，本市把老旧小区改造列为民生实事，边规划边征求居民意见。\n\n"

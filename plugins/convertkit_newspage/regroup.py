@@ -399,7 +399,9 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     takes it where the evidence scores SECTION_MIN or more (:class:`SectionEvidence`: the
     words they share, the head's words the article takes up, a subhead of the article in
     parallel with the head, less where the article has ended or the text ends in an author
-    line of its own). Head and text go among that article's sections in print order (before
+    line of its own), and whatever the score where the head's number goes on with that
+    article's subheads' or is not the first (a head numbered 二、 divides an article, and
+    heads none). Head and text go among that article's sections in print order (before
     the first subhead printed after the head); where no subhead is printed after it, back
     where the text was read if the headlines' words had cut it out of that very article
     (:func:`_where_read`), else at the end: before the run of text that ends in the
@@ -413,7 +415,9 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
             continue
         k, ev, runner = found
         numbered = continues_numbers(d.heads, drafts[k])  # (四、 where the article holds 三、)
-        if ev.score() < SECTION_MIN and not numbered:
+        # a head numbered after the first (二、, （三）) heads a section, never an article
+        later = (section_number(spaceless_text(d.heads)) or (0, 1))[1] > 1
+        if ev.score() < SECTION_MIN and not numbered and not later:
             explain("heads-own-article", (d.heads[0].no, d.heads[-1].no),
                     f"as a section of the article at index {k}, which holds {ev.shared:.0%} of its text's character "
                     f"pairs by information (the next article {runner:.0%}) and {ev.cover:.0%} of the head's, it scores "
@@ -421,7 +425,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
             continue
         why = (f"score {ev.score():.2f} (moved from {SECTION_MIN}): holds {ev.shared:.0%} of its text's "
                f"character pairs by information (the next article {runner:.0%}) and {ev.cover:.0%} of the head's"
-               + ("; its number goes on with the article's subheads'" if numbered else ""))
+               + ("; its number goes on with the article's subheads'" if numbered else
+                  "; a head numbered after the first heads no article" if later else ""))
         target = drafts[k]
         section = [Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)] + d.body
         # among that article's sections: before the subhead numbered next, if it has one;
