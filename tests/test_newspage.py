@@ -101,6 +101,11 @@ def paras(article):
     return out
 
 
+def _column15(t: str) -> str:
+    """``t`` set in a column of 15 characters to the line."""
+    return "".join(t[k:k + 15] + "\n" for k in range(0, len(t), 15))
+
+
 # ---------------------------------------------------------------- rules, one fragment each
 def test_column_break_blank_line_in_mid_sentence_is_joined():
     doc = read("本报讯 某市今年的粮食产量连续\n十二年\n\n保持增长，农民收入稳步提高。\n")
@@ -560,13 +565,10 @@ def test_a_byline_goes_with_the_headline_printed_over_it_to_the_text_whose_words
     # whose words the headline takes up (teachers) printed after: the headline goes to
     # that text, and the byline printed right under it goes with it (a news lede, saying
     # when it happened, takes no byline so: test_a_head_with_no_text_under_it_at_the_end…)
-    def column(t: str) -> str:
-        return "".join(t[k:k + 15] + "\n" for k in range(0, len(t), 15))
-
     text = ("乡村教师培训模式迎来变革\n李华\n"
-            + column("　　钢铁行业是国民经济的重要基础产业，今年以来，钢铁企业加快绿色低碳转型步伐，超低排放"
+            + _column15("　　钢铁行业是国民经济的重要基础产业，今年以来，钢铁企业加快绿色低碳转型步伐，超低排放"
                      "改造和节能降碳技术应用全面提速。") + "（作者为某钢铁研究院研究员）\n\n"
-            + column("　　乡村教师是发展更加公平更有质量的乡村教育的基础，推动乡村教师培训模式变革，把送教下乡"
+            + _column15("　　乡村教师是发展更加公平更有质量的乡村教育的基础，推动乡村教师培训模式变革，把送教下乡"
                      "培训纳入乡村教师全员培训规划，是提高乡村教师素质的关键。"))
     [teachers] = [a for a in read(text).blocks if plain(a.headline)]
     assert plain(teachers.byline) == "李华"
@@ -3079,21 +3081,38 @@ def test_a_head_numbered_after_the_first_heads_a_section_never_an_article():
     # 二、… printed apart with its text, whose words the essay shares little of: a head
     # numbered after the first divides an article, so it goes to the article that takes
     # up most of its text's words, not into an article of its own
-    def column(t: str) -> str:
-        return "".join(t[k:k + 15] + "\n" for k in range(0, len(t), 15))
-
     text = ("党风廉政建设新举措\n吴明\n"
-            + column("　　党的十八大以来，党中央把党风廉政建设和反腐败斗争作为全面从严治党的重要内容，正风肃纪，"
+            + _column15("　　党的十八大以来，党中央把党风廉政建设和反腐败斗争作为全面从严治党的重要内容，正风肃纪，"
                      "反腐惩恶，推动全面从严治党向纵深发展。") + "\n"
             + "某省推动中小企业集群发展\n"
-            + column("　　本报讯 为提升中小企业专业化发展水平，某省近日印发了中小企业特色产业集群高质量发展工作"
+            + _column15("　　本报讯 为提升中小企业专业化发展水平，某省近日印发了中小企业特色产业集群高质量发展工作"
                      "方案，到2027年建成一批省级特色产业集群。") + "（某文）\n\n"
             + "二、强化党内监督，发挥\n巡视利剑作用\n"
-            + column("　　巡视是加强党的建设的重要举措，是维护党纪的重要手段。近年来，中央巡视工作规划明确了巡视"
+            + _column15("　　巡视是加强党的建设的重要举措，是维护党纪的重要手段。近年来，中央巡视工作规划明确了巡视"
                      "全覆盖的任务，为巡视工作指明方向。"))
     essay, item = read(text).blocks
     assert headings(essay) == ["二、强化党内监督，发挥巡视利剑作用"]
     assert plain(item.headline) == "某省推动中小企业集群发展" and not headings(item)
+
+
+# an essay numbering its subheads (一、 二、), a news item, and 三、 with its text printed
+# inside the item's column
+NUMBERED_SECTION_IN_ITEM_PAGE = (
+    "党风廉政建设新举措\n吴明\n"
+    + _column15("　　党的十八大以来，党中央把党风廉政建设和反腐败斗争作为全面从严治党的重要内容。") + "\n"
+    + "一、保持零容忍态度\n" + _column15("　　反腐败斗争形势依然严峻复杂，必须保持零容忍的态度不变。") + "\n"
+    + "二、狠抓纪律建设\n" + _column15("　　把纪律和规矩挺在前面，使纪律真正成为带电的高压线。") + "\n"
+    + "某省推动中小企业集群发展\n"
+    + _column15("　　本报讯 为提升中小企业专业化发展水平，某省近日印发了特色产业集群发展工作方案。") + "\n"
+    + "三、发挥巡视利剑作用\n" + _column15("　　巡视是加强党的建设的重要举措，是从严治党的重要手段。"))
+
+
+def test_a_subhead_whose_number_goes_on_with_another_article_s_goes_there_with_its_text():
+    # 三、 and its text printed inside a news item (which numbers nothing) after the essay
+    # that holds 一、 and 二、: numbered subheads run in sequence, so the section is the essay's
+    essay, item = read(NUMBERED_SECTION_IN_ITEM_PAGE).blocks
+    assert headings(essay) == ["一、保持零容忍态度", "二、狠抓纪律建设", "三、发挥巡视利剑作用"]
+    assert not headings(item) and paras(item) == ["为提升中小企业专业化发展水平，某省近日印发了特色产业集群发展工作方案。"]
 
 
 WIDE_CLAUSE_SUBHEAD_PAGE = (

@@ -148,7 +148,8 @@ def test_nothing_is_lost_or_invented_on_synthetic_pages(pages):
 
 
 
-from test_newspage import NARROW_SUBHEAD_PAGE, QUOTE_OPEN_APART_PAGE, SWAPPED_HEADLINES_PAGE  # noqa: E402
+from test_newspage import (NARROW_SUBHEAD_PAGE, NUMBERED_SECTION_IN_ITEM_PAGE, QUOTE_OPEN_APART_PAGE,  # noqa: E402
+                          SWAPPED_HEADLINES_PAGE)
 
 #: what the generator's default pool never prints (its news items all open with 本报讯 and
 #: close with a sign-off): a wire item whose dateline is not printed, its text opening with
@@ -163,6 +164,8 @@ NOT_IN_THE_POOL = [
     SWAPPED_HEADLINES_PAGE,
     # a subhead of two clauses set on narrow lines (the default pool's subheads hold no comma)
     NARROW_SUBHEAD_PAGE,
+    # a numbered subhead with its text printed inside a news item (the pool's essays number none)
+    NUMBERED_SECTION_IN_ITEM_PAGE,
     # a headline whose quotation pdftotext broke across two blocks
     "国家天文台举行“\n\n周又元星” 颁授仪式\n本报讯（记者王芳）一颗由国家天文台发现的小行星日\n"
     "前获得正式命名，命名仪式在北京举行，天文\n学界的师生和同行到场祝贺。\n",

@@ -50,7 +50,8 @@ from .order import PageText, assemble
 from .pieces import Kind, Piece, median
 from .placement import join_signed_fragments, place_lone_bylines, place_pull_quotes
 from .retitle import assign_headlines
-from .regroup import join_sections_apart, merge_by_affinity, subheads_over_headlines, take_out_of_items
+from .regroup import (join_sections_apart, merge_by_affinity, numbered_sections_home, subheads_over_headlines,
+                      take_out_of_items)
 from .rules import Explain
 from .sections import build_body
 from .signoffs import place_signoffs
@@ -203,6 +204,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     titles.redistribute(drafts, draft_text, explain)
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain)
+    numbered_sections_home(drafts, explain)
     subheads_over_headlines(drafts, explain)
     headlines_to_sections(drafts, explain)
     headlines_to_headless(drafts, explain)

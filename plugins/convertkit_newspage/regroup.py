@@ -27,6 +27,8 @@ register(Stage.ARTICLES, {
                          "head an article of their own",
     "subhead-over-headline": "a head block over the headline in parallel with the article's subheads is the "
                              "subhead of its first section: it goes after the lede",
+    "numbered-section-home": "a subhead whose number goes on with another article's numbered subheads, and not "
+                             "with its own article's, goes there with its text",
     "out-of-item": "a block inside a dated news item that shares far more of its words with another article is "
                    "that article's",
 })
@@ -447,6 +449,43 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
                 f"the article at index {k} {why}: a section printed apart")
     return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+def numbered_sections_home(drafts: list[Draft], explain: Explain) -> None:
+    """Numbered subheads run in sequence: a subhead inside an article that holds no subhead
+    numbered just before it, whose number goes on with the subheads of exactly one other
+    article (四、 where that article holds 三、 and no 四、), is that article's, printed among
+    another's columns: it goes there with its text (up to the next head), before that
+    article's subhead numbered next if it has one, else after the section numbered before
+    it. Drafts are changed in place."""
+    for d in drafts:
+        for piece in [p for p in d.body if p.kind is Kind.HEAD]:
+            number = section_number(text_of(piece))
+            if number is None or number[1] < 2 or (number[0], number[1] - 1) in _numbers(d):
+                continue
+            homes = [a for a in drafts if a is not d and continues_numbers(list(piece.lines), a)]
+            if len(homes) != 1:
+                continue
+            target = homes[0]
+            at = d.body.index(piece)
+            end = next((n for n in range(at + 1, len(d.body)) if d.body[n].kind is Kind.HEAD), len(d.body))
+            section = d.body[at:end]
+            del d.body[at:end]
+            nums = [section_number(text_of(p)) if p.kind is Kind.HEAD else None for p in target.body]
+            to = next((n for n, x in enumerate(nums) if x == (number[0], number[1] + 1)), None)
+            if to is None:
+                before = nums.index((number[0], number[1] - 1))
+                to = next((n for n in range(before + 1, len(target.body)) if target.body[n].kind is Kind.HEAD),
+                          len(target.body))
+            target.body[to:to] = section
+            explain("numbered-section-home", (piece.lines[0].no, piece.lines[-1].no),
+                    f"its number goes on with the subheads of the article at line "
+                    f"{(target.heads or target.byline or target.body[0].lines)[0].no}: that article's section")
+
+
+def _numbers(d: Draft) -> set[tuple[int, int]]:
+    """The numbers article ``d``'s subheads open with."""
+    return {x for p in d.body if p.kind is Kind.HEAD and (x := section_number(text_of(p))) is not None}
 
 
 def _where_read(target: Draft, d: Draft) -> int:
