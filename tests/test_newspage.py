@@ -3115,6 +3115,23 @@ def test_a_subhead_whose_number_goes_on_with_another_article_s_goes_there_with_i
     assert not headings(item) and paras(item) == ["为提升中小企业专业化发展水平，某省近日印发了特色产业集群发展工作方案。"]
 
 
+def test_text_ending_in_its_own_author_line_is_no_section_of_an_article_one_has_closed():
+    # an essay closed by its author line, a news item, then a head over text that shares the
+    # essay's words but ends in an author line of its own: an article has one author line,
+    # at its end, so the head and text are another article, not the essay's section
+    text = ("文化强国：文化软实力的中国目标\n蒋述卓\n"
+            + _column15("　　建成文化强国是提升国家文化软实力的重大举措，也是实现民族复兴伟大梦想的重要步骤，需要"
+                        "坚持社会主义核心价值观，推动社会主义文化繁荣兴盛。") + "（作者为暨南大学教授）\n\n"
+            + "某省推动中小企业集群发展\n"
+            + _column15("　　本报讯 为提升中小企业专业化发展水平，某省近日印发了特色产业集群发展工作方案。")
+            + "（某文）\n\n"
+            + "坚持文化自信建成文化强国\n"
+            + _column15("　　建成文化强国，必须坚定文化自信，坚持社会主义核心价值观，推动社会主义文化繁荣兴盛，提升"
+                        "国家文化软实力，实现民族复兴伟大梦想。") + "（作者系某研究中心研究员）\n")
+    essay, item, other = read(text).blocks
+    assert not headings(essay) and plain(other.headline) == "坚持文化自信建成文化强国"
+
+
 WIDE_CLAUSE_SUBHEAD_PAGE = (
     "城市更新让老街区焕发新活力\n本报记者周明远\n"
     "老街区的改造牵动千家万户。今年以来，本市把老旧小区改造列为民生实事，边规划边征求居民意见。\n\n"

@@ -403,7 +403,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     parallel with the head, less where the article has ended or the text ends in an author
     line of its own), and whatever the score where the head's number goes on with that
     article's subheads' or is not the first (a head numbered 二、 divides an article, and
-    heads none). Head and text go among that article's sections in print order (before
+    heads none); never where the text ends in an author line and so does that article (an
+    article has one). Head and text go among that article's sections in print order (before
     the first subhead printed after the head); where no subhead is printed after it, back
     where the text was read if the headlines' words had cut it out of that very article
     (:func:`_where_read`), else at the end: before the run of text that ends in the
@@ -419,6 +420,13 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
         numbered = continues_numbers(d.heads, drafts[k])  # (四、 where the article holds 三、)
         # a head numbered after the first (二、, （三）) heads a section, never an article
         later = (section_number(spaceless_text(d.heads)) or (0, 1))[1] > 1
+        if ev.author and drafts[k].closed_by_author:
+            # an article has one author line, at its end: text that ends in one of its own
+            # is no section of an article another author line has closed
+            explain("heads-own-article", (d.heads[0].no, d.heads[-1].no),
+                    f"its text ends in an author line, and so does the article at index {k} that takes up most of "
+                    f"its words: it heads an article of its own")
+            continue
         if ev.score() < SECTION_MIN and not numbered and not later:
             explain("heads-own-article", (d.heads[0].no, d.heads[-1].no),
                     f"as a section of the article at index {k}, which holds {ev.shared:.0%} of its text's character "
