@@ -353,7 +353,7 @@ def head_runs(group: list[Piece], page: PageText) -> list[list[Piece]]:
 def breaks_numbering(heads: list[Line], d: Draft) -> bool:
     """Whether article ``d`` numbers its subheads (each one, one style: 一、, （一）, 1.) and
     head ``heads`` has no number: an article numbers every subhead or none."""
-    held = _subhead_numbers(d)
+    held = subhead_numbers(d)
     return bool(held) and None not in held and len({n[0] for n in held}) == 1 \
         and section_number(spaceless_text(heads)) is None
 
@@ -364,11 +364,18 @@ def continues_numbers(heads: list[Line], d: Draft) -> bool:
     number = section_number(spaceless_text(heads))
     if number is None:
         return False
-    held = _subhead_numbers(d)
+    held = subhead_numbers(d)
     return (number[0], number[1] - 1) in held and number not in held
 
 
-def _subhead_numbers(d: Draft) -> list[tuple[int, int] | None]:
+def numbered_after_first(heads: list[Line]) -> bool:
+    """Whether head ``heads`` opens with a number after the first (二、, （三）): a subhead,
+    which divides an article and heads none."""
+    number = section_number(spaceless_text(heads))
+    return number is not None and number[1] > 1
+
+
+def subhead_numbers(d: Draft) -> list[tuple[int, int] | None]:
     """The number each subhead of article ``d`` opens with (None where it has none)."""
     return [section_number(text_of(p)) for p in d.body if p.kind is Kind.HEAD]
 

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon, titles
-from .articles import PAGE_LINES, Draft, continues_numbers, draft_text, lede
+from .articles import PAGE_LINES, Draft, continues_numbers, draft_text, lede, numbered_after_first, subhead_numbers
 from .lines import AUTHOR_START_RE, HAN, Line, ends_sentence, section_number, spaceless_text
 from .pieces import Kind, Piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
@@ -418,8 +418,7 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
             continue
         k, ev, runner = found
         numbered = continues_numbers(d.heads, drafts[k])  # (四、 where the article holds 三、)
-        # a head numbered after the first (二、, （三）) heads a section, never an article
-        later = (section_number(spaceless_text(d.heads)) or (0, 1))[1] > 1
+        later = numbered_after_first(d.heads)  # (二、: a section, never an article)
         if ev.author and drafts[k].closed_by_author:
             # an article has one author line, at its end: text that ends in one of its own
             # is no section of an article another author line has closed
@@ -442,9 +441,7 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
         # among that article's sections: before the subhead numbered next, if it has one;
         # else in print order, before the first subhead printed after it; with none, where
         # its text was read if it was cut from that article
-        number = section_number(spaceless_text(d.heads))
-        at = next((n for n, p in enumerate(target.body) if p.kind is Kind.HEAD and number is not None
-                   and section_number(text_of(p)) == (number[0], number[1] + 1)), None)
+        at = _before_next_number(target, section_number(spaceless_text(d.heads)))
         if at is None:
             at = next((n for n, p in enumerate(target.body)
                        if p.kind is Kind.HEAD and p.lines[0].no > d.heads[0].no), None)
@@ -469,7 +466,7 @@ def numbered_sections_home(drafts: list[Draft], explain: Explain) -> None:
     for d in drafts:
         for piece in [p for p in d.body if p.kind is Kind.HEAD]:
             number = section_number(text_of(piece))
-            if number is None or number[1] < 2 or (number[0], number[1] - 1) in _numbers(d):
+            if number is None or number[1] < 2 or (number[0], number[1] - 1) in subhead_numbers(d):
                 continue
             homes = [a for a in drafts if a is not d and continues_numbers(list(piece.lines), a)]
             if len(homes) != 1:
@@ -479,10 +476,10 @@ def numbered_sections_home(drafts: list[Draft], explain: Explain) -> None:
             end = next((n for n in range(at + 1, len(d.body)) if d.body[n].kind is Kind.HEAD), len(d.body))
             section = d.body[at:end]
             del d.body[at:end]
-            nums = [section_number(text_of(p)) if p.kind is Kind.HEAD else None for p in target.body]
-            to = next((n for n, x in enumerate(nums) if x == (number[0], number[1] + 1)), None)
-            if to is None:
-                before = nums.index((number[0], number[1] - 1))
+            to = _before_next_number(target, number)
+            if to is None:  # after the section numbered before it
+                before = next(n for n, p in enumerate(target.body) if p.kind is Kind.HEAD
+                              and section_number(text_of(p)) == (number[0], number[1] - 1))
                 to = next((n for n in range(before + 1, len(target.body)) if target.body[n].kind is Kind.HEAD),
                           len(target.body))
             target.body[to:to] = section
@@ -491,9 +488,13 @@ def numbered_sections_home(drafts: list[Draft], explain: Explain) -> None:
                     f"{(target.heads or target.byline or target.body[0].lines)[0].no}: that article's section")
 
 
-def _numbers(d: Draft) -> set[tuple[int, int]]:
-    """The numbers article ``d``'s subheads open with."""
-    return {x for p in d.body if p.kind is Kind.HEAD and (x := section_number(text_of(p))) is not None}
+def _before_next_number(target: Draft, number: tuple[int, int] | None) -> int | None:
+    """Where a section numbered ``number`` goes in article ``target``: before its subhead
+    numbered next (三、 before 四、), None where it has none."""
+    if number is None:
+        return None
+    return next((n for n, p in enumerate(target.body)
+                 if p.kind is Kind.HEAD and section_number(text_of(p)) == (number[0], number[1] + 1)), None)
 
 
 def _where_read(target: Draft, d: Draft) -> int:
