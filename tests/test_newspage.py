@@ -1680,6 +1680,28 @@ def test_a_headline_its_own_text_does_not_take_up_goes_to_the_untitled_text_that
     assert ([ln.text for ln in untitled.heads], essay.heads) == (["吉林家电以旧换新销售额大增"], [])
 
 
+@pytest.mark.parametrize("lede, follows", [("创新创业教育是我国建设创新型国家的重要组成部分。", True),
+                                           ("吉林省商务厅日前公布，全省家电以旧换新销售额大增。", False)])
+def test_the_byline_under_a_headline_printed_apart_goes_with_it_unless_to_a_news_lede(lede, follows):
+    # a headline and the byline right under it, printed over another article's column; the
+    # headline goes to the untitled text that takes up its words, and the byline with it,
+    # but not to a news lede (日前…), whose reporter its dateline carries
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.byheadlines import headlines_to_headless
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+
+    head = "全面推进创新创业教育" if follows else "吉林家电以旧换新销售额大增"
+    blocks = to_blocks(f"{head}\n樊丽明\n\n坚持依法治国和以德治国相结合，法治和德治相辅相成。\n\n{lede}\n", 1)
+    home, untitled = Draft(heads=blocks[0][:1], head_sizes=[1], byline=blocks[0][1:]), Draft()
+    home.body, untitled.body = [Piece(Kind.TEXT, blocks[1], 1)], [Piece(Kind.TEXT, blocks[2], 2)]
+    headlines_to_headless([home, untitled], Explain(False))
+    assert [ln.text for ln in untitled.heads] == [head]
+    assert ([ln.text for ln in untitled.byline], [ln.text for ln in home.byline]) == \
+        ((["樊丽明"], []) if follows else ([], ["樊丽明"]))
+
+
 def _column_then_wide(wide_lede: bool) -> str:
     narrow = ("坚持依法治国和以德治国\n相结合，是中国特色社会\n主义法治道路的一个鲜明\n特点。二者用语准确。\n\n"
               "法律是成文的道德，道德\n是内心的法律，二者都具\n有规范社会行为的作用。\n\n")

@@ -361,7 +361,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
     """A subhead stands over its section's text; a head with no text under it (the last
     piece of an article, or one more head follows) is a headline printed apart from its
     article, as is a stack of heads with no article under it (or over a byline alone: the
-    byline goes with the headline to an article that has none), and so may be an article's
+    byline goes with the headline to an article that has none, as does one printed right
+    under it, :func:`.titles.byline_goes_with`), and so may be an article's
     one head block that its own text takes up less than MIN_COVER of, a head block its
     text takes up none of (under titles.FOREIGN) beside one it takes up, a subhead
     whose words the text it stands in takes up none of (a subhead is about its article),
@@ -438,7 +439,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
                 f"({titles.covers(lines, texts[id(home)]):.0%} where it was printed)")
         sizes = [len(lines)]
         home.take_head(piece, lines)
-        if home.byline and not home.heads and not home.body and not a.byline:
+        if home.byline and not home.heads and not a.byline and (not home.body or titles.byline_goes_with(
+                lines, home.byline, texts[id(a)])):
             a.byline, home.byline = home.byline, []  # the byline under it goes with it
         if _subtitle_only(a):
             lines, sizes = lines + a.heads, [len(lines)] + a.head_sizes  # the subtitle stays under it
