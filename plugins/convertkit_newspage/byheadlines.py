@@ -439,8 +439,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
                 f"({titles.covers(lines, texts[id(home)]):.0%} where it was printed)")
         sizes = [len(lines)]
         home.take_head(piece, lines)
-        if home.byline and not home.heads and not a.byline and (not home.body or titles.byline_goes_with(
-                lines, home.byline, texts[id(a)])):
+        if home.byline and not home.heads and not a.byline and \
+                (not home.body or titles.byline_goes_with(lines, home, texts[id(a)])):
             a.byline, home.byline = home.byline, []  # the byline under it goes with it
         if _subtitle_only(a):
             lines, sizes = lines + a.heads, [len(lines)] + a.head_sizes  # the subtitle stays under it

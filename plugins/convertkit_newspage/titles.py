@@ -105,20 +105,20 @@ def _byline_follows(d, moved: dict[int, list], drafts: list, texts: list[str], e
     if not d.byline or d.heads:
         return
     for k, blocks in moved.items():
-        if any(byline_goes_with(b, d.byline, texts[k]) for _, b, _ in blocks) and not drafts[k].byline:
+        if any(byline_goes_with(b, d, texts[k]) for _, b, _ in blocks) and not drafts[k].byline:
             drafts[k].byline, d.byline = d.byline, []
             explain("byline-follows-headline", (drafts[k].byline[0].no, drafts[k].byline[-1].no),
                     "the byline printed under a headline goes with it to the article whose words it takes up")
             return
 
 
-def byline_goes_with(block: list[Line], byline: list[Line], text: str) -> bool:
-    """Whether ``byline``, printed right under head ``block``, goes with it to the article
-    whose text is ``text``: not where that text opens as a news lede does, saying when it
-    happened in its first words (LEDE_WORDS characters: 吉林省商务厅日前公布…), for a news
-    item carries its reporter in its dateline, and the name is then the byline of the text
-    it was printed over, whose headline is printed elsewhere."""
-    return block[-1].no + 1 == byline[0].no and not NEWS_LEDE_RE.search(text[:LEDE_WORDS])
+def byline_goes_with(block: list[Line], d, text: str) -> bool:
+    """Whether ``d``'s byline, printed right under head ``block`` (:func:`over_byline`), goes
+    with it to the article whose text is ``text``: not where that text opens as a news lede
+    does, saying when it happened in its first words (LEDE_WORDS characters: 吉林省商务厅
+    日前公布…), for a news item carries its reporter in its dateline, and the name is then
+    the byline of the text it was printed over, whose headline is printed elsewhere."""
+    return over_byline(block, d) and not NEWS_LEDE_RE.search(text[:LEDE_WORDS])
 
 
 def over_byline(block: list[Line], d) -> bool:
