@@ -132,14 +132,18 @@ def fit(data: list[tuple[list[list[float]], int]], start: list[float], held: set
     return w
 
 
-def seed_args(doc: str) -> argparse.Namespace:
+def seed_args(doc: str, also: bool = False) -> argparse.Namespace:
     """The command line of a weight benchmark (``doc``: its module doc): the shared folder,
-    the seeds to fit on and the seeds to check on."""
+    the seeds to fit on and the seeds to check on; with ``also``, more seeds to fit on, made
+    from another pool of texts."""
     ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--fit", default="700-1299", help="seeds to fit on, LO-HI")
     ap.add_argument("--check", default="1-60,1420-1619", help="seeds to check on, LO-HI[,LO-HI]")
     add_pool_option(ap)
+    if also:
+        ap.add_argument("--also", help="more seeds to fit on, LO-HI, made from --also-pool's texts")
+        ap.add_argument("--also-pool", nargs="+", metavar="TRUTH", help="the truth files --also's pages are made from")
     return ap.parse_args()
 
 

@@ -10,6 +10,11 @@ here.
     python benchmarks/regroup_weights.py                       # fit on 700-1299, check on 1-60 and 1420-1619
     python benchmarks/regroup_weights.py --fit 700-899 --check 1-60
     python benchmarks/regroup_weights.py --fit 5000-5099 --check 5100-5199 --pool 'texts/*.truth.json'
+    python benchmarks/regroup_weights.py --fit 700-1099 --also 8000-8199 --also-pool texts/*.truth.json
+
+``--also`` adds pages made from another pool of texts to the pages fitted on (``--pool``
+still makes the ``--fit`` and ``--check`` pages): weights fitted on one pool learn its
+articles' lengths along with the layout's evidence.
 
 Each candidate (:func:`convertkit_newspage.articles.new_topic_evidence`,
 :func:`convertkit_newspage.regroup.section_evidence` and
@@ -60,9 +65,9 @@ class Decision:
 DECISIONS = {
     "new_topic": Decision("articles", "", "new_topic_evidence",
                           ("NEW_TOPIC_BIAS", "NEW_TOPIC_HELD", "NEW_TOPIC_NEWS", "NEW_TOPIC_SHARED", "NEW_TOPIC_BEFORE",
-                           "NEW_TOPIC_AFTER", "NEW_TOPIC_HEAD", "NEW_TOPIC_SUBHEADS"), "NEW_TOPIC_MIN",
+                           "NEW_TOPIC_AFTER", "NEW_TOPIC_SUBHEADS"), "NEW_TOPIC_MIN",
                           lambda e: [1.0, e.held, float(e.news), e.shared, math.log(e.before + 1),
-                                     math.log(e.after + 1), math.log(e.head + 1), float(e.subheads)]),
+                                     math.log(e.after + 1), float(e.subheads)]),
     "section": Decision("regroup", "join_sections_apart", "section_evidence",
                         ("SECTION_BIAS", "SECTION_SHARED", "SECTION_COVER", "SECTION_CLOSED", "SECTION_AUTHOR",
                          "SECTION_PARALLEL", "SECTION_LENGTH", "SECTION_TARGET_LENGTH"), "SECTION_MIN",
@@ -195,10 +200,13 @@ def accuracy(data: list[tuple[list[float], bool]], w: list[float], threshold: fl
 
 
 def main() -> int:
-    args = seed_args(__doc__)
+    args = seed_args(__doc__, also=True)
     shared = Path(args.shared)
     with tempfile.TemporaryDirectory() as d:
         train = candidates(shared, seed_range(args.fit), Path(d), args.pool)
+        if args.also:
+            for name, found in candidates(shared, seed_range(args.also), Path(d), args.also_pool).items():
+                train[name].extend(found)
         check: dict[str, list] = {name: [] for name in DECISIONS}
         for r in args.check.split(","):
             for name, found in candidates(shared, seed_range(r), Path(d), args.pool).items():
@@ -207,7 +215,8 @@ def main() -> int:
         now = current_weights(decision)
         fitted = fit(train[name])
         tr, ck = train[name], check[name]
-        print(f"\n{name}: {len(tr)} candidates to fit (seeds {args.fit}, {sum(lb for _, lb in tr)} labelled yes), "
+        fitted_on = args.fit + (f" and {args.also}" if args.also else "")
+        print(f"\n{name}: {len(tr)} candidates to fit (seeds {fitted_on}, {sum(lb for _, lb in tr)} labelled yes), "
               f"{len(ck)} to check (seeds {args.check}, {sum(lb for _, lb in ck)})")
         terms = [w.removeprefix(decision.threshold.removesuffix("MIN")).lower() for w in decision.weights]
         print(f"{'':<12}{'fit':>8}{'check':>8}   " + " ".join(f"{t:>13}" for t in terms))
