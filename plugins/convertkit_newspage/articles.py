@@ -394,8 +394,8 @@ def _new_topic_from(group: list[Piece], page: PageText, cur: Draft, after: list[
     its article and its section shares the article's vocabulary, so the evidence
     (:class:`NewTopicEvidence`) weighs against a new article the head's words the text so
     far takes up and the words the text under it shares with it; for it, text under it that
-    opens as a news lede (with when it happened: a section of a feature seldom does), and a
-    long head. Too little text so far (NEW_TOPIC_TEXT) says nothing. Text under them set at
+    opens as a news lede (with when it happened: a section of a feature seldom does). Too
+    little text so far (NEW_TOPIC_TEXT) says nothing. Text under them set at
     another measure (:func:`_new_measure`: a section is set in its article's column) opens
     one whatever the words."""
     last = next((p for p in reversed(cur.body) if p.kind is Kind.TEXT), None)
