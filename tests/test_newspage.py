@@ -2404,6 +2404,29 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_or
     assert [p.lines[0].no for p in a.body] == [3, 10, 11, 30, 31, 60, 61]
 
 
+def test_a_section_taken_in_by_a_head_that_is_itself_a_section_keeps_its_print_place():
+    # 适时启动应急预案 (printed first) shares most words with the text under 要求师生加强健康监测,
+    # which is in turn a section of the 广东 article: both go among its sections in print
+    # order, each by its own head's place, not the later one's section carrying the earlier
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    a = Draft(heads=list(draft_lines(1, "广东：师生寒假尽量不要前往武汉")), head_sizes=[1],
+              byline=list(draft_lines(2, "本报记者苏季")))
+    a.body = [text_piece(3, "广东省教育厅发布通知，要求各地各校做好寒假期间师生健康监测和疫情防控工作，"
+                            "引导师生假期尽量不要前往武汉。")]
+    b = Draft(heads=list(draft_lines(20, "共建一带一路倡议进展报告发表")), head_sizes=[1])
+    b.body = [text_piece(21, "（记者安蓓）领导小组办公室22日发表共建一带一路倡议进展报告，全面总结合作成果。")]
+    c = Draft(heads=list(draft_lines(43, "适时启动应急预案")), head_sizes=[1])
+    c.body = [text_piece(44, "各地各校要完善应急预案和机制，做好假期值班值守，加强师生健康监测，及时报告疫情。")]
+    d = Draft(heads=list(draft_lines(81, "要求师生加强健康监测")), head_sizes=[1])
+    d.body = [text_piece(82, "假期到过武汉的师生返回后要加强健康监测，各地各校要做好值班值守和应急预案，"
+                             "发现疫情及时报告省教育厅。")]
+    assert join_sections_apart([a, b, c, d], Explain(False)) == [a, b]
+    assert [p.lines[0].no for p in a.body] == [3, 43, 44, 81, 82]
+
+
 def test_a_section_printed_apart_goes_to_the_article_whose_rare_words_it_shares():
     # the text under 依法维护海权 shares more character pairs with the first article (我们要进一步,
     # 做好各项工作: words any article may use) than with the second, but the second holds its

@@ -138,12 +138,12 @@ class _Untitled:
             titles.covers(target.heads, text) if target.heads else 0.0,
             bool(n) and self.drafts[n - 1] is target and bool(target.dateline and target.signoff),
             len(mine & _lede_pairs(target)) / max(1, len(mine)), self.waiting,
-            _holds_author_line(d), _ended(target), len(text), len(draft_text(target)))
+            _holds_author_line(d.body), _ended(target), len(text), len(draft_text(target)))
 
 
-def _holds_author_line(d: Draft) -> bool:
-    """Whether an article's text holds an author line (（作者为…）): a whole article's end."""
-    return any(AUTHOR_START_RE.match(ln.text) for p in d.body for ln in p.lines)
+def _holds_author_line(body: list[Piece]) -> bool:
+    """Whether an article's text (``body``) holds an author line (（作者为…）): a whole article's end."""
+    return any(AUTHOR_START_RE.match(ln.text) for p in body for ln in p.lines)
 
 
 def _ended(d: Draft) -> bool:
@@ -389,7 +389,7 @@ def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list
     k = shared[at][1]
     runner = max(x for n, (x, _) in enumerate(shared) if n != at)
     return k, SectionEvidence(shared[at][0], titles.covers(d.heads, texts[k]),
-                              _ended(drafts[k]), _holds_author_line(d),
+                              _ended(drafts[k]), _holds_author_line(d.body),
                               _parallel(d.heads, drafts[k]), len(texts[i]), len(texts[k])), runner
 
 
@@ -408,10 +408,13 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     the first subhead printed after the head); where no subhead is printed after it, back
     where the text was read if the headlines' words had cut it out of that very article
     (:func:`_where_read`), else at the end: before the run of text that ends in the
-    article's author line, if it has one and the section none (nothing follows an author line)."""
+    article's author line, if it has one and the section none (nothing follows an author line).
+    A section moved into a head over text that then moves itself goes on its own, by its own
+    head's print place (:func:`_insert_section`): sections keep the order they were printed in."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     gone: set[int] = set()
+    moved: set[int] = set()  # the heads of the sections moved (ids)
     for i, d in enumerate(drafts):
         found = _section_evidence(drafts, i, texts, pairs, gone)
         if found is None:
@@ -437,23 +440,35 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
                + ("; its number goes on with the article's subheads'" if numbered else
                   "; a head numbered after the first heads no article" if later else ""))
         target = drafts[k]
-        section = [Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)] + d.body
-        # among that article's sections: before the subhead numbered next, if it has one;
-        # else in print order, before the first subhead printed after it; with none, where
-        # its text was read if it was cut from that article
-        at = _before_next_number(target, section_number(spaceless_text(d.heads)))
-        if at is None:
-            at = next((n for n, p in enumerate(target.body)
-                       if p.kind is Kind.HEAD and p.lines[0].no > d.heads[0].no), None)
-        if at is None:
-            at = _where_read(target, d)
-        if at == len(target.body) and not _holds_author_line(d):
-            at = _before_author_line(target) or at  # nothing follows an author line
-        target.body[at:at] = section
+        head = Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)
+        # a section moved into this one earlier goes among the target's sections on its own
+        cuts = [n for n, p in enumerate(d.body) if id(p) in moved] + [len(d.body)]
+        parts = [[head] + d.body[:cuts[0]]] + [d.body[a:b] for a, b in zip(cuts, cuts[1:])]
+        for part in parts:
+            _insert_section(target, part, d if part[0] is head else None)
+        moved.add(id(head))
         gone.add(i)
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
                 f"the article at index {k} {why}: a section printed apart")
     return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+def _insert_section(target: Draft, section: list[Piece], d: Draft | None) -> None:
+    """Put ``section`` (a head and its text, from draft ``d`` where it heads one) among
+    ``target``'s sections: before the subhead numbered next, if it has one; else in print
+    order, before the first subhead printed after it; with none, where its text was read if
+    it was cut from that article; else at the end, before the text that ends in the
+    article's author line if the section holds none (nothing follows an author line)."""
+    heads = list(section[0].lines)
+    at = _before_next_number(target, section_number(spaceless_text(heads)))
+    if at is None:
+        at = next((n for n, p in enumerate(target.body)
+                   if p.kind is Kind.HEAD and p.lines[0].no > heads[0].no), None)
+    if at is None:
+        at = _where_read(target, d) if d is not None else len(target.body)
+    if at == len(target.body) and not _holds_author_line(section):
+        at = _before_author_line(target) or at
+    target.body[at:at] = section
 
 
 def numbered_sections_home(drafts: list[Draft], explain: Explain) -> None:
