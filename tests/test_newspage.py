@@ -2427,6 +2427,32 @@ def test_a_section_taken_in_by_a_head_that_is_itself_a_section_keeps_its_print_p
     assert [p.lines[0].no for p in a.body] == [3, 43, 44, 81, 82]
 
 
+@pytest.mark.parametrize("headline", [("着力构建高水平社会主义市场经济体制",), ("着力构建高", "水平社会主", "义市场经济", "体制")])
+def test_of_two_heads_over_text_the_wide_one_whose_words_run_through_the_others_text_is_the_headline(headline):
+    # neither has a byline: the one-line head set across columns, whose words the other's
+    # text takes up (构建高水平社会主义市场经济体制), heads the article and the subhead in
+    # the column (建设高标准市场体系…, none of whose words the lede holds) is its section,
+    # though the score moved the headline's text under the subhead; a head as narrow as the
+    # subhead is no headline by its measure, and the score's move stands
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    a = Draft(heads=list(draft_lines(3, *headline)), head_sizes=[len(headline)])
+    a.body = [text_piece(5, "党的十九届五中全会通过的《建议》提出，要坚持和完善社会主义基本经济制度，"
+                            "充分发挥市场在资源配置中的决定性作用。")]
+    b = Draft(heads=list(draft_lines(23, "广电总局：不得播出偶像养成类节目")), head_sizes=[1])
+    b.body = [text_piece(24, "（记者白瀛）国家广播电视总局办公厅2日发出通知，要求坚决抵制违法失德人员。")]
+    c = Draft(heads=list(draft_lines(40, "建设高标准", "市场体系，推", "进要素市场化", "配置改革")), head_sizes=[4])
+    c.body = [text_piece(44, "市场体系是市场机制发挥作用的必要条件。建设高标准市场体系，要推进要素市场化配置改革，"
+                             "着力构建高水平社会主义市场经济体制。")]
+    out = join_sections_apart([a, b, c], Explain(False))
+    if len(headline) == 1:
+        assert out == [a, b] and [p.lines[0].no for p in a.body] == [5, 40, 44]
+    else:
+        assert out == [b, c] and [p.lines[0].no for p in c.body] == [44, 3, 5]
+
+
 def test_a_section_printed_apart_goes_to_the_article_whose_rare_words_it_shares():
     # the text under 依法维护海权 shares more character pairs with the first article (我们要进一步,
     # 做好各项工作: words any article may use) than with the second, but the second holds its

@@ -410,12 +410,16 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     (:func:`_where_read`), else at the end: before the run of text that ends in the
     article's author line, if it has one and the section none (nothing follows an author line).
     A section moved into a head over text that then moves itself goes on its own, by its own
-    head's print place (:func:`_insert_section`): sections keep the order they were printed in."""
+    head's print place (:func:`_insert_section`): sections keep the order they were printed in.
+    Where the article chosen is a head over text and nothing more, and the moving head is the
+    headline of the two (:func:`_headline_of_the_two`), the other way round."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     gone: set[int] = set()
     moved: set[int] = set()  # the heads of the sections moved (ids)
     for i, d in enumerate(drafts):
+        if i in gone:
+            continue
         found = _section_evidence(drafts, i, texts, pairs, gone)
         if found is None:
             continue
@@ -440,6 +444,9 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
                + ("; its number goes on with the article's subheads'" if numbered else
                   "; a head numbered after the first heads no article" if later else ""))
         target = drafts[k]
+        if not numbered and not later and _bare(target) and _headline_of_the_two(d, target, texts[i], texts[k]):
+            d, target, i, k = target, d, k, i
+            why += "; the other way round: its head's words run through the text of the head it moved to"
         head = Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)
         # a section moved into this one earlier goes among the target's sections on its own
         cuts = [n for n, p in enumerate(d.body) if id(p) in moved] + [len(d.body)]
@@ -451,6 +458,23 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
                 f"the article at index {k} {why}: a section printed apart")
     return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+def _bare(d: Draft) -> bool:
+    """Whether a draft is a head block over text and nothing more (no byline, dateline,
+    sign-off or subtitle): it may be a section as well as an article."""
+    return len(d.head_sizes) == 1 and not (d.byline or d.dateline or d.signoff) \
+        and not any(ln.text.startswith("——") for ln in d.heads)
+
+
+def _headline_of_the_two(d: Draft, other: Draft, text: str, other_text: str) -> bool:
+    """Whether, of two heads over text that go together, ``d``'s is the headline and
+    ``other``'s a subhead of its article: a headline's words run through its article's
+    sections, a subhead's stay in its own (``other_text`` takes up more of ``d``'s head's
+    character pairs than ``text`` of ``other``'s), and a headline is set across columns
+    where a subhead keeps to its own (``d``'s lines are the longer)."""
+    return titles.covers(d.heads, other_text) > titles.covers(other.heads, text) and \
+        max(ln.width for ln in d.heads) > max(ln.width for ln in other.heads)
 
 
 def _insert_section(target: Draft, section: list[Piece], d: Draft | None) -> None:
