@@ -3160,6 +3160,16 @@ def test_narrow_lines_with_a_comma_in_a_block_of_their_own_are_a_subhead():
     assert headings(a) == ["一、坚持规划引领，统筹推进老旧小区改造"]
 
 
+def test_a_subhead_of_forty_characters_on_seven_narrow_lines_is_one_subhead():
+    # a long numbered subhead of clauses set on seven lines of six characters over its text
+    # (sixty characters at most, however many lines the column breaks it into)
+    text = NARROW_SUBHEAD_PAGE.replace(
+        "一、坚持规划引\n领，统筹推进老\n旧小区改造\n",
+        "一、坚持规划\n引领，统筹推\n进老旧小区改\n造，让城市更\n新惠及更多居\n民、更多家庭\n和更多社区\n")
+    [a] = read(text).blocks
+    assert headings(a) == ["一、坚持规划引领，统筹推进老旧小区改造，让城市更新惠及更多居民、更多家庭和更多社区"]
+
+
 def test_a_narrow_subhead_s_last_line_shaped_like_a_name_is_still_its_line():
     # 置改革 has a name's shape (three ideographs) but starts with no surname: the last line
     # of the subhead over it, not a byline, so the four narrow lines are one subhead

@@ -252,11 +252,12 @@ LEDE_COLUMNS = 2  # a lede set across columns spans two of them at least
 
 NARROW_RUN = 0.7  # the widest a subhead's lines are set, as a share of the column under them
 RUN_CHARS = 60  # the most characters of a subhead set on several narrow lines
+RUN_LINES = 10  # ... on as many lines as RUN_CHARS fill at six characters a line
 INDENT_MOST = 3.0  # ems a paragraph's indented first line is short of its column, at most
 
 
 def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
-    """How many lines (two to HEAD_LINES) at the top of ``block`` are a subhead set at a
+    """How many lines (two to RUN_LINES) at the top of ``block`` are a subhead set at a
     measure of its own, well short of the column under it, or 0: each line NARROW_RUN of
     that column at most and, but for the last, of one width (justified at the subhead's
     measure), none a personal name (a surname first: 置改革 has only a name's shape);
@@ -269,7 +270,7 @@ def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
     a run of lines that all stop well short of it is no paragraph's."""
     if len(block) < 2 or not headish(block[0], clauses=True):
         return 0
-    for k in range(min(HEAD_LINES, len(block) if col else len(block) - 2), 1, -1):
+    for k in range(min(RUN_LINES, len(block) if col else len(block) - 2), 1, -1):
         heads = block[:k]
         if k == len(block):
             full = col
