@@ -2055,6 +2055,29 @@ def test_a_head_block_joining_a_headline_printed_over_its_byline_is_its_kicker()
     assert (kicker, headline) == ("把握好“变”与“不变”的关系", "走出对我国社会主要矛盾认识的误区")
 
 
+def test_the_kicker_over_a_headline_that_moves_goes_with_it_and_so_does_the_byline():
+    # kicker and headline stacked over a byline, printed over another article's text: the
+    # headline goes to the essay that takes up its words, and the kicker over it, whose words
+    # that essay takes up (中国特色社会主义, 7 of its 18 pairs) more than the text it was printed
+    # over (更加强大, 3), though too little to move on its own, goes with it; with no head left,
+    # so does the byline
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.rules import Explain
+    from convertkit_newspage.titles import redistribute
+
+    blocks = to_blocks("让中国特色社会主义展现出更加强大生命力\n\n深刻理解新时代划时代意义\n刘志明\n\n"
+                       "脱贫攻坚是一场硬仗，各地因地制宜，精准施策，基层组织更加强大，贫困地区面貌发生了变化。\n\n"
+                       "中国特色社会主义进入新时代，这个新时代具有划时代意义，我们要深刻理解。\n", 1)
+    home = Draft(heads=blocks[0] + blocks[1][:1], head_sizes=[1, 1], byline=blocks[1][1:])
+    essay = Draft()
+    home.body, essay.body = [Piece(Kind.TEXT, blocks[2], 2)], [Piece(Kind.TEXT, blocks[3], 3)]
+    redistribute([home, essay], lambda d: "".join(ln.text for p in d.body for ln in p.lines), Explain(False))
+    assert [ln.text for ln in essay.heads] == ["让中国特色社会主义展现出更加强大生命力", "深刻理解新时代划时代意义"]
+    assert essay.head_sizes == [1, 1] and [ln.text for ln in essay.byline] == ["刘志明"] and not home.heads
+
+
 def test_a_head_block_foreign_to_its_article_goes_to_the_article_that_takes_it_up():
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.blocks import to_blocks

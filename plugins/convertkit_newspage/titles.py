@@ -16,6 +16,8 @@ from .rules import Explain, Stage, register
 
 register(Stage.HEADLINES, {
     "title-by-words": "a head block printed over another article goes to the article whose words it takes up",
+    "kicker-follows-headline": "the block printed over a headline that went to another article goes with it, as "
+                               "its kicker, where that article's text takes up as much of its words",
     "byline-follows-headline": "the byline printed under a headline that went to another article goes with it",
 })
 
@@ -85,6 +87,7 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
                         f"index {k} ({best:.0%} of its character pairs, {mine:.0%} where it was printed)")
             else:
                 keep.append(block)
+        _kicker_follows(d, home, keep, moved, texts, explain)
         d.heads = [ln for b in keep for ln in b]
         d.head_sizes = [len(b) for b in keep]
         _byline_follows(d, moved, drafts, texts, explain)
@@ -96,6 +99,30 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
         merged = sorted(mine + blocks, key=lambda x: (x[1][0].text.startswith("——"), x[2], x[0]))
         d.heads = [ln for _, b, _ in merged for ln in b]
         d.head_sizes = [len(b) for _, b, _ in merged]
+
+
+def _kicker_follows(d, home: int, keep: list[list[Line]], moved: dict[int, list], texts: list[str],
+                    explain: Explain) -> None:
+    """A kicker stands over its headline: where the last block of ``d``'s stack (the
+    headline, over the byline) went to another article and the blocks left (``keep``, changed
+    in place) were all printed over it, each of them whose words that article's text takes up
+    (FOREIGN at least), and at least as much as ``d``'s, goes with it."""
+    if not keep:
+        return
+    last = d.heads[-1].no
+    for k, blocks in moved.items():
+        if not any(b[-1].no == last for _, b, _ in blocks):
+            continue
+        for block in [b for b in keep if b[-1].no < last and not b[0].text.startswith("——")]:
+            pairs = pairs_of(block)
+            there = _cover(pairs, texts[k])
+            if there >= FOREIGN and there >= _cover(pairs, texts[home]):
+                keep.remove(block)
+                blocks.append((block[0].no, block, False))
+                explain("kicker-follows-headline", (block[0].no, block[-1].no),
+                        "the block printed over a headline goes with it to the article whose words it takes up: "
+                        "its kicker")
+        return
 
 
 def _byline_follows(d, moved: dict[int, list], drafts: list, texts: list[str], explain: Explain) -> None:
