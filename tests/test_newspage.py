@@ -1760,6 +1760,24 @@ def test_a_box_across_columns_repeating_two_clauses_of_a_body_sentence_is_a_pull
     assert shape(pieces)[-1] == (Kind.PULL, 3)
 
 
+def test_a_pull_quote_over_the_text_in_its_block_is_a_quote_and_the_text_goes_on_under_it():
+    # a box inset in the column, printed with no blank line over the column's text: its
+    # lines are narrower than the text's, it ends one statement, and the body prints that
+    # sentence elsewhere; lines of the same width that the body does not repeat stay text
+    def column(t: str) -> str:
+        return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
+
+    body = ("一个制度好不好，能不能行得通、办得到、得人心，最终看实践。党的十九大报告指出，香港、"
+            "澳门回归祖国以来，一国两制实践取得举世公认的成功。")
+    box = "一个制度好不好，能\n不能行得通、办得到、\n得人心，最终看实践。\n"
+    under = ("　　一国两制是三十多年前邓小平同志以超凡的勇气和胆略提出的，是中国的一个伟大创举，这在以往"
+             "的人类政治实践中从未有过。")
+    head = "充分认识一国两制的成功实践\n"
+    assert shape(pieces_of(head + column(body) + "\n" + box + column(under)))[-2:] == [(Kind.PULL, 3), (Kind.TEXT, 5)]
+    other = "一个国家好不好，能\n不能行得通、办得到、\n得民心，终究看实践。\n"
+    assert shape(pieces_of(head + column(body) + "\n" + other + column(under)))[-1] == (Kind.TEXT, 8)
+
+
 def test_a_pull_quote_that_leaves_out_a_word_keeps_its_first_line():
     # a pull quote may shorten the sentence it repeats (积极 left out): with its first line,
     # 支持工业企业运用人工, it repeats the body's sentence far more nearly than without, so

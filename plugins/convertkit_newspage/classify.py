@@ -54,12 +54,18 @@ register(Stage.PIECES, {
     "pull-quote-boxed": "sentences a PDF sets in a box inside an article are a pull quote (PDF input)",
     "subhead-over-boxed-quote": "a box's head-like first line over a quote the body repeats, not run on into "
                                 "it in the body, is a subhead (PDF input)",
+    "pull-quote-atop": "lines at the top of a block set narrower than the text under them, or across columns, "
+                       "one statement a body sentence printed elsewhere repeats: a boxed pull quote over the text",
     "pull-quote-box": "a block set narrower than the column, or across columns, whose whole text repeats a "
                       "body sentence is a boxed pull quote",
 })
 
 BOX_INSET = 2.0  # ems a box's lines are narrower than the page's column, at least
 BOX_ACROSS = 3.0  # ... or wider, for a box set across columns
+ATOP_INSET = 1.0  # ems a box's lines are narrower than the text under it in its block, at least
+#: how nearly a box printed over text in its block repeats a body sentence, at least: printed
+#: with no blank line between it and the text, it takes closer evidence than PULL_SIMILARITY
+ATOP_SIMILARITY = 0.8
 
 
 def lone_name(line: Line, next_block: list[Line] | None) -> bool:
@@ -170,6 +176,26 @@ def _pull_box(block: list[Line], page: Page, col: float) -> float:
         if rest > score:
             return 0.0
     return score
+
+
+def _pull_atop(block: list[Line], page: Page) -> int:
+    """How many lines at the top of ``block`` are a pull quote box over the column's text,
+    or 0: two to eight lines, set inset in the column (each ATOP_INSET narrower than the
+    text under them) or across columns (each but the last BOX_ACROSS wider), ending one
+    statement that repeats a body sentence printed elsewhere (ATOP_SIMILARITY), over the
+    text (a line that fills its column, or a paragraph's indented first line, and a full
+    one under it)."""
+    for k in range(2, min(9, len(block) - 2)):
+        if not ends_sentence(block[k - 1].text):
+            continue
+        col = measure(block[k:k + 8])
+        inset = all(ln.width <= col - ATOP_INSET for ln in block[:k])
+        across = all(ln.width >= col + BOX_ACROSS for ln in block[:k - 1])
+        if not (inset or across) or block[k].width < col - INDENT_MOST or block[k + 1].width < col - ATOP_INSET:
+            return 0
+        text = inline_text(block[:k])
+        return k if page.repeats_elsewhere(text, {ln.no for ln in block[:k]}) >= ATOP_SIMILARITY else 0
+    return 0
 
 
 #: characters that only go on with what comes before them: particles and aspect markers
@@ -447,6 +473,14 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pieces.append(Piece(Kind.BYLINE, [first], bi))
             explain("name-fragment", first.no, "a single character alone is part of a name")
             pieces.append(Piece(Kind.TEXT, block[1:], bi))
+            continue
+        k = _pull_atop(block, page) if hints is None else 0
+        if k:
+            pieces.append(Piece(Kind.PULL, block[:k], bi))
+            explain("pull-quote-atop", (first.no, block[k - 1].no),
+                    "lines set narrower than the text under them (or across columns), one statement the body "
+                    "repeats: a boxed pull quote over the text")
+            pieces.append(Piece(Kind.TEXT, block[k:], bi))
             continue
         score = _pull_box(block, page, col)
         if score >= PULL_SIMILARITY:
