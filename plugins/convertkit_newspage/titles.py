@@ -103,9 +103,9 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
 
 def _kicker_follows(d, home: int, keep: list[list[Line]], moved: dict[int, list], texts: list[str],
                     explain: Explain) -> None:
-    """A kicker stands over its headline: where the last block of ``d``'s stack (the
-    headline, over the byline) went to another article and the blocks left (``keep``, changed
-    in place) were all printed over it, each of them whose words that article's text takes up
+    """A kicker stands over its headline: where the last block of ``d``'s stack (its
+    headline, printed under the others) went to another article, each block left (``keep``,
+    changed in place) that was printed over it and whose words that article's text takes up
     (FOREIGN at least), and at least as much as ``d``'s, goes with it."""
     if not keep:
         return
