@@ -372,8 +372,7 @@ def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list
     pair that is no word less still), the evidence, and the share the next article holds
     (None where it may not be one)."""
     d = drafts[i]
-    if not d.heads or d.byline or d.dateline or d.signoff or len(d.head_sizes) != 1 or not pairs[i] \
-            or any(ln.text.startswith("——") for ln in d.heads):
+    if not d.heads or not _bare(d) or not pairs[i]:
         return None  # (a head with a subtitle is a headline: subheads have none; a text of one
         # character has no pairs to share)
     others = [j for j, o in enumerate(drafts) if j != i and j not in gone and o.heads and texts[j]]
