@@ -158,12 +158,8 @@ SENTENCE_PUNCT = set("。！？；，、：!?;,:")
 
 def spaced_pairs(s: str) -> int:
     """How many single spaces stand between two CJK characters."""
-    n, i = 0, s.find(" ", 1)
-    while i != -1:
-        if i + 1 < len(s) and s[i + 1] != " " and is_cjk(s[i - 1]) and is_cjk(s[i + 1]):
-            n += 1
-        i = s.find(" ", i + 1)
-    return n
+    parts = s.split(" ")
+    return sum(1 for a, b in zip(parts, parts[1:]) if a and b and CJK_TABLE[a[-1]] and CJK_TABLE[b[0]])
 
 
 def despace(raw: str, pairs: int | None = None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from .lines import (AUTHOR_START_RE, BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, ENUM_RE, SIGNOFF_RE, Line, closes_unopened,
                     ends_sentence, has_sentence_punct, has_two_han, spaceless_text)
@@ -56,10 +57,16 @@ class Piece:
     def span(self) -> tuple[int, int]:
         return (self.lines[0].no, self.lines[-1].no)
 
+    @cached_property
+    def text(self) -> str:
+        """The piece's text, spaces removed (what words are looked up in); its lines
+        never change, so it is worked out once."""
+        return spaceless_text(self.lines)
+
 
 def text_of(p: Piece) -> str:
     """A piece's text, spaces removed (what words are looked up in)."""
-    return spaceless_text(p.lines)
+    return p.text
 
 
 def measure(lines: list[Line]) -> float:
