@@ -3381,3 +3381,32 @@ def test_a_head_s_number_is_read_in_each_style():
         [(0, 1), (0, 12), (0, 20), (1, 3), (2, 3), (2, 12)]
     # not a head's number: an enumerated point, an ordinal, two numerals run together
     assert [section_number(t) for t in ("一是加大", "第一，", "一二、x", "十十、y")] == [None] * 4
+
+
+def _paragraph_lines(t: str, width: int = 14) -> str:
+    """``t`` set as one paragraph in a column ``width`` characters wide, its first line
+    indented two ems (pdftotext drops the indent: the line is two characters short)."""
+    lines = [t[:width - 2]] + [t[k:k + width] for k in range(width - 2, len(t), width)]
+    return "\n".join(lines) + "\n"
+
+
+BAY = ["近年来，这个沿海渔村把海湾生态保护放在首位，渔民自发组成护海队，每天巡查海岸线，清理海滩垃圾，守护蓝色海湾。",
+       "海湾水质好了，鱼虾多了，渔民的收入也跟着涨了。护海队的渔民说，守护海湾就是守护自己的饭碗，海洋生态保护要一代一代做下去。",
+       "如今，渔村还办起了海洋科普馆，向游客讲述海湾生态保护的故事，越来越多的渔民加入护海队，一起守护海湾。"]
+SCHOOL = ["走进山区小学的教室，孩子们正通过智慧课堂和城里学校的老师一起上课。屏幕那头的老师讲得生动，屏幕这头的学生听得认真。",
+          "智慧课堂让山区学校的孩子享受到了优质课程。学校的老师说，有了智慧课堂，学生上课的积极性更高了，老师也在课堂上学到了新方法。"]
+
+
+def test_a_paragraph_printed_among_another_articles_columns_goes_to_the_article_it_reads_as(tmp_path):
+    # the school story's first paragraph is printed between the bay story's first two, in a
+    # block of its own (nothing leaves a sentence open into it): print order alone put it
+    # there, and its words are the school story's, never the bay story's
+    page = ("沿海渔村守护蓝色海湾\n本报记者 林海\n" + _paragraph_lines(BAY[0]) + "\n" + _paragraph_lines(SCHOOL[0]) + "\n"
+            + _paragraph_lines(BAY[1]) + "\n" + _paragraph_lines(BAY[2])
+            + "\n山区小学上起智慧课堂\n本报记者 高远\n" + _paragraph_lines(SCHOOL[1]))
+    explained = tmp_path / "why.json"
+    doc = convertkit.read(page.encode("utf-8"), "newspage", explain=str(explained))
+    assert [(plain(a.headline), paras(a)) for a in doc.blocks] == [
+        ("沿海渔村守护蓝色海湾", BAY), ("山区小学上起智慧课堂", SCHOOL)]
+    [step] = [s for s in json.loads(explained.read_text(encoding="utf-8"))["steps"] if s["rule"] == "reads-as-another"]
+    assert step["lines"] == [8, 12] and "runner-up" in step["decision"]

@@ -55,6 +55,7 @@ from .regroup import (join_sections_apart, merge_by_affinity, numbered_sections_
 from .rules import Explain
 from .sections import build_body
 from .signoffs import place_signoffs
+from .wordmodel import move_by_words
 
 
 def read_newspage(source: str, ctx: Context) -> Document:
@@ -216,6 +217,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = join_ledes(drafts, explain)
     subheads_to_sections(drafts, explain)
     heads_open_articles(drafts, explain)
+    move_by_words(drafts, explain)
     complete_enumerations(drafts, explain)
     order_points(drafts, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
