@@ -3410,3 +3410,20 @@ def test_a_paragraph_printed_among_another_articles_columns_goes_to_the_article_
         ("沿海渔村守护蓝色海湾", BAY), ("山区小学上起智慧课堂", SCHOOL)]
     [step] = [s for s in json.loads(explained.read_text(encoding="utf-8"))["steps"] if s["rule"] == "reads-as-another"]
     assert step["lines"] == [8, 12] and "runner-up" in step["decision"]
+
+
+@pytest.mark.parametrize("more", ["", "这些成就来之不易，必须倍加珍惜，始\n终坚持以人民为中心的发展思想不动摇。\n"])
+def test_a_full_line_cut_before_a_quote_at_a_blocks_top_is_text_not_a_head(more):
+    # a column break in mid-sentence, and the next column's first printed line cut by
+    # pdftotext before its second opening quote: the two pieces fill the column together,
+    # as no head's two lines do; they are the sentence's next words (over the sentence's
+    # end alone, or over more of the paragraph)
+    page = ("让发展成果更多惠及全体人民\n李明\n"
+            "改革开放四十多年来，我们党团结带领\n人民不懈奋斗，推动经济社会发展取得\n历史性成就。回顾这段不平凡的历程，\n\n"
+            "我们看到了从“吃得饱”\n“穿得暖”走向\n“过得好”，人民群众的获得感不断增强，\n幸福感和安全感也更加充实、更有保障。\n"
+            + more)
+    [a] = read(page).blocks
+    assert plain(a.kicker) == "" and paras(a) == [
+        "改革开放四十多年来，我们党团结带领人民不懈奋斗，推动经济社会发展取得历史性成就。回顾这段不平凡的历程，"
+        "我们看到了从“吃得饱”“穿得暖”走向“过得好”，人民群众的获得感不断增强，幸福感和安全感也更加充实、更有保障。"
+        + more.replace("\n", "")]

@@ -9,7 +9,7 @@ from . import lexicon
 from .lines import (BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open,
                     spaceless_text, starts_inside)
 from .names import is_name_line, name_fragment, name_shaped, names_only, spells_byline
-from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
+from .pieces import Hint, Kind, Piece, closes_article, cut_before_quote, headish, indented, measure, median, physical_width
 from .pulls import PULL_MAX, PULL_SIMILARITY, Page
 from .rules import Explain, Stage, register
 
@@ -238,9 +238,17 @@ def _head_over_stray_tail(block: list[Line], col: float, page: Page, bi: int) ->
     # before an opening mark the next line starts with
     if k < 1 or (k == 1 and tail and tail[0].text.lstrip()[:1] in "“《（‘") or \
             not 1 <= len(tail) <= STRAY_LINES or not ends_sentence(tail[-1].text) or \
-            leaves_open(inline_text(block[:k])) or max(ln.width for ln in tail) > col + BOX_INSET:
+            leaves_open(inline_text(block[:k])) or max(ln.width for ln in tail) > col + BOX_INSET or \
+            any(_cut_full_line(block[i], block[i + 1], col) for i in range(k - 1)):
         return 0
     return 0 if _word_across(block[k - 1], tail[0], page, bi) else k
+
+
+def _cut_full_line(line: Line, nxt: Line, full: float) -> bool:
+    """Whether ``line`` and ``nxt`` are one printed line of text, a column ``full`` ems
+    wide, that pdftotext cut before an opening quote (着新中国从“站起来”⏎“富起来”走向): together
+    they fill the column, as no head's two lines do."""
+    return cut_before_quote(line.width, nxt, full) and line.width + nxt.width >= full - 1
 
 
 def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
@@ -261,6 +269,8 @@ def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
         if k == 2 and indented(block[1], full, block[2]) and block[2].width >= full - 1 \
                 and _opens_sentence(block[0], block[1]) and not _runs_on(block[0], block[1], page, bi):
             continue  # text under a head opens with an indented line: here the second line does
+        if k == 2 and _cut_full_line(block[0], block[1], full):
+            continue
         # the line under them is a paragraph's indented first line; or they are two lines
         # short of the column, which no body line is but the last of its paragraph
         short = k == 2 and all(ln.width <= full - 1.5 for ln in block[:k])

@@ -118,7 +118,7 @@ def _units(d: Draft) -> list[list[Piece]]:
         if opens_paragraph(p) and seen_text:
             cur = [p]
             units.append(cur)
-        elif cur is not None and not (p.starts_block and opens_paragraph(p)):
+        elif cur is not None:
             cur.append(p)
         seen_text = True
     return [u for u in units if not any(AUTHOR_START_RE.match(ln.text) for p in u for ln in p.lines)]
