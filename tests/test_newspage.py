@@ -3427,3 +3427,17 @@ def test_a_full_line_cut_before_a_quote_at_a_blocks_top_is_text_not_a_head(more)
         "改革开放四十多年来，我们党团结带领人民不懈奋斗，推动经济社会发展取得历史性成就。回顾这段不平凡的历程，"
         "我们看到了从“吃得饱”“穿得暖”走向“过得好”，人民群众的获得感不断增强，幸福感和安全感也更加充实、更有保障。"
         + more.replace("\n", "")]
+
+
+def test_a_box_that_cut_its_quote_off_inside_a_word_is_a_pull_quote_not_a_subhead():
+    # the box shows the first words of a body sentence and stops inside a word (出门方⏎便):
+    # a head never ends inside a word, a box too small for its quote does
+    page = ("老旧小区改造让居民生活更舒心\n本报记者 张华\n"
+            "今年以来，这个街道把老旧小区改造作为\n民生实事来抓，先后完成了十二个小区的\n管网更新和外墙修缮工作。小区加装电梯\n"
+            "以后，楼里的老人出门方便多了，邻里之\n间的往来也更加频繁。\n\n"
+            "小区加装电梯以后，\n楼里的老人出门方\n\n"
+            "街道还在每个小区设立了议事会，改造之\n前先听居民的意见，改造方案经过大家讨\n论后再实施，居民的满意度明显提高。\n")
+    [a] = read(page).blocks
+    assert headings(a) == [] and len(paras(a)) == 2
+    [quote] = [b for b in a.blocks if isinstance(b, BlockQuote)]
+    assert plain(quote.blocks[0].content) == "小区加装电梯以后，楼里的老人出门方"

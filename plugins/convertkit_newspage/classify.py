@@ -56,6 +56,8 @@ register(Stage.PIECES, {
                                 "it in the body, is a subhead (PDF input)",
     "pull-quote-atop": "lines at the top of a block set narrower than the text under them, or across columns, "
                        "one statement a body sentence printed elsewhere repeats: a boxed pull quote over the text",
+    "pull-quote-cut": "a box's lines printed word for word in the body and cut off inside a word are a pull "
+                      "quote the box cut at its edge",
     "pull-quote-box": "a block set narrower than the column, or across columns, whose whole text repeats a "
                       "body sentence is a boxed pull quote",
 })
@@ -176,6 +178,25 @@ def _pull_box(block: list[Line], page: Page, col: float) -> float:
         if rest > score:
             return 0.0
     return score
+
+
+def _pull_cut(block: list[Line], page: Page, bi: int, col: float) -> bool:
+    """Whether ``block`` is a pull quote box that cut its quote off at its edge: two to
+    eight lines set like a box (:func:`_pull_box`'s inset or across), CUT_CHARS or more that
+    end no sentence, printed word for word elsewhere on the page, where a word runs on
+    across the point the box cut (新型国⏎际关系): a head never ends inside a word."""
+    if not 2 <= len(block) <= 8 or not col:
+        return False
+    inset = max(ln.width for ln in block) <= col - BOX_INSET
+    across = min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS
+    text = inline_text(block)
+    if not (inset or across) or not CUT_CHARS <= len(text) <= PULL_MAX or ends_sentence(text):
+        return False
+    after = page.printed_before(text, bi)
+    return bool(after) and bool(lexicon.join_score(text, after))
+
+
+CUT_CHARS = 12  # characters at least of a cut-off quote: fewer might be a head the body repeats
 
 
 def _pull_atop(block: list[Line], page: Page) -> int:
@@ -491,6 +512,12 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     "lines set narrower than the text under them (or across columns), one statement the body "
                     "repeats: a boxed pull quote over the text")
             pieces.append(Piece(Kind.TEXT, block[k:], bi))
+            continue
+        if hints is None and _pull_cut(block, page, bi, col):
+            pieces.append(Piece(Kind.PULL, block, bi))
+            explain("pull-quote-cut", (first.no, block[-1].no),
+                    "set like a box, printed word for word in the body, cut off inside a word: a boxed pull "
+                    "quote cut at the box's edge")
             continue
         score = _pull_box(block, page, col)
         if score >= PULL_SIMILARITY:

@@ -45,6 +45,20 @@ class Page:
         after = "".join(joined(self.blocks[k])[0] for k in range(max(lo, bi + 1), hi))
         return text in before or text in after
 
+    def printed_before(self, text: str, bi: int) -> str | None:
+        """What the other blocks within PULL_LINES lines of block ``bi`` print right after
+        ``text``, where they print it word for word (its next few characters, "" at their
+        end); None where they do not print it."""
+        at = self._block_starts[bi]
+        lo = bisect_left(self._block_starts, at - PULL_LINES)
+        hi = bisect_right(self._block_starts, at + PULL_LINES)
+        for ks in (range(lo, min(bi, hi)), range(max(lo, bi + 1), hi)):
+            other = "".join(joined(self.blocks[k])[0] for k in ks)
+            found = other.find(text)
+            if found >= 0:
+                return other[found + len(text):found + len(text) + 4]
+        return None
+
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
         column breaks, and the line numbers it uses."""
