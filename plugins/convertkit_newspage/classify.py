@@ -159,15 +159,10 @@ def _over_pull_quote(block: list[Line], bi: int, page: Page, col: float) -> bool
 
 def _pull_box(block: list[Line], page: Page, col: float) -> float:
     """How nearly ``block`` repeats a body sentence as a whole, if it is set like a pull
-    quote box: two to eight lines, all narrower than the page's column (a box inset in its
-    column) or set clearly wider (a box across columns), one statement. 0.0 when it is not
+    quote box (:func:`_box_shaped`), one statement. 0.0 when it is not
     such a block; also when its lines after the first repeat the body better (the first
     line is then the box's subhead)."""
-    if not 2 <= len(block) <= 8 or not col:
-        return 0.0
-    inset = max(ln.width for ln in block) <= col - BOX_INSET
-    across = min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS  # (its last line may be short)
-    if not (inset or across):
+    if not _box_shaped(block, col):
         return 0.0
     text = inline_text(block)
     if not 8 <= len(text) <= PULL_MAX or not ends_sentence(text):
@@ -180,19 +175,26 @@ def _pull_box(block: list[Line], page: Page, col: float) -> float:
     return score
 
 
-def _pull_cut(block: list[Line], page: Page, bi: int, col: float) -> bool:
-    """Whether ``block`` is a pull quote box that cut its quote off at its edge: two to
-    eight lines set like a box (:func:`_pull_box`'s inset or across), CUT_CHARS or more that
-    end no sentence, printed word for word elsewhere on the page, where a word runs on
-    across the point the box cut (新型国⏎际关系): a head never ends inside a word."""
+def _box_shaped(block: list[Line], col: float) -> bool:
+    """Whether ``block`` is set like a pull quote box: two to eight lines, all narrower than
+    the page's column ``col`` (a box inset in its column) or, but for the last, clearly
+    wider (a box across columns)."""
     if not 2 <= len(block) <= 8 or not col:
         return False
-    inset = max(ln.width for ln in block) <= col - BOX_INSET
-    across = min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS
-    text = inline_text(block)
-    if not (inset or across) or not CUT_CHARS <= len(text) <= PULL_MAX or ends_sentence(text):
+    return max(ln.width for ln in block) <= col - BOX_INSET or min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS
+
+
+def _pull_cut(block: list[Line], page: Page, bi: int, col: float) -> bool:
+    """Whether ``block`` is a pull quote box that cut its quote off at its edge: two to
+    eight lines set like a box (:func:`_box_shaped`), CUT_CHARS or more that
+    end no sentence, printed word for word elsewhere on the page, where a word runs on
+    across the point the box cut (新型国⏎际关系): a head never ends inside a word."""
+    if not _box_shaped(block, col):
         return False
-    after = page.printed_before(text, bi)
+    text = inline_text(block)
+    if not CUT_CHARS <= len(text) <= PULL_MAX or ends_sentence(text):
+        return False
+    after = page.printed_after(text, bi)
     return bool(after) and bool(lexicon.join_score(text, after))
 
 
@@ -291,7 +293,7 @@ def _head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
                 and _opens_sentence(block[0], block[1]) and not _runs_on(block[0], block[1], page, bi):
             continue  # text under a head opens with an indented line: here the second line does
         if k == 2 and _cut_full_line(block[0], block[1], full):
-            continue
+            continue  # one line of text that pdftotext cut before a quote, not two head lines
         # the line under them is a paragraph's indented first line; or they are two lines
         # short of the column, which no body line is but the last of its paragraph
         short = k == 2 and all(ln.width <= full - 1.5 for ln in block[:k])

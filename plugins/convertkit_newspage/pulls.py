@@ -37,18 +37,13 @@ class Page:
         """Whether ``text`` is printed word for word in the other blocks within PULL_LINES
         lines of block ``bi``, read one after another (a sentence may run on across a
         column break)."""
-        at = self._block_starts[bi]
-        lo = bisect_left(self._block_starts, at - PULL_LINES)
-        hi = bisect_right(self._block_starts, at + PULL_LINES)
-        # the blocks before it and those after it: block bi - 1 does not run on into bi + 1
-        before = "".join(joined(self.blocks[k])[0] for k in range(lo, min(bi, hi)))
-        after = "".join(joined(self.blocks[k])[0] for k in range(max(lo, bi + 1), hi))
-        return text in before or text in after
+        return self.printed_after(text, bi) is not None
 
-    def printed_before(self, text: str, bi: int) -> str | None:
-        """What the other blocks within PULL_LINES lines of block ``bi`` print right after
-        ``text``, where they print it word for word (its next few characters, "" at their
-        end); None where they do not print it."""
+    def printed_after(self, text: str, bi: int) -> str | None:
+        """What the other blocks within PULL_LINES lines of block ``bi``, read one after
+        another, print right after ``text`` where they print it word for word (the next few
+        characters; "" at their end); None where they do not print it. The blocks before
+        ``bi`` and those after it are read apart: block bi - 1 does not run on into bi + 1."""
         at = self._block_starts[bi]
         lo = bisect_left(self._block_starts, at - PULL_LINES)
         hi = bisect_right(self._block_starts, at + PULL_LINES)

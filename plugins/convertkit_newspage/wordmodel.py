@@ -45,8 +45,9 @@ def pairs_of(text: str) -> Counter[str]:
 
 @dataclass(frozen=True)
 class Reading:
-    """How likely a block's text is in the article it stands in and in the likeliest other:
-    mean log-likelihood per character pair, and the runner-up among the others."""
+    """How likely a block's text is in the article it stands in and in the likeliest other
+    (``target``): mean log-likelihood per character pair, and the runner-up's, the next
+    likeliest other article (its own where there is no third)."""
 
     own: float
     best: float
@@ -159,15 +160,10 @@ def move_by_words(drafts: list[Draft], explain: Explain) -> None:
 
 
 def _insert_by_print_place(d: Draft, unit: list[Piece]) -> None:
-    """Put ``unit`` into ``d``'s body after the last text piece printed before it (at the
-    end where every one was printed before it; first where none was)."""
+    """Put ``unit`` into ``d``'s body after the last text piece printed before it, or before
+    its first text piece where none was (at the end where it has none)."""
     first = unit[0].lines[0].no
-    at = len(d.body)
-    before = [k for k, p in enumerate(d.body) if p.kind is Kind.TEXT and p.lines[0].no < first]
-    if before:
-        at = before[-1] + 1
-        while at < len(d.body) and d.body[at].kind is Kind.TEXT and d.body[at].lines[0].no < first:
-            at += 1
-    elif any(p.kind is Kind.TEXT for p in d.body):
-        at = next(k for k, p in enumerate(d.body) if p.kind is Kind.TEXT)
+    texts = [k for k, p in enumerate(d.body) if p.kind is Kind.TEXT]
+    before = [k for k in texts if d.body[k].lines[0].no < first]
+    at = before[-1] + 1 if before else texts[0] if texts else len(d.body)
     d.body[at:at] = unit
