@@ -65,43 +65,58 @@ class PageModels:
 
     def __init__(self, drafts: list[Draft]) -> None:
         self.counts = [self._count(d) for d in drafts]
+        self.sizes = [sum(c.values()) for c in self.counts]
         self.page: Counter[str] = Counter()
         for c in self.counts:
             self.page.update(c)
+        self.size = sum(self.sizes)
         self.kinds = len(self.page) + 1
 
-    @staticmethod
-    def _count(d: Draft) -> Counter[str]:
+    def _count(self, d: Draft) -> Counter[str]:
         c = pairs_of("".join("".join(ln.text.split()) for ln in d.heads))
-        for p in d.body:
+        c.update(self.pairs(d.body))
+        return c
+
+    @staticmethod
+    def pairs(pieces: list[Piece]) -> Counter[str]:
+        """The pairs of the text pieces of ``pieces``, each piece counted on its own (a pair
+        across two pieces is no pair of the text where they are printed apart)."""
+        c: Counter[str] = Counter()
+        for p in pieces:
             if p.kind is Kind.TEXT:
                 c.update(pairs_of(text_of(p)))
         return c
 
-    def log_likelihood(self, pairs: Counter[str], model: Counter[str], rest: Counter[str]) -> float:
-        """The log-likelihood of ``pairs`` under ``model``, each pair's count smoothed toward
-        ``rest`` (the page without the text weighed: a text must not vouch for itself)."""
-        n, n_rest = sum(model.values()), sum(rest.values())
-        prior = SMOOTHING * self.kinds
-        return math.fsum(c * math.log((model[b] + prior * (rest[b] + 1) / (n_rest + self.kinds)) / (n + prior))
+    def log_likelihood(self, pairs: Counter[str], j: int, holds: bool = False) -> float:
+        """The log-likelihood of ``pairs`` under article ``j``'s model (less ``pairs``
+        themselves where ``holds``: the text stands in it), each pair's count smoothed
+        toward the rest of the page (the page less ``pairs``: a text must not vouch for
+        itself)."""
+        total = sum(pairs.values())
+        model, n = self.counts[j], self.sizes[j] - (total if holds else 0)
+        prior, n_rest = SMOOTHING * self.kinds, self.size - total
+        return math.fsum(c * math.log((model[b] - (c if holds else 0)
+                                       + prior * (self.page[b] - c + 1) / (n_rest + self.kinds)) / (n + prior))
                          for b, c in pairs.items())
 
     def reading(self, pairs: Counter[str], i: int) -> Reading | None:
         """How likely ``pairs``, now in article ``i``, are there and in each other article."""
         total = sum(pairs.values())
-        rest = self.page - pairs
-        own = self.log_likelihood(pairs, self.counts[i] - pairs, rest) / total
-        others = sorted(((self.log_likelihood(pairs, c, rest) / total, j) for j, c in enumerate(self.counts)
-                         if j != i and sum(c.values()) >= MIN_MODEL), reverse=True)
+        own = self.log_likelihood(pairs, i, holds=True) / total
+        others = sorted(((self.log_likelihood(pairs, j) / total, j) for j in range(len(self.counts))
+                         if j != i and self.sizes[j] >= MIN_MODEL), reverse=True)
         if not others:
             return None
         runner_up = others[1][0] if len(others) > 1 else own
         return Reading(own, others[0][0], others[0][1], runner_up)
 
     def move(self, pairs: Counter[str], i: int, k: int) -> None:
+        total = sum(pairs.values())
         self.counts[i].subtract(pairs)
         self.counts[i] = +self.counts[i]
         self.counts[k].update(pairs)
+        self.sizes[i] -= total
+        self.sizes[k] += total
 
 
 def _units(d: Draft) -> list[list[Piece]]:
@@ -140,7 +155,7 @@ def move_by_words(drafts: list[Draft], explain: Explain) -> None:
             for unit in _units(d):
                 if id(unit[0]) in moved:
                     continue
-                pairs = pairs_of("".join(text_of(p) for p in unit))
+                pairs = models.pairs(unit)
                 if sum(pairs.values()) < MIN_PAIRS:
                     continue
                 r = models.reading(pairs, i)
