@@ -32,6 +32,7 @@ class Page:
         # when first asked for; stretches far behind are dropped (a long input stays small)
         self._buckets: dict[int, tuple[list[tuple[int, int, str, frozenset[int]]], list[int]]] = {}
         self._block_starts = [b[0].no for b in blocks]
+        self._texts: dict[int, str] = {}  # each block's text, joined when first asked for
 
     def printed_elsewhere(self, text: str, bi: int) -> bool:
         """Whether ``text`` is printed word for word in the other blocks within PULL_LINES
@@ -48,11 +49,16 @@ class Page:
         lo = bisect_left(self._block_starts, at - PULL_LINES)
         hi = bisect_right(self._block_starts, at + PULL_LINES)
         for ks in (range(lo, min(bi, hi)), range(max(lo, bi + 1), hi)):
-            other = "".join(joined(self.blocks[k])[0] for k in ks)
+            other = "".join(self._text(k) for k in ks)
             found = other.find(text)
             if found >= 0:
                 return other[found + len(text):found + len(text) + 4]
         return None
+
+    def _text(self, k: int) -> str:
+        if k not in self._texts:
+            self._texts[k] = joined(self.blocks[k])[0]
+        return self._texts[k]
 
     def pull_candidate(self, bi: int, start: int) -> tuple[str, set[int]]:
         """The sentence that starts at line ``start`` of block ``bi``, followed across
