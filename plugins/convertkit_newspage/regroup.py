@@ -6,15 +6,15 @@ it. (What the headlines' words say is :mod:`.byheadlines`.)"""
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon, titles
 from .articles import PAGE_LINES, Draft, continues_numbers, draft_text, lede, numbered_after_first, subhead_numbers
-from .lines import AUTHOR_START_RE, HAN, Line, ends_sentence, section_number, spaceless_text
+from .lines import AUTHOR_START_RE, Line, ends_sentence, section_number, spaceless_text
 from .pieces import Kind, Piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
+from .wordmodel import pairs_of
 
 register(Stage.ARTICLES, {
     "merged-by-affinity": "untitled text joins the article it has the most affinity with where the evidence "
@@ -309,11 +309,7 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
 
 def _han_pairs(p: Piece) -> set[str]:
     """The pairs of adjacent Han characters of a text piece."""
-    t = "".join(ln.text for ln in p.lines)
-    return {run[k:k + 2] for run in _HAN_RUN.findall(t) for k in range(len(run) - 1)}
-
-
-_HAN_RUN = re.compile(f"[{HAN}]{{2,}}")
+    return set(pairs_of("".join(ln.text for ln in p.lines)))
 
 
 # The weights of a section's score (:class:`SectionEvidence`), fitted, not set by hand: each

@@ -113,7 +113,6 @@ class PageModels:
     def move(self, pairs: Counter[str], i: int, k: int) -> None:
         total = sum(pairs.values())
         self.counts[i].subtract(pairs)
-        self.counts[i] = +self.counts[i]
         self.counts[k].update(pairs)
         self.sizes[i] -= total
         self.sizes[k] += total
