@@ -329,6 +329,21 @@ def test_a_line_a_little_short_takes_up_a_sentence_only_on_a_word_across():
     assert joined("各地推进幸福感、安全感等等这样好") == []
 
 
+def test_a_first_line_short_only_by_the_number_that_opens_the_next_takes_up_a_sentence():
+    # type never breaks a run of digits (1999年): a column's first line that stops two ems
+    # short because the next line's number did not fit is a full line, not an indented
+    # opening; it goes on with the sentence left open where a word runs across (经济⏎体).
+    # The same line over a line that opens on Han characters reads as an indent
+    a = Piece(Kind.TEXT, reader_lines(["　　第一篇的正文开头在这里，", COL, COL, "众多国际机构评选为全球最自由经济"]), 0)
+    other = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头在这，", COL, "另一篇到这里结束了。"]), 1)
+
+    def joined(second: str) -> list[tuple[int, int]]:
+        tail = Piece(Kind.TEXT, reader_lines(["体和最具有竞争力的地区之一。从", second, COL, COL, "这一段到这里就结束。"]), 2)
+        return [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, tail]))]
+    assert joined("1999年到2016年，本地生产总值从") == [(0, 2)]
+    assert joined("那一年到后来这些年，本地生产总值从") == []
+
+
 def test_text_under_a_head_a_little_short_takes_up_a_sentence_only_on_a_word_across():
     # pdftotext printed a column's continuation in one block under another article's head:
     # its first line is an em short of the column (brackets or quotes set at full width), as

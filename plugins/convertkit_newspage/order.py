@@ -31,11 +31,13 @@ continuation also carries the blocks printed after it, the rest of its column (:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from . import lexicon
 from .assignment import Join, Vocabulary, best_assignment, follow
-from .lines import AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, ends_sentence, starts_inside
+from .lines import (AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, em_width, ends_sentence,
+                    starts_inside)
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_news_item, opens_paragraph,
                      starts_mid_sentence, text_of)
 from .pointorder import point_links
@@ -92,6 +94,10 @@ SHORT_FILL = 0.75  # ems from the page's column a short block's line may be and 
 #: a first line this many ems short of its column may be an indent or a full line set with
 #: its punctuation at full width: it takes up a sentence on a word across the join only
 WORD_CUT_SHORT = 1.5
+#: a first line is full, however short, when what it lacks is no more than this many ems
+#: beyond the width of the run of digits or Latin letters opening the next line
+RUN_SLACK = 0.5
+_RUN_START = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%]*")
 
 
 @dataclass(frozen=True)
@@ -186,13 +192,15 @@ def openings(pieces: list[Piece]) -> Openings:
     # set at half or full width moves a line's width by as much): a paragraph opens no
     # word's second half, so it may take up a sentence where the lexicon reads a word across.
     # So may text printed in one block under a head or byline (pdftotext put a column's
-    # continuation under another article's head: 支持各⏎县（市、区）…, its brackets set full)
+    # continuation under another article's head: 支持各⏎县（市、区）…, its brackets set full),
+    # and a block's first line short only by the number opening its second (:func:`run_pushed_down`)
     taken = set(starts)
     word_cut = {j for j, p in enumerate(pieces) if j not in taken and j not in dated
                 and p.kind is Kind.TEXT and len(p.lines) >= 3
                 and (p.starts_block or (j > 0 and pieces[j - 1].kind in (Kind.HEAD, Kind.BYLINE)))
                 and not (ENUM_RE.match(p.lines[0].text) or AUTHOR_START_RE.match(p.lines[0].text))
-                and p.lines[0].width >= widths[j] - WORD_CUT_SHORT}
+                and (p.lines[0].width >= widths[j] - WORD_CUT_SHORT
+                     or p.starts_block and run_pushed_down(p, widths[j]))}
     starts = sorted(taken | word_cut)
     # where an article opens: under a head, or right after a closer (（作者…）, a sign-off)
     # (not one that closes a quotation or bracket it never opened: no article opens so)
@@ -200,6 +208,17 @@ def openings(pieces: list[Piece]) -> Openings:
                or (j and pieces[j - 1].kind is Kind.TEXT and closes_article(pieces[j - 1])))}
     return Openings(tuple(starts), frozenset(dated), frozenset(closing), frozenset(last_lines), frozenset(word_cut),
                     frozenset(openers), tuple(widths), column)
+
+
+def run_pushed_down(p: Piece, column: float) -> bool:
+    """Whether ``p``'s first line is short of its ``column`` only because the run of digits
+    or Latin letters that opens its second line (1999年, 3C) did not fit in what was left of
+    it: type never breaks such a run, so the line is a full one."""
+    if len(p.lines) < 2:
+        return False
+    run = _RUN_START.match(p.lines[1].text)
+    return run is not None and len(run.group()) >= 2 and \
+        column - p.lines[0].width <= em_width(run.group()) + RUN_SLACK
 
 
 def candidates(pieces: list[Piece], evidence: dict[tuple[int, int], Evidence] | None = None) -> list[Join]:
