@@ -35,6 +35,7 @@ from convertkit.registry import Context
 
 from . import lines as _lines, pulls as _pulls, similarity as _similarity, titles
 from .articles import draft_text, segment
+from .besidebox import columns_beside_boxes
 from .blocks import split_at_datelines, split_interleaved, swap_kinsoku, to_blocks
 from .brokenheads import complete_headlines, deinterleave
 from .byheadlines import (headlines_to_headless, headlines_to_sections, heads_open_articles, join_ledes,
@@ -218,6 +219,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     subheads_to_sections(drafts, explain)
     heads_open_articles(drafts, explain)
     move_by_words(drafts, explain)
+    columns_beside_boxes(drafts, explain)
     complete_enumerations(drafts, explain)
     order_points(drafts, explain)
     drafts = [d for d in drafts if d.heads or d.byline or d.body or d.dateline or d.signoff]  # stacks emptied
