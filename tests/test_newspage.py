@@ -3441,3 +3441,33 @@ def test_a_box_that_cut_its_quote_off_inside_a_word_is_a_pull_quote_not_a_subhea
     assert headings(a) == [] and len(paras(a)) == 2
     [quote] = [b for b in a.blocks if isinstance(b, BlockQuote)]
     assert plain(quote.blocks[0].content) == "小区加装电梯以后，楼里的老人出门方"
+
+
+def test_untitled_text_on_a_page_of_dated_items_goes_to_the_lead():
+    # a local page: a lead with no dateline and news items that each open with one (本报讯)
+    # and close with a sign-off. Untitled text, with no dateline, opens no item: the lead's
+    # closing column, its author line with it, printed among the items, joins the lead
+    # though it shares few of its pairs (an author line weighs against a join: a whole
+    # article's end, where a page's articles have no datelines to tell its items apart)
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.regroup import merge_by_affinity, merge_evidence
+    from convertkit_newspage.rules import Explain
+
+    def page(dated: bool) -> list:
+        lead = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1],
+                     byline=list(draft_lines(2, "王小明")))
+        lead.body = [text_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。")]
+        items = news_items(20, 30)
+        if not dated:
+            for item in items:
+                item.dateline = item.signoff = ""
+        untitled = Draft()
+        untitled.body = [text_piece(40, "好书使人明智，读书的人心中有光，也使人谦逊，手不释卷。"),
+                         text_piece(41, "（作者单位：某某大学）")]
+        drafts = [lead, *items, untitled]
+        (_, at, evidence), = merge_evidence(drafts)
+        assert drafts[at] is lead and evidence.lead is dated
+        return [p.lines[0].no for p in lead.body] if merge_by_affinity(drafts, Explain(False)) == drafts[:3] \
+            else None
+    assert page(dated=True) == [3, 40, 41]
+    assert page(dated=False) is None

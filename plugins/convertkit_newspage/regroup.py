@@ -50,6 +50,7 @@ MERGE_AUTHOR = -1.85  # the text holds an author line: a whole article's end
 MERGE_CLOSED = -1.14  # the article has ended (a sign-off or an author line)
 MERGE_LENGTH = 0.21  # per unit of the log of the text's length ...
 MERGE_TARGET_LENGTH = -0.31  # ... and of the article's
+MERGE_LEAD = 2.0  # the article is a page's lead among dated news items (session 45; the fit gives 2.17)
 MERGE_MIN = 1.0
 
 
@@ -68,13 +69,14 @@ class MergeEvidence:
     closed: bool  # the article has ended
     length: int  # its characters
     target_length: int  # the article's
+    lead: bool  # the article opens with no dateline among two or more dated news items
 
     def score(self) -> float:
         return (MERGE_BIAS + MERGE_MARGIN * self.margin + MERGE_SHARED * self.shared + MERGE_COVER * self.cover
                 + (MERGE_AFTER_SIGNOFF if self.after_signoff else 0.0) + MERGE_LEDE * self.lede
                 + (MERGE_WAITING if self.waiting else 0.0) + (MERGE_AUTHOR if self.author else 0.0)
                 + (MERGE_CLOSED if self.closed else 0.0) + MERGE_LENGTH * math.log(self.length + 1)
-                + MERGE_TARGET_LENGTH * math.log(self.target_length + 1))
+                + MERGE_TARGET_LENGTH * math.log(self.target_length + 1) + (MERGE_LEAD if self.lead else 0.0))
 
 
 HEAD_WEIGHT = 0.3  # what the share of an article's headline pairs the text takes up adds to its affinity
@@ -138,7 +140,16 @@ class _Untitled:
             titles.covers(target.heads, text) if target.heads else 0.0,
             bool(n) and self.drafts[n - 1] is target and bool(target.dateline and target.signoff),
             len(mine & _lede_pairs(target)) / max(1, len(mine)), self.waiting,
-            _holds_author_line(d.body), _ended(target), len(text), len(draft_text(target)))
+            _holds_author_line(d.body), _ended(target), len(text), len(draft_text(target)),
+            _the_lead(target, [self.titled[j] for j in near]))
+
+
+def _the_lead(target: Draft, near: list[Draft]) -> bool:
+    """Whether ``target`` opens with no dateline on a page where two or more articles of
+    ``near`` (its titled articles) are news items that open with one (本报讯 …): a local
+    page's lead (or a piece of it) among its items, whose texts open with their datelines,
+    so untitled text, which has none, opens no item."""
+    return not target.dateline and sum(bool(a.dateline) for a in near) >= 2
 
 
 def _holds_author_line(body: list[Piece]) -> bool:
