@@ -394,6 +394,22 @@ def test_on_a_page_that_sets_its_paragraphs_apart_a_continuation_carries_its_col
     assert order.assemble([a_open, b_para, a_cont, a_next], Explain(False)) == [a_open, a_cont, b_para, a_next]
 
 
+def test_a_head_printed_in_a_continuations_block_goes_with_it_and_its_section_after_it():
+    # pdftotext printed a subhead in one block under the paragraph that ends A's column (its
+    # last lines, then 第二个小标题): the head stands under that paragraph in its column, so
+    # where the paragraph goes on from A's cut sentence, the head and the text printed under
+    # it go after it, not after B's paragraph printed in between
+    a_open = Piece(Kind.TEXT, reader_lines(["　　第一篇文章的第一段开头，文字", COL, COL, "发布搭载开源鸿蒙的操"]), 0)
+    b_para = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头的一段啊，", OTHER_COL, OTHER_COL, "另一篇到这里结束了。"]), 1)
+    lines = reader_lines(["作系统的人形机器人已经发布了两款，", COL, COL, "这一段到这里就结束。", "第二个小标题"])
+    a_cont = Piece(Kind.TEXT, lines[:4], 2)
+    head = Piece(Kind.HEAD, lines[4:], 2, starts_block=False)
+    a_next = Piece(Kind.TEXT, reader_lines(["　　第一篇文章的下一段在这里啊，", COL, COL, "那一段到这里也结束。"]), 3)
+    ex = Explain()
+    assert order.assemble([a_open, b_para, a_cont, head, a_next], ex) == [a_open, a_cont, head, a_next, b_para]
+    assert [s["lines"] for s in ex.steps if s["rule"] == "order-carried"][0] == [5, 5]
+
+
 def test_a_continuation_of_two_lines_carries_its_column_and_one_line_does_not():
     # a continuation takes up a cut sentence: its first line is a full one and shows the
     # column's measure, so two lines are enough to carry the block printed after it; a

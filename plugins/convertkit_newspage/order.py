@@ -418,7 +418,9 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
     (two lines: a continuation's first line is a full one; a single line is its paragraph's
     last, and may be a stray printed apart from its column), and was chosen clearly
     (:data:`CARRY_MARGIN`); k is text that nothing else goes on into, opens no news item
-    (dateline) and is no chain a byline anchors (:func:`assemble`)."""
+    (dateline) and is no chain a byline anchors (:func:`assemble`), or a head printed in q's
+    own block under its last paragraph (:func:`_head_under`), which carries the text printed
+    after it in turn: a subhead stands under the paragraph over it in the column."""
     if not paragraphs_apart(pieces):
         return []
     runners = runners_up(joins, chosen)
@@ -429,9 +431,11 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
     before = dict(pred)
     for k in range(1, len(pieces)):
         q = k - 1
-        carrier = q in moving and q not in succ and len(pieces[q].lines) >= 2 and not closes_article(pieces[q])
-        follower = pieces[k].kind is Kind.TEXT and pieces[k].starts_block and k not in before \
-            and k not in anchored and not DATELINE_RE.match(pieces[k].lines[0].text)
+        carrier = q in moving and q not in succ and (len(pieces[q].lines) >= 2 or pieces[q].kind is Kind.HEAD) \
+            and not closes_article(pieces[q])
+        follower = k not in before and k not in anchored and not DATELINE_RE.match(pieces[k].lines[0].text) and (
+            pieces[k].kind is Kind.TEXT and pieces[k].starts_block
+            or _head_under(pieces[q], pieces[k]))
         if not (carrier and follower):
             continue
         if k in follow(before, q):  # k is read before q already
@@ -440,6 +444,13 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
         before[k] = q
         moving.add(k)
     return links
+
+
+def _head_under(above: Piece, head: Piece) -> bool:
+    """Whether ``head`` was printed in one block with the text ``above`` it, under the end of
+    its last paragraph: it stands under that paragraph in its column."""
+    return head.kind is Kind.HEAD and above.kind is Kind.TEXT and head.block == above.block \
+        and not ends_mid_sentence(above)
 
 
 def _past_heads_only(pieces: list[Piece], jn: Join) -> bool:
