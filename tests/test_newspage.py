@@ -2641,6 +2641,28 @@ def test_untitled_text_joining_an_article_its_author_line_closes_goes_before_wha
     assert [p.lines[0].no for p in a.body] == [3, 40, 5, 6, 8]
 
 
+def test_untitled_text_joining_an_article_its_author_line_closes_goes_where_it_was_printed():
+    # the article's paragraphs were printed at lines 3 and 10, its author line at 12; the
+    # untitled text, printed at 6 between the two, goes between them, not after the second
+    # (a column printed apart is read where pdftotext printed it among its article's)
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.pieces import Piece
+    from convertkit_newspage.regroup import merge_by_affinity
+    from convertkit_newspage.rules import Explain
+
+    a = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    a.body = [text_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。"),
+              text_piece(10, "读书的意义在于涵养心灵，好书使人明智，也使人谦逊。"),
+              Piece(Kind.TEXT, draft_lines(12, "（作者单位：某某大学）"), 12)]
+    a.closed = a.closed_by_author = True
+    b = Draft(heads=list(draft_lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(draft_lines(21, "陈先达")))
+    b.body = [text_piece(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+    untitled = Draft()
+    untitled.body = [text_piece(6, "　　读书的意义在于涵养心灵，在中国特色社会主义新时代，读书是一种修养。")]
+    assert merge_by_affinity([a, b, untitled], Explain(False)) == [a, b]
+    assert [p.lines[0].no for p in a.body] == [3, 6, 10, 12]
+
+
 def test_untitled_text_joining_an_article_that_is_all_one_run_into_its_author_line_goes_before_it():
     # the article's text is one run of pieces, each going on in the next, into its author
     # line: nothing follows an author line, so text that opens a paragraph (its first line

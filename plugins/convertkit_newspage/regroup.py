@@ -212,6 +212,9 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if target.body and target.body[0].kind is Kind.HEAD or _first_line(d) < page.starts[k]:
             target.body[0:0] = d.body
             where = "as its intro"
+        elif (at := _print_place(target, d, opens_paragraph(d.body[0]))) is not None:
+            target.body[at:at] = d.body
+            where = "at its print place, before the author line"
         elif (at := _before_author_line(target, opens_paragraph(d.body[0]))) is not None:
             target.body[at:at] = d.body
             where = "before the text its author line closes"
@@ -225,6 +228,39 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     return out
 
 
+def _print_place(target: Draft, d: Draft, opens: bool) -> int | None:
+    """Where untitled ``d`` goes among the text of ``target``, an article an author line
+    ends: after the last of its text pieces printed before ``d`` and before that line's
+    piece (nothing follows an author line), cutting no sentence (:func:`_run_start`); None
+    where the article has no author line or none of its text was printed before ``d``, and
+    where the place is the article's start and ``d`` ``opens`` no paragraph."""
+    author = _author_piece(target)
+    if author is None:
+        return None
+    first = _first_line(d)
+    before = [n for n in range(author) if target.body[n].kind is Kind.TEXT and target.body[n].lines[0].no < first]
+    if not before:
+        return None
+    at = _run_start(target, before[-1] + 1)
+    return at if at or opens else None
+
+
+def _run_start(d: Draft, at: int) -> int:
+    """Where text put at ``at`` in ``d``'s body goes so as to cut no sentence: before the run
+    of text that leaves each sentence open into the next piece, and the subhead over it."""
+    while at > 0 and d.body[at - 1].kind is Kind.TEXT and not ends_sentence(d.body[at - 1].lines[-1].text):
+        at -= 1
+    while at > 0 and d.body[at - 1].kind is Kind.HEAD:  # a subhead stays over its text
+        at -= 1
+    return at
+
+
+def _author_piece(d: Draft) -> int | None:
+    """The index of the last piece of ``d``'s text that holds an author line, if one does."""
+    return next((n for n in range(len(d.body) - 1, -1, -1)
+                 if any(AUTHOR_START_RE.match(ln.text) for ln in d.body[n].lines)), None)
+
+
 def _before_author_line(d: Draft, opens: bool = False) -> int | None:
     """Where text joining article ``d`` goes when an author line ends it (nothing follows an
     author line): before the run of text that ends in it, each piece of which goes on in
@@ -232,14 +268,10 @@ def _before_author_line(d: Draft, opens: bool = False) -> int | None:
     the whole article, the text goes before it all if it ``opens`` a paragraph (pdftotext
     printed the article's later columns first); None there for text that opens
     mid-sentence, which opens no article, and where there is no author line."""
-    at = next((n for n in range(len(d.body) - 1, -1, -1)
-               if any(AUTHOR_START_RE.match(ln.text) for ln in d.body[n].lines)), None)
+    at = _author_piece(d)
     if at is None:
         return None
-    while at > 0 and d.body[at - 1].kind is Kind.TEXT and not ends_sentence(d.body[at - 1].lines[-1].text):
-        at -= 1
-    while at > 0 and d.body[at - 1].kind is Kind.HEAD:  # a subhead stays over its text
-        at -= 1
+    at = _run_start(d, at)
     return at if at or opens else None
 
 
