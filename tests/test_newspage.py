@@ -2619,6 +2619,19 @@ def test_untitled_text_goes_to_the_article_whose_own_words_and_headline_it_takes
     assert [p.lines[0].no for p in a.body] == [3, 40] and [p.lines[0].no for p in b.body] == [22]
 
 
+def essays_ended_by_an_author_line(*body):
+    """Two essays' drafts: 读书的意义… with ``body`` for its text, closed by its author line,
+    and 法治与德治…, one sentence long; both say 中国特色社会主义新时代."""
+    from convertkit_newspage.articles import Draft
+
+    a = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    a.body = list(body)
+    a.closed = a.closed_by_author = True
+    b = Draft(heads=list(draft_lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(draft_lines(21, "陈先达")))
+    b.body = [text_piece(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+    return a, b
+
+
 def test_untitled_text_joining_an_article_its_author_line_closes_goes_before_what_that_line_ends():
     # nothing follows an author line: the text joins before the run of text that ends in it
     # (two pieces, the first going on in the second, and the subhead over them), not after it
@@ -2627,14 +2640,11 @@ def test_untitled_text_joining_an_article_its_author_line_closes_goes_before_wha
     from convertkit_newspage.regroup import merge_by_affinity
     from convertkit_newspage.rules import Explain
 
-    a = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
-    a.body = [text_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。"),
-              head_piece(5, "读书要有选择"),
-              text_piece(6, "读书的意义在于涵养心灵，好书使人"),
-              Piece(Kind.TEXT, draft_lines(8, "明智，也使人谦逊。", "（作者单位：某某大学）"), 8)]
-    a.closed = a.closed_by_author = True
-    b = Draft(heads=list(draft_lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(draft_lines(21, "陈先达")))
-    b.body = [text_piece(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+    a, b = essays_ended_by_an_author_line(
+        text_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。"),
+        head_piece(5, "读书要有选择"),
+        text_piece(6, "读书的意义在于涵养心灵，好书使人"),
+        Piece(Kind.TEXT, draft_lines(8, "明智，也使人谦逊。", "（作者单位：某某大学）"), 8))
     untitled = Draft()
     untitled.body = [text_piece(40, "读书的意义在于涵养心灵，在中国特色社会主义新时代，读书是一种修养，也是一种生活方式。")]
     assert merge_by_affinity([a, b, untitled], Explain(False)) == [a, b]
@@ -2650,13 +2660,10 @@ def test_untitled_text_joining_an_article_its_author_line_closes_goes_where_it_w
     from convertkit_newspage.regroup import merge_by_affinity
     from convertkit_newspage.rules import Explain
 
-    a = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
-    a.body = [text_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。"),
-              text_piece(10, "读书的意义在于涵养心灵，好书使人明智，也使人谦逊。"),
-              Piece(Kind.TEXT, draft_lines(12, "（作者单位：某某大学）"), 12)]
-    a.closed = a.closed_by_author = True
-    b = Draft(heads=list(draft_lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(draft_lines(21, "陈先达")))
-    b.body = [text_piece(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+    a, b = essays_ended_by_an_author_line(
+        text_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。"),
+        text_piece(10, "读书的意义在于涵养心灵，好书使人明智，也使人谦逊。"),
+        Piece(Kind.TEXT, draft_lines(12, "（作者单位：某某大学）"), 12))
     untitled = Draft()
     untitled.body = [text_piece(6, "　　读书的意义在于涵养心灵，在中国特色社会主义新时代，读书是一种修养。")]
     assert merge_by_affinity([a, b, untitled], Explain(False)) == [a, b]
