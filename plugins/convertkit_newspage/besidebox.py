@@ -25,8 +25,9 @@ def columns_beside_boxes(drafts: list[Draft], explain: Explain) -> None:
     """In each article, the text beside a subhead's box read after the box's section (the
     drafts are changed in place)."""
     for d in drafts:
-        while _move_one(d.body, explain):
-            pass
+        for _ in range(len(d.body)):  # each move takes a run forward past a section: a few at most
+            if not _move_one(d.body, explain):
+                break
 
 
 def _move_one(body: list[Piece], explain: Explain) -> bool:

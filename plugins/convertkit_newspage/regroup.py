@@ -154,7 +154,7 @@ def _the_lead(target: Draft, near: list[Draft]) -> bool:
 
 def _holds_author_line(body: list[Piece]) -> bool:
     """Whether an article's text (``body``) holds an author line (（作者为…）): a whole article's end."""
-    return any(AUTHOR_START_RE.match(ln.text) for p in body for ln in p.lines)
+    return _author_piece(body) is not None
 
 
 def _ended(d: Draft) -> bool:
@@ -234,7 +234,7 @@ def _print_place(target: Draft, d: Draft, opens: bool) -> int | None:
     piece (nothing follows an author line), cutting no sentence (:func:`_run_start`); None
     where the article has no author line or none of its text was printed before ``d``, and
     where the place is the article's start and ``d`` ``opens`` no paragraph."""
-    author = _author_piece(target)
+    author = _author_piece(target.body)
     if author is None:
         return None
     first = _first_line(d)
@@ -255,10 +255,10 @@ def _run_start(d: Draft, at: int) -> int:
     return at
 
 
-def _author_piece(d: Draft) -> int | None:
-    """The index of the last piece of ``d``'s text that holds an author line, if one does."""
-    return next((n for n in range(len(d.body) - 1, -1, -1)
-                 if any(AUTHOR_START_RE.match(ln.text) for ln in d.body[n].lines)), None)
+def _author_piece(body: list[Piece]) -> int | None:
+    """The index of the last piece of an article's text (``body``) that holds an author line, if one does."""
+    return next((n for n in range(len(body) - 1, -1, -1)
+                 if any(AUTHOR_START_RE.match(ln.text) for ln in body[n].lines)), None)
 
 
 def _before_author_line(d: Draft, opens: bool = False) -> int | None:
@@ -268,7 +268,7 @@ def _before_author_line(d: Draft, opens: bool = False) -> int | None:
     the whole article, the text goes before it all if it ``opens`` a paragraph (pdftotext
     printed the article's later columns first); None there for text that opens
     mid-sentence, which opens no article, and where there is no author line."""
-    at = _author_piece(d)
+    at = _author_piece(d.body)
     if at is None:
         return None
     at = _run_start(d, at)
