@@ -118,6 +118,19 @@ def closes_article(p: Piece) -> bool:
         or any(AUTHOR_START_RE.match(ln.text) for ln in p.lines[-4:]))
 
 
+def author_piece(pieces: list[Piece]) -> int | None:
+    """The index of the last of ``pieces`` that holds an author line (（作者为…）), if one does."""
+    return next((n for n in range(len(pieces) - 1, -1, -1)
+                 if any(AUTHOR_START_RE.match(ln.text) for ln in pieces[n].lines)), None)
+
+
+def after_printed_before(body: list[Piece], line_no: int, end: int | None = None) -> int | None:
+    """The index right after the last text piece of ``body[:end]`` printed before line
+    ``line_no`` (where text printed there goes among them), or None where none was."""
+    before = [k for k, p in enumerate(body[:end]) if p.kind is Kind.TEXT and p.lines[0].no < line_no]
+    return before[-1] + 1 if before else None
+
+
 def opens_news_item(p: Piece) -> bool:
     """A text block that opens a news item: its first line starts with a dateline (本报讯,
     新华社…电) or with the reporter's credit that follows one (（记者 …）)."""

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from . import lexicon, titles
 from .articles import PAGE_LINES, Draft, continues_numbers, draft_text, lede, numbered_after_first, subhead_numbers
-from .lines import AUTHOR_START_RE, Line, ends_sentence, section_number, spaceless_text
-from .pieces import Kind, Piece, opens_paragraph, text_of
+from .lines import Line, ends_sentence, section_number, spaceless_text
+from .pieces import Kind, Piece, after_printed_before, author_piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
 from .wordmodel import pairs_of
 
@@ -154,7 +154,7 @@ def _the_lead(target: Draft, near: list[Draft]) -> bool:
 
 def _holds_author_line(body: list[Piece]) -> bool:
     """Whether an article's text (``body``) holds an author line (（作者为…）): a whole article's end."""
-    return _author_piece(body) is not None
+    return author_piece(body) is not None
 
 
 def _ended(d: Draft) -> bool:
@@ -234,14 +234,11 @@ def _print_place(target: Draft, d: Draft, opens: bool) -> int | None:
     piece (nothing follows an author line), cutting no sentence (:func:`_run_start`); None
     where the article has no author line or none of its text was printed before ``d``, and
     where the place is the article's start and ``d`` ``opens`` no paragraph."""
-    author = _author_piece(target.body)
-    if author is None:
+    author = author_piece(target.body)
+    at = None if author is None else after_printed_before(target.body, _first_line(d), author)
+    if at is None:
         return None
-    first = _first_line(d)
-    before = [n for n in range(author) if target.body[n].kind is Kind.TEXT and target.body[n].lines[0].no < first]
-    if not before:
-        return None
-    at = _run_start(target, before[-1] + 1)
+    at = _run_start(target, at)
     return at if at or opens else None
 
 
@@ -255,12 +252,6 @@ def _run_start(d: Draft, at: int) -> int:
     return at
 
 
-def _author_piece(body: list[Piece]) -> int | None:
-    """The index of the last piece of an article's text (``body``) that holds an author line, if one does."""
-    return next((n for n in range(len(body) - 1, -1, -1)
-                 if any(AUTHOR_START_RE.match(ln.text) for ln in body[n].lines)), None)
-
-
 def _before_author_line(d: Draft, opens: bool = False) -> int | None:
     """Where text joining article ``d`` goes when an author line ends it (nothing follows an
     author line): before the run of text that ends in it, each piece of which goes on in
@@ -268,7 +259,7 @@ def _before_author_line(d: Draft, opens: bool = False) -> int | None:
     the whole article, the text goes before it all if it ``opens`` a paragraph (pdftotext
     printed the article's later columns first); None there for text that opens
     mid-sentence, which opens no article, and where there is no author line."""
-    at = _author_piece(d.body)
+    at = author_piece(d.body)
     if at is None:
         return None
     at = _run_start(d, at)

@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .articles import Draft
-from .lines import AUTHOR_START_RE, HAN
-from .pieces import Kind, Piece, opens_paragraph, text_of
+from .lines import HAN
+from .pieces import Kind, Piece, after_printed_before, author_piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -136,7 +136,7 @@ def _units(d: Draft) -> list[list[Piece]]:
         elif cur is not None:
             cur.append(p)
         seen_text = True
-    return [u for u in units if not any(AUTHOR_START_RE.match(ln.text) for p in u for ln in p.lines)]
+    return [u for u in units if author_piece(u) is None]
 
 
 def move_by_words(drafts: list[Draft], explain: Explain) -> None:
@@ -176,8 +176,7 @@ def move_by_words(drafts: list[Draft], explain: Explain) -> None:
 def _insert_by_print_place(d: Draft, unit: list[Piece]) -> None:
     """Put ``unit`` into ``d``'s body after the last text piece printed before it, or before
     its first text piece where none was (at the end where it has none)."""
-    first = unit[0].lines[0].no
-    texts = [k for k, p in enumerate(d.body) if p.kind is Kind.TEXT]
-    before = [k for k in texts if d.body[k].lines[0].no < first]
-    at = before[-1] + 1 if before else texts[0] if texts else len(d.body)
+    at = after_printed_before(d.body, unit[0].lines[0].no)
+    if at is None:
+        at = next((k for k, p in enumerate(d.body) if p.kind is Kind.TEXT), len(d.body))
     d.body[at:at] = unit
