@@ -1794,6 +1794,45 @@ def test_a_pull_quote_that_leaves_out_a_word_keeps_its_first_line():
     assert shape(pieces)[:3] == [(Kind.HEAD, 2), (Kind.PULL, 4), (Kind.TEXT, 5)]
 
 
+def test_a_quote_set_across_columns_on_one_line_is_a_pull_quote():
+    # one line set clearly wider than the column, alone in its block between two column
+    # blocks, a whole sentence the body prints word for word: a pull quote across the
+    # columns, not a line of text (the text around it goes on under it)
+    def column(t: str) -> str:
+        return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
+
+    body = ("在封建社会，非圣则非法。所谓以孝治天下就是以道德为法，不孝是会受到严惩的。"
+            "曹操诛建安名士孔融，罪名就是“不孝”。道德与法律是有界限的，道德重在化民、教民。")
+    after = "在现实生活中，道德要求往往高于法律规定，二者相辅相成，不可偏废，必须坚持两手抓。"
+    quote = "曹操诛建安名士孔融，罪名就是“不孝”。\n"
+    pieces = pieces_of("法治与德治何以相得益彰\n" + column(body) + "\n" + quote + "\n" + column(after))
+    assert (Kind.PULL, 1) in shape(pieces)
+    # a line as wide that the body does not print is text
+    other = "孔融因不孝获罪，此事见于史书记载之中。\n"
+    assert (Kind.PULL, 1) not in shape(pieces_of("法治与德治何以相得益彰\n" + column(body) + "\n" + other
+                                                 + "\n" + column(after)))
+
+
+def test_a_box_repeating_a_sentence_the_body_runs_across_a_column_break_is_a_pull_quote():
+    # the body's sentence is cut by a column break (…管 | 辖海域广袤…): no block holds it
+    # whole, but every run of the box's words is printed in the two columns near by
+    first = ("维护国家海权、发展海洋事业是关系民族生存发展的大事，也是建设海洋强国的题中应有之义。"
+             "我国是海洋大国，海岸线漫长，管")
+    second = ("辖海域广袤，海洋资源丰富。进入新时代，我国海权维护面临重要机遇，也面临复杂挑战，"
+              "需要统筹维权和维稳两个大局。")
+
+    def column(t: str) -> str:
+        return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
+
+    box = "我国是海洋大国，海岸\n线漫长，管辖海域广袤，\n海洋资源丰富。\n"
+    pieces = pieces_of("建设海洋强国\n" + column(first) + "\n" + box + "\n" + column(second))
+    assert shape(pieces)[2] == (Kind.PULL, 3)
+    # the same box where the body says otherwise stays text
+    other = "我国是陆海兼备大国，\n海岸线曲折，岛屿众多，\n海洋资源丰富。\n"
+    assert shape(pieces_of("建设海洋强国\n" + column(first) + "\n" + other + "\n" + column(second)))[2][0] \
+        is Kind.TEXT
+
+
 def test_names_whose_characters_pdftotext_spread_apart_are_a_byline():
     # a subtitle, then the two authors' names spread across the column (范 祚 军 万 少 文):
     # closed up they are two names, the byline, not the first line of the text

@@ -58,12 +58,14 @@ register(Stage.PIECES, {
                        "one statement a body sentence printed elsewhere repeats: a boxed pull quote over the text",
     "pull-quote-cut": "a box's lines printed word for word in the body and cut off inside a word are a pull "
                       "quote the box cut at its edge",
-    "pull-quote-box": "a block set narrower than the column, or across columns, whose whole text repeats a "
-                      "body sentence is a boxed pull quote",
+    "pull-quote-box": "a block set narrower than the column, or across columns (one line may be), whose whole "
+                      "text repeats a body sentence, in one block or run on across a column break, is a boxed "
+                      "pull quote",
 })
 
 BOX_INSET = 2.0  # ems a box's lines are narrower than the page's column, at least
 BOX_ACROSS = 3.0  # ... or wider, for a box set across columns
+SPREAD_SLACK = 0.1  # a sentence found only as runs of words printed near by counts for that much less
 ATOP_INSET = 1.0  # ems a box's lines are narrower than the text under it in its block, at least
 #: how nearly a box printed over text in its block repeats a body sentence, at least: printed
 #: with no blank line between it and the text, it takes closer evidence than PULL_SIMILARITY
@@ -157,7 +159,7 @@ def _over_pull_quote(block: list[Line], bi: int, page: Page, col: float) -> bool
     return col < wide and (not after or measure(after[:8]) < wide)
 
 
-def _pull_box(block: list[Line], page: Page, col: float) -> float:
+def _pull_box(block: list[Line], page: Page, bi: int, col: float) -> float:
     """How nearly ``block`` repeats a body sentence as a whole, if it is set like a pull
     quote box (:func:`_box_shaped`), one statement. 0.0 when it is not
     such a block; also when its lines after the first repeat the body better (the first
@@ -168,6 +170,11 @@ def _pull_box(block: list[Line], page: Page, col: float) -> float:
     if not 8 <= len(text) <= PULL_MAX or not ends_sentence(text):
         return 0.0
     score = page.repeats_elsewhere(text, {ln.no for ln in block})
+    if score < PULL_SIMILARITY and not headish(block[0]):
+        # the sentence it repeats may run on across a column break: every run of its
+        # words printed in the body near by (not for a head-like first line, which may
+        # head the box)
+        score = max(score, page.share_printed_near(text, bi) - SPREAD_SLACK)
     if score >= PULL_SIMILARITY and headish(block[0]):
         rest = page.repeats_elsewhere(inline_text(block[1:]), {ln.no for ln in block})
         if rest > score:
@@ -178,8 +185,13 @@ def _pull_box(block: list[Line], page: Page, col: float) -> float:
 def _box_shaped(block: list[Line], col: float) -> bool:
     """Whether ``block`` is set like a pull quote box: two to eight lines, all narrower than
     the page's column ``col`` (a box inset in its column) or, but for the last, clearly
-    wider (a box across columns)."""
-    if not 2 <= len(block) <= 8 or not col:
+    wider (a box across columns); or one line clearly wider (a quote across columns that
+    fits on one line)."""
+    if not col:
+        return False
+    if len(block) == 1:
+        return block[0].width >= col + BOX_ACROSS
+    if len(block) > 8:
         return False
     return max(ln.width for ln in block) <= col - BOX_INSET or min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS
 
@@ -521,7 +533,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     "set like a box, printed word for word in the body, cut off inside a word: a boxed pull "
                     "quote cut at the box's edge")
             continue
-        score = _pull_box(block, page, col)
+        score = _pull_box(block, page, bi, col)
         if score >= PULL_SIMILARITY:
             pieces.append(Piece(Kind.PULL, block, bi))
             explain("pull-quote-box", (first.no, block[-1].no),

@@ -20,6 +20,7 @@ PULL_MAX = 120  # characters: a pull quote is a sentence or two, never a whole p
 
 
 PULL_LINES = 400  # how far a pull quote may be from the sentence it repeats (same page)
+GRAM = 4  # characters: runs this long say where a text's words are printed again
 
 
 class Page:
@@ -54,6 +55,19 @@ class Page:
             if found >= 0:
                 return other[found + len(text):found + len(text) + 4]
         return None
+
+    def share_printed_near(self, text: str, bi: int) -> float:
+        """The share of ``text``'s runs of GRAM characters that the other blocks within
+        PULL_LINES lines of block ``bi`` print: a sentence the body runs on across a column
+        break is no sentence of one block, but its words are all printed."""
+        grams = {text[k:k + GRAM] for k in range(len(text) - GRAM + 1)}
+        if not grams:
+            return 0.0
+        at = self._block_starts[bi]
+        lo = bisect_left(self._block_starts, at - PULL_LINES)
+        hi = bisect_right(self._block_starts, at + PULL_LINES)
+        other = "\n".join(self._text(k) for k in range(lo, hi) if k != bi)
+        return sum(g in other for g in grams) / len(grams)
 
     def _text(self, k: int) -> str:
         if k not in self._texts:
