@@ -53,6 +53,11 @@ def shape(pieces) -> list:
     return [(p.kind, len(p.lines)) for p in pieces]
 
 
+def column(t: str) -> str:
+    """``t`` set in a column fourteen characters wide, a line each."""
+    return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
+
+
 def draft_lines(first: int, *texts: str):
     """Lines numbered from ``first``, one per text, as the blocks stage makes them."""
     from convertkit_newspage.blocks import to_blocks
@@ -1764,9 +1769,6 @@ def test_a_pull_quote_over_the_text_in_its_block_is_a_quote_and_the_text_goes_on
     # a box inset in the column, printed with no blank line over the column's text: its
     # lines are narrower than the text's, it ends one statement, and the body prints that
     # sentence elsewhere; lines of the same width that the body does not repeat stay text
-    def column(t: str) -> str:
-        return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
-
     body = ("一个制度好不好，能不能行得通、办得到、得人心，最终看实践。党的十九大报告指出，香港、"
             "澳门回归祖国以来，一国两制实践取得举世公认的成功。")
     box = "一个制度好不好，能\n不能行得通、办得到、\n得人心，最终看实践。\n"
@@ -1782,9 +1784,6 @@ def test_a_pull_quote_that_leaves_out_a_word_keeps_its_first_line():
     # a pull quote may shorten the sentence it repeats (积极 left out): with its first line,
     # 支持工业企业运用人工, it repeats the body's sentence far more nearly than without, so
     # that line is the quote's, not a subhead over it; the section's text goes on under it
-    def column(t: str) -> str:
-        return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
-
     box = "支持工业企业运用人工\n智能工业终端提升制造\n产线的数字化、智能化\n水平。\n"
     under = ("当前，在模型端、芯片端以及操作系统端的全面升级带动下，技术全面融入手机、车载、工业和"
              "家居等终端产品，成为全球竞争的新焦点。")
@@ -1798,9 +1797,6 @@ def test_a_quote_set_across_columns_on_one_line_is_a_pull_quote():
     # one line set clearly wider than the column, alone in its block between two column
     # blocks, a whole sentence the body prints word for word: a pull quote across the
     # columns, not a line of text (the text around it goes on under it)
-    def column(t: str) -> str:
-        return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
-
     body = ("在封建社会，非圣则非法。所谓以孝治天下就是以道德为法，不孝是会受到严惩的。"
             "曹操诛建安名士孔融，罪名就是“不孝”。道德与法律是有界限的，道德重在化民、教民。")
     after = "在现实生活中，道德要求往往高于法律规定，二者相辅相成，不可偏废，必须坚持两手抓。"
@@ -1820,9 +1816,6 @@ def test_a_box_repeating_a_sentence_the_body_runs_across_a_column_break_is_a_pul
              "我国是海洋大国，海岸线漫长，管")
     second = ("辖海域广袤，海洋资源丰富。进入新时代，我国海权维护面临重要机遇，也面临复杂挑战，"
               "需要统筹维权和维稳两个大局。")
-
-    def column(t: str) -> str:
-        return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
 
     box = "我国是海洋大国，海岸\n线漫长，管辖海域广袤，\n海洋资源丰富。\n"
     pieces = pieces_of("建设海洋强国\n" + column(first) + "\n" + box + "\n" + column(second))
