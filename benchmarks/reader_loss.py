@@ -23,6 +23,12 @@ Each row is one way of reading the same pages, pooled by the generator's style:
 The last two rows rebuild the reader's output, so they bound what a better order and
 assignment could gain; the first two run the reader with one stage overruled. A figure
 that moves little says that stage is not where the loss is.
+
+A second table says how the pages as read come apart into articles: the pages that come
+out with more articles than the truth holds, how many more, and of the truth articles'
+characters, the share held outside the output article that holds most of each: in a part
+of its own (an output article most of whose text is that truth article's: an article cut
+in two) or inside another article.
 """
 from __future__ import annotations
 
@@ -154,6 +160,42 @@ def oracle_decisions():
          regroup._section_evidence, regroup._Untitled.evidence, articles.new_topic_evidence) = saved
 
 
+class Apart:
+    """How the pages of one style come apart into articles (the second table)."""
+
+    def __init__(self) -> None:
+        self.pages = self.split_pages = self.surplus = 0
+        self.chars: Counter[str] = Counter()
+
+    def add(self, truth: Truth, arts: list[dict]) -> None:
+        held = [Counter() for _ in arts]  # per output article: characters of each truth article
+        for a, counts in zip(arts, held):
+            for p in a["paragraphs"]:
+                owner = truth.holder(p)
+                if owner is not None:
+                    counts[owner] += len(squeezed(p))
+        main = [c.most_common(1)[0][0] if c else None for c in held]
+        self.pages += 1
+        extra = len(arts) - len(truth.bodies)
+        self.split_pages += extra > 0
+        self.surplus += max(extra, 0)
+        self.chars["all"] += sum(map(len, truth.bodies))
+        for i in range(len(truth.bodies)):
+            holders = [(c[i], o) for o, c in enumerate(held) if c[i]]
+            if not holders:
+                continue
+            top = max(holders)[1]
+            for n, o in holders:
+                if o != top:
+                    self.chars["own part" if main[o] == i else "inside another"] += n
+
+    def row(self, style: str) -> str:
+        share = {k: self.chars[k] / self.chars["all"] if self.chars["all"] else 0.0
+                 for k in ("own part", "inside another")}
+        return (f"| {style} | {self.pages} | {self.split_pages} | {self.surplus} | {share['own part']:.3f} | "
+                f"{share['inside another']:.3f} |")
+
+
 def in_truth_order(arts: list[dict], truth: Truth, reassign: bool) -> list[dict]:
     """``arts`` (score_tei's reading of the output) with each article's paragraphs in the
     order of the truth article that holds most of them; with ``reassign``, each paragraph
@@ -192,6 +234,7 @@ def main() -> int:
 
     rows = ("as read", "joins", "decisions", "paragraph order", "own articles")
     pools = {(row, style): Pool() for row in rows for style in ("rmrb", "local")}
+    apart = {style: Apart() for style in ("rmrb", "local")}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         out = tmp / "out.xml"
@@ -209,6 +252,7 @@ def main() -> int:
                 pools[row, style].add(truth, score_tei.score(truth, arts))
                 if row == "as read":
                     read = arts
+                    apart[style].add(t, arts)
             for row, reassign in (("paragraph order", False), ("own articles", True)):
                 pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
     print(f"seeds {args.seeds}: each row reads the same pages, one thing decided by the truth\n")
@@ -219,6 +263,12 @@ def main() -> int:
         for row in rows:
             f = pools[row, style].figures()
             print(f"| {style} | {row} | {f['pages']} | " + " | ".join(f"{f[n]:.3f}" for n in names) + " |")
+    print("\nHow the pages as read come apart into articles (characters: shares of the truth's articles' text)\n")
+    print("| style | pages | with more articles than the truth | articles too many | held in a part of its own "
+          "| held inside another article |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for style in ("rmrb", "local"):
+        print(apart[style].row(style))
     return 0
 
 
