@@ -3504,6 +3504,39 @@ def test_a_box_that_cut_its_quote_off_inside_a_word_is_a_pull_quote_not_a_subhea
     assert plain(quote.blocks[0].content) == "小区加装电梯以后，楼里的老人出门方"
 
 
+def test_the_last_column_of_a_lead_printed_among_news_items_goes_at_its_end():
+    # a page of dated news items and a lead with a byline: text with no byline that ends in
+    # an author line (no item ends in one) is the lead's last column, printed among the
+    # items; it goes at the lead's end. On a page with no dated items it stays apart (an
+    # essay of its own may have lost its headline and byline)
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.lastpart import join_last_parts
+    from convertkit_newspage.rules import Explain
+
+    def page(dated: bool) -> tuple:
+        lead = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1],
+                     byline=list(draft_lines(2, "王小明")))
+        lead.body = [text_piece(3 + n, t) for n, t in enumerate([
+            "在新时代，读书是一种生活方式，也是一种修养。读书使人明智，读书的人心中有光。",
+            "读书要读经典，经典是经过时间检验的好书，读经典能涵养心灵、开阔眼界、提升境界。",
+            "读书还要勤于思考，学而不思则罔，思而不学则殆，读书与思考相结合才能真正有所收获。"])]
+        items = news_items(20, 30)
+        if not dated:
+            for item in items:
+                item.dateline = item.signoff = ""
+        part = Draft()
+        part.body = [text_piece(40, "读书的人手不释卷，好书常读常新。读经典、勤思考，让读书成为一种生活方式，"
+                                    "让书香涵养心灵，让阅读开阔眼界。"),
+                     text_piece(41, "（作者单位：某某大学）")]
+        return lead, items, part
+
+    lead, items, part = page(True)
+    assert join_last_parts([lead, *items, part], Explain(False)) == [lead, *items]
+    assert [p.lines[0].no for p in lead.body] == [3, 4, 5, 40, 41] and lead.closed_by_author
+    lead, items, part = page(False)
+    assert join_last_parts([lead, *items, part], Explain(False)) == [lead, *items, part]
+
+
 def test_untitled_text_on_a_page_of_dated_items_goes_to_the_lead():
     # a local page: a lead with no dateline and news items that each open with one (本报讯)
     # and close with a sign-off. Untitled text, with no dateline, opens no item: the lead's

@@ -202,9 +202,10 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
     # seed 795 a byline printed over its article's headline; seed 1146 a kicker and headline
     # printed over another article's text, the headline's words another's; seed 931 a subhead
     # printed apart that its article's text takes up and its own does not; seed 1098 a
-    # subhead's box across two columns, the right column's sentence cut by it
+    # subhead's box across two columns, the right column's sentence cut by it; seed 1274 a
+    # lead's last column, with its author line, printed among the news items
     more = [p for seed in (18, 20, 24, 25, 34, 51, 56, 703, 780, 781, 786, 795, 853, 891, 907, 931, 1089, 1098,
-                           1146, 1193)
+                           1146, 1193, 1274)
             for p in _generate(tmp_path_factory, range(seed, seed + 1))]
     texts = [ROOT / "samples" / "page.txt", *sorted((SHARED / "newspages").glob("rmrb-*.txt")),
              *(p for p, _ in pages + more)]

@@ -1,0 +1,72 @@
+"""Stage 5, articles: the last part of a page's lead printed among its news items.
+
+A page of news items (each opens with its dateline, 本报讯 …, and closes with a sign-off)
+has one article of another kind, its lead: a byline over it, and, where it is an essay, an
+author line (（作者为…）, （作者单位：…）) at the end of its last column. No item ends in an
+author line. Where pdftotext printed the lead's last column among the items, the stages
+before may leave it an article of its own: text with no byline, dateline or sign-off that
+ends in an author line. On such a page it is the last part of the article with a headline
+and byline, no dateline and no author line of its own, whose words it is likeliest in (the
+page's word models, :class:`.wordmodel.PageModels`), clearly likelier than in any other:
+it goes at that article's end, its head (if it has one) a subhead over it.
+"""
+from __future__ import annotations
+
+from .articles import Draft, draft_text
+from .pieces import Kind, Piece, author_piece
+from .rules import Explain, Stage, register
+from .wordmodel import MIN_PAIRS, PageModels
+
+register(Stage.ARTICLES, {
+    "last-part": "on a page of news items, text with no byline that ends in an author line is the last part of "
+                 "the undated article with a byline whose words it is likeliest in",
+})
+
+ITEMS = 2  # dated articles at least: a page of news items
+LEAD = 0.3  # nats a pair: how much likelier the article must be than the next candidate
+
+
+def join_last_parts(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """On a page of ITEMS dated articles or more, each draft that may be an article's last
+    part (:func:`_last_part`) goes at the end of the article with a headline and byline, no
+    dateline, sign-off or author line, whose word model its text is likeliest in (mean
+    log-likelihood per character pair), LEAD nats a pair likelier than in the next such
+    article. Returns the drafts left; the articles that took a part are changed in place."""
+    if sum(bool(d.dateline) for d in drafts) < ITEMS:
+        return drafts
+    gone: set[int] = set()
+    for i, d in enumerate(drafts):
+        if not _last_part(d):
+            continue
+        targets = [k for k, a in enumerate(drafts) if k != i and k not in gone and a.heads and a.byline
+                   and not (a.dateline or a.signoff) and draft_text(a) and author_piece(a.body) is None]
+        if not targets:
+            continue
+        models = PageModels([Draft() if j in gone else a for j, a in enumerate(drafts)])
+        pairs = models.pairs(d.body)
+        total = sum(pairs.values())
+        if total < MIN_PAIRS:
+            continue
+        (best, k), *rest = sorted(((models.log_likelihood(pairs, k) / total, k) for k in targets), reverse=True)
+        runner = rest[0][0] if rest else None
+        if runner is not None and best - runner < LEAD:
+            continue
+        target = drafts[k]
+        head = [Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)] if d.heads else []
+        target.body.extend(head + d.body)
+        target.closed = target.closed_by_author = True
+        gone.add(i)
+        explain("last-part", (d.body[0].lines[0].no, d.body[-1].lines[-1].no),
+                f"ends in an author line on a page of news items, with no byline: the last part of the article "
+                f"at line {target.heads[0].no} (log-likelihood {best:.2f} a pair"
+                + (f"; the next article {runner:.2f})" if runner is not None else "; no other candidate)"))
+    return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+def _last_part(d: Draft) -> bool:
+    """Whether ``d`` may be an article's last part: text that ends in an author line, with
+    no byline, dateline or sign-off, under one head block at most (no kicker or subtitle)."""
+    if not d.body or d.byline or d.dateline or d.signoff or len(d.head_sizes) > 1:
+        return False
+    at = author_piece(d.body)
+    return at is not None and all(p.kind is not Kind.TEXT for p in d.body[at + 1:])
