@@ -185,6 +185,21 @@ def test_line_cut_before_an_opening_quote_is_not_a_paragraph_end():
         "第二段的开头文字写在这里还要写一些字。"]
 
 
+def test_a_short_last_line_ending_in_a_bare_stop_over_an_indented_quote_opening_ends_the_paragraph():
+    # 产业。 (short) over 《方案》提出…, set two ems short of the column: the two fit one
+    # printed line cut before 《 as well as a paragraph's last line and the next one's
+    # indented first; after a bare stop it is the second (pdftotext cuts before an opening
+    # quote where a closing one precedes it). After 。” the cut line stays one paragraph
+    full = "这是一行排满了整整一栏的文字啊"
+    rest = "\n".join([full] * 3)
+
+    def page(end: str, opening: str) -> str:
+        return "本报讯 " + "\n".join([full] * 4) + f"\n{end}\n{opening}\n" + rest + "\n第二段结束。\n"
+
+    assert len(paras(read(page("产业。", "《方案》提出，将持续加大特色")).blocks[0])) == 2
+    assert len(paras(read(page("产业。”", "“方案”提出，将持续加大特色")).blocks[0])) == 1
+
+
 def test_indented_first_line_after_a_full_line_starts_a_paragraph():
     # a full line that happens to end in 。 is no paragraph end by itself; the next line,
     # two ems short of the column (its paragraph's indent), is what says a paragraph begins

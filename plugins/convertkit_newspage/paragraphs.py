@@ -57,6 +57,16 @@ def split_line(prev: Line, line: Line, full: float) -> bool:
     return cut_before_quote(prev.width, line, full) and prev.width + line.width >= full - 2.5
 
 
+def _end_over_opening(prev: Line, line: Line, full: float, nxt: Line | None) -> bool:
+    """Whether ``prev``, a short line that ends its sentence with a bare stop (。！？, no
+    closing quote), and ``line``, set an indent's width short of the column, are a
+    paragraph's last line and the next one's indented first: their widths fit that as well
+    as one printed line cut before a quote, and pdftotext cuts a line before an opening
+    quote where a closing one precedes it (”“: each mark's glyph sits on the far side of its
+    square, the widest gap it sees), not after a bare stop."""
+    return prev.text.rstrip()[-1:] in "。！？" and indented(line, full, nxt)
+
+
 def local_measure(lines: list[Line], k: int) -> float:
     """The column width around line ``k``: the second widest of its neighbours (a block
     may change width where it passes a picture or another column)."""
@@ -201,7 +211,7 @@ def new_paragraph(cur: ParaDraft, prev: Line, line: Line, full: float, explain: 
         explain("run-in-lead", (prev.no, line.no),
                 "a short lead sentence (一是…, a bold lead) on a line of its own runs into its paragraph")
         return False
-    if short and split_line(prev, line, full):
+    if short and split_line(prev, line, full) and not _end_over_opening(prev, line, full, nxt):
         explain("split-line", (prev.no, line.no), "two pieces of one printed line, cut before a quote")
         return False
     if short:
