@@ -496,6 +496,15 @@ def _text_up_to_head(pieces: list[Piece]) -> str:
     return "".join(out)
 
 
+NEWS_ITEMS = 2  # articles opening with a dateline, at least, on a page of news items
+
+
+def among_news_items(drafts: list[Draft]) -> bool:
+    """Whether ``drafts`` hold a page's news items: NEWS_ITEMS or more open with a dateline
+    (本报讯 …), each closing with its sign-off."""
+    return sum(bool(d.dateline) for d in drafts) >= NEWS_ITEMS
+
+
 def draft_text(d: Draft) -> str:
     """An article's text, spaces removed (what its headline's words are looked up in)."""
     return "".join(text_of(p) for p in d.body if p.kind is Kind.TEXT)

@@ -12,7 +12,7 @@ it goes at that article's end, its head (if it has one) a subhead over it.
 """
 from __future__ import annotations
 
-from .articles import Draft, draft_text
+from .articles import Draft, among_news_items, draft_text
 from .pieces import Kind, Piece, author_piece
 from .rules import Explain, Stage, register
 from .wordmodel import MIN_PAIRS, PageModels
@@ -22,17 +22,17 @@ register(Stage.ARTICLES, {
                  "the undated article with a byline whose words it is likeliest in",
 })
 
-ITEMS = 2  # dated articles at least: a page of news items
 LEAD = 0.3  # nats a pair: how much likelier the article must be than the next candidate
 
 
 def join_last_parts(drafts: list[Draft], explain: Explain) -> list[Draft]:
-    """On a page of ITEMS dated articles or more, each draft that may be an article's last
-    part (:func:`_last_part`) goes at the end of the article with a headline and byline, no
-    dateline, sign-off or author line, whose word model its text is likeliest in (mean
-    log-likelihood per character pair), LEAD nats a pair likelier than in the next such
-    article. Returns the drafts left; the articles that took a part are changed in place."""
-    if sum(bool(d.dateline) for d in drafts) < ITEMS:
+    """On a page of news items (:func:`.articles.among_news_items`), each draft that may be
+    an article's last part (:func:`_last_part`) goes at the end of the article with a
+    headline and byline, no dateline, sign-off or author line, whose word model its text is
+    likeliest in (mean log-likelihood per character pair), LEAD nats a pair likelier than in
+    the next such article. Returns the drafts left; the articles that took a part are
+    changed in place."""
+    if not among_news_items(drafts):
         return drafts
     gone: set[int] = set()
     for i, d in enumerate(drafts):

@@ -46,9 +46,7 @@ class Page:
         another, print right after ``text`` where they print it word for word (the next few
         characters; "" at their end); None where they do not print it. The blocks before
         ``bi`` and those after it are read apart: block bi - 1 does not run on into bi + 1."""
-        at = self._block_starts[bi]
-        lo = bisect_left(self._block_starts, at - PULL_LINES)
-        hi = bisect_right(self._block_starts, at + PULL_LINES)
+        lo, hi = self._near(bi)
         for ks in (range(lo, min(bi, hi)), range(max(lo, bi + 1), hi)):
             other = "".join(self._text(k) for k in ks)
             found = other.find(text)
@@ -63,11 +61,15 @@ class Page:
         grams = {text[k:k + GRAM] for k in range(len(text) - GRAM + 1)}
         if not grams:
             return 0.0
-        at = self._block_starts[bi]
-        lo = bisect_left(self._block_starts, at - PULL_LINES)
-        hi = bisect_right(self._block_starts, at + PULL_LINES)
+        lo, hi = self._near(bi)
         other = "\n".join(self._text(k) for k in range(lo, hi) if k != bi)
         return sum(g in other for g in grams) / len(grams)
+
+    def _near(self, bi: int) -> tuple[int, int]:
+        """The blocks that start within PULL_LINES lines of block ``bi``'s start: (lo, hi), a
+        range of their indices."""
+        at = self._block_starts[bi]
+        return bisect_left(self._block_starts, at - PULL_LINES), bisect_right(self._block_starts, at + PULL_LINES)
 
     def _text(self, k: int) -> str:
         if k not in self._texts:

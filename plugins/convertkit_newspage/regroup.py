@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lexicon, titles
-from .articles import PAGE_LINES, Draft, continues_numbers, draft_text, lede, numbered_after_first, subhead_numbers
+from .articles import (PAGE_LINES, Draft, among_news_items, continues_numbers, draft_text, lede,
+                       numbered_after_first, subhead_numbers)
 from .lines import Line, ends_sentence, section_number, spaceless_text
 from .pieces import Kind, Piece, after_printed_before, author_piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
@@ -149,7 +150,7 @@ def _the_lead(target: Draft, near: list[Draft]) -> bool:
     ``near`` (its titled articles) are news items that open with one (本报讯 …): a local
     page's lead (or a piece of it) among its items, whose texts open with their datelines,
     so untitled text, which has none, opens no item."""
-    return not target.dateline and sum(bool(a.dateline) for a in near) >= 2
+    return not target.dateline and among_news_items(near)
 
 
 def _holds_author_line(body: list[Piece]) -> bool:
