@@ -266,3 +266,21 @@ def test_untitled_text_is_weighed_again_once_the_headlines_have_found_their_arti
     [(page, _)] = _generate(tmp_path_factory, range(824, 825))
     doc = convertkit.read(page.read_bytes(), "newspage")
     assert all(plain(a.headline) for a in doc.blocks)
+
+
+def test_a_section_put_at_an_articles_end_goes_before_text_printed_after_it(tmp_path_factory, tmp_path):
+    # seed 200002: the lead essay's last columns, printed after its second section, join it
+    # first, as untitled text put at its end; the section (its subhead printed apart) joins
+    # after them and goes before them, where it was printed: the essay reads in the order
+    # written
+    sys.path.insert(0, str(SHARED / "eval"))
+    import score_tei
+
+    [(page, truth_path)] = _generate(tmp_path_factory, range(200002, 200003))
+    out = tmp_path / "out.xml"
+    convertkit.convert(str(page), "tei", str(out), from_="newspage")
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    essay = max(truth["articles"], key=lambda a: len(a["sections"]))
+    written = [p for s in essay["sections"] for p in s["paragraphs"]]
+    read = next(a for a in score_tei.read_articles(str(out)) if written[0] in a["paragraphs"])
+    assert [p for p in read["paragraphs"] if p in written] == written

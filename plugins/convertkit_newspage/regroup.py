@@ -437,8 +437,10 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     article has one). Head and text go among that article's sections in print order (before
     the first subhead printed after the head); where no subhead is printed after it, back
     where the text was read if the headlines' words had cut it out of that very article
-    (:func:`_where_read`), else at the end: before the run of text that ends in the
-    article's author line, if it has one and the section none (nothing follows an author line).
+    (:func:`_where_read`), else at the end: before text put there earlier but printed after
+    the section's text (:func:`_before_text_printed_after`), and before the run of text that
+    ends in the article's author line, if it has one and the section none (nothing follows an
+    author line).
     A section moved into a head over text that then moves itself goes on its own, by its own
     head's print place (:func:`_insert_section`): sections keep the order they were printed in.
     Where the article chosen is a head over text and nothing more, and the moving head is the
@@ -511,8 +513,9 @@ def _insert_section(target: Draft, section: list[Piece], d: Draft | None) -> Non
     """Put ``section`` (a head and its text, from draft ``d`` where it heads one) among
     ``target``'s sections: before the subhead numbered next, if it has one; else in print
     order, before the first subhead printed after it; with none, where its text was read if
-    it was cut from that article; else at the end, before the text that ends in the
-    article's author line if the section holds none (nothing follows an author line)."""
+    it was cut from that article; else at the end, before the text at the end printed after
+    the section's, and before the text that ends in the article's author line if the section
+    holds none (nothing follows an author line)."""
     heads = list(section[0].lines)
     at = _before_next_number(target, section_number(spaceless_text(heads)))
     if at is None:
@@ -520,9 +523,26 @@ def _insert_section(target: Draft, section: list[Piece], d: Draft | None) -> Non
                    if p.kind is Kind.HEAD and p.lines[0].no > heads[0].no), None)
     if at is None:
         at = _where_read(target, d) if d is not None else len(target.body)
+    if at == len(target.body):
+        at = _before_text_printed_after(target, section)
     if at == len(target.body) and not _holds_author_line(section):
         at = _before_author_line(target) or at
     target.body[at:at] = section
+
+
+def _before_text_printed_after(target: Draft, section: list[Piece]) -> int:
+    """Where a section that goes at the end of ``target`` goes instead: before the run of
+    text at target's end that was printed after the section's text (text put at the
+    article's end earlier, printed later on the page: sections keep their print order), where
+    that run opens a paragraph; never before the article's first piece (its lede)."""
+    first = next((p for p in section if p.kind is Kind.TEXT), section[0]).lines[0].no
+    body = target.body
+    at = len(body)
+    while at > 1 and body[at - 1].kind is Kind.TEXT and body[at - 1].lines[0].no > first:
+        at -= 1
+    while at < len(body) and not ends_sentence(body[at - 1].lines[-1].text):
+        at += 1  # a paragraph runs on into the run: the section goes after it
+    return at
 
 
 def numbered_sections_home(drafts: list[Draft], explain: Explain) -> None:
