@@ -284,3 +284,20 @@ def test_a_section_put_at_an_articles_end_goes_before_text_printed_after_it(tmp_
     written = [p for s in essay["sections"] for p in s["paragraphs"]]
     read = next(a for a in score_tei.read_articles(str(out)) if written[0] in a["paragraphs"])
     assert [p for p in read["paragraphs"] if p in written] == written
+
+
+def test_untitled_text_put_at_an_articles_end_goes_before_text_printed_after_it(tmp_path_factory, tmp_path):
+    # seed 1051: an item's last paragraph, printed apart from it and after the item's text
+    # that was put at its end before, joins the item by its words: it goes before the text
+    # printed after it, where it was printed, and every article reads in the order written
+    sys.path.insert(0, str(SHARED / "eval"))
+    import score_tei
+
+    [(page, truth_path)] = _generate(tmp_path_factory, range(1051, 1052))
+    out = tmp_path / "out.xml"
+    convertkit.convert(str(page), "tei", str(out), from_="newspage")
+    read = score_tei.read_articles(str(out))
+    for article in json.loads(truth_path.read_text(encoding="utf-8"))["articles"]:
+        written = [p for s in article["sections"] for p in s["paragraphs"]]
+        got = next(a for a in read if written[0] in a["paragraphs"])
+        assert [p for p in got["paragraphs"] if p in written] == written

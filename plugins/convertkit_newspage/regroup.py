@@ -192,7 +192,8 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     pairs it takes up. As its intro when that article starts with a subhead (it lacks its
     intro) or is printed after the text (its headline was set beside the first lines:
     inset); where an author line ends the article, before the text that line closes
-    (nothing follows an author line); else at its end."""
+    (nothing follows an author line); else at its end, before the text there printed after
+    it (:func:`_before_text_printed_after`)."""
     page = _Untitled(drafts)
     out: list[Draft] = []
     for n, d in enumerate(drafts):
@@ -220,8 +221,9 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
             target.body[at:at] = d.body
             where = "before the text its author line closes"
         else:
-            target.body.extend(d.body)
-            where = "at its end"
+            at = _before_text_printed_after(target, d.body)
+            target.body[at:at] = d.body
+            where = "at its end" if at == len(target.body) - len(d.body) else "at its end, before text printed after it"
         explain("merged-by-affinity", span, f"untitled text shares {ev.shared:.0%} of its character pairs with "
                                             f"the article at line {(target.heads or target.byline)[0].no}, affinity "
                                             f"{top:.2f} (next best {runner:.2f}), score {ev.score():.2f} (joins from "
@@ -530,12 +532,12 @@ def _insert_section(target: Draft, section: list[Piece], d: Draft | None) -> Non
     target.body[at:at] = section
 
 
-def _before_text_printed_after(target: Draft, section: list[Piece]) -> int:
-    """Where a section that goes at the end of ``target`` goes instead: before the run of
-    text at target's end that was printed after the section's text (text put at the
-    article's end earlier, printed later on the page: sections keep their print order), where
+def _before_text_printed_after(target: Draft, pieces: list[Piece]) -> int:
+    """Where ``pieces`` (a section, or untitled text) that go at the end of ``target`` go
+    instead: before the run of text at target's end printed after their text (text put at
+    the article's end earlier, printed later on the page: text keeps its print order), where
     that run opens a paragraph; never before the article's first piece (its lede)."""
-    first = next((p for p in section if p.kind is Kind.TEXT), section[0]).lines[0].no
+    first = next((p for p in pieces if p.kind is Kind.TEXT), pieces[0]).lines[0].no
     body = target.body
     at = len(body)
     while at > 1 and body[at - 1].kind is Kind.TEXT and body[at - 1].lines[0].no > first:
