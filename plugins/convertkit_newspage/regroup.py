@@ -536,12 +536,16 @@ def _before_text_printed_after(target: Draft, pieces: list[Piece]) -> int:
     """Where ``pieces`` (a section, or untitled text) that go at the end of ``target`` go
     instead: before the run of text at target's end printed after their text (text put at
     the article's end earlier, printed later on the page: text keeps its print order), where
-    that run opens a paragraph; never before the article's first piece (its lede)."""
+    that run opens a paragraph; never before the article's first piece (its lede), and not
+    where the run reaches back to a subhead: that run is the text of a section, and a
+    section's place among the others is not what print order says (the end stays)."""
     first = next((p for p in pieces if p.kind is Kind.TEXT), pieces[0]).lines[0].no
     body = target.body
     at = len(body)
     while at > 1 and body[at - 1].kind is Kind.TEXT and body[at - 1].lines[0].no > first:
         at -= 1
+    if at and body[at - 1].kind is Kind.HEAD:
+        return len(body)
     while at < len(body) and not ends_sentence(body[at - 1].lines[-1].text):
         at += 1  # a paragraph runs on into the run: the section goes after it
     return at
