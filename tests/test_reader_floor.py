@@ -203,9 +203,10 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
     # printed over another article's text, the headline's words another's; seed 931 a subhead
     # printed apart that its article's text takes up and its own does not; seed 1098 a
     # subhead's box across two columns, the right column's sentence cut by it; seed 1274 a
-    # lead's last column, with its author line, printed among the news items
-    more = [p for seed in (18, 20, 24, 25, 34, 51, 56, 703, 780, 781, 786, 795, 853, 891, 907, 931, 1089, 1098,
-                           1146, 1193, 1274)
+    # lead's last column, with its author line, printed among the news items; seed 1013 an
+    # item's last part, with its sign-off, printed apart from the item
+    more = [p for seed in (18, 20, 24, 25, 34, 51, 56, 703, 780, 781, 786, 795, 853, 891, 907, 931, 1013, 1089,
+                           1098, 1146, 1193, 1274)
             for p in _generate(tmp_path_factory, range(seed, seed + 1))]
     texts = [ROOT / "samples" / "page.txt", *sorted((SHARED / "newspages").glob("rmrb-*.txt")),
              *(p for p, _ in pages + more)]
@@ -315,3 +316,28 @@ def test_a_section_put_at_an_articles_end_goes_into_no_other_sections_text(tmp_p
 
     truth, read = _read_generated(tmp_path_factory, tmp_path, 1167)
     assert score_tei.score(truth, read)["articles_matched"] == len(truth["articles"])
+
+
+def _signed_as_written(truth: dict, read: list[dict]) -> bool:
+    """Whether each truth article with a sign-off is read with it, on the article that holds
+    its first paragraph."""
+    signed = [a for a in truth["articles"] if a["signoff"]]
+    firsts = [next(p for s in a["sections"] for p in s["paragraphs"]) for a in signed]
+    return all(any(first in r["paragraphs"] and r["signoff"] == a["signoff"] for r in read)
+               for a, first in zip(signed, firsts))
+
+
+def test_an_items_last_part_printed_apart_goes_back_to_it_with_its_sign_off(tmp_path_factory, tmp_path):
+    # seed 1013: an item's last part, printed apart, is text closed by a sign-off with no
+    # head, dateline or byline once the item's headline has gone to its lede: it is the
+    # last part of the one dated item with no sign-off, which names the sign-off's province
+    truth, read = _read_generated(tmp_path_factory, tmp_path, 1013)
+    assert _signed_as_written(truth, read)
+
+
+def test_a_sign_off_closing_text_with_no_opener_goes_to_the_item_naming_its_province(tmp_path_factory, tmp_path):
+    # seed 702: text with no head, dateline or byline names no item's province in a lede of
+    # its own, whatever it says: the sign-off that closes it goes, with it, to the item
+    # that names its province
+    truth, read = _read_generated(tmp_path_factory, tmp_path, 702)
+    assert _signed_as_written(truth, read)

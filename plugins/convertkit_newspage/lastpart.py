@@ -1,4 +1,5 @@
-"""Stage 5, articles: the last part of a page's lead printed among its news items.
+"""Stage 5, articles: last parts printed apart — the last part of a page's lead printed
+among its news items, and an item's last part printed apart from it.
 
 A page of news items (each opens with its dateline, 本报讯 …, and closes with a sign-off)
 has one article of another kind, its lead: a byline over it, and, where it is an essay, an
@@ -8,18 +9,23 @@ before may leave it an article of its own: text with no byline, dateline or sign
 ends in an author line. On such a page it is the last part of the article with a headline
 and byline, no dateline and no author line of its own, whose words it is likeliest in (the
 page's word models, :class:`.wordmodel.PageModels`), clearly likelier than in any other:
-it goes at that article's end, its head (if it has one) a subhead over it.
+it goes at that article's end, its head (if it has one) a subhead over it. An item's own
+last part, closed by its sign-off, may be left so too, once its headline has gone to the
+item's lede: it goes back to the item (:func:`join_signed_parts`).
 """
 from __future__ import annotations
 
 from .articles import Draft, among_news_items, draft_text
 from .pieces import Kind, Piece, author_piece
 from .rules import Explain, Stage, register
+from .signoffs import names_province, province_named
 from .wordmodel import MIN_PAIRS, PageModels
 
 register(Stage.ARTICLES, {
     "last-part": "on a page of news items, text with no byline that ends in an author line is the last part of "
                  "the undated article with a byline whose words it is likeliest in",
+    "signed-part": "text a sign-off closes, with no head, dateline or byline, is the last part of the one dated "
+                   "item with no sign-off (that names the sign-off's province, where it names one)",
 })
 
 LEAD = 0.3  # nats a pair: how much likelier the article must be than the next candidate
@@ -70,3 +76,31 @@ def _last_part(d: Draft) -> bool:
         return False
     at = author_piece(d.body)
     return at is not None and all(p.kind is not Kind.TEXT for p in d.body[at + 1:])
+
+
+def join_signed_parts(drafts: list[Draft], explain: Explain) -> list[Draft]:
+    """A news item opens with its dateline and closes with its sign-off: text that a
+    sign-off closes, under no head and with no dateline or byline, is an item's last part
+    printed apart (the stages before may leave it so once its headline has gone to its
+    item). It goes at the end of the dated item that has no sign-off — where the sign-off
+    names a province (（鄂文）: 湖北), the one whose headline or lede names it
+    (:func:`.signoffs.province_named`) — if there is one such item only. Returns the drafts
+    left; the items that took a part are changed in place."""
+    gone: set[int] = set()
+    for i, d in enumerate(drafts):
+        if not (d.signoff and d.body) or d.heads or d.dateline or d.byline:
+            continue
+        items = [a for k, a in enumerate(drafts) if k != i and k not in gone and a.dateline and not a.signoff
+                 and draft_text(a)]
+        if names_province(d):  # (鄂文): the item names 湖北
+            items = [a for a in items if province_named(d, a)]
+        if len(items) != 1:
+            continue
+        item = items[0]
+        item.body.extend(d.body)
+        item.signoff, item.signoff_line, item.closed = d.signoff, d.signoff_line, True
+        gone.add(i)
+        explain("signed-part", (d.body[0].lines[0].no, d.signoff_line),
+                f"closed by the sign-off {d.signoff} with no head, dateline or byline: the last part of the item "
+                f"at line {item.dateline_line}, which has no sign-off")
+    return [d for i, d in enumerate(drafts) if i not in gone]

@@ -45,7 +45,7 @@ from .enumeration import complete_enumerations, order_points
 from .furniture import take_furniture
 from .headlines import headline_parts, take_column_names
 from .jumps import join_jumps, printed_page
-from .lastpart import join_last_parts
+from .lastpart import join_last_parts, join_signed_parts
 from .lines import Line, inline_text, joined
 from .names import byline_text
 from .order import PageText, assemble
@@ -221,6 +221,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     heads_open_articles(drafts, explain)
     move_by_words(drafts, explain)
     drafts = join_last_parts(drafts, explain)
+    drafts = join_signed_parts(drafts, explain)
     columns_beside_boxes(drafts, explain)
     complete_enumerations(drafts, explain)
     order_points(drafts, explain)

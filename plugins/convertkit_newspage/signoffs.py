@@ -17,7 +17,7 @@ from .rules import Explain, Stage, register
 register(Stage.ARTICLES, {
     "signoff-province": "a sign-off names its item's province (（鄂 文）: 湖北): the block it ends goes to the "
                         "one dated item whose headline or lede names that province, when the article it was "
-                        "read in names it nowhere there",
+                        "read in names it nowhere there or has no opener (no head, dateline or byline)",
 })
 
 #: the standard one-character abbreviations of China's provinces, regions and
@@ -34,6 +34,17 @@ PROVINCES = {
 def _province(d: Draft) -> str | None:
     """The province ``d``'s sign-off names, if any (（鄂文）: 湖北)."""
     return PROVINCES.get(d.signoff.lstrip("（(")[:1])
+
+
+def names_province(d: Draft) -> bool:
+    """Whether ``d``'s sign-off names a province."""
+    return _province(d) is not None
+
+
+def province_named(d: Draft, item: Draft) -> bool:
+    """Whether ``item``'s headline or lede names the province ``d``'s sign-off names."""
+    name = _province(d)
+    return bool(name) and name in _lede(item)
 
 
 def _lede(d: Draft) -> str:
@@ -63,8 +74,10 @@ def _tail(d: Draft) -> list[Piece]:
 
 def place_signoffs(drafts: list[Draft], explain: Explain) -> list[Draft]:
     """Move each sign-off whose province the article it closes names nowhere in its
-    headline or lede, with the blocks it ends (:func:`_tail`), to the end of the one dated
-    item that names it there. All such sign-offs are taken out first, so two items' sign-offs
+    headline or lede, or that closes text with no opener (no head, dateline or byline: an
+    item's last part printed apart, which names no province as an item's lede does, whatever
+    it says), with the blocks it ends (:func:`_tail`), to the end of the one dated item that
+    names it there. All such sign-offs are taken out first, so two items' sign-offs
     read in each other's place are swapped; one whose item keeps a sign-off of its own (or
     that another sign-off also goes to) stays where it was read. Drafts left with nothing
     are dropped; drafts are changed in place."""
@@ -72,7 +85,7 @@ def place_signoffs(drafts: list[Draft], explain: Explain) -> list[Draft]:
     leaving: list[tuple[Draft, Draft, list[Piece], str, int, str]] = []  # (from, to, blocks, sign-off, line, province)
     for d in drafts:
         name = _province(d)
-        if not name or name in ledes[id(d)]:
+        if not name or (name in ledes[id(d)] and (d.heads or d.byline or d.dateline)):
             continue
         items = [x for x in drafts if x is not d and x.dateline and name in ledes[id(x)]]
         tail = _tail(d) if len(items) == 1 else []
