@@ -341,3 +341,30 @@ def test_a_sign_off_closing_text_with_no_opener_goes_to_the_item_naming_its_prov
     # that names its province
     truth, read = _read_generated(tmp_path_factory, tmp_path, 702)
     assert _signed_as_written(truth, read)
+
+
+def _titles_in_full(tmp_path_factory, tmp_path, seed: int) -> bool:
+    """Whether every article of a generated page is read with its kicker, headline and
+    subtitle exactly."""
+    sys.path.insert(0, str(SHARED / "eval"))
+    import score_tei
+
+    truth, read = _read_generated(tmp_path_factory, tmp_path, seed)
+    n = len(truth["articles"])
+    return score_tei.score(truth, read)["titles_full"] == f"{n}/{n}"
+
+
+def test_headlines_are_weighed_again_once_text_has_moved_by_its_words(tmp_path_factory, tmp_path):
+    # seed 828: an item's headline, printed inside the lead's column, stands as a subhead
+    # there over the item's paragraph, which moves to the item by its words
+    # (reads-as-another) only after the headlines have found their articles; weighed again
+    # then, the headline goes to the item
+    assert _titles_in_full(tmp_path_factory, tmp_path, 828)
+
+
+def test_an_article_that_took_its_subtitle_takes_its_headline_when_heads_are_weighed_again(tmp_path_factory,
+                                                                                            tmp_path):
+    # seed 921: a subtitle (——…述要) printed apart goes to its article among the heads with
+    # no text under them, and an article takes one head a pass; weighed again, the article
+    # takes its headline too, a subhead elsewhere, and the subtitle stays under it
+    assert _titles_in_full(tmp_path_factory, tmp_path, 921)

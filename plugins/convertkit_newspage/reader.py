@@ -220,6 +220,9 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     subheads_to_sections(drafts, explain)
     heads_open_articles(drafts, explain)
     move_by_words(drafts, explain)
+    # heads left over text that its words have since moved to another article find their
+    # articles again (a head over text that went elsewhere heads it no longer)
+    headlines_to_headless(drafts, explain)
     drafts = join_last_parts(drafts, explain)
     drafts = join_signed_parts(drafts, explain)
     columns_beside_boxes(drafts, explain)
