@@ -93,14 +93,21 @@ def test_nothing_is_lost_or_invented_on_synthetic_pdfs(pdf_pages):
         assert got == want, (page.name, (want - got).most_common(5), (got - want).most_common(5))
 
 
+def _score_tei():
+    """../shared/eval's scorer (score_tei), imported from where it is kept."""
+    if str(SHARED / "eval") not in sys.path:
+        sys.path.insert(0, str(SHARED / "eval"))
+    import score_tei
+
+    return score_tei
+
+
 def _pooled(pages, tmp_path, reader: str) -> dict[str, float]:
     """Articles matched, paragraph recall and mean char accuracy over ``pages``, scored by
     ../shared/eval's score_tei."""
     import convertkit
 
-    sys.path.insert(0, str(SHARED / "eval"))
-    import score_tei
-
+    score_tei = _score_tei()
     articles = matched = 0
     par = recall = chars = 0.0
     for page, truth_path in pages:
@@ -271,13 +278,10 @@ def test_untitled_text_is_weighed_again_once_the_headlines_have_found_their_arti
 
 def _read_generated(tmp_path_factory, tmp_path, seed: int) -> tuple[dict, list[dict]]:
     """One generated page's truth, and its articles as the text reader reads them (score_tei's form)."""
-    sys.path.insert(0, str(SHARED / "eval"))
-    import score_tei
-
     [(page, truth_path)] = _generate(tmp_path_factory, range(seed, seed + 1))
     out = tmp_path / "out.xml"
     convertkit.convert(str(page), "tei", str(out), from_="newspage")
-    return json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out))
+    return json.loads(truth_path.read_text(encoding="utf-8")), _score_tei().read_articles(str(out))
 
 
 def _reads_as_written(article: dict, read: list[dict]) -> bool:
@@ -311,11 +315,8 @@ def test_a_section_put_at_an_articles_end_goes_into_no_other_sections_text(tmp_p
     # section's place among the others is not what print order says, so it stays at the
     # end rather than cut the section before it in two, and the essay stays recognisable
     # (it had fallen under half similarity: articles matched 3 of 4)
-    sys.path.insert(0, str(SHARED / "eval"))
-    import score_tei
-
     truth, read = _read_generated(tmp_path_factory, tmp_path, 1167)
-    assert score_tei.score(truth, read)["articles_matched"] == len(truth["articles"])
+    assert _score_tei().score(truth, read)["articles_matched"] == len(truth["articles"])
 
 
 def _signed_as_written(truth: dict, read: list[dict]) -> bool:
@@ -346,12 +347,9 @@ def test_a_sign_off_closing_text_with_no_opener_goes_to_the_item_naming_its_prov
 def _titles_in_full(tmp_path_factory, tmp_path, seed: int) -> bool:
     """Whether every article of a generated page is read with its kicker, headline and
     subtitle exactly."""
-    sys.path.insert(0, str(SHARED / "eval"))
-    import score_tei
-
     truth, read = _read_generated(tmp_path_factory, tmp_path, seed)
     n = len(truth["articles"])
-    return score_tei.score(truth, read)["titles_full"] == f"{n}/{n}"
+    return _score_tei().score(truth, read)["titles_full"] == f"{n}/{n}"
 
 
 def test_headlines_are_weighed_again_once_text_has_moved_by_its_words(tmp_path_factory, tmp_path):
