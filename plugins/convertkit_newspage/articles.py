@@ -79,6 +79,12 @@ class Draft(Record):
             self.body.remove(piece)
 
 
+def has_opener(d: Draft) -> bool:
+    """Whether ``d`` opens as an article does: with a head, a byline or a dateline (text
+    with none is a part of an article printed apart)."""
+    return bool(d.heads or d.byline or d.dateline)
+
+
 def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[int] = frozenset()) -> list[Draft]:
     """Pieces into articles (``page``: their text, where words running across a break are
     looked up); a piece starting at a line in ``breaks`` (after a banner) starts a new one."""
@@ -439,7 +445,7 @@ def _after_fragment(d: Draft) -> bool:
     a piece has none to stand under: it opens an article (the piece may still join its own
     article by its words, :func:`.regroup.merge_by_affinity`)."""
     last = d.body[-1] if d.body else None
-    return not (d.heads or d.byline or d.dateline) and last is not None and last.kind is Kind.TEXT \
+    return not has_opener(d) and last is not None and last.kind is Kind.TEXT \
         and ends_sentence(last.lines[-1].text) and len(draft_text(d)) < NEW_TOPIC_TEXT
 
 

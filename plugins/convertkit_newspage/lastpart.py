@@ -15,7 +15,7 @@ item's lede: it goes back to the item (:func:`join_signed_parts`).
 """
 from __future__ import annotations
 
-from .articles import Draft, among_news_items, draft_text
+from .articles import Draft, among_news_items, draft_text, has_opener
 from .pieces import Kind, Piece, author_piece
 from .rules import Explain, Stage, register
 from .signoffs import names_province, province_named
@@ -88,7 +88,7 @@ def join_signed_parts(drafts: list[Draft], explain: Explain) -> list[Draft]:
     left; the items that took a part are changed in place."""
     gone: set[int] = set()
     for i, d in enumerate(drafts):
-        if not (d.signoff and d.body) or d.heads or d.dateline or d.byline:
+        if not (d.signoff and d.body) or has_opener(d):
             continue
         items = [a for k, a in enumerate(drafts) if k != i and k not in gone and a.dateline and not a.signoff
                  and draft_text(a)]

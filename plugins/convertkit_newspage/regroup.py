@@ -222,8 +222,8 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
             where = "before the text its author line closes"
         else:
             at = _before_text_printed_after(target, d.body)
+            where = "at its end" if at == len(target.body) else "at its end, before text printed after it"
             target.body[at:at] = d.body
-            where = "at its end" if at == len(target.body) - len(d.body) else "at its end, before text printed after it"
         explain("merged-by-affinity", span, f"untitled text shares {ev.shared:.0%} of its character pairs with "
                                             f"the article at line {(target.heads or target.byline)[0].no}, affinity "
                                             f"{top:.2f} (next best {runner:.2f}), score {ev.score():.2f} (joins from "

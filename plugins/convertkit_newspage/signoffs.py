@@ -9,7 +9,7 @@ sign-off; the abbreviation says which item the closing block ends.
 """
 from __future__ import annotations
 
-from .articles import Draft, lede
+from .articles import Draft, has_opener, lede
 from .lines import ends_sentence, spaceless_text
 from .pieces import Kind, Piece, text_of
 from .rules import Explain, Stage, register
@@ -63,7 +63,7 @@ def _tail(d: Draft) -> list[Piece]:
         return []
     end = max(texts, key=lambda p: p.lines[-1].no)
     upto = d.body[:next(n for n, p in enumerate(d.body) if p is end) + 1]
-    if not (d.heads or d.byline or d.dateline):
+    if not has_opener(d):
         return upto
     texts = [p for p in upto if p.kind is Kind.TEXT]
     k = len(texts) - 1
@@ -85,7 +85,7 @@ def place_signoffs(drafts: list[Draft], explain: Explain) -> list[Draft]:
     leaving: list[tuple[Draft, Draft, list[Piece], str, int, str]] = []  # (from, to, blocks, sign-off, line, province)
     for d in drafts:
         name = _province(d)
-        if not name or (name in ledes[id(d)] and (d.heads or d.byline or d.dateline)):
+        if not name or (name in ledes[id(d)] and has_opener(d)):
             continue
         items = [x for x in drafts if x is not d and x.dateline and name in ledes[id(x)]]
         tail = _tail(d) if len(items) == 1 else []
