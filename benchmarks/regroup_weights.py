@@ -21,10 +21,13 @@ Each candidate (:func:`convertkit_newspage.articles.new_topic_evidence`,
 :func:`~convertkit_newspage.regroup.merge_evidence`, taken as the articles stage reaches
 them) is labelled by the truth: for a new topic, whether the text under the head is mostly
 another truth article's than the end of the text before it; else whether its text and the
-other article's are mostly one truth article's paragraphs. The fit is a logistic regression
-over the evidence terms, by Newton's method with a little L2 (:func:`fit`). It prints each
-set's share of candidates decided right: with the code's weights at its threshold
-(NEW_TOPIC_MIN, SECTION_MIN, MERGE_MIN), and with the fitted ones at the logit's own (0).
+other article's are mostly one truth article's paragraphs. A section printed apart is a
+choice among all the page's headed articles (and none), each an alternative so labelled; the
+other two are a yes or no about one article. The fit is a conditional logit over the
+evidence terms (a logistic regression where a decision has one alternative), by Newton's
+method with a little L2 (:func:`fit`). It prints each set's share of decisions made right:
+with the code's weights at its threshold (NEW_TOPIC_MIN, SECTION_MIN, MERGE_MIN), and with
+the fitted ones at the logit's own (0).
 
 The weights in the code came from this fit (on the pages as read before each decision became
 a score, so a refit on today's reading moves them a little); the section and merge
@@ -47,12 +50,18 @@ from order_weights import seed_args
 from reader_accuracy import generate, seed_range
 
 
+#: one decision on a page: its alternatives, each its evidence's terms and whether the truth says yes
+Group = list[tuple[list[float], bool]]
+
+
 @dataclass(frozen=True)
 class Decision:
     """One scored decision of the articles stage: its module, the reader function that
     makes it and the function listing its candidates (drafts in, (draft, article, evidence)
-    out), or, for a decision made inside segmentation, the evidence function to watch; its
-    weight constants (in the order of ``terms``) and its threshold constant."""
+    out, or with ``choice`` (draft, [(article, evidence), ...]): a choice among articles), or,
+    for a decision made inside segmentation, the evidence function to watch; its weight
+    constants (in the order of ``terms``), its threshold constant and the L2 penalty its
+    weights were fitted with."""
 
     module: str
     step: str
@@ -60,6 +69,8 @@ class Decision:
     weights: tuple[str, ...]
     threshold: str
     terms: Callable[[object], list[float]]
+    choice: bool = False
+    l2: float = 1.0
 
 
 DECISIONS = {
@@ -72,7 +83,11 @@ DECISIONS = {
                         ("SECTION_BIAS", "SECTION_SHARED", "SECTION_COVER", "SECTION_CLOSED", "SECTION_AUTHOR",
                          "SECTION_PARALLEL", "SECTION_LENGTH", "SECTION_TARGET_LENGTH"), "SECTION_MIN",
                         lambda e: [1.0, e.shared, e.cover, float(e.closed), float(e.author), float(e.parallel),
-                                   math.log(e.length), math.log(e.target_length)]),
+                                   math.log(e.length), math.log(e.target_length)], choice=True,
+                        # a light penalty: the share of the text's pairs an article holds spans
+                        # tenths, and the choice among articles turns on it (a penalty of 1 halves
+                        # its weight, and the whole-page figures of 700-1099 and 8000-8199 drop)
+                        l2=0.01),
     "merge": Decision("regroup", "merge_by_affinity", "merge_evidence",
                       ("MERGE_BIAS", "MERGE_MARGIN", "MERGE_SHARED", "MERGE_COVER", "MERGE_AFTER_SIGNOFF", "MERGE_LEDE",
                        "MERGE_WAITING", "MERGE_AUTHOR", "MERGE_CLOSED", "MERGE_LENGTH", "MERGE_TARGET_LENGTH",
@@ -98,15 +113,16 @@ def _owner(articles: list[str], text: str) -> int | None:
 
 
 def candidates(shared: Path, seeds: range, tmp: Path,
-               pool: list[str] | None = None) -> dict[str, list[tuple[list[float], bool]]]:
-    """Each decision's candidates on the pages of ``seeds``: their term vectors, and their
-    labels (see the module's doc)."""
+               pool: list[str] | None = None) -> dict[str, list[Group]]:
+    """Each decision's choices on the pages of ``seeds``: for each, its alternatives' term
+    vectors and labels (see the module's doc)."""
     import convertkit
     from convertkit_newspage import articles, reader, regroup
     from convertkit_newspage.articles import draft_text
 
-    # (evidence, text of the draft, text of the other article, same article means yes)
-    seen: list[tuple[str, object, str, str, bool]] = []
+    # (decision, the alternatives: evidence and the other article's text, the draft's text,
+    # whether being the same article means yes)
+    seen: list[tuple[str, list[tuple[object, str]], str, bool]] = []
     plain = {name: getattr(reader if d.step else articles, d.step or d.candidates) for name, d in DECISIONS.items()}
 
     def checked(name: str, found: list) -> None:
@@ -118,9 +134,12 @@ def candidates(shared: Path, seeds: range, tmp: Path,
     def watching(name: str, decision: Decision):
         def step(drafts, explain):
             found = getattr(regroup, decision.candidates)(drafts)
-            checked(name, [e for _, _, e in found])
+            # a choice among articles lists (draft, [(article, evidence), ...]); a yes-or-no
+            # decision (draft, article, evidence): one alternative
+            groups = found if decision.choice else [(i, [(k, e)]) for i, k, e in found]
+            checked(name, [e for _, alternatives in groups for _, e in alternatives])
             texts = [draft_text(d) for d in drafts]
-            seen.extend((name, e, texts[i], texts[k], True) for i, k, e in found)
+            seen.extend((name, [(e, texts[k]) for k, e in alternatives], texts[i], True) for i, alternatives in groups)
             return plain[name](drafts, explain)
         return step
 
@@ -128,10 +147,10 @@ def candidates(shared: Path, seeds: range, tmp: Path,
         e = plain["new_topic"](lines, before, text, shared, *more)
         checked("new_topic", [e])
         # a new article where the text under the head is another's than the text before
-        seen.append(("new_topic", e, text, before[-300:], False))
+        seen.append(("new_topic", [(e, before[-300:])], text, False))
         return e
 
-    out: dict[str, list[tuple[list[float], bool]]] = {name: [] for name in DECISIONS}
+    out: dict[str, list[Group]] = {name: [] for name in DECISIONS}
     for name, decision in DECISIONS.items():
         if decision.step:
             setattr(reader, decision.step, watching(name, decision))
@@ -143,10 +162,13 @@ def candidates(shared: Path, seeds: range, tmp: Path,
                       for a in truth["articles"]]
             seen.clear()
             convertkit.read(page.read_bytes(), "newspage")
-            for name, e, mine, theirs, same in seen:
+            for name, alternatives, mine, same in seen:
                 owner = _owner(bodies, mine)
-                one = owner is not None and owner == _owner(bodies, theirs)
-                out[name].append((DECISIONS[name].terms(e), one if same else owner is not None and not one))
+                group = []
+                for e, theirs in alternatives:
+                    one = owner is not None and owner == _owner(bodies, theirs)
+                    group.append((DECISIONS[name].terms(e), one if same else owner is not None and not one))
+                out[name].append(group)
     finally:
         for name, decision in DECISIONS.items():
             if decision.step:
@@ -155,26 +177,44 @@ def candidates(shared: Path, seeds: range, tmp: Path,
     return out
 
 
-def fit(data: list[tuple[list[float], bool]], l2: float = 1.0, rounds: int = 30) -> list[float]:
-    """The weights of a logistic regression over ``data`` (term vectors, labels) with L2
-    penalty ``l2``, by Newton's method: the log likelihood is concave, and each round solves
+def fit(data: list[Group], l2: float = 1.0, rounds: int = 30) -> list[float]:
+    """The weights of a conditional logit over ``data`` (choices: each its alternatives'
+    term vectors and labels) with L2 penalty ``l2``, by Newton's method: each choice picks one
+    of its alternatives or none (whose score is 0), with probability in proportion to the
+    exponential of its score. A yes-or-no decision is a choice of one alternative, and the
+    fit is then a logistic regression. The log likelihood is concave, and each round solves
     the small linear system of its Hessian (Gaussian elimination)."""
-    n = len(data[0][0]) if data else 0
+    n = len(data[0][0][0]) if data else 0
     w = [0.0] * n
     for _ in range(rounds):
         grad = [-l2 * x for x in w]
         hess = [[-l2 * (i == j) for j in range(n)] for i in range(n)]
-        for v, label in data:
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sum(a * b for a, b in zip(w, v))))))
+        for group in data:
+            scores = [max(-30.0, min(30.0, sum(a * b for a, b in zip(w, v)))) for v, _ in group]
+            top = max(0.0, *scores)
+            weights = [math.exp(u - top) for u in scores]
+            total = math.exp(-top) + sum(weights)
+            p = [x / total for x in weights]
+            truth = _chosen(group)
+            mean = [sum(pj * v[i] for pj, (v, _) in zip(p, group)) for i in range(n)]
+            for j, (v, _) in enumerate(group):
+                for i in range(n):
+                    grad[i] += ((j == truth) - p[j]) * v[i]
+                    for k in range(n):
+                        hess[i][k] -= p[j] * v[i] * v[k]
             for i in range(n):
-                grad[i] += (label - p) * v[i]
-                for j in range(n):
-                    hess[i][j] -= p * (1 - p) * v[i] * v[j]
+                for k in range(n):
+                    hess[i][k] += mean[i] * mean[k]
         step = _solve(hess, grad)
         w = [a - b for a, b in zip(w, step)]
         if max(map(abs, step), default=0.0) < 1e-9:
             break
     return w
+
+
+def _chosen(group: list[tuple[list[float], bool]]) -> int | None:
+    """The alternative the truth picks: the first labelled yes (None: none is)."""
+    return next((j for j, (_, label) in enumerate(group) if label), None)
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
@@ -194,10 +234,19 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
-def accuracy(data: list[tuple[list[float], bool]], w: list[float], threshold: float) -> float:
-    """The share of candidates whose score is at least ``threshold`` exactly where the text is the other article's."""
-    right = sum((sum(a * b for a, b in zip(w, v)) >= threshold) == label for v, label in data)
+def accuracy(data: list[Group], w: list[float], threshold: float) -> float:
+    """The share of choices decided right: the alternative of the best score where it is at
+    least ``threshold`` (else none) is one the truth labels yes (or none is)."""
+    right = 0
+    for group in data:
+        scores = [sum(a * b for a, b in zip(w, v)) for v, _ in group]
+        best = max(range(len(group)), key=scores.__getitem__)
+        right += group[best][1] if scores[best] >= threshold else _chosen(group) is None
     return right / len(data) if data else 0.0
+
+
+def _yes(data: list[Group]) -> int:
+    return sum(_chosen(group) is not None for group in data)
 
 
 def main() -> int:
@@ -214,11 +263,11 @@ def main() -> int:
                 check[name].extend(found)
     for name, decision in DECISIONS.items():
         now = current_weights(decision)
-        fitted = fit(train[name])
+        fitted = fit(train[name], decision.l2)
         tr, ck = train[name], check[name]
         fitted_on = args.fit + (f" and {args.also}" if args.also else "")
-        print(f"\n{name}: {len(tr)} candidates to fit (seeds {fitted_on}, {sum(lb for _, lb in tr)} labelled yes), "
-              f"{len(ck)} to check (seeds {args.check}, {sum(lb for _, lb in ck)})")
+        print(f"\n{name}: {len(tr)} decisions to fit (seeds {fitted_on}, {_yes(tr)} with an alternative labelled "
+              f"yes), {len(ck)} to check (seeds {args.check}, {_yes(ck)})")
         terms = [w.removeprefix(decision.threshold.removesuffix("MIN")).lower() for w in decision.weights]
         print(f"{'':<12}{'fit':>8}{'check':>8}   " + " ".join(f"{t:>13}" for t in terms))
         threshold = getattr(importlib.import_module(f"convertkit_newspage.{decision.module}"), decision.threshold)

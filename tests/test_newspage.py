@@ -3159,7 +3159,7 @@ def test_a_head_of_one_character_of_text_is_no_section_candidate():
     a, b = news_items(1, 10)
     stray = Draft(heads=list(draft_lines(20, "一个标题")), head_sizes=[1])
     stray.body = [text_piece(21, "的")]
-    assert [i for i, _, _ in section_evidence([a, b, stray])] == []
+    assert [i for i, _ in section_evidence([a, b, stray])] == []
 
 
 def test_a_head_wider_than_the_page_column_over_a_stray_line():
