@@ -14,7 +14,8 @@ Each row is one way of reading the same pages, pooled by the generator's style:
   the truth holds once; cuts whose continuation is no candidate stay as they are);
 - ``decisions``: the articles stage's three fitted decisions (``headline-new-topic``,
   ``section-apart``, ``merged-by-affinity``) decided by the truth, labelled as
-  ``regroup_weights.py`` labels them;
+  ``regroup_weights.py`` labels them (a section printed apart goes to the truth's
+  article among the page's, if any);
 - ``paragraph order``: each output article's paragraphs sorted into the order of the
   truth article that holds most of them (after reading: what order alone costs);
 - ``own articles``: as ``paragraph order``, each paragraph first moved to the output
@@ -126,17 +127,18 @@ def oracle_decisions():
     label: dict[int, float] = {}
     kept: list[object] = []  # the evidence records labelled, alive while their ids are keys
     saved = (regroup.SectionEvidence.score, regroup.MergeEvidence.score, articles.NewTopicEvidence.score,
-             regroup._section_evidence, regroup._Untitled.evidence, articles.new_topic_evidence)
+             regroup._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence)
 
     def labelled(e, yes: bool):
         label[id(e)] = 10.0 if yes else -10.0
         kept.append(e)
 
     def section(drafts, i, texts, pairs, gone):
-        found = saved[3](drafts, i, texts, pairs, gone)
-        if found is not None:
-            labelled(found[1], PAGE["t"].same_article(texts[i], texts[found[0]]))
-        return found
+        # a choice among the page's articles: the truth's article (if any) wins it
+        choices = saved[3](drafts, i, texts, pairs, gone)
+        for k, e in choices:
+            labelled(e, PAGE["t"].same_article(texts[i], texts[k]))
+        return choices
 
     def merge(self, n):
         found = saved[4](self, n)
@@ -152,12 +154,12 @@ def oracle_decisions():
 
     for cls, plain_score in zip((regroup.SectionEvidence, regroup.MergeEvidence, articles.NewTopicEvidence), saved):
         cls.score = lambda self, plain_score=plain_score: label.get(id(self), plain_score(self))
-    regroup._section_evidence, regroup._Untitled.evidence, articles.new_topic_evidence = section, merge, new_topic
+    regroup._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence = section, merge, new_topic
     try:
         yield
     finally:
         (regroup.SectionEvidence.score, regroup.MergeEvidence.score, articles.NewTopicEvidence.score,
-         regroup._section_evidence, regroup._Untitled.evidence, articles.new_topic_evidence) = saved
+         regroup._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence) = saved
 
 
 class Apart:
