@@ -347,6 +347,15 @@ def test_a_section_printed_apart_goes_to_the_likeliest_of_the_pages_articles(tmp
     assert _subheads_as_written(max(truth["articles"], key=lambda a: len(a["sections"])), read)
 
 
+def test_a_section_printed_apart_may_go_to_an_article_its_byline_opens(tmp_path_factory, tmp_path):
+    # seed 943: an essay whose headline was printed apart from it opens with its byline;
+    # its first section, printed apart, is scored against that article too (an article a
+    # byline opens has sections as any other), goes to it rather than to the next best, and
+    # the essay reads with its subheads in order
+    truth, read = _read_generated(tmp_path_factory, tmp_path, 943)
+    assert _subheads_as_written(max(truth["articles"], key=lambda a: len(a["sections"])), read)
+
+
 def _signed_as_written(truth: dict, read: list[dict]) -> bool:
     """Whether each truth article with a sign-off is read with it, on the article that holds
     its first paragraph."""
