@@ -22,8 +22,9 @@ Each candidate (:func:`convertkit_newspage.articles.new_topic_evidence`,
 them) is labelled by the truth: for a new topic, whether the text under the head is mostly
 another truth article's than the end of the text before it; else whether its text and the
 other article's are mostly one truth article's paragraphs. A section printed apart is a
-choice among all the page's headed articles (and none), each an alternative so labelled; the
-other two are a yes or no about one article. The fit is a conditional logit over the
+choice among the page's articles it may be a section of (and none:
+``regroup._section_choices``), each an alternative so labelled; the other two are a yes or
+no about one article. The fit is a conditional logit over the
 evidence terms (a logistic regression where a decision has one alternative), by Newton's
 method with a little L2 (:func:`fit`). It prints each set's share of decisions made right:
 with the code's weights at its threshold (NEW_TOPIC_MIN, SECTION_MIN, MERGE_MIN), and with
