@@ -213,7 +213,7 @@ def fit(data: list[Group], l2: float = 1.0, rounds: int = 30) -> list[float]:
     return w
 
 
-def _chosen(group: list[tuple[list[float], bool]]) -> int | None:
+def _chosen(group: Group) -> int | None:
     """The alternative the truth picks: the first labelled yes (None: none is)."""
     return next((j for j, (_, label) in enumerate(group) if label), None)
 
