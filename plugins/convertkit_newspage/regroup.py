@@ -414,7 +414,7 @@ def _section_choices(drafts: list[Draft], i: int, texts: list[str], pairs: list[
     the evidence; the share of the draft's text's character pairs each holds weighs each
     pair by what it says of a text's subject (:func:`.lexicon.information`: a rare word such
     as 海权 far more than 中国 or 发展, which any article of the page may use, and a pair that
-    is no word less still). None where the draft may be no section: it has a byline,
+    is no word less still). Empty where the draft may be no section: it has a byline,
     dateline, sign-off or subtitle, or the page has fewer than two other articles to choose
     from."""
     d = drafts[i]
