@@ -461,15 +461,17 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     (:func:`_section_evidence`), and whatever the score where the head's number goes on with
     that article's subheads' or is not the first (a head numbered 二、 divides an article, and
     heads none); never where the text ends in an author line and so does that article (an
-    article has one). Head and text go among that article's sections in print order (before
-    the first subhead printed after the head); where no subhead is printed after it, back
+    article has one). Head and text go among that article's sections in the order their text
+    was printed (before the first subhead whose text was printed after the section's: a boxed
+    subhead, or one printed in a stack, stands apart from its text), or last where the
+    section holds an author line; where no subhead's text is printed after it, back
     where the text was read if the headlines' words had cut it out of that very article
     (:func:`_where_read`), else at the end: before text put there earlier but printed after
     the section's text (:func:`_before_text_printed_after`), and before the run of text that
     ends in the article's author line, if it has one and the section none (nothing follows an
     author line).
     A section moved into a head over text that then moves itself goes on its own, by its own
-    head's print place (:func:`_insert_section`): sections keep the order they were printed in.
+    text's print place (:func:`_insert_section`): sections keep the order they were printed in.
     Where the article chosen is a head over text and nothing more, and the moving head is the
     headline of the two (:func:`_headline_of_the_two`), the other way round."""
     texts = [draft_text(d) for d in drafts]
@@ -538,16 +540,20 @@ def _headline_of_the_two(d: Draft, other: Draft, text: str, other_text: str) -> 
 
 def _insert_section(target: Draft, section: list[Piece], d: Draft | None) -> None:
     """Put ``section`` (a head and its text, from draft ``d`` where it heads one) among
-    ``target``'s sections: before the subhead numbered next, if it has one; else in print
-    order, before the first subhead printed after it; with none, where its text was read if
-    it was cut from that article; else at the end, before the text at the end printed after
-    the section's, and before the text that ends in the article's author line if the section
-    holds none (nothing follows an author line)."""
+    ``target``'s sections: before the subhead numbered next, if it has one; at the end if
+    it holds an author line (nothing follows one); else in the order the sections' text was
+    printed, before the first subhead whose text was printed after the section's
+    (:func:`_printed_at`); with none, where its text was read if it was cut from that
+    article; else at the end, before the text at the end printed after the section's, and
+    before the text that ends in the article's author line if the section holds none."""
     heads = list(section[0].lines)
     at = _before_next_number(target, section_number(spaceless_text(heads)))
-    if at is None:
+    if at is None and _holds_author_line(section):
+        at = len(target.body)
+    elif at is None:
+        mine = _printed_at(section, 0)
         at = next((n for n, p in enumerate(target.body)
-                   if p.kind is Kind.HEAD and p.lines[0].no > heads[0].no), None)
+                   if p.kind is Kind.HEAD and _printed_at(target.body, n) > mine), None)
     if at is None:
         at = _where_read(target, d) if d is not None else len(target.body)
     if at == len(target.body):
@@ -555,6 +561,18 @@ def _insert_section(target: Draft, section: list[Piece], d: Draft | None) -> Non
     if at == len(target.body) and not _holds_author_line(section):
         at = _before_author_line(target) or at
     target.body[at:at] = section
+
+
+def _printed_at(body: list[Piece], at: int) -> int:
+    """Where the section whose head is ``body[at]`` was printed: the first line of its text
+    (of its head where it has none). A subhead set in a box, or printed in a stack with
+    another's, stands apart from its text, which is printed in its columns' order."""
+    for p in body[at + 1:]:
+        if p.kind is Kind.HEAD:
+            break
+        if p.kind is Kind.TEXT:
+            return p.lines[0].no
+    return body[at].lines[0].no
 
 
 def _before_text_printed_after(target: Draft, pieces: list[Piece]) -> int:
