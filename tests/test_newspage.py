@@ -2470,10 +2470,21 @@ def test_a_lede_alone_goes_on_in_its_columns_though_an_article_with_its_own_byli
     assert [p.lines[0].no for p in lead.body] == [3, 20, 21]
 
 
-def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_order():
+_STRATEGY = "新时代是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。"
+
+
+@pytest.mark.parametrize("text, order", [
+    ([(31, _STRATEGY)], [3, 10, 11, 30, 31, 60, 61]),
+    ([(90, _STRATEGY)], [3, 10, 11, 60, 61, 30, 90]),
+    ([(31, _STRATEGY), (32, "（作者为中国人民大学马克思主义学院教授）")], [3, 10, 11, 60, 61, 30, 31, 32]),
+])
+def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_the_order_its_text_was_printed(text, order):
     # 新时代的战略安排, printed apart over its text, runs 新时代的 with the subheads of one
     # article (parallel subheads): it is that article's section, put among its sections in
-    # print order, before the subhead printed after it
+    # the order their text was printed: before the subhead whose text was printed after its
+    # own; after both where its text was printed last, though its head was printed between
+    # them (set in a box, or in a stack with another's); and last where its text ends in the
+    # author line, wherever it was printed: nothing follows an author line
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.regroup import join_sections_apart
     from convertkit_newspage.rules import Explain
@@ -2485,39 +2496,11 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_print_or
     b = Draft(heads=list(draft_lines(80, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(81, "王小明")))
     b.body = [text_piece(82, "读书是一种生活方式，也是一种修养，腹有诗书气自华。")]
     c = Draft(heads=list(draft_lines(30, "新时代的战略安排")), head_sizes=[1])
-    c.body = [text_piece(31, "新时代是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。")]
+    c.body = [text_piece(no, t) for no, t in text]
     out = join_sections_apart([a, b, c], Explain(False))
     assert out == [a, b]
     assert ["".join(ln.text for ln in p.lines)[:4] for p in a.body if p.kind is Kind.HEAD] == ["新时代的", "新时代的", "新时代的"]
-    assert [p.lines[0].no for p in a.body] == [3, 10, 11, 30, 31, 60, 61]
-
-
-@pytest.mark.parametrize("author", [False, True])
-def test_a_section_goes_among_an_articles_sections_in_the_order_its_text_was_printed(author):
-    # 新时代的战略安排 is printed between the article's two subheads (set in a box, or in a
-    # stack with another's), but its text after the second subhead's: sections keep the
-    # order their text was printed in, so it goes last, not before the head printed after
-    # its own; and a section whose text ends in the author line goes last wherever its text
-    # was printed: nothing follows an author line
-    from convertkit_newspage.articles import Draft
-    from convertkit_newspage.regroup import join_sections_apart
-    from convertkit_newspage.rules import Explain
-
-    a = Draft(heads=list(draft_lines(1, "新时代：发展新方位奋进新目标")), head_sizes=[1], byline=list(draft_lines(2, "陈曙光")))
-    a.body = [text_piece(3, "中国特色社会主义进入了新时代，这是我国发展新的历史方位。"), head_piece(10, "新时代的鲜明主题"),
-              text_piece(11, "新时代是承前启后、继往开来的时代，是决胜全面建成小康社会的时代。"),
-              head_piece(60, "新时代的价值追求"), text_piece(61, "新时代是全国各族人民团结奋斗、不断创造美好生活的时代。")]
-    b = Draft(heads=list(draft_lines(80, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(81, "王小明")))
-    b.body = [text_piece(82, "读书是一种生活方式，也是一种修养，腹有诗书气自华。")]
-    c = Draft(heads=list(draft_lines(30, "新时代的战略安排")), head_sizes=[1])
-    if author:
-        c.body = [text_piece(31, "新时代是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。"),
-                  text_piece(32, "（作者为中国人民大学马克思主义学院教授）")]
-    else:
-        c.body = [text_piece(90, "新时代是决胜全面建成小康社会、进而全面建设社会主义现代化强国的时代。")]
-    out = join_sections_apart([a, b, c], Explain(False))
-    assert out == [a, b]
-    assert [p.lines[0].no for p in a.body] == [3, 10, 11, 60, 61, 30, *(p.lines[0].no for p in c.body)]
+    assert [p.lines[0].no for p in a.body] == order
 
 
 def test_a_section_taken_in_by_a_head_that_is_itself_a_section_keeps_its_print_place():
