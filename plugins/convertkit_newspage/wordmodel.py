@@ -144,8 +144,9 @@ def move_by_words(drafts: list[Draft], explain: Explain) -> None:
     is at least MARGIN likelier (mean log-likelihood per pair) in another article goes
     there, at its print place among that article's text; the clearest first, the models
     then weighed again. Drafts are changed in place."""
-    if len(drafts) < 2:
-        return
+    if len(drafts) < 2 or not any(sum(PageModels.pairs(unit).values()) >= MIN_PAIRS
+                                  for d in drafts for unit in _units(d)):
+        return  # (no run has words enough to weigh: the page's models go uncounted)
     models = PageModels(drafts)
     moved: set[int] = set()
     while len(moved) < MOVES:
