@@ -474,6 +474,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
     text's print place (:func:`_insert_section`): sections keep the order they were printed in.
     Where the article chosen is a head over text and nothing more, and the moving head is the
     headline of the two (:func:`_headline_of_the_two`), the other way round."""
+    if not any(d.heads and _bare(d) for d in drafts):
+        return drafts  # (no head over text alone: no section printed apart, nothing to weigh)
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     gone: set[int] = set()
