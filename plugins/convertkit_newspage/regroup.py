@@ -546,8 +546,9 @@ def _insert_section(target: Draft, section: list[Piece], d: Draft | None) -> Non
     it holds an author line (nothing follows one); else in the order the sections' text was
     printed, before the first subhead whose text was printed after the section's
     (:func:`_printed_at`); with none, where its text was read if it was cut from that
-    article; else at the end, before the text at the end printed after the section's, and
-    before the text that ends in the article's author line if the section holds none."""
+    article. A section put at the end goes before the text at the end printed after its
+    own (text put there earlier: :func:`_before_text_printed_after`), and before the text
+    that ends in the article's author line if the section holds none."""
     heads = list(section[0].lines)
     at = _before_next_number(target, section_number(spaceless_text(heads)))
     if at is None and _holds_author_line(section):
