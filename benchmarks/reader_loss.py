@@ -30,6 +30,14 @@ out with more articles than the truth holds, how many more, and of the truth art
 characters, the share held outside the output article that holds most of each: in a part
 of its own (an output article most of whose text is that truth article's: an article cut
 in two) or inside another article.
+
+A third says where the character accuracy of the pages as read goes, as shares of the
+truth's characters (heads and paragraphs), with the truth's articles matched to the
+output's as the scorer matches them (the most similar body, over half alike): the
+articles no output article matches (all their characters), the heads' edit distance, and
+in the matched articles' text the characters missing (the truth's, less the output's, as
+multisets), the characters the output adds, and what order costs beyond them (the edit
+distance less the larger of the two).
 """
 from __future__ import annotations
 
@@ -198,6 +206,43 @@ class Apart:
                 f"{share['inside another']:.3f} |")
 
 
+class Losses:
+    """Where the character accuracy of one style's pages goes (the third table)."""
+
+    KINDS = ("unmatched", "heads", "missing", "added", "order")
+
+    def __init__(self) -> None:
+        self.chars: Counter[str] = Counter()
+
+    def add(self, truth: dict, arts: list[dict]) -> None:
+        from rapidfuzz.distance import Levenshtein
+
+        used: set[int] = set()
+        for t in truth["articles"]:
+            body = "".join(p for s in t["sections"] for p in s["paragraphs"])
+            head = "".join(x for x in (t.get("kicker"), t["headline"], t.get("subtitle")) if x)
+            self.chars["all"] += len(head) + len(body)
+            alike = [(1 - Levenshtein.normalized_distance(body, "".join(a["paragraphs"])), -i)
+                     for i, a in enumerate(arts) if i not in used]
+            best, at = max(alike, default=(0.0, 0))
+            if best <= 0.5:
+                self.chars["unmatched"] += len(head) + len(body)
+                continue
+            used.add(-at)
+            out = arts[-at]
+            text = "".join(out["paragraphs"])
+            missing = sum((Counter(body) - Counter(text)).values())
+            added = sum((Counter(text) - Counter(body)).values())
+            self.chars["heads"] += Levenshtein.distance(head, "".join(out["heads"]))
+            self.chars["missing"] += missing
+            self.chars["added"] += added
+            self.chars["order"] += Levenshtein.distance(body, text) - max(missing, added)
+
+    def row(self, style: str) -> str:
+        total = self.chars["all"] or 1
+        return f"| {style} | " + " | ".join(f"{self.chars[k] / total:.3f}" for k in self.KINDS) + " |"
+
+
 def in_truth_order(arts: list[dict], truth: Truth, reassign: bool) -> list[dict]:
     """``arts`` (score_tei's reading of the output) with each article's paragraphs in the
     order of the truth article that holds most of them; with ``reassign``, each paragraph
@@ -237,6 +282,7 @@ def main() -> int:
     rows = ("as read", "joins", "decisions", "paragraph order", "own articles")
     pools = {(row, style): Pool() for row in rows for style in ("rmrb", "local")}
     apart = {style: Apart() for style in ("rmrb", "local")}
+    losses = {style: Losses() for style in ("rmrb", "local")}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         out = tmp / "out.xml"
@@ -255,6 +301,7 @@ def main() -> int:
                 if row == "as read":
                     read = arts
                     apart[style].add(t, arts)
+                    losses[style].add(truth, arts)
             for row, reassign in (("paragraph order", False), ("own articles", True)):
                 pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
     print(f"seeds {args.seeds}: each row reads the same pages, one thing decided by the truth\n")
@@ -271,6 +318,11 @@ def main() -> int:
     print("| --- | --- | --- | --- | --- | --- |")
     for style in ("rmrb", "local"):
         print(apart[style].row(style))
+    print("\nWhere the character accuracy of the pages as read goes (shares of the truth's characters)\n")
+    print("| style | articles unmatched | heads | text missing | text added | order |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for style in ("rmrb", "local"):
+        print(losses[style].row(style))
     return 0
 
 
