@@ -1516,6 +1516,8 @@ def _han_patterns():
 
     found = {f"lines.{n}": p for n, p in vars(lines).items() if isinstance(p, lines.HanPattern)}
     found["names.NAME_RE"] = names.NAME_RE
+    found["names._CREDIT"] = names._CREDIT
+    found["names._CREDIT_START"] = names._CREDIT_START
     found["detect._MARKERS"] = plugin._MARKERS
     return found
 

@@ -12,7 +12,7 @@ import re
 from convertkit.cjk import close_up
 
 from . import lexicon
-from .lines import CREDIT, HAN, HanPattern, Line, is_han
+from .lines import CREDIT, HanPattern, Line, is_han
 
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -136,9 +136,8 @@ def names_only(line: Line) -> bool:
 
 
 #: a credit before the names of a byline (本报记者 卢梦琪, 新华社记者 …, 通讯员 …)
-_CREDIT_WORD = CREDIT.replace("{H}", f"[{HAN}]") + "|实习生"
-_CREDIT = re.compile(rf"^\s*({_CREDIT_WORD})(\s+)(\S.*)$")
-_CREDIT_START = re.compile(_CREDIT_WORD)  # the credit a byline set without spaces opens with
+_CREDIT = HanPattern(rf"^\s*({CREDIT}|实习生)\s+(?=\S)")  # and the names after it
+_CREDIT_START = HanPattern(f"(?:{CREDIT}|实习生)")  # the credit a byline set without spaces opens with
 _NAME_GAP = re.compile(r"\s{2,}")
 
 
@@ -153,7 +152,7 @@ def byline_text(lines: list[Line]) -> str:
     for ln in lines:
         raw = ln.raw.strip()
         m = _CREDIT.match(raw)
-        credit, rest = (m.group(1), m.group(3)) if m else ("", raw)
+        credit, rest = (m.group(1), raw[m.end():]) if m else ("", raw)
         words = [w for w in _NAME_GAP.split(rest) if w.strip()]
         if len(words) == 1 and all(len(t) >= 2 for t in words[0].split()):
             words = words[0].split()  # names set apart by one space: 王五 李四
