@@ -12,9 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from convertkit.cjk import CharTable
-
-from .lines import is_han
+from .lines import HAN_AND_SPACES
 from .pieces import Kind, Piece
 
 
@@ -44,7 +42,7 @@ class Vocabulary:
         self.pairs: list[set[str]] = [set() for _ in pieces]
         for k in used:
             p = pieces[k]
-            t = "".join(ln.text for ln in p.lines).translate(_HAN_AND_SPACES) if p.kind is Kind.TEXT else ""
+            t = "".join(ln.text for ln in p.lines).translate(HAN_AND_SPACES) if p.kind is Kind.TEXT else ""
             self.pairs[k] = {a + b for a, b in zip(t, t[1:]) if a != " " and b != " "}
         df: dict[str, int] = {}
         for s in self.pairs:
@@ -66,11 +64,6 @@ class Vocabulary:
         # math.fsum: exact, so the same whatever order the sets are walked in (that order
         # changes from run to run with Python's string hashing)
         return math.fsum(map(weight.__getitem__, b & a)) / total if total else 0.0
-
-
-#: for ``str.translate``: ideographs and spaces stay, every other character goes (a table, not a
-#: regex of the ideograph ranges, whose compiling walks every code point: 2 ms at start-up)
-_HAN_AND_SPACES = CharTable(lambda code: code if code == 32 or is_han(chr(code)) else None)
 
 
 def best_assignment(joins: list[Join]) -> list[Join]:

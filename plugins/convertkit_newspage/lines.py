@@ -18,6 +18,12 @@ def is_han(ch: str) -> bool:
 
 _HAN_TABLE = CharTable(is_han)
 
+#: ``str.translate`` tables (not regexes of the ideograph ranges, whose compiling walks every
+#: code point: some 2 ms each at start-up): every character but an ideograph becomes a space,
+#: so a text splits into its runs of ideographs; ideographs and spaces stay, the rest goes
+HAN_RUNS = CharTable(lambda code: code if is_han(chr(code)) else 32)
+HAN_AND_SPACES = CharTable(lambda code: code if code == 32 or is_han(chr(code)) else None)
+
 
 def has_two_han(text: str) -> bool:
     """Whether ``text`` holds at least two CJK ideographs (looked at until the second)."""

@@ -15,10 +15,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from convertkit.cjk import CharTable
-
 from .articles import Draft
-from .lines import is_han
+from .lines import HAN_RUNS
 from .pieces import Kind, Piece, after_printed_before, author_piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
 
@@ -36,15 +34,9 @@ MIN_MODEL = 20  # the least pairs an article needs to be a model at all
 SMOOTHING = 0.5  # pseudo-counts per pair the page knows, spread as the rest of the page uses them
 MOVES = 24  # blocks at most move on one page (each move changes two models)
 
-#: for ``str.translate``: every character but an ideograph becomes a space, so the text splits
-#: into its runs of ideographs (a table, not a regex of the ideograph ranges, whose compiling
-#: walks every code point: 2 ms at start-up)
-_SPACE_FOR_OTHERS = CharTable(lambda code: code if is_han(chr(code)) else 32)
-
-
 def pairs_of(text: str) -> Counter[str]:
     """How often each pair of adjacent Han characters occurs in ``text``."""
-    return Counter(run[k:k + 2] for run in text.translate(_SPACE_FOR_OTHERS).split() for k in range(len(run) - 1))
+    return Counter(run[k:k + 2] for run in text.translate(HAN_RUNS).split() for k in range(len(run) - 1))
 
 
 @dataclass(frozen=True)
