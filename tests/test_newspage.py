@@ -1137,6 +1137,18 @@ PIECE_CASES = {
         "动，发挥企业牵引带动作用，推动融\n通创新，做好金融结合大文章，\n加快构建以市场为导向、以企业为\n"
         "主体的创新体系。\n",
         [(Kind.TEXT, 1), (Kind.HEAD, 2), (Kind.TEXT, 4)]),
+    # a head set on two lines that pdftotext printed as two blocks, the second over the item's
+    # text: the lede prints 试点主题, so a word runs on from the first into the second
+    "a-head-over-text-printed-right-after-a-head-a-word-runs-on-from-is-its-last-line": (
+        "本报讯 日前，全省万兆光网试点主题活动在南京举办，各方代表参加了活动。\n\n"
+        "江苏万兆光网试点\n\n主题活动在南京举办\n表就《中兴通讯南京滨江万兆工厂\n试点方案解读》等进行了深入探讨\n与交流。\n",
+        [(Kind.TEXT, 1), (Kind.HEAD, 2), (Kind.TEXT, 3)]),
+    # two headlines printed one after the other, the second over its byline: each is whole,
+    # though the text prints 新时代优先 (the words of two heads together by chance)
+    "two-heads-printed-one-after-the-other-over-a-byline-stay-two": (
+        "意气风发走进新时代\n\n优先发展教育事业\n陈宝生\n\n"
+        "党的十九大报告指出，建设教育强国是中华民族伟大复兴的基础工程，必须把新时代优先发展教育事业摆在突出位置。\n",
+        [(Kind.HEAD, 1), (Kind.HEAD, 1), (Kind.BYLINE, 1), (Kind.TEXT, 1)]),
     # a head that ends in a word (教育) keeps no line of the text under it, though the lexicon
     # reads 教育学 across the break
     "a-head-that-ends-in-a-word-takes-no-line-from-the-text-under-it": (

@@ -749,8 +749,32 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             pieces.append(Piece(Kind.TEXT, after_pull, bi))
     if hints is None:
         _head_starts_apart(pieces, page, explain)
+        _heads_run_on(pieces, page, explain)
     _mark_wide_heads(pieces, blocks, explain, hints or {})
     return pieces
+
+
+def _heads_run_on(pieces: list[Piece], page: Page, explain: Explain) -> None:
+    """A head over text in its own block, printed in the block right after another head,
+    goes on from it where a word runs across the break (江苏万兆光网试点⏎⏎主题活动在南京举办
+    over the item's text: the page prints 试点主题 elsewhere, a headline's words in its
+    lede): one head set on lines the layout printed apart. Not a head over a byline or
+    another head: a stack's heads (kicker, headline; two headlines set side by side) are
+    each whole, and the page may print two of their words together by chance (意气风发走进
+    新时代⏎⏎优先发展教育事业⏎陈宝生, over text on 新时代优先发展…). Pieces are replaced in
+    place."""
+    k = 1
+    while k < len(pieces):
+        a, b = pieces[k - 1], pieces[k]
+        over_text = k + 1 < len(pieces) and pieces[k + 1].kind is Kind.TEXT and pieces[k + 1].block == b.block
+        if a.kind is Kind.HEAD and b.kind is Kind.HEAD and b.starts_block and b.block == a.block + 1 \
+                and over_text and _runs_on(a.lines[-1], b.lines[0], page, b.block):
+            pieces[k - 1] = replace(a, lines=a.lines + b.lines)
+            del pieces[k]
+            explain("head-runs-on", (b.lines[0].no, b.lines[-1].no), f"a word runs on into this head from the head "
+                                                                      f"at line {a.lines[-1].no}: one head")
+        else:
+            k += 1
 
 
 def _head_starts_apart(pieces: list[Piece], page: Page, explain: Explain) -> None:
