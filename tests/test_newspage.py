@@ -1201,6 +1201,20 @@ def test_a_short_line_atop_a_block_that_runs_on_into_a_head_printed_elsewhere_is
     assert "".join(ln.text for ln in pieces[1].lines) == "江苏万兆光网试点主题活动在南京举办"
 
 
+def test_a_first_line_cut_before_a_quote_is_measured_whole_to_tell_a_continuation():
+    # 的方向发展。实践证明， is ten ems of a full printed line pdftotext cut before “: with the
+    # piece cut off it the line fills the column, so the block goes on with a sentence begun
+    # elsewhere; a line two ems short with its piece is a paragraph's indented first
+    from convertkit_newspage.pieces import starts_mid_sentence
+
+    full = "这是一行排满了整整一栏的文字啊"
+    rest = "\n“一带一路\n" + full + "\n" + full + "\n这一段也到这里结束。\n"
+    [cut] = pieces_of("的方向发展。实践证明，" + rest)
+    [indented] = pieces_of("实践证明，我们的" + rest)
+    assert starts_mid_sentence(cut)
+    assert not starts_mid_sentence(indented)
+
+
 def test_an_indented_line_cut_before_a_quote_opens_a_paragraph():
     # 曲晓杰表示：⏎“广东省委、省政 is one printed line pdftotext cut before the quote; the
     # two pieces together are two ems short of the column: a paragraph's indented first line

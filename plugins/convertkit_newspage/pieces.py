@@ -140,7 +140,9 @@ def opens_news_item(p: Piece) -> bool:
 
 def starts_mid_sentence(p: Piece) -> bool:
     """A text block whose first line is as wide as its column: not a paragraph's indented
-    first line but the middle of one (性质，具有相对稳定性；现…)."""
+    first line but the middle of one (性质，具有相对稳定性；现…). The printed line is
+    measured with the pieces pdftotext cut off it before opening quotes (的方向发展。实践证明
+    ⏎“一带一路”…: the first piece alone is as short as an indented line)."""
     if p.kind is not Kind.TEXT or len(p.lines) < 3 or not p.starts_block:
         return False
     first = p.lines[0]
@@ -148,7 +150,8 @@ def starts_mid_sentence(p: Piece) -> bool:
         return False
     # a justified (letter-spaced) line fills its column, though its punctuation may be
     # counted half an em short: only an indent (1.5 ems or more) makes it a paragraph start
-    return first.width >= measure(p.lines[:8]) - (1.25 if first.spaced else 0.75)
+    full = measure(p.lines[:8])
+    return physical_width(list(p.lines), 0, full) >= full - (1.25 if first.spaced else 0.75)
 
 
 def opens_paragraph(p: Piece) -> bool:
