@@ -4,10 +4,12 @@ text takes up one headline's words (or one runs inside the other's columns); a h
 with no text under it goes to the article whose text takes up its words."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from . import titles
 from .articles import Draft, draft_text
 from .lines import Line, ends_sentence, inline_text, spaceless_text
-from .pieces import Kind, Piece, opens_news_item, text_of
+from .pieces import Kind, Piece, head_piece, opens_news_item, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -268,7 +270,7 @@ def _subtitle_only(d: Draft) -> bool:
 SECTION_MARGIN = 0.4
 
 
-def headlines_to_sections(drafts: list[Draft], explain: Explain) -> None:
+def headlines_to_sections(drafts: list[Draft], explain: Explain, printed: Mapping[int, int] | None = None) -> None:
     """A subhead is about part of its article and takes up its words: an article's one
     headline (no byline under it: a byline stands under its own article's headline) that
     its own text takes up less than MIN_COVER of, and that the text of an article with a
@@ -292,7 +294,7 @@ def headlines_to_sections(drafts: list[Draft], explain: Explain) -> None:
         head = list(d.heads)
         at = _read_before(a, head)
         at = len(a.body) if at is None else at
-        a.body.insert(at, Piece(Kind.HEAD, tuple(head), a.body[min(at, len(a.body) - 1)].block))
+        a.body.insert(at, head_piece(head, printed, a.body[min(at, len(a.body) - 1)]))
         d.heads, d.head_sizes = [], []  # (a head is no part of the text the covers read)
         explain("headline-to-section", (head[0].no, head[-1].no),
                 f"a headline its text takes up {mine:.0%} of, which the text of an article with a headline of its "
@@ -357,7 +359,7 @@ def _read_before(a: Draft, head: list[Line]) -> int | None:
     return at
 
 
-def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
+def headlines_to_headless(drafts: list[Draft], explain: Explain, printed: Mapping[int, int] | None = None) -> None:
     """A subhead stands over its section's text; a head with no text under it (the last
     piece of an article, or one more head follows) is a headline printed apart from its
     article, as is a stack of heads with no article under it (or over a byline alone: the
@@ -445,7 +447,7 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain) -> None:
         if _subtitle_only(a):
             lines, sizes = lines + a.heads, [len(lines)] + a.head_sizes  # the subtitle stays under it
         elif a.heads:
-            old = Piece(Kind.HEAD, tuple(a.heads), a.body[0].block)
+            old = head_piece(a.heads, printed, a.body[0])
             a.body.insert(0, old)
             free = [f for f in free if not (f[0] is a and f[1] is None)] + [(a, old, list(a.heads))]
         a.heads, a.head_sizes = lines, sizes
@@ -472,7 +474,7 @@ LEDE_COVER = 0.4  # the least share of the headline's character pairs the other 
 LEDE_MARGIN = 0.11  # how much more than any other article's text
 
 
-def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
+def join_ledes(drafts: list[Draft], explain: Explain, printed: Mapping[int, int] | None = None) -> list[Draft]:
     """An article of a headline over a lede alone (one or two text blocks, LEDE_MAX
     characters at most, no subhead) whose headline's words another article's text takes
     up (LEDE_COVER of its character pairs, LEDE_MARGIN more than any other candidate's text)
@@ -515,7 +517,7 @@ def join_ledes(drafts: list[Draft], explain: Explain) -> list[Draft]:
             continue
         for j in group:
             target = drafts[j]
-            heads = [Piece(Kind.HEAD, tuple(target.heads), target.body[0].block)] if target.heads else []
+            heads = [head_piece(target.heads, printed, target.body[0])] if target.heads else []
             d.body = d.body + heads + target.body
             if target.signoff:
                 d.signoff, d.signoff_line = target.signoff, target.signoff_line

@@ -15,8 +15,10 @@ item's lede: it goes back to the item (:func:`join_signed_parts`).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .articles import Draft, among_news_items, draft_text, has_opener
-from .pieces import Kind, Piece, author_piece
+from .pieces import Kind, author_piece, head_piece
 from .rules import Explain, Stage, register
 from .signoffs import names_province, province_named
 from .wordmodel import MIN_PAIRS, PageModels
@@ -31,7 +33,7 @@ register(Stage.ARTICLES, {
 LEAD = 0.3  # nats a pair: how much likelier the article must be than the next candidate
 
 
-def join_last_parts(drafts: list[Draft], explain: Explain) -> list[Draft]:
+def join_last_parts(drafts: list[Draft], explain: Explain, printed: Mapping[int, int] | None = None) -> list[Draft]:
     """On a page of news items (:func:`.articles.among_news_items`), each draft that may be
     an article's last part (:func:`_last_part`) goes at the end of the article with a
     headline and byline, no dateline, sign-off or author line, whose word model its text is
@@ -58,7 +60,7 @@ def join_last_parts(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if runner is not None and best - runner < LEAD:
             continue
         target = drafts[k]
-        head = [Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)] if d.heads else []
+        head = [head_piece(d.heads, printed, d.body[0])] if d.heads else []
         target.body.extend(head + d.body)
         target.closed = target.closed_by_author = True
         gone.add(i)

@@ -8,6 +8,7 @@ column measure is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
@@ -62,6 +63,21 @@ class Piece:
         """The piece's text, spaces removed (what words are looked up in); its lines
         never change, so it is worked out once."""
         return spaceless_text(self.lines)
+
+
+def printed_in(pieces: Iterable[Piece]) -> dict[int, int]:
+    """The block each line of ``pieces`` was printed in, by line number."""
+    return {ln.no: p.block for p in pieces for ln in p.lines}
+
+
+def head_piece(lines: Sequence[Line], printed: Mapping[int, int] | None, near: Piece) -> Piece:
+    """An article's head ``lines`` as a piece again (a headline moved among an article's
+    text as its subhead), of the block they were printed in (``printed``:
+    :func:`printed_in`), not of the text it goes beside: whether text was printed under a
+    head in its block says what the head is (a stage run alone, with no ``printed``,
+    takes ``near``'s)."""
+    block = printed.get(lines[0].no) if printed else None
+    return Piece(Kind.HEAD, tuple(lines), near.block if block is None else block)
 
 
 def text_of(p: Piece) -> str:

@@ -49,7 +49,7 @@ from .lastpart import join_last_parts, join_signed_parts
 from .lines import Line, inline_text, joined
 from .names import byline_text
 from .order import PageText, assemble
-from .pieces import Kind, Piece, median
+from .pieces import Kind, Piece, median, printed_in
 from .placement import join_signed_fragments, place_lone_bylines, place_pull_quotes
 from .retitle import assign_headlines
 from .regroup import (join_sections_apart, merge_by_affinity, numbered_sections_home, subheads_over_headlines,
@@ -198,6 +198,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     boxes = [p for p in pieces if p.kind is Kind.PULL]  # placed once the articles are built
     pieces = [p for p in pieces if p.kind is not Kind.PULL]
     page = PageText(pieces)  # the page's text, for words running across a break
+    printed = printed_in(pieces)  # each line's printed block, for heads made pieces again
     drafts = merge_by_affinity(segment(pieces, page, explain, breaks), explain)
     take_out_of_items(drafts, explain)
     drafts = place_signoffs(drafts, explain)
@@ -206,24 +207,24 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     deinterleave(drafts, page, explain)
     titles.redistribute(drafts, draft_text, explain)
     drafts = split_by_headlines(drafts, explain)
-    drafts = join_sections_apart(drafts, explain)
+    drafts = join_sections_apart(drafts, explain, printed)
     numbered_sections_home(drafts, explain)
-    subheads_over_headlines(drafts, explain)
-    headlines_to_sections(drafts, explain)
-    headlines_to_headless(drafts, explain)
+    subheads_over_headlines(drafts, explain, printed)
+    headlines_to_sections(drafts, explain, printed)
+    headlines_to_headless(drafts, explain, printed)
     drafts = split_at_trailing_heads(drafts, explain)
     # untitled text weighed again, now that the headlines have found their articles (their
     # words count in the affinity)
     drafts = merge_by_affinity(drafts, explain)
     complete_headlines(drafts, page, explain)
-    drafts = join_ledes(drafts, explain)
+    drafts = join_ledes(drafts, explain, printed)
     subheads_to_sections(drafts, explain)
     heads_open_articles(drafts, explain)
     move_by_words(drafts, explain)
     # heads left over text that its words have since moved to another article find their
     # articles again (a head over text that went elsewhere heads it no longer)
-    headlines_to_headless(drafts, explain)
-    drafts = join_last_parts(drafts, explain)
+    headlines_to_headless(drafts, explain, printed)
+    drafts = join_last_parts(drafts, explain, printed)
     drafts = join_signed_parts(drafts, explain)
     columns_beside_boxes(drafts, explain)
     complete_enumerations(drafts, explain)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import lexicon, titles
 from .articles import (PAGE_LINES, Draft, among_news_items, continues_numbers, draft_text, has_opener, lede,
                        numbered_after_first, subhead_numbers)
 from .lines import Line, ends_sentence, section_number, spaceless_text
-from .pieces import Kind, Piece, after_printed_before, author_piece, opens_paragraph, text_of
+from .pieces import Kind, Piece, after_printed_before, author_piece, head_piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
 from .wordmodel import pairs_of
 
@@ -450,7 +451,7 @@ def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list
     return k, ev, max(e.score() for j, e in choices if j != k)
 
 
-def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
+def join_sections_apart(drafts: list[Draft], explain: Explain, printed: Mapping[int, int] | None = None) -> list[Draft]:
     """A head block over text, with neither byline, dateline nor sign-off nor a subtitle
     (——…, which only headlines have), may be a section of another article printed apart (a
     subhead opens no article): each article it may be a section of (:func:`_section_choices`)
@@ -510,7 +511,7 @@ def join_sections_apart(drafts: list[Draft], explain: Explain) -> list[Draft]:
         if not numbered and not later and _bare(target) and _headline_of_the_two(d, target, texts[i], texts[k]):
             d, target, i, k = target, d, k, i
             why += "; the other way round: its head's words run through the text of the head it moved to"
-        head = Piece(Kind.HEAD, tuple(d.heads), d.body[0].block)
+        head = head_piece(d.heads, printed, d.body[0])
         # a section moved into this one earlier goes among the target's sections on its own
         cuts = [n for n, p in enumerate(d.body) if id(p) in moved] + [len(d.body)]
         parts = [[head] + d.body[:cuts[0]]] + [d.body[a:b] for a, b in zip(cuts, cuts[1:])]
@@ -650,7 +651,7 @@ def _where_read(target: Draft, d: Draft) -> int:
     return next((n for n, p in enumerate(target.body) if order.get(id(p), -1) > here), len(target.body))
 
 
-def subheads_over_headlines(drafts: list[Draft], explain: Explain) -> None:
+def subheads_over_headlines(drafts: list[Draft], explain: Explain, printed: Mapping[int, int] | None = None) -> None:
     """A head block printed over an article's headline, in parallel with one of the
     article's subheads (:func:`_parallel`: 充分认识“一国两制”的成功实践 over a text whose
     subheads include 全面准确贯彻“一国两制”方针), is no kicker but the subhead of its first
@@ -680,7 +681,7 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain) -> None:
             # after the lede: before the subhead there, where the first section's text was
             # printed elsewhere
             d.take_head(None, block)
-            d.body.insert(lede_end + 1, Piece(Kind.HEAD, tuple(block), d.body[lede_end + 1].block))
+            d.body.insert(lede_end + 1, head_piece(block, printed, d.body[lede_end + 1]))
             explain("subhead-over-headline", (block[0].no, block[-1].no),
                     "a head block over the headline in parallel with the article's subheads is the subhead of "
                     "its first section, after the lede")
