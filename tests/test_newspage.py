@@ -2239,38 +2239,9 @@ def test_a_headline_another_headed_articles_text_takes_up_is_that_articles_subhe
     # a subhead is about its article: the head printed over the news item's column takes up
     # none of the item's words and all of the essay's (深入推进“一国两制”…), whose own
     # headline its text takes up: it is the essay's subhead, before the essay's text printed
-    # after it and between paragraphs, never inside one; the item is left with no headline
-    from convertkit_newspage.articles import Draft
-    from convertkit_newspage.blocks import to_blocks
-    from convertkit_newspage.byheadlines import headlines_to_sections
-    from convertkit_newspage.pieces import Piece
-    from convertkit_newspage.rules import Explain
-
-    blocks = to_blocks("“一国两制”是保持香港澳门长期繁荣稳定的最佳制度\n\n"
-                       "坚持“一国两制”，保持香港、澳门长期繁荣稳定，是\n\n"
-                       "为提升中小企业专业化水平，湖北推动特色产业集群发展。\n\n"
-                       "深入推进“一国两制”实践\n\n"
-                       "实现中华民族伟大复兴的必然要求。\n\n"
-                       "深入推进“一国两制”的成功实践，是坚持和发展的重要内容。\n", 1)
-    essay, item = Draft(heads=blocks[0], head_sizes=[1]), Draft(heads=blocks[3], head_sizes=[1])
-    essay.body = [Piece(Kind.TEXT, blocks[1], 1), Piece(Kind.TEXT, blocks[4], 4), Piece(Kind.TEXT, blocks[5], 5)]
-    item.body = [Piece(Kind.TEXT, blocks[2], 2)]
-    item.dateline = "本报讯"
-    headlines_to_sections([essay, item], Explain(False))
-    assert item.heads == [] and item.head_sizes == []
-    assert [(p.kind, p.lines[0].text[:4]) for p in essay.body] == \
-        [(Kind.TEXT, "坚持“一"), (Kind.TEXT, "实现中华"), (Kind.HEAD, "深入推进"), (Kind.TEXT, "深入推进")]
-    # a headline over a byline heads its own article, whatever words it shares
-    essay.body = [p for p in essay.body if p.kind is Kind.TEXT]
-    item.heads, item.head_sizes, item.byline = blocks[3], [1], to_blocks("蒋建国\n", 1)[0]
-    headlines_to_sections([essay, item], Explain(False))
-    assert [ln.text for ln in item.heads] == ["深入推进“一国两制”实践"]
-
-
-def test_a_headline_made_a_subhead_keeps_the_block_it_was_printed_in():
-    # 深入推进“一国两制”实践 was printed alone in block 3; put before the text of block 5 as
-    # the essay's subhead, it is still no head printed over that text in one block (which
-    # `headline-completed` reads as a subhead's own, no piece of a headline printed apart)
+    # after it and between paragraphs, never inside one; the item is left with no headline.
+    # The head keeps the block it was printed in (3), not the next text's (5): it was no head
+    # printed over that text in one block, which `headline-completed` reads as a subhead's own
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.blocks import to_blocks
     from convertkit_newspage.byheadlines import headlines_to_sections
@@ -2283,13 +2254,20 @@ def test_a_headline_made_a_subhead_keeps_the_block_it_was_printed_in():
                        "深入推进“一国两制”实践\n\n"
                        "实现中华民族伟大复兴的必然要求。\n\n"
                        "深入推进“一国两制”的成功实践，是坚持和发展的重要内容。\n", 1)
-    printed = printed_in([Piece(Kind.HEAD if k in (0, 3) else Kind.TEXT, b, k) for k, b in enumerate(blocks)])
     essay, item = Draft(heads=blocks[0], head_sizes=[1]), Draft(heads=blocks[3], head_sizes=[1])
     essay.body = [Piece(Kind.TEXT, blocks[1], 1), Piece(Kind.TEXT, blocks[4], 4), Piece(Kind.TEXT, blocks[5], 5)]
     item.body = [Piece(Kind.TEXT, blocks[2], 2)]
     item.dateline = "本报讯"
+    printed = printed_in([Piece(Kind.HEAD if k in (0, 3) else Kind.TEXT, b, k) for k, b in enumerate(blocks)])
     headlines_to_sections([essay, item], Explain(False), printed)
-    assert [(p.kind, p.block) for p in essay.body] == [(Kind.TEXT, 1), (Kind.TEXT, 4), (Kind.HEAD, 3), (Kind.TEXT, 5)]
+    assert item.heads == [] and item.head_sizes == []
+    assert [(p.kind, p.lines[0].text[:4], p.block) for p in essay.body] == \
+        [(Kind.TEXT, "坚持“一", 1), (Kind.TEXT, "实现中华", 4), (Kind.HEAD, "深入推进", 3), (Kind.TEXT, "深入推进", 5)]
+    # a headline over a byline heads its own article, whatever words it shares
+    essay.body = [p for p in essay.body if p.kind is Kind.TEXT]
+    item.heads, item.head_sizes, item.byline = blocks[3], [1], to_blocks("蒋建国\n", 1)[0]
+    headlines_to_sections([essay, item], Explain(False))
+    assert [ln.text for ln in item.heads] == ["深入推进“一国两制”实践"]
 
 
 def test_an_article_with_no_headline_whose_text_begins_under_a_head_has_that_head_for_its_headline():
