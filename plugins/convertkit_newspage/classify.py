@@ -9,8 +9,9 @@ from . import lexicon
 from .lines import (BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open,
                     spaceless_text, starts_inside)
 from .names import is_name_line, name_fragment, name_shaped, names_only, spells_byline
-from .pieces import Hint, Kind, Piece, closes_article, cut_before_quote, headish, indented, measure, median, physical_width
-from .pulls import PULL_MAX, PULL_SIMILARITY, Page
+from .pieces import (INDENT_MOST, Hint, Kind, Piece, closes_article, cut_before_quote, headish, indented, measure,
+                     median, physical_width)
+from .pulls import BOX_INSET, PULL_SIMILARITY, Page, over_pull_quote, pull_atop, pull_box, pull_cut
 from .rules import Explain, Stage, register
 
 register(Stage.PIECES, {
@@ -63,13 +64,6 @@ register(Stage.PIECES, {
                       "pull quote",
 })
 
-BOX_INSET = 2.0  # ems a box's lines are narrower than the page's column, at least
-BOX_ACROSS = 3.0  # ... or wider, for a box set across columns
-SPREAD_SLACK = 0.1  # a sentence found only as runs of words printed near by counts for that much less
-ATOP_INSET = 1.0  # ems a box's lines are narrower than the text under it in its block, at least
-#: how nearly a box printed over text in its block repeats a body sentence, at least: printed
-#: with no blank line between it and the text, it takes closer evidence than PULL_SIMILARITY
-ATOP_SIMILARITY = 0.8
 
 
 def lone_name(line: Line, next_block: list[Line] | None) -> bool:
@@ -144,93 +138,6 @@ def _wide_over_stray(block: list[Line], col: float) -> int:
         return 0  # (a head leaves no quotation open, and no word runs on from it into the text)
     return int(all(ln.width <= col + 0.5 and not headish(ln) and not name_fragment(ln) and not is_name_line(ln)
                    and not BYLINE_RE.match(ln.text) for ln in block[1:]))  # (a byline's lines stay its own)
-
-
-def _over_pull_quote(block: list[Line], bi: int, page: Page, col: float) -> bool:
-    """Whether ``block``'s first line stands over a pull quote boxed across columns: the
-    sentence under it repeats one printed elsewhere and is set wider than the page's column
-    and than the text after it in the block: a body sentence the quote repeats goes on into
-    its paragraph at its column's measure."""
-    cand, used = page.pull_candidate(bi, 1)
-    if page.repeats_elsewhere(cand, used) < PULL_SIMILARITY:
-        return False
-    wide = max(ln.width for ln in block if ln.no in used) - BOX_ACROSS
-    after = [ln for ln in block if ln.no > max(used)]
-    return col < wide and (not after or measure(after[:8]) < wide)
-
-
-def _pull_box(block: list[Line], page: Page, bi: int, col: float) -> float:
-    """How nearly ``block`` repeats a body sentence as a whole, if it is set like a pull
-    quote box (:func:`_box_shaped`), one statement. 0.0 when it is not
-    such a block; also when its lines after the first repeat the body better (the first
-    line is then the box's subhead)."""
-    if not _box_shaped(block, col):
-        return 0.0
-    text = inline_text(block)
-    if not 8 <= len(text) <= PULL_MAX or not ends_sentence(text):
-        return 0.0
-    score = page.repeats_elsewhere(text, {ln.no for ln in block})
-    if score < PULL_SIMILARITY and not headish(block[0]):
-        # the sentence it repeats may run on across a column break: every run of its
-        # words printed in the body near by (not for a head-like first line, which may
-        # head the box)
-        score = max(score, page.share_printed_near(text, bi) - SPREAD_SLACK)
-    if score >= PULL_SIMILARITY and headish(block[0]):
-        rest = page.repeats_elsewhere(inline_text(block[1:]), {ln.no for ln in block})
-        if rest > score:
-            return 0.0
-    return score
-
-
-def _box_shaped(block: list[Line], col: float) -> bool:
-    """Whether ``block`` is set like a pull quote box: two to eight lines, all narrower than
-    the page's column ``col`` (a box inset in its column) or, but for the last, clearly
-    wider (a box across columns); or one line clearly wider (a quote across columns that
-    fits on one line)."""
-    if not col:
-        return False
-    if len(block) == 1:
-        return block[0].width >= col + BOX_ACROSS
-    if len(block) > 8:
-        return False
-    return max(ln.width for ln in block) <= col - BOX_INSET or min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS
-
-
-def _pull_cut(block: list[Line], page: Page, bi: int, col: float) -> bool:
-    """Whether ``block`` is a pull quote box that cut its quote off at its edge: two to
-    eight lines set like a box (:func:`_box_shaped`), CUT_CHARS or more that
-    end no sentence, printed word for word elsewhere on the page, where a word runs on
-    across the point the box cut (新型国⏎际关系): a head never ends inside a word."""
-    if not _box_shaped(block, col):
-        return False
-    text = inline_text(block)
-    if not CUT_CHARS <= len(text) <= PULL_MAX or ends_sentence(text):
-        return False
-    after = page.printed_after(text, bi)
-    return bool(after) and bool(lexicon.join_score(text, after))
-
-
-CUT_CHARS = 12  # characters at least of a cut-off quote: fewer might be a head the body repeats
-
-
-def _pull_atop(block: list[Line], page: Page) -> int:
-    """How many lines at the top of ``block`` are a pull quote box over the column's text,
-    or 0: two to eight lines, set inset in the column (each ATOP_INSET narrower than the
-    text under them) or across columns (each but the last BOX_ACROSS wider), ending one
-    statement that repeats a body sentence printed elsewhere (ATOP_SIMILARITY), over the
-    text (a line that fills its column, or a paragraph's indented first line, and a full
-    one under it)."""
-    for k in range(2, min(9, len(block) - 2)):
-        if not ends_sentence(block[k - 1].text):
-            continue
-        col = measure(block[k:k + 8])
-        inset = all(ln.width <= col - ATOP_INSET for ln in block[:k])
-        across = all(ln.width >= col + BOX_ACROSS for ln in block[:k - 1])
-        if not (inset or across) or block[k].width < col - INDENT_MOST or block[k + 1].width < col - ATOP_INSET:
-            return 0
-        text = inline_text(block[:k])
-        return k if page.repeats_elsewhere(text, {ln.no for ln in block[:k]}) >= ATOP_SIMILARITY else 0
-    return 0
 
 
 #: characters that only go on with what comes before them: particles and aspect markers
@@ -324,7 +231,6 @@ LEDE_COLUMNS = 2  # a lede set across columns spans two of them at least
 NARROW_RUN = 0.7  # the widest a subhead's lines are set, as a share of the column under them
 RUN_CHARS = 60  # the most characters of a subhead set on several narrow lines
 RUN_LINES = 10  # ... on as many lines as RUN_CHARS fill at six characters a line
-INDENT_MOST = 3.0  # ems a paragraph's indented first line is short of its column, at most
 
 
 def _narrow_head_run(block: list[Line], page: Page, bi: int, col: float) -> int:
@@ -519,7 +425,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
             explain("name-fragment", first.no, "a single character alone is part of a name")
             pieces.append(Piece(Kind.TEXT, block[1:], bi))
             continue
-        k = _pull_atop(block, page) if hints is None else 0
+        k = pull_atop(block, page) if hints is None else 0
         if k:
             pieces.append(Piece(Kind.PULL, block[:k], bi))
             explain("pull-quote-atop", (first.no, block[k - 1].no),
@@ -527,13 +433,13 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
                     "repeats: a boxed pull quote over the text")
             pieces.append(Piece(Kind.TEXT, block[k:], bi))
             continue
-        if hints is None and _pull_cut(block, page, bi, col):
+        if hints is None and pull_cut(block, page, bi, col):
             pieces.append(Piece(Kind.PULL, block, bi))
             explain("pull-quote-cut", (first.no, block[-1].no),
                     "set like a box, printed word for word in the body, cut off inside a word: a boxed pull "
                     "quote cut at the box's edge")
             continue
-        score = _pull_box(block, page, bi, col)
+        score = pull_box(block, page, bi, col)
         if score >= PULL_SIMILARITY:
             pieces.append(Piece(Kind.PULL, block, bi))
             explain("pull-quote-box", (first.no, block[-1].no),
@@ -545,7 +451,7 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if k and pieces and pieces[-1].kind is Kind.TEXT and not closes_article(pieces[-1]) and \
                 measure(list(pieces[-1].lines)) >= max(ln.width for ln in block[:k]):
             k = 0  # under text set wider still, not closed (a lede across columns): its subhead
-        if k == 1 and len(block) > 2 and _over_pull_quote(block, bi, page, col):
+        if k == 1 and len(block) > 2 and over_pull_quote(block, bi, page, col):
             k = 0  # over a statement the body repeats (a pull quote): a subhead, however wide
         if k:
             # a headline set across columns over the first column of its text

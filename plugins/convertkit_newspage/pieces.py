@@ -104,6 +104,9 @@ def cut_before_quote(width: float, nxt: Line, full: float) -> bool:
     return bool(nxt.text) and nxt.text[0] in OPENING_QUOTES and width + nxt.width <= full + 0.5
 
 
+INDENT_MOST = 3.0  # ems a paragraph's indented first line is short of its column, at most
+
+
 def indented(line: Line, full: float, nxt: Line | None) -> bool:
     """Whether ``line`` looks like a paragraph's indented first line: two ems in from the
     left, so 1.5-3 ems short of the column (a shorter line is a paragraph's last or a piece
@@ -112,7 +115,7 @@ def indented(line: Line, full: float, nxt: Line | None) -> bool:
     width = set_width(line)
     if nxt is not None and cut_before_quote(line.width, nxt, full):
         width += set_width(nxt)
-    return full - 3.0 <= width <= full - 1.5
+    return full - INDENT_MOST <= width <= full - 1.5
 
 
 def set_width(line: Line) -> float:

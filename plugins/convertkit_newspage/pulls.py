@@ -1,7 +1,8 @@
 """Pull quotes: a sentence or two of an article repeated in large type beside it. They are
 found by their repetition of a body sentence (a longest-common-subsequence ratio), on the
 page (:class:`Page`, while blocks are classified) or in an article's paragraphs
-(:func:`best_match`, while sections are built)."""
+(:func:`best_match`, while sections are built), and by the shape of the box they are set in
+(:func:`box_shaped` and the tests after it, which the pieces stage asks of a block)."""
 from __future__ import annotations
 
 import math
@@ -10,7 +11,9 @@ from bisect import bisect_left, bisect_right
 
 from convertkit.cjk import join_pair
 
-from .lines import Line, ends_sentence, joined
+from . import lexicon
+from .lines import Line, ends_sentence, inline_text, joined
+from .pieces import INDENT_MOST, headish, measure
 from .similarity import best_ratio, lcs_bound, lcs_length
 
 PULL_SIMILARITY = 0.75
@@ -180,3 +183,101 @@ def _window_match(candidate: str, t: str) -> float:
     """How much of ``candidate`` appears in ``t`` in order (longest common subsequence)."""
     matched = lcs_length(candidate, t)
     return matched / len(candidate) * 0.9 if matched >= 0.85 * len(candidate) else 0.0
+
+
+# The shapes of a pull quote box, as the pieces stage tells them (:mod:`.classify`)
+
+BOX_INSET = 2.0  # ems a box's lines are narrower than the page's column, at least
+BOX_ACROSS = 3.0  # ... or wider, for a box set across columns
+SPREAD_SLACK = 0.1  # a sentence found only as runs of words printed near by counts for that much less
+ATOP_INSET = 1.0  # ems a box's lines are narrower than the text under it in its block, at least
+#: how nearly a box printed over text in its block repeats a body sentence, at least: printed
+#: with no blank line between it and the text, it takes closer evidence than PULL_SIMILARITY
+ATOP_SIMILARITY = 0.8
+
+
+def over_pull_quote(block: list[Line], bi: int, page: Page, col: float) -> bool:
+    """Whether ``block``'s first line stands over a pull quote boxed across columns: the
+    sentence under it repeats one printed elsewhere and is set wider than the page's column
+    and than the text after it in the block: a body sentence the quote repeats goes on into
+    its paragraph at its column's measure."""
+    cand, used = page.pull_candidate(bi, 1)
+    if page.repeats_elsewhere(cand, used) < PULL_SIMILARITY:
+        return False
+    wide = max(ln.width for ln in block if ln.no in used) - BOX_ACROSS
+    after = [ln for ln in block if ln.no > max(used)]
+    return col < wide and (not after or measure(after[:8]) < wide)
+
+
+def pull_box(block: list[Line], page: Page, bi: int, col: float) -> float:
+    """How nearly ``block`` repeats a body sentence as a whole, if it is set like a pull
+    quote box (:func:`box_shaped`), one statement. 0.0 when it is not
+    such a block; also when its lines after the first repeat the body better (the first
+    line is then the box's subhead)."""
+    if not box_shaped(block, col):
+        return 0.0
+    text = inline_text(block)
+    if not 8 <= len(text) <= PULL_MAX or not ends_sentence(text):
+        return 0.0
+    score = page.repeats_elsewhere(text, {ln.no for ln in block})
+    if score < PULL_SIMILARITY and not headish(block[0]):
+        # the sentence it repeats may run on across a column break: every run of its
+        # words printed in the body near by (not for a head-like first line, which may
+        # head the box)
+        score = max(score, page.share_printed_near(text, bi) - SPREAD_SLACK)
+    if score >= PULL_SIMILARITY and headish(block[0]):
+        rest = page.repeats_elsewhere(inline_text(block[1:]), {ln.no for ln in block})
+        if rest > score:
+            return 0.0
+    return score
+
+
+def box_shaped(block: list[Line], col: float) -> bool:
+    """Whether ``block`` is set like a pull quote box: two to eight lines, all narrower than
+    the page's column ``col`` (a box inset in its column) or, but for the last, clearly
+    wider (a box across columns); or one line clearly wider (a quote across columns that
+    fits on one line)."""
+    if not col:
+        return False
+    if len(block) == 1:
+        return block[0].width >= col + BOX_ACROSS
+    if len(block) > 8:
+        return False
+    return max(ln.width for ln in block) <= col - BOX_INSET or min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS
+
+
+def pull_cut(block: list[Line], page: Page, bi: int, col: float) -> bool:
+    """Whether ``block`` is a pull quote box that cut its quote off at its edge: two to
+    eight lines set like a box (:func:`box_shaped`), CUT_CHARS or more that
+    end no sentence, printed word for word elsewhere on the page, where a word runs on
+    across the point the box cut (新型国⏎际关系): a head never ends inside a word."""
+    if not box_shaped(block, col):
+        return False
+    text = inline_text(block)
+    if not CUT_CHARS <= len(text) <= PULL_MAX or ends_sentence(text):
+        return False
+    after = page.printed_after(text, bi)
+    return bool(after) and bool(lexicon.join_score(text, after))
+
+
+CUT_CHARS = 12  # characters at least of a cut-off quote: fewer might be a head the body repeats
+
+
+def pull_atop(block: list[Line], page: Page) -> int:
+    """How many lines at the top of ``block`` are a pull quote box over the column's text,
+    or 0: two to eight lines, set inset in the column (each ATOP_INSET narrower than the
+    text under them) or across columns (each but the last BOX_ACROSS wider), ending one
+    statement that repeats a body sentence printed elsewhere (ATOP_SIMILARITY), over the
+    text (a line that fills its column, or a paragraph's indented first line, and a full
+    one under it)."""
+    for k in range(2, min(9, len(block) - 2)):
+        if not ends_sentence(block[k - 1].text):
+            continue
+        col = measure(block[k:k + 8])
+        inset = all(ln.width <= col - ATOP_INSET for ln in block[:k])
+        across = all(ln.width >= col + BOX_ACROSS for ln in block[:k - 1])
+        if not (inset or across) or block[k].width < col - INDENT_MOST or block[k + 1].width < col - ATOP_INSET:
+            return 0
+        text = inline_text(block[:k])
+        return k if page.repeats_elsewhere(text, {ln.no for ln in block[:k]}) >= ATOP_SIMILARITY else 0
+    return 0
