@@ -343,6 +343,119 @@ def _add_text(pieces: list[Piece], rest: list[Line], bi: int, starts_block: bool
         pieces.append(Piece(Kind.TEXT, rest, bi, starts_block=starts_block))
 
 
+def _add_hinted(pieces: list[Piece], blocks: list[list[Line]], bi: int, hint: Hint, hints: dict[int, Hint],
+                page: Page, explain: Explain) -> None:
+    """The pieces of block ``bi``, which a front end that sees the page marked (``hint``: a
+    head by its type size, a box's quote or head); its boxes and sizes say what the text
+    stages would guess."""
+    block = blocks[bi]
+    first = block[0]
+    if hint is Hint.PULL:
+        # a boxed subhead over its quote: a head-like first line (a line ending in a colon
+        # opens the quote) over lines that repeat a body sentence, which the body does not
+        # print after the first line's words; a quote printed right under a head the page
+        # sets large or in bold has its head already
+        headed = bi > 0 and hints.get(blocks[bi - 1][0].no) in (Hint.HEAD, Hint.SUBHEAD)
+        under = page.repeats_elsewhere(*page.pull_candidate(bi, 1)) \
+            if len(block) > 1 and not headed and headish(first) and not first.text.endswith(("：", ":")) \
+            and not page.printed_elsewhere(first.text + block[1].text[:4], bi) else 0.0
+        if under >= PULL_SIMILARITY:
+            pieces.append(Piece(Kind.HEAD, [first], bi, boxed=True))
+            explain("subhead-over-boxed-quote", first.no, f"the box's first line, which the body never runs on "
+                                                           f"into the quote, over a quote that repeats a body "
+                                                           f"sentence ({under:.2f})")
+            pieces.append(Piece(Kind.PULL, block[1:], bi, starts_block=False))
+        else:
+            pieces.append(Piece(Kind.PULL, block, bi))
+        explain("pull-quote-boxed", (first.no, block[-1].no), "sentences in a box inside an article: a pull quote")
+        return
+    byline = None
+    last = block[-1]
+    if len(block) > 1 and hint is not Hint.SUBHEAD and all(is_han(c) or c.isspace() for c in last.text) \
+            and is_name_line(last) and names_only(last):
+        # a personal name (ideographs only) under the head, in its block: the byline
+        block, byline = block[:-1], last
+    # a head over a boxed quote heads that quote: a subhead, as one alone in its box
+    over_quote = bi + 1 < len(blocks) and hints.get(blocks[bi + 1][0].no) is Hint.PULL
+    pieces.append(Piece(Kind.HEAD, block, bi, wide=hint is Hint.HEADLINE,
+                        boxed=hint is Hint.SUBHEAD or (hint is Hint.HEAD and over_quote)))
+    if hint is Hint.SUBHEAD:
+        explain("head-boxed-alone", (first.no, block[-1].no), "a head alone in a box inside an article: "
+                                                               "a subhead")
+    else:
+        explain("head-by-size", (first.no, block[-1].no), "set larger than the body, without a sentence: "
+                                                           + ("a headline" if hint is Hint.HEADLINE else "a head"))
+    if byline is not None:
+        pieces.append(Piece(Kind.BYLINE, [byline], bi, starts_block=False))
+        explain("byline-name", byline.no, "a name after a headline block is a byline")
+
+
+def _add_name_block(pieces: list[Piece], blocks: list[list[Line]], bi: int, explain: Explain) -> bool:
+    """Whether block ``bi`` is (part of) a byline, which is then added to ``pieces`` (or joined
+    to the byline piece before it): a name the layout broke apart, a character alone, a name
+    set vertically, a name alone in its block."""
+    block = blocks[bi]
+    first = block[0]
+    if len(block) == 1 and pieces and pieces[-1].kind is Kind.BYLINE and \
+            (name_fragment(first) or is_name_line(first)) and \
+            (name_fragment(pieces[-1].lines[-1]) or name_fragment(first)):
+        pieces[-1] = replace(pieces[-1], lines=pieces[-1].lines + (first,))
+        explain("name-continued", first.no, "a name broken by the layout: joined to the byline before it")
+        return True
+    if len(block) == 1 and name_fragment(first):
+        pieces.append(Piece(Kind.BYLINE, [first], bi))
+        explain("name-fragment", first.no, "a single character alone is part of a name")
+        return True
+    if len(block) > 1 and all(len(ln.text) == 1 and is_han(ln.text) for ln in block) and \
+            any(spells_byline(t) for t in (spaceless_text(block), spaceless_text(block)[::-1])):
+        pieces.append(Piece(Kind.BYLINE, block, bi))
+        explain("byline-vertical", (first.no, block[-1].no), "characters one to a line that spell a byline "
+                                                             "are a byline set vertically")
+        return True
+    if len(block) == 1 and lone_name(first, blocks[bi + 1] if bi + 1 < len(blocks) else None) \
+            and not (pieces and pieces[-1].kind is Kind.BYLINE):
+        pieces.append(Piece(Kind.BYLINE, [first], bi))
+        explain("byline-name-alone", first.no, "a name alone in its block is a byline")
+        return True
+    if len(block) > 1 and name_fragment(first) and pieces:
+        # a character alone atop text: half of a name the layout set into a column break
+        pieces.append(Piece(Kind.BYLINE, [first], bi))
+        explain("name-fragment", first.no, "a single character alone is part of a name")
+        pieces.append(Piece(Kind.TEXT, block[1:], bi))
+        return True
+    return False
+
+
+def _add_pull_block(pieces: list[Piece], block: list[Line], bi: int, page: Page, col: float, text_input: bool,
+                    explain: Explain) -> bool:
+    """Whether ``block`` is (or opens with) a boxed pull quote, which is then added to
+    ``pieces``; ``col``: the page's body column, ``text_input``: pdftotext's text (a front
+    end that sees the boxes has marked them)."""
+    first = block[0]
+    k = pull_atop(block, page) if text_input else 0
+    if k:
+        pieces.append(Piece(Kind.PULL, block[:k], bi))
+        explain("pull-quote-atop", (first.no, block[k - 1].no),
+                "lines set narrower than the text under them (or across columns), one statement the body "
+                "repeats: a boxed pull quote over the text")
+        pieces.append(Piece(Kind.TEXT, block[k:], bi))
+        return True
+    if text_input and pull_cut(block, page, bi, col):
+        pieces.append(Piece(Kind.PULL, block, bi))
+        explain("pull-quote-cut", (first.no, block[-1].no),
+                "set like a box, printed word for word in the body, cut off inside a word: a boxed pull "
+                "quote cut at the box's edge")
+        return True
+    score = pull_box(block, page, bi, col)
+    if score >= PULL_SIMILARITY:
+        pieces.append(Piece(Kind.PULL, block, bi))
+        explain("pull-quote-box", (first.no, block[-1].no),
+                f"set apart from the column ({col:.1f} em) and repeats a body sentence (similarity "
+                f"{score:.2f}): a boxed pull quote")
+        return True
+    return False
+
+
 def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint] | None = None) -> list[Piece]:
     """The blocks cut into pieces. ``hints``: what a front end knows of some blocks (by
     their type size, the box they are set in), by their first line's number."""
@@ -351,101 +464,18 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
     col = median(widths) if widths else 0.0  # the page's body column
     pieces: list[Piece] = []
     for bi, block in enumerate(blocks):
-        first = block[0]
-        hint = hints.get(first.no) if hints else None
-        if hint is Hint.PULL:
-            # a boxed subhead over its quote: a head-like first line (a line ending in a colon
-            # opens the quote) over lines that repeat a body sentence, which the body does not
-            # print after the first line's words; a quote printed right under a head the page
-            # sets large or in bold has its head already
-            headed = bi > 0 and hints.get(blocks[bi - 1][0].no) in (Hint.HEAD, Hint.SUBHEAD)
-            under = page.repeats_elsewhere(*page.pull_candidate(bi, 1)) \
-                if len(block) > 1 and not headed and headish(first) and not first.text.endswith(("：", ":")) \
-                and not page.printed_elsewhere(first.text + block[1].text[:4], bi) else 0.0
-            if under >= PULL_SIMILARITY:
-                pieces.append(Piece(Kind.HEAD, [first], bi, boxed=True))
-                explain("subhead-over-boxed-quote", first.no, f"the box's first line, which the body never runs on "
-                                                               f"into the quote, over a quote that repeats a body "
-                                                               f"sentence ({under:.2f})")
-                pieces.append(Piece(Kind.PULL, block[1:], bi, starts_block=False))
-            else:
-                pieces.append(Piece(Kind.PULL, block, bi))
-            explain("pull-quote-boxed", (first.no, block[-1].no), "sentences in a box inside an article: a pull quote")
-            continue
+        hint = hints.get(block[0].no) if hints else None
         if hint is not None and hint is not Hint.TEXT:
-            byline = None
-            last = block[-1]
-            if len(block) > 1 and hint is not Hint.SUBHEAD and all(is_han(c) or c.isspace() for c in last.text) \
-                    and is_name_line(last) and names_only(last):
-                # a personal name (ideographs only) under the head, in its block: the byline
-                block, byline = block[:-1], last
-            # a head over a boxed quote heads that quote: a subhead, as one alone in its box
-            over_quote = bi + 1 < len(blocks) and hints.get(blocks[bi + 1][0].no) is Hint.PULL
-            pieces.append(Piece(Kind.HEAD, block, bi, wide=hint is Hint.HEADLINE,
-                                boxed=hint is Hint.SUBHEAD or (hint is Hint.HEAD and over_quote)))
-            if hint is Hint.SUBHEAD:
-                explain("head-boxed-alone", (first.no, block[-1].no), "a head alone in a box inside an article: "
-                                                                       "a subhead")
-            else:
-                explain("head-by-size", (first.no, block[-1].no), "set larger than the body, without a sentence: "
-                                                                   + ("a headline" if hint is Hint.HEADLINE else "a head"))
-            if byline is not None:
-                pieces.append(Piece(Kind.BYLINE, [byline], bi, starts_block=False))
-                explain("byline-name", byline.no, "a name after a headline block is a byline")
+            _add_hinted(pieces, blocks, bi, hint, hints, page, explain)
+            continue
+        if _add_name_block(pieces, blocks, bi, explain) or \
+                _add_pull_block(pieces, block, bi, page, col, hints is None, explain):
             continue
         heads: list[Line] = []
         rest = block
         clause_first = False  # the first line holds two clauses (set below)
         after_pull: list[Line] = []  # the text under a subhead's pull quote, in the same block
         first = block[0]
-        if len(block) == 1 and pieces and pieces[-1].kind is Kind.BYLINE and \
-                (name_fragment(first) or is_name_line(first)) and \
-                (name_fragment(pieces[-1].lines[-1]) or name_fragment(first)):
-            pieces[-1] = replace(pieces[-1], lines=pieces[-1].lines + (first,))
-            explain("name-continued", first.no, "a name broken by the layout: joined to the byline before it")
-            continue
-        if len(block) == 1 and name_fragment(first):
-            pieces.append(Piece(Kind.BYLINE, [first], bi))
-            explain("name-fragment", first.no, "a single character alone is part of a name")
-            continue
-        if len(block) > 1 and all(len(ln.text) == 1 and is_han(ln.text) for ln in block) and \
-                any(spells_byline(t) for t in (spaceless_text(block), spaceless_text(block)[::-1])):
-            pieces.append(Piece(Kind.BYLINE, block, bi))
-            explain("byline-vertical", (first.no, block[-1].no), "characters one to a line that spell a byline "
-                                                                 "are a byline set vertically")
-            continue
-        if len(block) == 1 and lone_name(first, blocks[bi + 1] if bi + 1 < len(blocks) else None) \
-                and not (pieces and pieces[-1].kind is Kind.BYLINE):
-            pieces.append(Piece(Kind.BYLINE, [first], bi))
-            explain("byline-name-alone", first.no, "a name alone in its block is a byline")
-            continue
-        if len(block) > 1 and name_fragment(first) and pieces:
-            # a character alone atop text: half of a name the layout set into a column break
-            pieces.append(Piece(Kind.BYLINE, [first], bi))
-            explain("name-fragment", first.no, "a single character alone is part of a name")
-            pieces.append(Piece(Kind.TEXT, block[1:], bi))
-            continue
-        k = pull_atop(block, page) if hints is None else 0
-        if k:
-            pieces.append(Piece(Kind.PULL, block[:k], bi))
-            explain("pull-quote-atop", (first.no, block[k - 1].no),
-                    "lines set narrower than the text under them (or across columns), one statement the body "
-                    "repeats: a boxed pull quote over the text")
-            pieces.append(Piece(Kind.TEXT, block[k:], bi))
-            continue
-        if hints is None and pull_cut(block, page, bi, col):
-            pieces.append(Piece(Kind.PULL, block, bi))
-            explain("pull-quote-cut", (first.no, block[-1].no),
-                    "set like a box, printed word for word in the body, cut off inside a word: a boxed pull "
-                    "quote cut at the box's edge")
-            continue
-        score = pull_box(block, page, bi, col)
-        if score >= PULL_SIMILARITY:
-            pieces.append(Piece(Kind.PULL, block, bi))
-            explain("pull-quote-box", (first.no, block[-1].no),
-                    f"set apart from the column ({col:.1f} em) and repeats a body sentence (similarity "
-                    f"{score:.2f}): a boxed pull quote")
-            continue
         # a front end that sees type sizes and faces has marked the heads set across columns
         k = (_wide_heads(block) or _wide_over_stray(block, col)) if hints is None else 0
         if k and pieces and pieces[-1].kind is Kind.TEXT and not closes_article(pieces[-1]) and \
