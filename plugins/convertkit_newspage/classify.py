@@ -456,6 +456,149 @@ def _add_pull_block(pieces: list[Piece], block: list[Line], bi: int, page: Page,
     return False
 
 
+def _add_wide_headline(pieces: list[Piece], block: list[Line], bi: int, page: Page, col: float, text_input: bool,
+                       explain: Explain) -> bool:
+    """Whether ``block`` opens with a headline set across columns (wider than the column
+    ``col`` under it), which is then added to ``pieces`` with the byline and text under it."""
+    first = block[0]
+    # a front end that sees type sizes and faces has marked the heads set across columns
+    k = (_wide_heads(block) or _wide_over_stray(block, col)) if text_input else 0
+    if k and pieces and pieces[-1].kind is Kind.TEXT and not closes_article(pieces[-1]) and \
+            measure(list(pieces[-1].lines)) >= max(ln.width for ln in block[:k]):
+        k = 0  # under text set wider still, not closed (a lede across columns): its subhead
+    if k == 1 and len(block) > 2 and over_pull_quote(block, bi, page, col):
+        k = 0  # over a statement the body repeats (a pull quote): a subhead, however wide
+    if k:
+        # a headline set across columns over the first column of its text
+        pieces.append(Piece(Kind.HEAD, block[:k], bi, wide=True))
+        explain("head-wider-than-column", (first.no, block[k - 1].no),
+                "lines wider than the column under them are a headline (body lines never are)")
+        rest = block[k:]
+        if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].text) or \
+                (len(rest) > 1 and name_fragment(rest[0])):
+            pieces.append(Piece(Kind.BYLINE, [rest[0]], bi, starts_block=False))
+            explain("byline-name", rest[0].no, "a name under a headline is a byline")
+            rest = rest[1:]
+        _add_text(pieces, rest, bi, False, explain, text_input)
+        return True
+    return False
+
+
+def _add_head_over_stray_tail(pieces: list[Piece], block: list[Line], bi: int, page: Page, col: float,
+                              text_input: bool, explain: Explain) -> bool:
+    """Whether ``block`` is a head over the end of a sentence begun elsewhere, which are
+    then added to ``pieces`` as two pieces."""
+    first = block[0]
+    k = _head_over_stray_tail(block, col, page, bi) if text_input else 0
+    if k:
+        pieces.append(Piece(Kind.HEAD, block[:k], bi))
+        explain("head-over-stray-tail", (first.no, block[-1].no),
+                f"{k} head lines set at most {NARROW:.0%} of the column over the end of a sentence begun "
+                f"elsewhere: a head, and that sentence's end")
+        pieces.append(Piece(Kind.TEXT, block[k:], bi))  # a block of its own: it goes on from another
+        return True
+    return False
+
+
+def _heads_atop(pieces: list[Piece], block: list[Line], bi: int, page: Page, col: float, hint: Hint | None,
+                text_input: bool, measured: int, explain: Explain) -> tuple[list[Line], list[Line], list[Line]]:
+    """The head lines atop ``block``, the lines under them, and the text under a subhead's
+    pull quote in the same block (a quote whose first line the body runs on into is added
+    to ``pieces`` at once); ``measured``: how many of the page's lines show its column."""
+    first = block[0]
+    heads: list[Line] = []
+    rest = block
+    clause_first = False  # the first line holds two clauses (set below)
+    after_pull: list[Line] = []  # the text under a subhead's pull quote, in the same block
+    over_text = len(block) > 1 and not headish(block[1])
+    if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
+        pass  # a name over the text: the byline, below
+    elif over_text and first.text.endswith(("：", ":")):
+        pass  # 报告指出： over the quotation it opens
+    elif (headish(first) or (clause_first := _clause_line(first) and first.width >= col + WIDE)) \
+            and not BYLINE_RE.match(first.text) and hint is not Hint.TEXT:
+        # (a line of two clauses set across columns, where no body line is, is a head alone
+        # in its block or over a pull quote: a comma is evidence against a head)
+        if len(block) == 1:
+            if not clause_first:
+                heads, rest = [first], []
+        else:
+            cand, used = page.pull_candidate(bi, 1)
+            score = page.repeats_elsewhere(cand, used)
+            whole, used0 = page.pull_candidate(bi, 0)
+            if score >= PULL_SIMILARITY and (page.printed_elsewhere(first.text + block[1].text[:4], bi)
+                                             or page.repeats_elsewhere(whole, used0) >= score + PULL_GAIN):
+                # the body prints the first line's words running on into the quote (the
+                # quote with its first line repeats the body's sentence more nearly than
+                # without): the quote starts at the first line (a box's head is no part
+                # of its sentence), a piece of its own, the body's text after it another
+                used = used0
+                end = max(k for k, ln in enumerate(block) if ln.no in used) + 1
+                pieces.append(Piece(Kind.PULL, block[:end], bi))
+                explain("pull-quote-whole", (first.no, block[end - 1].no),
+                        "a quote whose first line the body runs on into has no head of its own")
+                rest = block[end:]  # the body's text after it, in the box's block
+            elif score >= PULL_SIMILARITY:
+                heads, rest = [first], block[1:]
+                # the quote ends where its sentence does: the body may go on in the box's
+                # block (a quote set across columns, or the sentence it repeats under it)
+                end = max(k for k, ln in enumerate(block) if ln.no in used) + 1
+                if end < len(block):
+                    rest, after_pull = block[1:end], block[end:]
+                explain("subhead-with-pull-quote", (first.no, block[end - 1].no),
+                        f"a short line over a sentence repeated from the body (similarity {score:.2f})")
+            elif not clause_first and len(block) <= 6 and all(headish(ln) for ln in block[:-1]) and \
+                    (headish(block[-1]) or BYLINE_RE.match(block[-1].text)) and \
+                    not _fills_column(block, col, measured):
+                # headline lines, then maybe the author's name or byline, and under it the
+                # body's first lines (a byline ends the head: 推进…⏎——深入学习…⏎范 祚 军 万 少 文⏎习近平…)
+                j = next((j for j in range(1, len(block))
+                          if (is_name_line(block[j]) and names_only(block[j]) or name_fragment(block[j])
+                              or BYLINE_RE.match(block[j].text)) and not leaves_open(inline_text(block[:j]))),
+                         len(block))
+                heads, rest = block[:j], block[j:]
+            elif not clause_first and physical_width(block, 0, measure(block[1:7])) <= 0.7 * measure(block[1:7]):
+                # (the column right under it; a line pdftotext cut before an opening
+                # quote is measured with the piece it cut off: 本次会议的主题是⏎“一带一路…)
+                # a subhead may take two or three short lines before the body's first
+                # full-width line (narrow columns break it), and a line a word runs into
+                # from the line above (text input: a PDF's type sizes say where it ends)
+                k = 1
+                body_w = measure(block[1:7])
+                while k < min(HEAD_LINES, len(block) - 1) and headish(block[k]) and \
+                        (block[k].width <= 0.7 * body_w or
+                         (text_input and _word_across(block[k - 1], block[k], page, bi))) \
+                        and not ends_sentence(block[k].text) and \
+                        not block[k].text.endswith(("：", ":")) and \
+                        not (is_name_line(block[k]) and names_only(block[k])
+                             and not leaves_open(inline_text(block[:k]))):
+                    # 指出： opens a quotation; a personal name under the head is its byline
+                    k += 1
+                byline = (is_name_line(block[k]) and names_only(block[k]) or BYLINE_RE.match(block[k].text)) \
+                    and not leaves_open(inline_text(block[:k]))
+                if not byline and physical_width(block, k, body_w) <= 0.7 * body_w:
+                    # the short lines run on into the body (a name under them is their
+                    # byline, no body line): only the first is a head
+                    k = 1
+                if k > 1:
+                    explain("multi-line-subhead", (first.no, block[k - 1].no),
+                            f"{k} short lines over full-width body lines are one subhead")
+                heads, rest = block[:k], block[k:]
+            elif not clause_first:
+                # headline lines (with a subtitle: eight lines at most), then a byline (a
+                # name) and maybe the body, in one block
+                # (not inside a title or quotation the head lines opened: 《王明李华⏎张强赵刚⏎文集》)
+                j = next((j for j in range(1, min(HEAD_BLOCK_LINES + 1, len(block)))
+                          if (is_name_line(block[j]) or name_fragment(block[j]) or BYLINE_RE.match(block[j].text))
+                          and not leaves_open(inline_text(block[:j]))), 0)
+                if j and all(headish(ln) for ln in block[:j]):
+                    while j < min(HEAD_BLOCK_LINES, len(block)) and headish(block[j]) and is_name_line(block[j]) \
+                            and not (name_fragment(block[j]) or names_only(block[j])):
+                        j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
+                    heads, rest = block[:j], block[j:]
+    return heads, rest, after_pull
+
+
 def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint] | None = None) -> list[Piece]:
     """The blocks cut into pieces. ``hints``: what a front end knows of some blocks (by
     their type size, the box they are set in), by their first line's number."""
@@ -471,125 +614,11 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if _add_name_block(pieces, blocks, bi, explain) or \
                 _add_pull_block(pieces, block, bi, page, col, hints is None, explain):
             continue
-        heads: list[Line] = []
-        rest = block
-        clause_first = False  # the first line holds two clauses (set below)
-        after_pull: list[Line] = []  # the text under a subhead's pull quote, in the same block
         first = block[0]
-        # a front end that sees type sizes and faces has marked the heads set across columns
-        k = (_wide_heads(block) or _wide_over_stray(block, col)) if hints is None else 0
-        if k and pieces and pieces[-1].kind is Kind.TEXT and not closes_article(pieces[-1]) and \
-                measure(list(pieces[-1].lines)) >= max(ln.width for ln in block[:k]):
-            k = 0  # under text set wider still, not closed (a lede across columns): its subhead
-        if k == 1 and len(block) > 2 and over_pull_quote(block, bi, page, col):
-            k = 0  # over a statement the body repeats (a pull quote): a subhead, however wide
-        if k:
-            # a headline set across columns over the first column of its text
-            pieces.append(Piece(Kind.HEAD, block[:k], bi, wide=True))
-            explain("head-wider-than-column", (first.no, block[k - 1].no),
-                    "lines wider than the column under them are a headline (body lines never are)")
-            rest = block[k:]
-            if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].text) or \
-                    (len(rest) > 1 and name_fragment(rest[0])):
-                pieces.append(Piece(Kind.BYLINE, [rest[0]], bi, starts_block=False))
-                explain("byline-name", rest[0].no, "a name under a headline is a byline")
-                rest = rest[1:]
-            _add_text(pieces, rest, bi, False, explain, hints is None)
+        if _add_wide_headline(pieces, block, bi, page, col, hints is None, explain) or \
+                _add_head_over_stray_tail(pieces, block, bi, page, col, hints is None, explain):
             continue
-        k = _head_over_stray_tail(block, col, page, bi) if hints is None else 0
-        if k:
-            pieces.append(Piece(Kind.HEAD, block[:k], bi))
-            explain("head-over-stray-tail", (first.no, block[-1].no),
-                    f"{k} head lines set at most {NARROW:.0%} of the column over the end of a sentence begun "
-                    f"elsewhere: a head, and that sentence's end")
-            pieces.append(Piece(Kind.TEXT, block[k:], bi))  # a block of its own: it goes on from another
-            continue
-        over_text = len(block) > 1 and not headish(block[1])
-        if (over_text or len(block) > 2) and is_name_line(first) and names_only(first):
-            pass  # a name over the text: the byline, below
-        elif over_text and first.text.endswith(("：", ":")):
-            pass  # 报告指出： over the quotation it opens
-        elif (headish(first) or (clause_first := _clause_line(first) and first.width >= col + WIDE)) \
-                and not BYLINE_RE.match(first.text) and hint is not Hint.TEXT:
-            # (a line of two clauses set across columns, where no body line is, is a head alone
-            # in its block or over a pull quote: a comma is evidence against a head)
-            if len(block) == 1:
-                if not clause_first:
-                    heads, rest = [first], []
-            else:
-                cand, used = page.pull_candidate(bi, 1)
-                score = page.repeats_elsewhere(cand, used)
-                whole, used0 = page.pull_candidate(bi, 0)
-                if score >= PULL_SIMILARITY and (page.printed_elsewhere(first.text + block[1].text[:4], bi)
-                                                 or page.repeats_elsewhere(whole, used0) >= score + PULL_GAIN):
-                    # the body prints the first line's words running on into the quote (the
-                    # quote with its first line repeats the body's sentence more nearly than
-                    # without): the quote starts at the first line (a box's head is no part
-                    # of its sentence), a piece of its own, the body's text after it another
-                    used = used0
-                    end = max(k for k, ln in enumerate(block) if ln.no in used) + 1
-                    pieces.append(Piece(Kind.PULL, block[:end], bi))
-                    explain("pull-quote-whole", (first.no, block[end - 1].no),
-                            "a quote whose first line the body runs on into has no head of its own")
-                    rest = block[end:]  # the body's text after it, in the box's block
-                elif score >= PULL_SIMILARITY:
-                    heads, rest = [first], block[1:]
-                    # the quote ends where its sentence does: the body may go on in the box's
-                    # block (a quote set across columns, or the sentence it repeats under it)
-                    end = max(k for k, ln in enumerate(block) if ln.no in used) + 1
-                    if end < len(block):
-                        rest, after_pull = block[1:end], block[end:]
-                    explain("subhead-with-pull-quote", (first.no, block[end - 1].no),
-                            f"a short line over a sentence repeated from the body (similarity {score:.2f})")
-                elif not clause_first and len(block) <= 6 and all(headish(ln) for ln in block[:-1]) and \
-                        (headish(block[-1]) or BYLINE_RE.match(block[-1].text)) and \
-                        not _fills_column(block, col, len(widths)):
-                    # headline lines, then maybe the author's name or byline, and under it the
-                    # body's first lines (a byline ends the head: 推进…⏎——深入学习…⏎范 祚 军 万 少 文⏎习近平…)
-                    j = next((j for j in range(1, len(block))
-                              if (is_name_line(block[j]) and names_only(block[j]) or name_fragment(block[j])
-                                  or BYLINE_RE.match(block[j].text)) and not leaves_open(inline_text(block[:j]))),
-                             len(block))
-                    heads, rest = block[:j], block[j:]
-                elif not clause_first and physical_width(block, 0, measure(block[1:7])) <= 0.7 * measure(block[1:7]):
-                    # (the column right under it; a line pdftotext cut before an opening
-                    # quote is measured with the piece it cut off: 本次会议的主题是⏎“一带一路…)
-                    # a subhead may take two or three short lines before the body's first
-                    # full-width line (narrow columns break it), and a line a word runs into
-                    # from the line above (text input: a PDF's type sizes say where it ends)
-                    k = 1
-                    body_w = measure(block[1:7])
-                    while k < min(HEAD_LINES, len(block) - 1) and headish(block[k]) and \
-                            (block[k].width <= 0.7 * body_w or
-                             (hints is None and _word_across(block[k - 1], block[k], page, bi))) \
-                            and not ends_sentence(block[k].text) and \
-                            not block[k].text.endswith(("：", ":")) and \
-                            not (is_name_line(block[k]) and names_only(block[k])
-                                 and not leaves_open(inline_text(block[:k]))):
-                        # 指出： opens a quotation; a personal name under the head is its byline
-                        k += 1
-                    byline = (is_name_line(block[k]) and names_only(block[k]) or BYLINE_RE.match(block[k].text)) \
-                        and not leaves_open(inline_text(block[:k]))
-                    if not byline and physical_width(block, k, body_w) <= 0.7 * body_w:
-                        # the short lines run on into the body (a name under them is their
-                        # byline, no body line): only the first is a head
-                        k = 1
-                    if k > 1:
-                        explain("multi-line-subhead", (first.no, block[k - 1].no),
-                                f"{k} short lines over full-width body lines are one subhead")
-                    heads, rest = block[:k], block[k:]
-                elif not clause_first:
-                    # headline lines (with a subtitle: eight lines at most), then a byline (a
-                    # name) and maybe the body, in one block
-                    # (not inside a title or quotation the head lines opened: 《王明李华⏎张强赵刚⏎文集》)
-                    j = next((j for j in range(1, min(HEAD_BLOCK_LINES + 1, len(block)))
-                              if (is_name_line(block[j]) or name_fragment(block[j]) or BYLINE_RE.match(block[j].text))
-                              and not leaves_open(inline_text(block[:j]))), 0)
-                    if j and all(headish(ln) for ln in block[:j]):
-                        while j < min(HEAD_BLOCK_LINES, len(block)) and headish(block[j]) and is_name_line(block[j]) \
-                                and not (name_fragment(block[j]) or names_only(block[j])):
-                            j += 1  # 稳步地⏎推进: the head's short last lines, words and not names
-                        heads, rest = block[:j], block[j:]
+        heads, rest, after_pull = _heads_atop(pieces, block, bi, page, col, hint, hints is None, len(widths), explain)
         while heads and rest and rest[0].text.startswith("——") and headish(rest[0]) and len(rest) > 1:
             # a subtitle (——…) under the head lines is theirs, however wide it is set, with
             # the lines that close a quotation or title it opened (——“新时代中国⏎特色…研⏎讨会”述要)
