@@ -279,7 +279,8 @@ def headlines_to_sections(drafts: list[Draft], explain: Explain, printed: Mappin
     another article's column. It goes into that article between paragraphs, before the
     first of its text printed after the head (at its end if none is); the article it was
     printed over is left with no headline, for :func:`headlines_to_headless` to find one.
-    Drafts are changed in place."""
+    Drafts are changed in place.
+    ``printed``: each head line's printed block (:func:`.pieces.head_piece`)."""
     texts = {id(d): draft_text(d) for d in drafts}
     for d in drafts:
         if len(d.head_sizes) != 1 or sum(d.head_sizes) != len(d.heads) or d.byline or not texts[id(d)] \
@@ -377,7 +378,8 @@ def headlines_to_headless(drafts: list[Draft], explain: Explain, printed: Mappin
     headline takes it (a subtitle alone stays under it); an article whose one head block
     its text takes up MARGIN less takes it too, that head becoming a head over its first
     text, free to go on to the article it is the headline of. An article takes one such
-    headline. Drafts are changed in place."""
+    headline. Drafts are changed in place.
+    ``printed``: each head line's printed block (:func:`.pieces.head_piece`)."""
     texts = {id(d): draft_text(d) for d in drafts}
     free: list[tuple[Draft, Piece | None, list[Line]]] = []  # (where printed, its piece, lines)
     subheads: list[tuple[Draft, Piece, list[Line]]] = []  # heads over text their article takes up
@@ -487,7 +489,8 @@ def join_ledes(drafts: list[Draft], explain: Explain, printed: Mapping[int, int]
     a subhead over its text (the first of its sections), its sign-off and closer the
     lede's. The parts :func:`split_by_headlines` cut one article into (under two subheads
     printed together) are one candidate, their text taken together: the lede goes on in
-    all of them, in order."""
+    all of them, in order.
+    ``printed``: each head line's printed block (:func:`.pieces.head_piece`)."""
     texts = [draft_text(d) for d in drafts]
     gone: set[int] = set()
     for i, d in enumerate(drafts):

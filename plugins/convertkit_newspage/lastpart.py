@@ -39,7 +39,7 @@ def join_last_parts(drafts: list[Draft], explain: Explain, printed: Mapping[int,
     headline and byline, no dateline, sign-off or author line, whose word model its text is
     likeliest in (mean log-likelihood per character pair), LEAD nats a pair likelier than in
     the next such article. Returns the drafts left; the articles that took a part are
-    changed in place."""
+    changed in place. ``printed``: each head line's printed block (:func:`.pieces.head_piece`)."""
     if not among_news_items(drafts):
         return drafts
     gone: set[int] = set()

@@ -474,7 +474,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain, printed: Mapping[
     A section moved into a head over text that then moves itself goes on its own, by its own
     text's print place (:func:`_insert_section`): sections keep the order they were printed in.
     Where the article chosen is a head over text and nothing more, and the moving head is the
-    headline of the two (:func:`_headline_of_the_two`), the other way round."""
+    headline of the two (:func:`_headline_of_the_two`), the other way round.
+    ``printed``: each head line's printed block (:func:`.pieces.head_piece`)."""
     if not any(d.heads and _bare(d) for d in drafts):
         return drafts  # (no head over text alone: no section printed apart, nothing to weigh)
     texts = [draft_text(d) for d in drafts]
@@ -661,7 +662,8 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain, printed: Mapp
     section's text was printed elsewhere). The headline is the head block printed nearest
     over the byline, wherever the other head blocks were printed (a subhead has no byline
     under it); without one, the last; never a subtitle (——…), which stands under its
-    headline. Drafts are changed in place."""
+    headline. Drafts are changed in place.
+    ``printed``: each head line's printed block (:func:`.pieces.head_piece`)."""
     for d in drafts:
         blocks = titles.blocks_of(d.heads, d.head_sizes)
         if len(blocks) < 2 or sum(d.head_sizes) != len(d.heads):
