@@ -170,7 +170,7 @@ def starts_mid_sentence(p: Piece) -> bool:
     # a justified (letter-spaced) line fills its column, though its punctuation may be
     # counted half an em short: only an indent (1.5 ems or more) makes it a paragraph start
     full = measure(p.lines[:8])
-    return physical_width(list(p.lines), 0, full) >= full - (1.25 if first.spaced else 0.75)
+    return physical_width(p.lines, 0, full) >= full - (1.25 if first.spaced else 0.75)
 
 
 def opens_paragraph(p: Piece) -> bool:
@@ -206,7 +206,7 @@ def median(values: list[float]) -> float:
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
-def physical_width(lines: list[Line], k: int, full: float) -> float:
+def physical_width(lines: Sequence[Line], k: int, full: float) -> float:
     """The width of the printed line that line ``k`` starts: with the pieces pdftotext cut
     off it before opening quotes (现在，⏎“一国两制”事业正站在)."""
     width = lines[k].width

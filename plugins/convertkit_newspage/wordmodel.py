@@ -34,6 +34,7 @@ MIN_MODEL = 20  # the least pairs an article needs to be a model at all
 SMOOTHING = 0.5  # pseudo-counts per pair the page knows, spread as the rest of the page uses them
 MOVES = 24  # blocks at most move on one page (each move changes two models)
 
+
 def pairs_of(text: str) -> Counter[str]:
     """How often each pair of adjacent Han characters occurs in ``text``."""
     return Counter(run[k:k + 2] for run in text.translate(HAN_RUNS).split() for k in range(len(run) - 1))
