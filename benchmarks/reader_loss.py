@@ -129,13 +129,13 @@ def oracle_joins():
 def oracle_decisions():
     """The articles stage's fitted decisions scored by the truth: +10 where the text is the
     other article's (or, for a new topic, not the text's before it), else -10."""
-    from convertkit_newspage import articles, regroup
+    from convertkit_newspage import articles, regroup, sectionsapart
     from convertkit_newspage.articles import draft_text
 
     label: dict[int, float] = {}
     kept: list[object] = []  # the evidence records labelled, alive while their ids are keys
-    saved = (regroup.SectionEvidence.score, regroup.MergeEvidence.score, articles.NewTopicEvidence.score,
-             regroup._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence)
+    saved = (sectionsapart.SectionEvidence.score, regroup.MergeEvidence.score, articles.NewTopicEvidence.score,
+             sectionsapart._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence)
 
     def labelled(e, yes: bool):
         label[id(e)] = 10.0 if yes else -10.0
@@ -160,14 +160,14 @@ def oracle_decisions():
         labelled(e, owner is not None and not PAGE["t"].same_article(text, before[-300:]))
         return e
 
-    for cls, plain_score in zip((regroup.SectionEvidence, regroup.MergeEvidence, articles.NewTopicEvidence), saved):
+    for cls, plain_score in zip((sectionsapart.SectionEvidence, regroup.MergeEvidence, articles.NewTopicEvidence), saved):
         cls.score = lambda self, plain_score=plain_score: label.get(id(self), plain_score(self))
-    regroup._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence = section, merge, new_topic
+    sectionsapart._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence = section, merge, new_topic
     try:
         yield
     finally:
-        (regroup.SectionEvidence.score, regroup.MergeEvidence.score, articles.NewTopicEvidence.score,
-         regroup._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence) = saved
+        (sectionsapart.SectionEvidence.score, regroup.MergeEvidence.score, articles.NewTopicEvidence.score,
+         sectionsapart._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence) = saved
 
 
 class Apart:

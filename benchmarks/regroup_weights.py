@@ -3,7 +3,7 @@
 
 How often its scores decide right where a head printed inside an article may open a new one
 (``articles.NewTopicEvidence``), where a head block over text may be a section of another
-article printed apart (``regroup.SectionEvidence``) and where untitled text may join an
+article printed apart (``sectionsapart.SectionEvidence``) and where untitled text may join an
 article (``regroup.MergeEvidence``), with the weights in the code and with weights fitted
 here.
 
@@ -17,13 +17,13 @@ still makes the ``--fit`` and ``--check`` pages): weights fitted on one pool lea
 articles' lengths along with the layout's evidence.
 
 Each candidate (:func:`convertkit_newspage.articles.new_topic_evidence`,
-:func:`convertkit_newspage.regroup.section_evidence` and
+:func:`convertkit_newspage.sectionsapart.section_evidence` and
 :func:`~convertkit_newspage.regroup.merge_evidence`, taken as the articles stage reaches
 them) is labelled by the truth: for a new topic, whether the text under the head is mostly
 another truth article's than the end of the text before it; else whether its text and the
 other article's are mostly one truth article's paragraphs. A section printed apart is a
 choice among the page's articles it may be a section of (and none:
-``regroup._section_choices``), each an alternative so labelled; the other two are a yes or
+``sectionsapart._section_choices``), each an alternative so labelled; the other two are a yes or
 no about one article. The fit is a conditional logit over the
 evidence terms (a logistic regression where a decision has one alternative), by Newton's
 method with a little L2 (:func:`fit`). It prints each set's share of decisions made right:
@@ -80,7 +80,7 @@ DECISIONS = {
                            "NEW_TOPIC_AFTER", "NEW_TOPIC_SUBHEADS"), "NEW_TOPIC_MIN",
                           lambda e: [1.0, e.held, float(e.news), e.shared, math.log(e.before + 1),
                                      math.log(e.after + 1), float(e.subheads)]),
-    "section": Decision("regroup", "join_sections_apart", "section_evidence",
+    "section": Decision("sectionsapart", "join_sections_apart", "section_evidence",
                         ("SECTION_BIAS", "SECTION_SHARED", "SECTION_COVER", "SECTION_CLOSED", "SECTION_AUTHOR",
                          "SECTION_PARALLEL", "SECTION_LENGTH", "SECTION_TARGET_LENGTH"), "SECTION_MIN",
                         lambda e: [1.0, e.shared, e.cover, float(e.closed), float(e.author), float(e.parallel),
@@ -118,7 +118,7 @@ def candidates(shared: Path, seeds: range, tmp: Path,
     """Each decision's choices on the pages of ``seeds``: for each, its alternatives' term
     vectors and labels (see the module's doc)."""
     import convertkit
-    from convertkit_newspage import articles, reader, regroup
+    from convertkit_newspage import articles, reader
     from convertkit_newspage.articles import draft_text
 
     # (decision, the alternatives: evidence and the other article's text, the draft's text,
@@ -133,15 +133,17 @@ def candidates(shared: Path, seeds: range, tmp: Path,
                                 abs_tol=1e-9) for e in found), f"{name}: terms no longer match the score"
 
     def watching(name: str, decision: Decision):
-        def step(drafts, explain):
-            found = getattr(regroup, decision.candidates)(drafts)
+        module = importlib.import_module(f"convertkit_newspage.{decision.module}")
+
+        def step(drafts, explain, *more):
+            found = getattr(module, decision.candidates)(drafts)
             # a choice among articles lists (draft, [(article, evidence), ...]); a yes-or-no
             # decision (draft, article, evidence): one alternative
             groups = found if decision.choice else [(i, [(k, e)]) for i, k, e in found]
             checked(name, [e for _, alternatives in groups for _, e in alternatives])
             texts = [draft_text(d) for d in drafts]
             seen.extend((name, [(e, texts[k]) for k, e in alternatives], texts[i], True) for i, alternatives in groups)
-            return plain[name](drafts, explain)
+            return plain[name](drafts, explain, *more)
         return step
 
     def new_topic(lines, before, text, shared, *more):
@@ -270,10 +272,10 @@ def main() -> int:
         print(f"\n{name}: {len(tr)} decisions to fit (seeds {fitted_on}, {_yes(tr)} with an alternative labelled "
               f"yes), {len(ck)} to check (seeds {args.check}, {_yes(ck)})")
         terms = [w.removeprefix(decision.threshold.removesuffix("MIN")).lower() for w in decision.weights]
-        print(f"{'':<12}{'fit':>8}{'check':>8}   " + " ".join(f"{t:>13}" for t in terms))
+        print(f"{'':<16}{'fit':>8}{'check':>8}   " + " ".join(f"{t:>13}" for t in terms))
         threshold = getattr(importlib.import_module(f"convertkit_newspage.{decision.module}"), decision.threshold)
         for label, w, at in ((f"{decision.module}.py", now, threshold), ("fitted", fitted, 0.0)):
-            print(f"{label:<12}{accuracy(tr, w, at):>8.3f}{accuracy(ck, w, at):>8.3f}   "
+            print(f"{label:<16}{accuracy(tr, w, at):>8.3f}{accuracy(ck, w, at):>8.3f}   "
                   + " ".join(f"{x:>13.2f}" for x in w))
     return 0
 

@@ -1719,7 +1719,7 @@ def test_a_headline_taken_from_a_stack_leaves_the_other_blocks_whole():
 def test_blocks_leave_a_news_item_one_by_one_up_to_a_bound(tmp_path):
     # each move measures the page again: on a hostile page (an item of many blocks, every
     # other one another article's) the moves stop at ITEM_MOVES, so the work stays bounded
-    from convertkit_newspage.regroup import ITEM_BLOCKS, ITEM_MOVES
+    from convertkit_newspage.items import ITEM_BLOCKS, ITEM_MOVES
 
     essay = "依法治国和以德治国相结合法治德治相辅相成"
     item = "吉林家电以旧换新销售额核销资金直达消费者"
@@ -2517,7 +2517,7 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_the_orde
     # them (set in a box, or in a stack with another's); and last where its text ends in the
     # author line, wherever it was printed: nothing follows an author line
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.sectionsapart import join_sections_apart
     from convertkit_newspage.rules import Explain
 
     a = Draft(heads=list(draft_lines(1, "新时代：发展新方位奋进新目标")), head_sizes=[1], byline=list(draft_lines(2, "陈曙光")))
@@ -2539,7 +2539,7 @@ def test_a_section_taken_in_by_a_head_that_is_itself_a_section_keeps_its_print_p
     # which is in turn a section of the 广东 article: both go among its sections in print
     # order, each by its own head's place, not the later one's section carrying the earlier
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.sectionsapart import join_sections_apart
     from convertkit_newspage.rules import Explain
 
     a = Draft(heads=list(draft_lines(1, "广东：师生寒假尽量不要前往武汉")), head_sizes=[1],
@@ -2565,7 +2565,7 @@ def test_of_two_heads_over_text_the_wide_one_whose_words_run_through_the_others_
     # though the score moved the headline's text under the subhead; a head as narrow as the
     # subhead is no headline by its measure, and the score's move stands
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.sectionsapart import join_sections_apart
     from convertkit_newspage.rules import Explain
 
     a = Draft(heads=list(draft_lines(3, *headline)), head_sizes=[len(headline)])
@@ -2590,7 +2590,7 @@ def test_a_section_printed_apart_goes_to_the_article_whose_rare_words_it_shares(
     # (lexicon.information), the section is the second article's
     from convertkit_newspage import lexicon
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.sectionsapart import join_sections_apart
     from convertkit_newspage.rules import Explain
 
     assert lexicon.information("海权") > lexicon.information("发展") > lexicon.information("进一") > 0
@@ -2613,7 +2613,7 @@ def test_a_section_cut_out_of_an_article_by_its_heads_words_goes_back_where_it_w
     # back as a section of the same article: where it was read, the head's print place
     # saying nothing (no subhead of the article is printed after it)
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.sectionsapart import join_sections_apart
     from convertkit_newspage.rules import Explain
 
     lede = text_piece(3, "中国特色社会主义进入了新时代，这是我国发展新的历史方位。")
@@ -2636,7 +2636,7 @@ def test_a_section_printed_after_an_articles_author_line_goes_before_it():
     # nothing follows an author line: a section printed apart (after every subhead of the
     # article, so its print place puts it last) goes before the text the author line ends
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.sectionsapart import join_sections_apart
     from convertkit_newspage.rules import Explain
 
     b = Draft(heads=list(draft_lines(40, "建设海洋强国需完善海洋法律体系")), head_sizes=[1], byline=list(draft_lines(41, "周江")))
@@ -2656,10 +2656,10 @@ def test_a_subhead_printed_after_a_news_item_with_the_leads_words_is_the_leads_s
     # the lead's last section is printed after a news item (its columns run under the lead's
     # first): its head (扎扎实实向前推进) is none of the lead's words, but its text holds more
     # than half of its character pairs in the lead's text and little in the items': the
-    # scored evidence (regroup.SectionEvidence) makes it the lead's section, in print order
+    # scored evidence (sectionsapart.SectionEvidence) makes it the lead's section, in print order
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.pieces import Piece
-    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.sectionsapart import join_sections_apart
     from convertkit_newspage.rules import Explain
 
     lead = Draft(heads=list(draft_lines(1, "推进一带一路建设构建人类命运共同体")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
@@ -2844,7 +2844,7 @@ def test_a_head_with_a_subtitle_is_no_section_of_another_article():
     # it has a subtitle (——…): a headline, which no subhead is
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.pieces import Piece
-    from convertkit_newspage.regroup import join_sections_apart
+    from convertkit_newspage.sectionsapart import join_sections_apart
     from convertkit_newspage.rules import Explain
 
     a = Draft(heads=list(draft_lines(1, "形成全面开放新格局")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
@@ -2920,7 +2920,7 @@ def _regrouped_by_subheads(heads: list[tuple[int, str]], byline: tuple[int, str]
     its body's kinds and first lines."""
     from convertkit_newspage.articles import Draft
     from convertkit_newspage.pieces import Piece
-    from convertkit_newspage.regroup import subheads_over_headlines
+    from convertkit_newspage.sectionsapart import subheads_over_headlines
     from convertkit_newspage.rules import Explain
 
     d = Draft(heads=[ln for no, t in heads for ln in draft_lines(no, t)], head_sizes=[1] * len(heads),
@@ -3196,7 +3196,7 @@ def test_a_head_of_one_character_of_text_is_no_section_candidate():
     # a head over a single character (a stray of its column) has no character pairs to
     # share with any article: it is no section printed apart, and nothing divides by zero
     from convertkit_newspage.articles import Draft
-    from convertkit_newspage.regroup import section_evidence
+    from convertkit_newspage.sectionsapart import section_evidence
 
     a, b = news_items(1, 10)
     stray = Draft(heads=list(draft_lines(20, "一个标题")), head_sizes=[1])

@@ -1,6 +1,6 @@
 """Stage 5, articles: the pieces, in reading order, cut into articles by their openers
-(a headline, byline or dateline) and closers (a sign-off, an author line). :mod:`.regroup`
-then mends them by their words."""
+(a headline, byline or dateline) and closers (a sign-off, an author line). :mod:`.regroup`,
+:mod:`.items` and :mod:`.sectionsapart` then mend them by their words."""
 from __future__ import annotations
 
 import math

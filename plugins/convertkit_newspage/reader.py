@@ -7,8 +7,10 @@ data (the stages and their rules are listed in :mod:`.rules`):
 2. :mod:`.furniture` - date, page number, label, banners and credits taken out;
 3. :mod:`.classify` - each block cut into pieces: heads, bylines, text;
 4. :mod:`.order` - the column breaks joined: one global assignment gives the reading order;
-5. :mod:`.articles` - openers and closers cut the pieces into articles; :mod:`.regroup`
-   mends them by their words; :mod:`.titles` moves head blocks printed over the wrong
+5. :mod:`.articles` - openers and closers cut the pieces into articles; their words mend
+   them: :mod:`.regroup` joins untitled text to its article, :mod:`.items` takes blocks
+   out of news items they are not about, :mod:`.sectionsapart` puts sections printed apart
+   in their articles; :mod:`.titles` moves head blocks printed over the wrong
    article to the one whose words they take up, :mod:`.byheadlines` cuts text where
    each part takes up one headline's words and places heads printed with no text,
    :mod:`.signoffs` gives a news item's sign-off to the item that names its province, and
@@ -44,6 +46,7 @@ from .classify import to_pieces
 from .enumeration import complete_enumerations, order_points
 from .furniture import take_furniture
 from .headlines import headline_parts, take_column_names
+from .items import take_out_of_items
 from .jumps import join_jumps, printed_page
 from .lastpart import join_last_parts, join_signed_parts
 from .lines import Line, inline_text, joined
@@ -52,10 +55,10 @@ from .order import PageText, assemble
 from .pieces import Kind, Piece, median, printed_in
 from .placement import join_signed_fragments, place_lone_bylines, place_pull_quotes
 from .retitle import assign_headlines
-from .regroup import (join_sections_apart, merge_by_affinity, numbered_sections_home, subheads_over_headlines,
-                      take_out_of_items)
+from .regroup import merge_by_affinity
 from .rules import Explain
 from .sections import build_body
+from .sectionsapart import join_sections_apart, numbered_sections_home, subheads_over_headlines
 from .signoffs import place_signoffs
 from .wordmodel import move_by_words
 
