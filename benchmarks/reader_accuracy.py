@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -40,10 +41,13 @@ def seed_range(text: str) -> range:
 def generate(shared: Path, seeds: range, out: Path, pdf: bool = False,
              pool: list[str] | None = None) -> list[tuple[Path, Path]]:
     """Synthetic pages for ``seeds`` (default style; the generator's default pool, or the
-    truth files ``pool`` names) in ``out``; their PDFs kept beside the text when ``pdf``."""
+    truth files ``pool`` names) in ``out``; their PDFs kept beside the text when ``pdf``. The
+    generator runs under this Python, or the one ``$PAGEGEN_PYTHON`` names (it needs reportlab,
+    which convertkit does not)."""
     gen = shared / "pagegen" / "pagegen.py"
+    python = os.environ.get("PAGEGEN_PYTHON") or sys.executable
     extra = ([] if pdf else ["--no-pdf"]) + (["--pool", *[str(Path(p).resolve()) for p in pool]] if pool else [])
-    subprocess.run([sys.executable, str(gen), "--seed", str(seeds.start), "--count", str(len(seeds)),
+    subprocess.run([python, str(gen), "--seed", str(seeds.start), "--count", str(len(seeds)),
                     "--out", str(out)] + extra, check=True, capture_output=True, cwd=gen.parent)
     return [(out / f"synth-{s}.txt", out / f"synth-{s}.truth.json") for s in seeds]
 

@@ -3,8 +3,10 @@ and the external validators (which must exist in CI: CONVERTKIT_CI=1 turns a mis
 validator into a failure, not a skip)."""
 from __future__ import annotations
 
+import importlib.util
 import re
-
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ import pytest
 pytest.register_assert_rewrite("convertkit.testing")
 from convertkit.testing import IN_CI, epubcheck, require_tool
 
-__all__ = ["canonical_zip", "output", "members", "squash", "paragraphs", "IN_CI", "epubcheck", "require_tool", "shared_pages", "SAMPLE", "GOLDEN", "ROOT"]
+__all__ = ["canonical_zip", "output", "members", "squash", "paragraphs", "IN_CI", "epubcheck", "require_tool", "shared_pages", "pagegen_python", "SAMPLE", "GOLDEN", "ROOT"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "page.txt"
@@ -86,6 +88,17 @@ def shared_pdfs() -> list[Path]:
     if importlib.util.find_spec("pypdfium2") is None and not IN_CI:
         return []
     return [p.with_suffix(".pdf") for p, _ in shared_pages()]
+
+
+def pagegen_python() -> str | None:
+    """A Python that can run ../shared/pagegen (it needs reportlab): this one, else the
+    README's venv (where .ci/run installs it); None where neither can."""
+    if importlib.util.find_spec("reportlab") is not None:
+        return sys.executable
+    venv = ROOT / ".venv" / "bin" / "python"
+    if venv.exists() and subprocess.run([str(venv), "-c", "import reportlab"], capture_output=True).returncode == 0:
+        return str(venv)
+    return None
 
 
 @pytest.fixture

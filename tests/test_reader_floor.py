@@ -15,6 +15,7 @@ import pytest
 
 import convertkit
 from convertkit.testing import IN_CI
+from conftest import pagegen_python
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -36,22 +37,12 @@ PDF_FLOOR = {"articles": 0.95, "recall": 0.95, "char": 0.95}
 pytestmark = pytest.mark.shared
 
 
-def _pagegen_python() -> str | None:
-    """A Python that can run pagegen (it needs reportlab): this one, else the README's venv."""
-    if importlib.util.find_spec("reportlab") is not None:
-        return sys.executable
-    venv = ROOT / ".venv" / "bin" / "python"
-    if venv.exists() and subprocess.run([str(venv), "-c", "import reportlab"], capture_output=True).returncode == 0:
-        return str(venv)
-    return None
-
-
 def _generate(tmp_path_factory, seeds: range, pdf: bool = False) -> list[tuple[Path, Path]]:
     """Pages of ``seeds``: (text, truth) pairs; with ``pdf``, (PDF, truth)."""
     gen = SHARED / "pagegen" / "pagegen.py"
     if not gen.exists():
         pytest.skip("../shared/pagegen is absent (a user's clone)")
-    python = _pagegen_python()
+    python = pagegen_python()
     if python is None:
         if IN_CI:
             pytest.fail("pagegen cannot run: reportlab is missing (.ci/run runs ../shared/pagegen/setup.sh)")
