@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -3528,6 +3529,54 @@ def test_a_paragraph_printed_among_another_articles_columns_goes_to_the_article_
         ("沿海渔村守护蓝色海湾", BAY), ("山区小学上起智慧课堂", SCHOOL)]
     [step] = [s for s in json.loads(explained.read_text(encoding="utf-8"))["steps"] if s["rule"] == "reads-as-another"]
     assert step["lines"] == [8, 12] and "runner-up" in step["decision"]
+
+
+BAY_MORE = "护海队的队长说，海湾是渔村的根，渔民祖祖辈辈靠海吃海，如今更懂得养海护海，海湾的生态一年比一年好。"
+SCHOOL_MORE = ["学校的校长说，山区的孩子和城里的孩子一样聪明，缺的是机会。智慧课堂把城里学校的好课送进山区，孩子们的眼界宽了。",
+               "学校还组织孩子们到海边的渔村参观，老师带着学生了解渔民的生活，孩子们说，海边的课堂也很有意思。"]
+
+
+def _two_stories(apart: bool) -> str:
+    """The bay story with the school story's later paragraphs printed among its columns:
+    each paragraph a block of its own where the page sets them ``apart``, else two a block."""
+    blocks = [[BAY[0], BAY[1]], SCHOOL_MORE, [BAY[2], BAY_MORE]]
+    if apart:
+        blocks = [[t] for b in blocks for t in b]
+    bay = "\n".join("".join(map(_paragraph_lines, b)) for b in blocks)
+    return ("沿海渔村守护蓝色海湾\n本报记者 林海\n" + bay
+            + "\n山区小学上起智慧课堂\n本报记者 高远\n" + "".join(map(_paragraph_lines, SCHOOL)))
+
+
+def _margins(page: str, tmp_path) -> list[float]:
+    """The margins of the runs ``reads-as-another`` moved on ``page``."""
+    explained = tmp_path / "why.json"
+    convertkit.read(page.encode("utf-8"), "newspage", explain=str(explained))
+    steps = json.loads(explained.read_text(encoding="utf-8"))["steps"]
+    return [float(re.search(r"margin (-?[\d.]+)", s["decision"]).group(1))
+            for s in steps if s["rule"] == "reads-as-another"]
+
+
+def test_a_column_piece_reads_as_another_article_on_a_narrower_margin_than_a_paragraph_alone(tmp_path, monkeypatch):
+    # the school story's paragraphs printed among the bay story's columns, one sharing the
+    # bay's words (海边, 渔村, 渔民). Where paragraphs run on in their columns, the two go in
+    # one block, a column's piece, whose words tell its article surely: it goes to the
+    # school story though it is less than MARGIN likelier there. Where each paragraph is a
+    # block of its own, the one that shares the bay's words is weighed alone, and a
+    # paragraph's words are one point's: it moves only on the wider MARGIN
+    from convertkit_newspage import wordmodel
+
+    school = [plain(p.content) for p in convertkit.read(_two_stories(False).encode("utf-8"), "newspage").blocks[1].blocks
+              if isinstance(p, Para)]
+    assert school == SCHOOL_MORE + SCHOOL  # (at its print place: before the school story's columns)
+    [margin] = _margins(_two_stories(False), tmp_path)
+    assert wordmodel.MARGIN_COLUMNS <= margin < wordmodel.MARGIN
+    # set apart, the paragraph that shares the bay's words stays, though weighed as likelier
+    # in the school story by as much as the column piece was
+    wide = wordmodel.MARGIN
+    monkeypatch.setattr(wordmodel, "MARGIN", wordmodel.MARGIN_COLUMNS)
+    assert any(wordmodel.MARGIN_COLUMNS <= m < wide for m in _margins(_two_stories(True), tmp_path))
+    monkeypatch.undo()
+    assert not any(m < wide for m in _margins(_two_stories(True), tmp_path))
 
 
 @pytest.mark.parametrize("more", ["", "这些成就来之不易，必须倍加珍惜，始\n终坚持以人民为中心的发展思想不动摇。\n"])

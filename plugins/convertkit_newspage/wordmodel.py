@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .articles import Draft
 from .lines import HAN_RUNS
+from .order import paragraphs_apart
 from .pieces import Kind, Piece, after_printed_before, author_piece, opens_paragraph, text_of
 from .rules import Explain, Stage, register
 
@@ -25,10 +26,17 @@ register(Stage.ARTICLES, {
                         "text than in its own is that article's",
 })
 
-#: the least gain in mean log-likelihood per character pair (nats) that moves a block: chosen
-#: on generated development pages (700-1299), where every block it moved at 0.75 was moved
-#: right; at 0.5 as many moved wrongly as rightly
+#: the least gain in mean log-likelihood per character pair (nats) that moves a run, on a page
+#: that sets its paragraphs apart (each paragraph a block of its own: a run is one paragraph,
+#: whose words are one point's, and a page's short items and its lead write on one subject):
+#: chosen on generated development pages (700-1299), where every block it moved at 0.75 was
+#: moved right; at 0.5 as many moved wrongly as rightly
 MARGIN = 0.75
+#: ... and where paragraphs run on in their columns (a block is a column's piece, a run
+#: several paragraphs, median 520 characters against 130): on 700-1299's `rmrb` pages, of the
+#: runs 0.5-0.75 likelier elsewhere none stood in their own article, of those 0.25-0.5 a
+#: third; 0.3-0.4 read the development sets best, 0.4 with the fewest pages worse (session 52)
+MARGIN_COLUMNS = 0.4
 MIN_PAIRS = 40  # the least character pairs of text a block needs for its words to say anything
 MIN_MODEL = 20  # the least pairs an article needs to be a model at all
 SMOOTHING = 0.5  # pseudo-counts per pair the page knows, spread as the rest of the page uses them
@@ -138,13 +146,16 @@ def _units(d: Draft) -> list[list[Piece]]:
 
 def move_by_words(drafts: list[Draft], explain: Explain) -> None:
     """Each run that print order alone put in its article (:func:`_units`) and whose text
-    is at least MARGIN likelier (mean log-likelihood per pair) in another article goes
-    there, at its print place among that article's text; the clearest first, the models
-    then weighed again. Drafts are changed in place."""
+    is likelier (mean log-likelihood per pair) in another article by MARGIN, or by
+    MARGIN_COLUMNS where the page's paragraphs run on in their columns (a run is then a
+    column's piece, several paragraphs, not one), goes there, at its print place among that
+    article's text; the clearest first, the models then weighed again. Drafts are changed
+    in place."""
     if len(drafts) < 2 or not any(sum(PageModels.pairs(unit).values()) >= MIN_PAIRS
                                   for d in drafts for unit in _units(d)):
         return  # (no run has words enough to weigh: the page's models go uncounted)
     models = PageModels(drafts)
+    margin = MARGIN if paragraphs_apart([p for d in drafts for p in d.body]) else MARGIN_COLUMNS
     moved: set[int] = set()
     while len(moved) < MOVES:
         found: tuple[float, int, list[Piece], Counter[str], Reading] | None = None
@@ -156,7 +167,7 @@ def move_by_words(drafts: list[Draft], explain: Explain) -> None:
                 if sum(pairs.values()) < MIN_PAIRS:
                     continue
                 r = models.reading(pairs, i)
-                if r is not None and r.margin >= MARGIN and (found is None or r.margin > found[0]):
+                if r is not None and r.margin >= margin and (found is None or r.margin > found[0]):
                     found = (r.margin, i, unit, pairs, r)
         if found is None:
             return
@@ -168,7 +179,7 @@ def move_by_words(drafts: list[Draft], explain: Explain) -> None:
         moved.add(id(unit[0]))
         explain("reads-as-another", (unit[0].lines[0].no, unit[-1].lines[-1].no),
                 f"log-likelihood per pair {r.best:.2f} in the article at index {r.target}, {r.own:.2f} in its own "
-                f"(margin {r.margin:.2f}, moves from {MARGIN}); runner-up {r.runner_up:.2f}")
+                f"(margin {r.margin:.2f}, moves from {margin}); runner-up {r.runner_up:.2f}")
 
 
 def _insert_by_print_place(d: Draft, unit: list[Piece]) -> None:
