@@ -73,6 +73,10 @@ class Decision:
     choice: bool = False
     l2: float = 1.0
 
+    def code(self):
+        """The reader's module that makes the decision (holds its evidence and weights)."""
+        return importlib.import_module(f"convertkit_newspage.{self.module}")
+
 
 DECISIONS = {
     "new_topic": Decision("articles", "", "new_topic_evidence",
@@ -101,7 +105,7 @@ DECISIONS = {
 
 
 def current_weights(decision: Decision) -> list[float]:
-    module = importlib.import_module(f"convertkit_newspage.{decision.module}")
+    module = decision.code()
     return [getattr(module, name) for name in decision.weights]
 
 
@@ -133,7 +137,7 @@ def candidates(shared: Path, seeds: range, tmp: Path,
                                 abs_tol=1e-9) for e in found), f"{name}: terms no longer match the score"
 
     def watching(name: str, decision: Decision):
-        module = importlib.import_module(f"convertkit_newspage.{decision.module}")
+        module = decision.code()
 
         def step(drafts, explain, *more):
             found = getattr(module, decision.candidates)(drafts)
@@ -273,7 +277,7 @@ def main() -> int:
               f"yes), {len(ck)} to check (seeds {args.check}, {_yes(ck)})")
         terms = [w.removeprefix(decision.threshold.removesuffix("MIN")).lower() for w in decision.weights]
         print(f"{'':<16}{'fit':>8}{'check':>8}   " + " ".join(f"{t:>13}" for t in terms))
-        threshold = getattr(importlib.import_module(f"convertkit_newspage.{decision.module}"), decision.threshold)
+        threshold = getattr(decision.code(), decision.threshold)
         for label, w, at in ((f"{decision.module}.py", now, threshold), ("fitted", fitted, 0.0)):
             print(f"{label:<16}{accuracy(tr, w, at):>8.3f}{accuracy(ck, w, at):>8.3f}   "
                   + " ".join(f"{x:>13.2f}" for x in w))
