@@ -135,12 +135,21 @@ def _sentence_lines(block: list[Line]) -> list[tuple[str, frozenset[int]]]:
     """The sentences of ``block`` with the numbers of the lines each is printed on (a box
     may hold a pull quote and, under it, the body sentence it repeats)."""
     text, marks = joined(block)
-    out, at = [], 0
+    # line k holds text[spans[k][0]:spans[k][1]]; the sentences and the lines both run
+    # forward, so the first line a sentence may touch only moves on
+    spans = [(pos, marks[k + 1][0] if k + 1 < len(marks) else len(text), no) for k, (pos, no) in enumerate(marks)]
+    out, at, first = [], 0, 0
     for sent in sentences(text):
         end = at + len(sent)
-        nos = frozenset(no for k, (pos, no) in enumerate(marks)
-                        if pos < end and (marks[k + 1][0] if k + 1 < len(marks) else len(text)) > at)
-        out.append((sent, nos))
+        while first < len(spans) and spans[first][1] <= at:
+            first += 1
+        nos = []
+        for pos, stop, no in spans[first:]:
+            if pos >= end:
+                break
+            if stop > at:
+                nos.append(no)
+        out.append((sent, frozenset(nos)))
         at = end
     return out
 
