@@ -2535,6 +2535,31 @@ def test_a_head_in_parallel_with_an_articles_subheads_is_its_section_in_the_orde
     assert [p.lines[0].no for p in a.body] == order
 
 
+def test_a_head_with_a_name_printed_alone_right_under_it_is_a_headline_not_a_section():
+    # the same head, in parallel with the article's subheads, but with a name printed alone
+    # two lines under it (and no other head without a byline near): a byline printed apart
+    # from its headline, and a subhead has none: it stays an article of its own
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.sectionsapart import join_sections_apart
+    from convertkit_newspage.rules import Explain
+
+    def page(name_at: int) -> list[Draft]:
+        a = Draft(heads=list(draft_lines(1, "新时代：发展新方位奋进新目标")), head_sizes=[1],
+                  byline=list(draft_lines(2, "陈曙光")))
+        a.body = [text_piece(3, "中国特色社会主义进入了新时代，这是我国发展新的历史方位。"), head_piece(10, "新时代的鲜明主题"),
+                  text_piece(11, "新时代是承前启后、继往开来的时代，是决胜全面建成小康社会的时代。")]
+        b = Draft(heads=list(draft_lines(80, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(81, "王小明")))
+        b.body = [text_piece(82, "读书是一种生活方式，也是一种修养，腹有诗书气自华。")]
+        c = Draft(heads=list(draft_lines(30, "新时代的战略安排")), head_sizes=[1])
+        c.body = [text_piece(90, _STRATEGY)]
+        return [a, b, c, Draft(byline=list(draft_lines(name_at, "石云霞")))]
+
+    signed = page(32)
+    assert join_sections_apart(signed, Explain(False)) == signed
+    apart = page(60)  # a name printed far from it signs something else: the head is a section
+    assert join_sections_apart(apart, Explain(False)) == [apart[0], apart[1], apart[3]]
+
+
 def test_a_section_taken_in_by_a_head_that_is_itself_a_section_keeps_its_print_place():
     # 适时启动应急预案 (printed first) shares most words with the text under 要求师生加强健康监测,
     # which is in turn a section of the 广东 article: both go among its sections in print

@@ -466,3 +466,28 @@ def test_the_word_list_finds_every_word_and_no_other():
         assert table.get(w) == pytest.approx(f, abs=1e-3)
     for absent in ("中华", "丰收节", "乐观", "了", "人", "", "一带"):
         assert table.get(absent) == 0.0
+
+
+def test_a_subhead_over_a_column_read_under_a_byline_is_read_with_it():
+    # pdftotext printed a subhead over the first column of its section, in one block; the
+    # column's last sentence goes on under the article's byline, printed later with the
+    # headline (an inset headline stack). The column is read under the byline, and the
+    # subhead printed over it goes with it: left at its print place, it would stand over the
+    # headline read next, as its kicker
+    from convertkit_newspage.lines import Line, despace
+
+    def lines(*texts, no=1):
+        return [Line(no + k, t, despace(t)) for k, t in enumerate(texts)]
+
+    lede = Piece(Kind.TEXT, lines("　　第一篇的导语写在这里啊，", COL, "导语到这里就结束了。"), 0)
+    sub = Piece(Kind.HEAD, lines("第一篇的小标题", "分成了两行", no=5), 1)
+    column = Piece(Kind.TEXT, lines("　　小标题下面的正文开头，", COL, COL, "它们都搭载了开源鸿蒙的操", no=7), 1,
+                   starts_block=False)
+    headline = Piece(Kind.HEAD, lines("第一篇文章的大标题", no=20), 2)
+    byline = Piece(Kind.BYLINE, lines("李大为", no=21), 2, starts_block=False)
+    rest = Piece(Kind.TEXT, lines("作系统" + COL[3:], COL, "第一篇到此全部结束。", no=22), 2, starts_block=False)
+    ex = Explain()
+    assert order.assemble([lede, sub, column, headline, byline, rest], ex) == \
+        [lede, headline, byline, sub, column, rest]
+    assert [s["decision"] for s in ex.steps if s["rule"] == "order-under-byline"] == \
+        ["the chain this block begins goes on under the byline at line 21: read there, with the head printed over it"]

@@ -382,14 +382,23 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
         explain("order-carried", (pieces[k].lines[0].no, pieces[k].lines[-1].no),
                 f"printed right after line {pieces[q].lines[-1].no}, which is read elsewhere: goes on after it")
     at_anchor = {k: h for h, k in anchor.items()}
+    # a head printed over the first block of such a chain, in its block, heads that text: it
+    # is read where the text is (left at its print place, it would stand over whatever is
+    # read next, a headline printed after it most often, as its kicker)
+    over = {h: h - 1 for h in anchor
+            if h and pieces[h - 1].kind is Kind.HEAD and pieces[h - 1].block == pieces[h].block}
     for h, k in anchor.items():
         explain("order-under-byline", (pieces[h].lines[0].no, pieces[h].lines[-1].no),
                 f"the chain this block begins goes on under the byline at line {pieces[k - 1].lines[0].no}: "
-                f"read there")
+                f"read there" + (", with the head printed over it" if h in over else ""))
     for k in range(len(pieces)):
-        if done[k]:
+        if done[k] or k in over.values():
             continue
         if k in at_anchor:
+            head = over.get(at_anchor[k])
+            if head is not None:
+                done[head] = True
+                out.append(pieces[head])
             chain(at_anchor[k])
         elif k not in pred and k not in anchor:
             chain(k)

@@ -14,6 +14,7 @@ from . import lexicon, titles
 from .articles import Draft, continues_numbers, draft_text, has_opener, numbered_after_first, subhead_numbers
 from .lines import Line, ends_sentence, section_number, spaceless_text
 from .pieces import Kind, Piece, head_piece, text_of
+from .placement import BYLINE_CLEAR, BYLINE_NEAR
 from .regroup import before_author_line, before_text_printed_after, ended, holds_author_line
 from .rules import Explain, Stage, register
 
@@ -97,9 +98,9 @@ def _section_choices(drafts: list[Draft], i: int, texts: list[str], pairs: list[
     dateline, sign-off or subtitle, or the page has fewer than two other articles to choose
     from."""
     d = drafts[i]
-    if not d.heads or not _bare(d) or not pairs[i]:
-        return []  # (a head with a subtitle is a headline: subheads have none; a text of one
-        # character has no pairs to share)
+    if not d.heads or not _bare(d) or not pairs[i] or _signed_apart(drafts, i):
+        return []  # (a head with a subtitle or a byline is a headline: subheads have neither;
+        # a text of one character has no pairs to share)
     one_section = not any(p.kind is Kind.HEAD for p in d.body)
     others = [j for j, o in enumerate(drafts) if j != i and j not in gone and texts[j]
               and (o.heads or one_section and has_opener(o))]
@@ -201,6 +202,24 @@ def join_sections_apart(drafts: list[Draft], explain: Explain, printed: Mapping[
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
                 f"the article at index {k} {why}: a section printed apart")
     return [d for i, d in enumerate(drafts) if i not in gone]
+
+
+def _signed_apart(drafts: list[Draft], i: int) -> bool:
+    """Whether a name printed alone (a draft of a byline and nothing more) stands right
+    under draft ``i``'s head, BYLINE_NEAR lines at most, with no other head that lacks a
+    byline (or dateline) printed within BYLINE_CLEAR lines of it: the head is a headline
+    whose byline was printed apart from it (:func:`.placement.place_lone_bylines` puts it
+    there), not a subhead, which has none."""
+    end = drafts[i].heads[-1].no
+    for d in drafts:
+        if not d.byline or d.heads or d.body or d.dateline or d.signoff:
+            continue
+        at = d.byline[0].no
+        if 0 < at - end <= BYLINE_NEAR and not any(
+                o is not drafts[i] and o.heads and not (o.byline or o.dateline)
+                and abs(o.heads[-1].no - at) <= BYLINE_CLEAR for o in drafts):
+            return True
+    return False
 
 
 def _bare(d: Draft) -> bool:
