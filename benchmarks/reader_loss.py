@@ -38,6 +38,12 @@ articles no output article matches (all their characters), the heads' edit dista
 in the matched articles' text the characters missing (the truth's, less the output's, as
 multisets), the characters the output adds, and what order costs beyond them (the edit
 distance less the larger of the two).
+
+A fourth says where the truth articles' titles go, matched the same way: right (kicker,
+headline and subtitle), no article matched, the headline right but a kicker or subtitle
+missing or another's, the article's own subhead standing as its title (the article cut at
+that subhead, the part under it holding most of the text, the headline over the rest), the
+headline standing over another article, no head at all, or something else.
 """
 from __future__ import annotations
 
@@ -217,19 +223,13 @@ class Losses:
     def add(self, truth: dict, arts: list[dict]) -> None:
         from rapidfuzz.distance import Levenshtein
 
-        used: set[int] = set()
-        for t in truth["articles"]:
+        for t, out in matched(truth, arts):
             body = "".join(p for s in t["sections"] for p in s["paragraphs"])
             head = "".join(x for x in (t.get("kicker"), t["headline"], t.get("subtitle")) if x)
             self.chars["all"] += len(head) + len(body)
-            alike = [(1 - Levenshtein.normalized_distance(body, "".join(a["paragraphs"])), -i)
-                     for i, a in enumerate(arts) if i not in used]
-            best, at = max(alike, default=(0.0, 0))
-            if best <= 0.5:
+            if out is None:
                 self.chars["unmatched"] += len(head) + len(body)
                 continue
-            used.add(-at)
-            out = arts[-at]
             text = "".join(out["paragraphs"])
             missing = sum((Counter(body) - Counter(text)).values())
             added = sum((Counter(text) - Counter(body)).values())
@@ -241,6 +241,64 @@ class Losses:
     def row(self, style: str) -> str:
         total = self.chars["all"] or 1
         return f"| {style} | " + " | ".join(f"{self.chars[k] / total:.3f}" for k in self.KINDS) + " |"
+
+
+def matched(truth: dict, arts: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Each truth article with the output article the scorer matches it to (the most
+    similar body of those not yet taken, over half alike), or None."""
+    from rapidfuzz.distance import Levenshtein
+
+    used: set[int] = set()
+    out: list[tuple[dict, dict | None]] = []
+    for t in truth["articles"]:
+        body = "".join(p for s in t["sections"] for p in s["paragraphs"])
+        alike = [(1 - Levenshtein.normalized_distance(body, "".join(a["paragraphs"])), -i)
+                 for i, a in enumerate(arts) if i not in used]
+        best, at = max(alike, default=(0.0, 0))
+        if best <= 0.5:
+            out.append((t, None))
+        else:
+            used.add(-at)
+            out.append((t, arts[-at]))
+    return out
+
+
+class Titles:
+    """Where the truth articles' titles (kicker, headline, subtitle) go (the fourth table):
+    each truth article is counted once, by the first of these that holds."""
+
+    KINDS = ("right", "unmatched", "parts off", "own subhead", "on another", "no head", "other")
+
+    def __init__(self) -> None:
+        self.count: Counter[str] = Counter()
+
+    def add(self, truth: dict, arts: list[dict]) -> None:
+        heads = [squeezed("".join(a["heads"])) for a in arts]
+        for t, out in matched(truth, arts):
+            kicker, headline, subtitle = (squeezed(t.get(f) or "") for f in ("kicker", "headline", "subtitle"))
+            mine = squeezed("".join(out["heads"])) if out is not None else ""
+            subheads = {squeezed(s["heading"]) for s in t["sections"] if s["heading"]}
+            if out is None:
+                kind = "unmatched"
+            elif mine == kicker + headline + subtitle:
+                kind = "right"
+            elif headline and headline in mine:
+                kind = "parts off"  # the headline right, a kicker or subtitle missing or foreign
+            elif out["heads"] and squeezed(out["heads"][0]) in subheads:
+                kind = "own subhead"  # cut at a subhead: the part under it took the text
+            elif headline and any(headline in h for h in heads):
+                kind = "on another"
+            elif not out["heads"]:
+                kind = "no head"
+            else:
+                kind = "other"
+            self.count[kind] += 1
+            self.count["all"] += 1
+
+    def row(self, style: str) -> str:
+        total = self.count["all"] or 1
+        return f"| {style} | {self.count['all']} | " + " | ".join(f"{self.count[k] / total:.3f}" for k in self.KINDS) \
+            + " |"
 
 
 def in_truth_order(arts: list[dict], truth: Truth, reassign: bool) -> list[dict]:
@@ -283,6 +341,7 @@ def main() -> int:
     pools = {(row, style): Pool() for row in rows for style in ("rmrb", "local")}
     apart = {style: Apart() for style in ("rmrb", "local")}
     losses = {style: Losses() for style in ("rmrb", "local")}
+    titles = {style: Titles() for style in ("rmrb", "local")}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         out = tmp / "out.xml"
@@ -302,6 +361,7 @@ def main() -> int:
                     read = arts
                     apart[style].add(t, arts)
                     losses[style].add(truth, arts)
+                    titles[style].add(truth, arts)
             for row, reassign in (("paragraph order", False), ("own articles", True)):
                 pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
     print(f"seeds {args.seeds}: each row reads the same pages, one thing decided by the truth\n")
@@ -323,6 +383,11 @@ def main() -> int:
     print("| --- | --- | --- | --- | --- | --- |")
     for style in ("rmrb", "local"):
         print(losses[style].row(style))
+    print("\nWhere the titles go (shares of the truth's articles)\n")
+    print("| style | articles | " + " | ".join(Titles.KINDS) + " |")
+    print("| --- | --- |" + " --- |" * len(Titles.KINDS))
+    for style in ("rmrb", "local"):
+        print(titles[style].row(style))
     return 0
 
 
