@@ -220,10 +220,11 @@ class Losses:
     def __init__(self) -> None:
         self.chars: Counter[str] = Counter()
 
-    def add(self, truth: dict, arts: list[dict]) -> None:
+    def add(self, pairs: list[tuple[dict, dict | None]]) -> None:
+        """``pairs``: each truth article with its output article (:func:`matched`)."""
         from rapidfuzz.distance import Levenshtein
 
-        for t, out in matched(truth, arts):
+        for t, out in pairs:
             body = "".join(p for s in t["sections"] for p in s["paragraphs"])
             head = "".join(x for x in (t.get("kicker"), t["headline"], t.get("subtitle")) if x)
             self.chars["all"] += len(head) + len(body)
@@ -272,9 +273,10 @@ class Titles:
     def __init__(self) -> None:
         self.count: Counter[str] = Counter()
 
-    def add(self, truth: dict, arts: list[dict]) -> None:
+    def add(self, pairs: list[tuple[dict, dict | None]], arts: list[dict]) -> None:
+        """``pairs``: each truth article with its output article (:func:`matched`) of ``arts``."""
         heads = [squeezed("".join(a["heads"])) for a in arts]
-        for t, out in matched(truth, arts):
+        for t, out in pairs:
             kicker, headline, subtitle = (squeezed(t.get(f) or "") for f in ("kicker", "headline", "subtitle"))
             mine = squeezed("".join(out["heads"])) if out is not None else ""
             subheads = {squeezed(s["heading"]) for s in t["sections"] if s["heading"]}
@@ -360,8 +362,9 @@ def main() -> int:
                 if row == "as read":
                     read = arts
                     apart[style].add(t, arts)
-                    losses[style].add(truth, arts)
-                    titles[style].add(truth, arts)
+                    pairs = matched(truth, arts)  # (as the scorer matches them: once for both tables)
+                    losses[style].add(pairs)
+                    titles[style].add(pairs, arts)
             for row, reassign in (("paragraph order", False), ("own articles", True)):
                 pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
     print(f"seeds {args.seeds}: each row reads the same pages, one thing decided by the truth\n")
