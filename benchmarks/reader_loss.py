@@ -44,6 +44,12 @@ headline and subtitle), no article matched, the headline right but a kicker or s
 missing or another's, the article's own subhead standing as its title (the article cut at
 that subhead, the part under it holding most of the text, the headline over the rest), the
 headline standing over another article, no head at all, or something else.
+
+A fifth says why the truth articles no output article matches go unmatched, as shares of
+the truth's characters (heads and paragraphs): their text mostly (over half) in one output
+article that is mostly theirs, put out of order or mixed with other text so that the two
+are not half alike (order inside the article), mostly in one output article that is mostly
+another's (merged into it), or held by no output article over half (cut apart).
 """
 from __future__ import annotations
 
@@ -303,6 +309,40 @@ class Titles:
             + " |"
 
 
+class Unmatched:
+    """Why the truth articles no output article matches go unmatched (the fifth table)."""
+
+    KINDS = ("out of order", "merged", "cut apart")
+
+    def __init__(self) -> None:
+        self.chars: Counter[str] = Counter()
+
+    def add(self, truth: Truth, pairs: list[tuple[dict, dict | None]], arts: list[dict]) -> None:
+        """``pairs``: each truth article with its output article (:func:`matched`) of ``arts``."""
+        held = [Counter() for _ in arts]  # per output article: characters of each truth article
+        for a, counts in zip(arts, held):
+            for p in a["paragraphs"]:
+                counts[truth.holder(p)] += len(squeezed(p))
+        for i, (t, out) in enumerate(pairs):
+            head = "".join(x for x in (t.get("kicker"), t["headline"], t.get("subtitle")) if x)
+            size = len(head) + sum(len(p) for s in t["sections"] for p in s["paragraphs"])
+            self.chars["all"] += size
+            if out is not None:
+                continue
+            n, o = max(((c[i], o) for o, c in enumerate(held)), default=(0, None))
+            if o is None or 2 * n <= len(truth.bodies[i]):
+                kind = "cut apart"
+            elif held[o].most_common(1)[0][0] == i:
+                kind = "out of order"
+            else:
+                kind = "merged"
+            self.chars[kind] += size
+
+    def row(self, style: str) -> str:
+        total = self.chars["all"] or 1
+        return f"| {style} | " + " | ".join(f"{self.chars[k] / total:.3f}" for k in self.KINDS) + " |"
+
+
 def in_truth_order(arts: list[dict], truth: Truth, reassign: bool) -> list[dict]:
     """``arts`` (score_tei's reading of the output) with each article's paragraphs in the
     order of the truth article that holds most of them; with ``reassign``, each paragraph
@@ -344,6 +384,7 @@ def main() -> int:
     apart = {style: Apart() for style in ("rmrb", "local")}
     losses = {style: Losses() for style in ("rmrb", "local")}
     titles = {style: Titles() for style in ("rmrb", "local")}
+    unmatched = {style: Unmatched() for style in ("rmrb", "local")}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         out = tmp / "out.xml"
@@ -365,6 +406,7 @@ def main() -> int:
                     pairs = matched(truth, arts)  # (as the scorer matches them: once for both tables)
                     losses[style].add(pairs)
                     titles[style].add(pairs, arts)
+                    unmatched[style].add(t, pairs, arts)
             for row, reassign in (("paragraph order", False), ("own articles", True)):
                 pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
     print(f"seeds {args.seeds}: each row reads the same pages, one thing decided by the truth\n")
@@ -391,6 +433,11 @@ def main() -> int:
     print("| --- | --- |" + " --- |" * len(Titles.KINDS))
     for style in ("rmrb", "local"):
         print(titles[style].row(style))
+    print("\nWhy the truth articles no output article matches go unmatched (shares of the truth's characters)\n")
+    print("| style | " + " | ".join(Unmatched.KINDS) + " |")
+    print("| --- |" + " --- |" * len(Unmatched.KINDS))
+    for style in ("rmrb", "local"):
+        print(unmatched[style].row(style))
     return 0
 
 
