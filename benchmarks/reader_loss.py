@@ -50,6 +50,12 @@ the truth's characters (heads and paragraphs): their text mostly (over half) in 
 article that is mostly theirs, put out of order or mixed with other text so that the two
 are not half alike (order inside the article), mostly in one output article that is mostly
 another's (merged into it), or held by no output article over half (cut apart).
+
+A sixth says how the reading order keeps the truth's successions between printed blocks:
+each block of the page (lines between blank lines) that the truth holds once, and the block
+that holds the characters its article goes on with, by whether that block was printed
+next and whether the first ends its sentence; the share of each the output keeps (the
+first block's text followed, in one output article, by the second's first characters).
 """
 from __future__ import annotations
 
@@ -343,6 +349,47 @@ class Unmatched:
         return f"| {style} | " + " | ".join(f"{self.chars[k] / total:.3f}" for k in self.KINDS) + " |"
 
 
+class Successions:
+    """How the reading order keeps the truth's successions between printed blocks (the
+    sixth table)."""
+
+    KINDS = (("next", "ended"), ("next", "open"), ("elsewhere", "ended"), ("elsewhere", "open"))
+
+    def __init__(self) -> None:
+        self.count: Counter[tuple[str, str, bool]] = Counter()
+
+    def add(self, page: str, truth: Truth, arts: list[dict]) -> None:
+        """``page``: the page's text as printed; ``arts``: score_tei's reading of the output."""
+        blocks = [squeezed(b) for b in re.split(r"\n\s*\n", page) if b.strip()]
+        where: list[tuple[int, int, int] | None] = []
+        for b in blocks:
+            at = None
+            for i, body in enumerate(truth.bodies):
+                k = body.find(b) if len(b) >= 8 else -1
+                if k >= 0 and body.find(b, k + 1) < 0:
+                    at = (i, k, k + len(b))
+                    break
+            where.append(at)
+        starts = {(a[0], a[1]): n for n, a in enumerate(where) if a}
+        located = [n for n, a in enumerate(where) if a]
+        texts = ["".join(squeezed(p) for p in a["paragraphs"]) for a in arts]
+        for m, n in zip(located, located[1:] + [None]):
+            nxt = starts.get((where[m][0], where[m][2]))
+            if nxt is None:
+                continue
+            first = blocks[m]
+            kept = any((k := t.find(first)) >= 0 and t.startswith(blocks[nxt][:8], k + len(first)) for t in texts)
+            kind = ("next" if nxt == n else "elsewhere", "ended" if first[-1] in "。！？”）" else "open")
+            self.count[kind + (kept,)] += 1
+
+    def row(self, style: str) -> str:
+        cells = []
+        for kind in self.KINDS:
+            n = self.count[kind + (True,)] + self.count[kind + (False,)]
+            cells.append(f"{n} | {self.count[kind + (True,)] / n:.3f}" if n else "0 | -")
+        return f"| {style} | " + " | ".join(cells) + " |"
+
+
 def in_truth_order(arts: list[dict], truth: Truth, reassign: bool) -> list[dict]:
     """``arts`` (score_tei's reading of the output) with each article's paragraphs in the
     order of the truth article that holds most of them; with ``reassign``, each paragraph
@@ -385,6 +432,7 @@ def main() -> int:
     losses = {style: Losses() for style in ("rmrb", "local")}
     titles = {style: Titles() for style in ("rmrb", "local")}
     unmatched = {style: Unmatched() for style in ("rmrb", "local")}
+    successions = {style: Successions() for style in ("rmrb", "local")}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         out = tmp / "out.xml"
@@ -407,6 +455,7 @@ def main() -> int:
                     losses[style].add(pairs)
                     titles[style].add(pairs, arts)
                     unmatched[style].add(t, pairs, arts)
+                    successions[style].add(page.read_text(encoding="utf-8"), t, arts)
             for row, reassign in (("paragraph order", False), ("own articles", True)):
                 pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
     print(f"seeds {args.seeds}: each row reads the same pages, one thing decided by the truth\n")
@@ -438,6 +487,11 @@ def main() -> int:
     print("| --- |" + " --- |" * len(Unmatched.KINDS))
     for style in ("rmrb", "local"):
         print(unmatched[style].row(style))
+    print("\nThe truth's successions between printed blocks, and the share the reading order keeps\n")
+    print("| style | " + " | ".join(f"{a}, {b} | kept" for a, b in Successions.KINDS) + " |")
+    print("| --- |" + " --- | --- |" * len(Successions.KINDS))
+    for style in ("rmrb", "local"):
+        print(successions[style].row(style))
     return 0
 
 
