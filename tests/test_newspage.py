@@ -1722,14 +1722,42 @@ def test_blocks_leave_a_news_item_one_by_one_up_to_a_bound(tmp_path):
     # other one another article's) the moves stop at ITEM_MOVES, so the work stays bounded
     from convertkit_newspage.items import ITEM_BLOCKS, ITEM_MOVES
 
-    essay = "依法治国和以德治国相结合法治德治相辅相成"
-    item = "吉林家电以旧换新销售额核销资金直达消费者"
+    # (blocks of 20 character pairs or more: a shorter one stays in its item on the weaker
+    # evidence, see the test after this one)
+    essay = "依法治国和以德治国相结合法治德治相辅相成道德滋养法治精神"
+    item = "吉林家电以旧换新销售额核销资金直达消费者商务厅公布数据"
     text = ("法治与德治相得益彰\n王小明\n\n" + essay * 2 + "。\n\n本报讯 " + item * 2 + "。\n\n"
             + "\n\n".join((essay if k % 2 else item)[k % 7:] + "。" for k in range(ITEM_BLOCKS - 2)) + "（吉 文）\n")
     explained = tmp_path / "explain.json"
     convertkit.read(text.encode("utf-8"), "newspage", explain=str(explained))
     moves = [s for s in json.loads(explained.read_text(encoding="utf-8"))["steps"] if s["rule"] == "out-of-item"]
     assert len(moves) == ITEM_MOVES
+
+
+def test_a_line_or_two_in_a_news_item_sharing_none_of_its_lede_stays_in_the_item():
+    # a block that shares none of the lede's words leaves the item on less evidence; a block
+    # of one line shares none of any text's words by chance, and stays (a longer one goes)
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.blocks import to_blocks
+    from convertkit_newspage.items import take_out_of_items
+    from convertkit_newspage.pieces import Kind, Piece
+    from convertkit_newspage.rules import Explain
+
+    essay_text = "依法治国和以德治国相结合，法治和德治相辅相成，道德滋养法治精神。"
+    blocks = to_blocks("\n\n".join([
+        essay_text * 3,
+        "吉林省商务厅日前公布了家电以旧换新的销售数据，核销资金直达消费者。",
+        "吉林省商务厅相关负责人表示，家电以旧换新销售额稳步增长。",
+        "负责人表示稳步增长，法治德治相辅相成。",  # a line: none of the lede's words, some of the essay's
+        "道德滋养法治精神，以德治国和依法治国相结合，法治和德治相辅相成。" * 2,  # long: the essay's
+    ]) + "\n", 1)
+    essay, item = Draft(), Draft()
+    essay.body = [Piece(Kind.TEXT, blocks[0], 0)]
+    item.dateline, item.dateline_line = "本报讯", blocks[1][0].no
+    item.body = [Piece(Kind.TEXT, b, n) for n, b in enumerate(blocks[1:], 1)]
+    take_out_of_items([essay, item], Explain(False))
+    assert [p.text for p in item.body] == ["".join(ln.text for ln in b) for b in blocks[1:4]]
+    assert len(essay.body) == 2
 
 
 def test_a_headline_its_own_text_does_not_take_up_goes_to_the_untitled_text_that_does():

@@ -21,6 +21,9 @@ ITEM_RATIO = 3.0  # how many times more of its weighted pairs another article mu
 ITEM_MIN = 0.1  # the least share another article must hold at all
 LEDE_MAX = 0.02  # a block that shares at most this much of its weighted pairs with the lede ...
 APART_MIN = 0.175  # ... goes to another article that holds this much of them
+#: ... if it holds this many character pairs at least (more than a line of the column: a
+#: block of a line or two shares none of any text's words by chance; session 54)
+LEDE_PAIRS = 20
 ITEM_BLOCKS = 60  # text blocks at most: a longer text under a dateline is no short news item
 ITEM_MOVES = 24  # blocks at most leave the items of one page (each move measures the page again)
 
@@ -31,7 +34,8 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
     inside it, after its first, whose character pairs (weighted by how few blocks of the
     page use them) another article shares ITEM_RATIO times as much as the item's other
     blocks, or APART_MIN of them while the item's lede (its first block) shares next to none
-    (LEDE_MAX), is that article's, printed among the item's columns: it goes to the end of
+    (LEDE_MAX) and the block is long enough for that to say something (LEDE_PAIRS pairs), is
+    that article's, printed among the item's columns: it goes to the end of
     that article. The clearest such block on the page moves first, and the shares are
     measured again (the item's other blocks may be that article's too, which hid it); a
     block moves once (ITEM_MOVES at most), and an article's new blocks stand in the order
@@ -67,9 +71,10 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
                 best, k = max(((math.fsum(weight[b] for b in mine if counts[j][b]) / total, j)
                                for j in range(len(drafts)) if j != i and texts[j]), default=(0.0, -1))
                 # a block that shares none of the words of the lede (the item's opening
-                # block, which says what it is about) goes on less evidence
+                # block, which says what it is about) goes on less evidence, if it is long
+                # enough to share some by chance
                 if k >= 0 and (best >= ITEM_MIN and best >= ITEM_RATIO * own
-                               or in_lede <= LEDE_MAX and best >= APART_MIN) \
+                               or in_lede <= LEDE_MAX and best >= APART_MIN and len(mine) >= LEDE_PAIRS) \
                         and (found is None or best - own > found[0]):
                     found = (best - own, i, p, k, best, own, in_lede)
         if found is None:
