@@ -195,16 +195,12 @@ class Apart:
         self.pages = self.split_pages = self.surplus = 0
         self.chars: Counter[str] = Counter()
 
-    def add(self, truth: Truth, arts: list[dict]) -> None:
-        held = [Counter() for _ in arts]  # per output article: characters of each truth article
-        for a, counts in zip(arts, held):
-            for p in a["paragraphs"]:
-                owner = truth.holder(p)
-                if owner is not None:
-                    counts[owner] += len(squeezed(p))
-        main = [c.most_common(1)[0][0] if c else None for c in held]
+    def add(self, truth: Truth, held: list[Counter]) -> None:
+        """``held``: per output article, the characters it holds of each truth article
+        (:func:`held_by`)."""
+        main = [next((o for o, _ in c.most_common() if o is not None), None) for c in held]
         self.pages += 1
-        extra = len(arts) - len(truth.bodies)
+        extra = len(held) - len(truth.bodies)
         self.split_pages += extra > 0
         self.surplus += max(extra, 0)
         self.chars["all"] += sum(map(len, truth.bodies))
@@ -254,6 +250,16 @@ class Losses:
     def row(self, style: str) -> str:
         total = self.chars["all"] or 1
         return f"| {style} | " + " | ".join(f"{self.chars[k] / total:.3f}" for k in self.KINDS) + " |"
+
+
+def held_by(truth: Truth, arts: list[dict]) -> list[Counter]:
+    """Per output article, the characters of its paragraphs each truth article holds
+    (:meth:`Truth.holder`; None for paragraphs no truth article holds)."""
+    held: list[Counter] = [Counter() for _ in arts]
+    for a, counts in zip(arts, held):
+        for p in a["paragraphs"]:
+            counts[truth.holder(p)] += len(squeezed(p))
+    return held
 
 
 def matched(truth: dict, arts: list[dict]) -> list[tuple[dict, dict | None]]:
@@ -323,12 +329,9 @@ class Unmatched:
     def __init__(self) -> None:
         self.chars: Counter[str] = Counter()
 
-    def add(self, truth: Truth, pairs: list[tuple[dict, dict | None]], arts: list[dict]) -> None:
-        """``pairs``: each truth article with its output article (:func:`matched`) of ``arts``."""
-        held = [Counter() for _ in arts]  # per output article: characters of each truth article
-        for a, counts in zip(arts, held):
-            for p in a["paragraphs"]:
-                counts[truth.holder(p)] += len(squeezed(p))
+    def add(self, pairs: list[tuple[dict, dict | None]], held: list[Counter], truth: Truth) -> None:
+        """``pairs``: each truth article with its output article (:func:`matched`); ``held``:
+        per output article, the characters it holds of each truth article (:func:`held_by`)."""
         for i, (t, out) in enumerate(pairs):
             head = "".join(x for x in (t.get("kicker"), t["headline"], t.get("subtitle")) if x)
             size = len(head) + sum(len(p) for s in t["sections"] for p in s["paragraphs"])
@@ -450,11 +453,12 @@ def main() -> int:
                 pools[row, style].add(truth, score_tei.score(truth, arts))
                 if row == "as read":
                     read = arts
-                    apart[style].add(t, arts)
-                    pairs = matched(truth, arts)  # (as the scorer matches them: once for both tables)
+                    held = held_by(t, arts)  # (worked out once for the tables that use them)
+                    pairs = matched(truth, arts)  # (as the scorer matches them)
+                    apart[style].add(t, held)
                     losses[style].add(pairs)
                     titles[style].add(pairs, arts)
-                    unmatched[style].add(t, pairs, arts)
+                    unmatched[style].add(pairs, held, t)
                     successions[style].add(page.read_text(encoding="utf-8"), t, arts)
             for row, reassign in (("paragraph order", False), ("own articles", True)):
                 pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
