@@ -56,6 +56,11 @@ each block of the page (lines between blank lines) that the truth holds once, an
 that holds the characters its article goes on with, by whether that block was printed
 next and whether the first ends its sentence; the share of each the output keeps (the
 first block's text followed, in one output article, by the second's first characters).
+
+A seventh says which decision left the parts of their own (as in the second table) apart:
+the articles stage's last decision recorded (``--explain``) at the first source lines of
+the part's heads, byline or first block, with the parts and their share of the truth's
+text, the rules that leave the most apart first.
 """
 from __future__ import annotations
 
@@ -67,7 +72,9 @@ import tempfile
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
+from convertkit.model import Article
 from order_weights import continuations
 from reader_accuracy import ROOT, Pool, add_pool_option, generate, seed_range
 from regroup_weights import _owner
@@ -188,6 +195,22 @@ def oracle_decisions():
          sectionsapart._section_choices, regroup._Untitled.evidence, articles.new_topic_evidence) = saved
 
 
+def parts(truth: Truth, held: list[Counter]) -> Iterator[tuple[int, int, int, bool]]:
+    """Each output article that holds some of a truth article's text outside the output
+    article holding the most of it: (output article, truth article, characters, whether
+    it is a part of its own: most of its text is that truth article's, an article cut in
+    two; else the text is inside another article). ``held``: :func:`held_by`."""
+    main = [next((o for o, _ in c.most_common() if o is not None), None) for c in held]
+    for i in range(len(truth.bodies)):
+        holders = [(c[i], o) for o, c in enumerate(held) if c[i]]
+        if not holders:
+            continue
+        top = max(holders)[1]
+        for n, o in holders:
+            if o != top:
+                yield o, i, n, main[o] == i
+
+
 class Apart:
     """How the pages of one style come apart into articles (the second table)."""
 
@@ -198,26 +221,60 @@ class Apart:
     def add(self, truth: Truth, held: list[Counter]) -> None:
         """``held``: per output article, the characters it holds of each truth article
         (:func:`held_by`)."""
-        main = [next((o for o, _ in c.most_common() if o is not None), None) for c in held]
         self.pages += 1
         extra = len(held) - len(truth.bodies)
         self.split_pages += extra > 0
         self.surplus += max(extra, 0)
         self.chars["all"] += sum(map(len, truth.bodies))
-        for i in range(len(truth.bodies)):
-            holders = [(c[i], o) for o, c in enumerate(held) if c[i]]
-            if not holders:
-                continue
-            top = max(holders)[1]
-            for n, o in holders:
-                if o != top:
-                    self.chars["own part" if main[o] == i else "inside another"] += n
+        for _, _, n, own in parts(truth, held):
+            self.chars["own part" if own else "inside another"] += n
 
     def row(self, style: str) -> str:
         share = {k: self.chars[k] / self.chars["all"] if self.chars["all"] else 0.0
                  for k in ("own part", "inside another")}
         return (f"| {style} | {self.pages} | {self.split_pages} | {self.surplus} | {share['own part']:.3f} | "
                 f"{share['inside another']:.3f} |")
+
+
+class PartsLeftApart:
+    """The decision that left each part of its own apart (the seventh table)."""
+
+    SHOWN = 8  # the rules shown per style, those that leave the most text apart first
+
+    def __init__(self) -> None:
+        self.chars: Counter[str] = Counter()
+        self.count: Counter[str] = Counter()
+        self.all = 0
+
+    def add(self, truth: Truth, held: list[Counter], starts: list[set[int]], steps: list[dict]) -> None:
+        """``starts``: per output article, the first source lines of its heads, byline and
+        first block (:func:`first_lines`); ``steps``: the reader's ``--explain`` steps."""
+        self.all += sum(map(len, truth.bodies))
+        for o, _, n, own in parts(truth, held):
+            if own:
+                rule = next((s["rule"] for s in reversed(steps)
+                             if s["stage"] == "articles" and s["lines"][0] in starts[o]), "(none recorded)")
+                self.chars[rule] += n
+                self.count[rule] += 1
+
+    def rows(self, style: str) -> list[str]:
+        total = self.all or 1
+        return [f"| {style} | {rule} | {self.count[rule]} | {n / total:.3f} |"
+                for rule, n in self.chars.most_common(self.SHOWN)]
+
+
+def first_lines(article: Article) -> set[int]:
+    """The first source lines of an article's heads, byline, dateline and sign-off, and of
+    its first block (a section's and its heading's)."""
+    found = {span.start for _, span in article.parts}
+    if article.source is not None:
+        found.add(article.source.start)
+    if article.blocks:
+        first = article.blocks[0]
+        for span in (first.source, getattr(first, "heading_source", None)):
+            if span is not None:
+                found.add(span.start)
+    return found
 
 
 class Losses:
@@ -436,16 +493,19 @@ def main() -> int:
     titles = {style: Titles() for style in ("rmrb", "local")}
     unmatched = {style: Unmatched() for style in ("rmrb", "local")}
     successions = {style: Successions() for style in ("rmrb", "local")}
+    left_apart = {style: PartsLeftApart() for style in ("rmrb", "local")}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         out = tmp / "out.xml"
+        explained = tmp / "explain.json"
         for page, truth_path in generate(shared, seed_range(args.seeds), tmp / "pages", pool=args.pool):
             truth = json.loads(truth_path.read_text(encoding="utf-8"))
             PAGE["t"] = t = Truth(truth)
             style = truth["generator"]["style"]
             for row, oracle in (("as read", None), ("joins", oracle_joins), ("decisions", oracle_decisions)):
-                if oracle is None:
-                    convertkit.convert(str(page), "tei", str(out), from_="newspage")
+                if oracle is None:  # (read apart from writing: the stage tables need the articles' source lines)
+                    doc = convertkit.read(str(page), "newspage", explain=str(explained))
+                    convertkit.write(doc, "tei", str(out))
                 else:
                     with oracle():
                         convertkit.convert(str(page), "tei", str(out), from_="newspage")
@@ -460,6 +520,8 @@ def main() -> int:
                     titles[style].add(pairs, arts)
                     unmatched[style].add(pairs, held, t)
                     successions[style].add(page.read_text(encoding="utf-8"), t, arts)
+                    left_apart[style].add(t, held, [first_lines(a) for a in doc.blocks if isinstance(a, Article)],
+                                          json.loads(explained.read_text(encoding="utf-8"))["steps"])
             for row, reassign in (("paragraph order", False), ("own articles", True)):
                 pools[row, style].add(truth, score_tei.score(truth, in_truth_order(read, t, reassign)))
     print(f"seeds {args.seeds}: each row reads the same pages, one thing decided by the truth\n")
@@ -496,6 +558,12 @@ def main() -> int:
     print("| --- |" + " --- | --- |" * len(Successions.KINDS))
     for style in ("rmrb", "local"):
         print(successions[style].row(style))
+    print("\nThe decision that left each part of its own apart: the articles stage's last decision at its first "
+          "lines\n")
+    print("| style | rule | parts | share of the truth's text |")
+    print("| --- | --- | --- | --- |")
+    for style in ("rmrb", "local"):
+        print("\n".join(left_apart[style].rows(style)))
     return 0
 
 
