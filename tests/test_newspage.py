@@ -610,6 +610,28 @@ def test_column_text_under_a_lede_set_across_columns_that_takes_up_its_words_goe
     assert [p[:4] for p in paras(article)] == ["印度西部", "孟买市府"]
 
 
+def test_a_head_block_its_article_takes_up_none_of_over_a_headline_with_no_byline_is_no_kicker():
+    # two one-line heads printed one over the other, over a news story with no byline: the
+    # story takes up the words of the one over it and none of the other's, another story's
+    # headline printed in the stack
+    text = ("美财长抵京访问汇率是关切重点\n\n印度西部暴雨成灾\n"
+            + _set_at("印度西部周末遭受强风暴雨袭击，部分地区严重淹水，西部大城孟买的航线全数停摆。救难官员"
+                      "今天表示，暴雨总计造成四十三人身亡，印度西部至今仍然到处淹水。", 14))
+    [story] = [a for a in read(text).blocks if paras(a)]
+    assert (plain(story.kicker), plain(story.headline)) == ("", "印度西部暴雨成灾")
+
+
+def test_a_headline_printed_in_two_blocks_stays_whole_over_its_text():
+    # a headline broken inside a word (暴⏎雨) and printed in two blocks over a byline, its
+    # second block's words none of the text's; and, with no byline, broken between words,
+    # its last block printed right over the text
+    body = _set_at("印度西部周末遭受强风暴雨袭击，部分地区严重淹水，西部大城孟买的航线全数停摆。"
+                   "救难官员今天表示，暴雨总计造成四十三人身亡，印度西部至今仍然到处淹水。", 14)
+    for heads in ("印度西部周末遭受强风暴\n\n雨侵袭多城交通中断\n\n李华\n", "印度西部遭遇强风\n\n多城交通中断\n"):
+        [story] = [a for a in read(heads + body).blocks if paras(a)]
+        assert plain(story.kicker) + plain(story.headline) + plain(story.byline) == "".join(heads.split())
+
+
 def test_a_byline_goes_with_the_headline_printed_over_it_to_the_text_whose_words_it_takes_up():
     # a headline and its byline printed over another article's column (steel), the essay
     # whose words the headline takes up (teachers) printed after: the headline goes to

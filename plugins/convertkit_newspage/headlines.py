@@ -13,7 +13,8 @@ from .titles import FOREIGN, MIN_COVER, blocks_of, covers
 register(Stage.HEADLINES, {
     "headline-apart": "a headline with its own subtitle over another headline is not its kicker",
     "heads-by-words": "of more head blocks over an opener than kicker and headline, the two whose words the "
-                      "article takes up most are its own",
+                      "article takes up most are its own; a block it takes up none of, beside one it takes up, "
+                      "is another article's headline, not its kicker",
     "column-name": "a short head block whose words its article does not take up is the column's name",
     "kicker-block": "the printed block over the headline is its kicker",
     "doubled-headline": "headline glyphs printed twice (an outline effect) are read once",
@@ -45,18 +46,20 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool, sizes: lis
                                                               "headline is not its kicker")
             groups = groups[-1:]
             heads = groups[0] + sub_group
-        if opener and len(groups) >= 2 and text and max(covers(g, text) for g in groups) >= MIN_COVER:
+        if len(groups) >= 2 and text and max(covers(g, text) for g in groups) >= MIN_COVER:
             # a block whose words the article takes up none of, beside one it takes up, is
             # no kicker of it: another article's headline (a kicker's words run through its
-            # article)
-            foreign = [g for g in groups if covers(g, text) < FOREIGN]
+            # article); not a block a word runs across into or out of (one headline printed
+            # in two blocks: 限⏎价), nor, with no byline between, the block printed right
+            # over the text (its own head, or the end of it: …作出⏎解释：只因涨幅过大)
+            foreign = [g for k, g in enumerate(groups) if covers(g, text) < FOREIGN and not _word_runs_on(groups, k)
+                       and (opener or k < len(groups) - 1)]
             for g in foreign:
                 rubrics.append(inline_text(g))
                 explain("heads-by-words", (g[0].no, g[-1].no), "a head block over the opener whose words its "
                                                                "article takes up none of is another article's")
-            groups = [g for g in groups if covers(g, text) >= FOREIGN]
-            if len(groups) == 1:
-                heads = groups[0] + sub_group
+            groups = [g for g in groups if not any(g is f for f in foreign)]
+            heads = [ln for g in groups for ln in g] + sub_group
         if opener and len(groups) >= 2:
             if len(groups) > 2 and text:
                 # more blocks than kicker and headline: the two whose words the article
@@ -75,6 +78,15 @@ def headline_parts(heads: list[Line], explain: Explain, opener: bool, sizes: lis
             return inline_text(kicker_g), h, sub, dupes, rubrics
     k, h, sub, dupes = _headline_lines(heads, explain, opener, text)
     return k, h, sub, dupes, rubrics
+
+
+def _word_runs_on(groups: list[list[Line]], k: int) -> bool:
+    """Whether a word runs across the break between head block ``k`` and the block before or
+    after it (:func:`.lexicon.join_score`)."""
+    pairs = [(groups[k - 1], groups[k])] if k else []
+    if k + 1 < len(groups):
+        pairs.append((groups[k], groups[k + 1]))
+    return any(lexicon.join_score(a[-1].text, b[0].text) > 0 for a, b in pairs)
 
 
 def take_column_names(drafts: list, body_text, explain: Explain) -> list[tuple[str, list[Line]]]:
