@@ -1932,6 +1932,27 @@ def test_a_quote_set_across_columns_on_one_line_is_a_pull_quote():
                                                  + "\n" + column(after)))
 
 
+def test_the_rest_of_a_pull_quote_a_box_cut_off_printed_apart_is_the_quote_not_text():
+    # a box cut its quote off inside a word (事⏎业), and pdftotext printed the rest of it as a
+    # block of its own, after the column that follows: too short a part of the body's long
+    # clause to repeat it, but set like a box and what the body prints right after the
+    # cut-off words, it is the quote's rest, not the body's text
+    body = ("维护国家海权、发展海洋事业是关系民族生存发展的大事。我国是海洋大国，管辖海域广袤而海洋"
+            "资源丰富的海洋事业在国家发展全局中的地位日益突出。进入新时代，我国海权维护面临重要机遇，"
+            "也面临复杂挑战。")
+    after = ("建设海洋强国，必须完善海洋法律体系，提高依法治海的能力，为维护国家海洋权益提供有力的"
+             "法律支撑。")
+    cut = "我国是海洋大国，管辖\n海域广袤而海洋资源\n丰富的海洋事\n"
+    rest = "业在国家发展全局中\n的地位日益突出。\n"
+    pieces = pieces_of("建设海洋强国\n" + column(body) + "\n" + cut + "\n" + column(after) + "\n" + rest)
+    assert [(p.kind, p.lines[0].text[:3]) for p in pieces if p.kind is Kind.PULL] == \
+        [(Kind.PULL, "我国是"), (Kind.PULL, "业在国")]
+    # the same block where the body says otherwise stays text
+    other = "业在国家发展大局中\n的作用日益突出。\n"
+    pieces = pieces_of("建设海洋强国\n" + column(body) + "\n" + cut + "\n" + column(after) + "\n" + other)
+    assert [p.lines[0].text[:3] for p in pieces if p.kind is Kind.PULL] == ["我国是"]
+
+
 def test_a_box_repeating_a_sentence_the_body_runs_across_a_column_break_is_a_pull_quote():
     # the body's sentence is cut by a column break (…管 | 辖海域广袤…): no block holds it
     # whole, but every run of the box's words is printed in the two columns near by

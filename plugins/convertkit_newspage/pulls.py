@@ -272,6 +272,16 @@ def pull_cut(block: list[Line], page: Page, bi: int, col: float) -> bool:
 CUT_CHARS = 12  # characters at least of a cut-off quote: fewer might be a head the body repeats
 
 
+def cut_rest(block: list[Line], page: Page, bi: int, col: float, cut: list[str]) -> bool:
+    """Whether ``block`` is the rest of a pull quote that a box cut off (``cut``: the texts of
+    the page's blocks :func:`pull_cut` found), printed in a block of its own: set like a box
+    (:func:`box_shaped`), its text what the body prints right after one of them, word for word."""
+    if not cut or not box_shaped(block, col):
+        return False
+    text = inline_text(block)
+    return any(page.printed_elsewhere(quote + text, bi) for quote in cut)
+
+
 def pull_atop(block: list[Line], page: Page) -> int:
     """How many lines at the top of ``block`` are a pull quote box over the column's text,
     or 0: two to eight lines, set inset in the column (each ATOP_INSET narrower than the
