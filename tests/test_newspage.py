@@ -1932,11 +1932,11 @@ def test_a_quote_set_across_columns_on_one_line_is_a_pull_quote():
                                                  + "\n" + column(after)))
 
 
-def test_the_rest_of_a_pull_quote_a_box_cut_off_printed_apart_is_the_quote_not_text():
-    # a box cut its quote off inside a word (事⏎业), and pdftotext printed the rest of it as a
-    # block of its own, after the column that follows: too short a part of the body's long
-    # clause to repeat it, but set like a box and what the body prints right after the
-    # cut-off words, it is the quote's rest, not the body's text
+def test_a_pull_quote_printed_in_two_blocks_far_apart_is_the_quote_not_text():
+    # a box's quote reached pdftotext as two blocks printed apart (the second after the
+    # column that follows), cut inside a word (事⏎业): the second too short a part of the
+    # body's long clause to repeat it, but the two joined are printed word for word in the
+    # body, so both are the quote's, not the body's text
     body = ("维护国家海权、发展海洋事业是关系民族生存发展的大事。我国是海洋大国，管辖海域广袤而海洋"
             "资源丰富的海洋事业在国家发展全局中的地位日益突出。进入新时代，我国海权维护面临重要机遇，"
             "也面临复杂挑战。")
@@ -1947,6 +1947,10 @@ def test_the_rest_of_a_pull_quote_a_box_cut_off_printed_apart_is_the_quote_not_t
     pieces = pieces_of("建设海洋强国\n" + column(body) + "\n" + cut + "\n" + column(after) + "\n" + rest)
     assert [(p.kind, p.lines[0].text[:3]) for p in pieces if p.kind is Kind.PULL] == \
         [(Kind.PULL, "我国是"), (Kind.PULL, "业在国")]
+    # the quote's first part on one line, not set like a box, printed after the second
+    first, second = "我国是海洋大国，管辖海域\n", "广袤而海洋资源丰富的\n海洋事业在国家发展全\n局中的地位日益突出。\n"
+    pieces = pieces_of("建设海洋强国\n" + column(body) + "\n" + second + "\n" + column(after) + "\n" + first)
+    assert [p.lines[0].text[:3] for p in pieces if p.kind is Kind.PULL] == ["广袤而", "我国是"]
     # the same block where the body says otherwise stays text
     other = "业在国家发展大局中\n的作用日益突出。\n"
     pieces = pieces_of("建设海洋强国\n" + column(body) + "\n" + cut + "\n" + column(after) + "\n" + other)

@@ -13,7 +13,7 @@ from .lines import (BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence,
                     spaceless_text, starts_inside)
 from .names import is_name_line, name_fragment, name_shaped, names_only, spells_byline
 from .pieces import Hint, Kind, Piece, closes_article, headish, measure, median, physical_width
-from .pulls import PULL_SIMILARITY, Page, cut_rest, over_pull_quote, pull_atop, pull_box, pull_cut
+from .pulls import PULL_SIMILARITY, Page, over_pull_quote, pull_atop, pull_box, pull_cut, split_quotes
 from .rules import Explain, Stage, register
 
 register(Stage.PIECES, {
@@ -59,8 +59,8 @@ register(Stage.PIECES, {
                                 "it in the body, is a subhead (PDF input)",
     "pull-quote-atop": "lines at the top of a block set narrower than the text under them, or across columns, "
                        "one statement a body sentence printed elsewhere repeats: a boxed pull quote over the text",
-    "pull-quote-rest": "the rest of a pull quote a box cut off, in a block of its own: set like a box, what "
-                       "the body prints right after the cut quote's words",
+    "pull-quote-split": "two short blocks whose texts joined the body prints word for word are the parts of a "
+                        "pull quote pdftotext printed apart",
     "pull-quote-cut": "a box's lines printed word for word in the body and cut off inside a word are a pull "
                       "quote the box cut at its edge",
     "pull-quote-box": "a block set narrower than the column, or across columns (one line may be), whose whole "
@@ -364,20 +364,20 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
     widths = [ln.width for b in blocks if len(b) >= 3 for ln in b]
     col = median(widths) if widths else 0.0  # the page's body column
     pieces: list[Piece] = []
-    # the quotes boxes cut off at their edge (the rest of one may be printed as a block apart)
-    cut = [inline_text(b) for k, b in enumerate(blocks) if hints is None and pull_cut(b, page, k, col)]
+    split = split_quotes(blocks, page) if hints is None else set()
     for bi, block in enumerate(blocks):
+        if bi in split:
+            pieces.append(Piece(Kind.PULL, block, bi))
+            explain("pull-quote-split", (block[0].no, block[-1].no), "short, and with another short block the body "
+                                                                     "prints word for word, joined: part of a pull "
+                                                                     "quote printed in two blocks")
+            continue
         hint = hints.get(block[0].no) if hints else None
         if hint is not None and hint is not Hint.TEXT:
             _add_hinted(pieces, blocks, bi, hint, hints, page, explain)
             continue
         if _add_name_block(pieces, blocks, bi, explain) or \
                 _add_pull_block(pieces, block, bi, page, col, hints is None, explain):
-            continue
-        if cut_rest(block, page, bi, col, cut):
-            pieces.append(Piece(Kind.PULL, block, bi))
-            explain("pull-quote-rest", (block[0].no, block[-1].no), "set like a box, what the body prints right "
-                                                                    "after a cut-off pull quote: the rest of it")
             continue
         first = block[0]
         if _add_wide_headline(pieces, block, bi, page, col, hints is None, explain) or \

@@ -272,14 +272,31 @@ def pull_cut(block: list[Line], page: Page, bi: int, col: float) -> bool:
 CUT_CHARS = 12  # characters at least of a cut-off quote: fewer might be a head the body repeats
 
 
-def cut_rest(block: list[Line], page: Page, bi: int, col: float, cut: list[str]) -> bool:
-    """Whether ``block`` is the rest of a pull quote that a box cut off (``cut``: the texts of
-    the page's blocks :func:`pull_cut` found), printed in a block of its own: set like a box
-    (:func:`box_shaped`), its text what the body prints right after one of them, word for word."""
-    if not cut or not box_shaped(block, col):
-        return False
-    text = inline_text(block)
-    return any(page.printed_elsewhere(quote + text, bi) for quote in cut)
+SPLIT_MIN = 12  # characters at least of a quote printed in two blocks
+
+
+def split_quotes(blocks: list[list[Line]], page: Page) -> set[int]:
+    """The blocks (indices) that are parts of a pull quote pdftotext printed apart (a box's
+    lines fall in two blocks, printed far from each other, a part too short to repeat a
+    sentence on its own): two short blocks (eight lines and fewer than PULL_MAX characters
+    each), the first ending no sentence, whose texts joined, SPLIT_MIN characters or more, the
+    page's other blocks print word for word (the body the quote repeats), the first's words
+    right before the second's. A quote in three blocks is two such pairs."""
+    short = [k for k, b in enumerate(blocks) if len(b) <= 8 and len(inline_text(b)) < PULL_MAX]
+    found: set[int] = set()
+    for a in short:
+        head = inline_text(blocks[a])
+        if len(head) < 4 or ends_sentence(head):
+            continue
+        after = page.printed_after(head, a)  # (what the body prints next: the second part's start)
+        if not after or len(after) < 4:
+            continue
+        for b in short:
+            rest = inline_text(blocks[b])
+            if b != a and rest.startswith(after) and SPLIT_MIN <= len(head) + len(rest) <= PULL_MAX \
+                    and page.printed_elsewhere(head + rest, a) and page.printed_elsewhere(head + rest, b):
+                found.update((a, b))
+    return found
 
 
 def pull_atop(block: list[Line], page: Page) -> int:
