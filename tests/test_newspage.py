@@ -1951,6 +1951,10 @@ def test_a_pull_quote_printed_in_two_blocks_far_apart_is_the_quote_not_text():
     first, second = "我国是海洋大国，管辖海域\n", "广袤而海洋资源丰富的\n海洋事业在国家发展全\n局中的地位日益突出。\n"
     pieces = pieces_of("建设海洋强国\n" + column(body) + "\n" + second + "\n" + column(after) + "\n" + first)
     assert [p.lines[0].text[:3] for p in pieces if p.kind is Kind.PULL] == ["广袤而", "我国是"]
+    # a rest shorter than the four characters the body is read on for (…地位日益突⏎出。)
+    first, second = "我国是海洋大国，管辖海域广袤\n而海洋资源丰富的海洋事业在\n国家发展全局中的地位日益突\n", "出。\n"
+    pieces = pieces_of("建设海洋强国\n" + column(body) + "\n" + first + "\n" + column(after) + "\n" + second)
+    assert [p.lines[0].text[:3] for p in pieces if p.kind is Kind.PULL] == ["我国是", "出。"]
     # the same block where the body says otherwise stays text
     other = "业在国家发展大局中\n的作用日益突出。\n"
     pieces = pieces_of("建设海洋强国\n" + column(body) + "\n" + cut + "\n" + column(after) + "\n" + other)

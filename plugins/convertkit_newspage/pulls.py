@@ -289,11 +289,12 @@ def split_quotes(blocks: list[list[Line]], page: Page) -> set[int]:
         if len(head) < 4 or ends_sentence(head):
             continue
         after = page.printed_after(head, a)  # (what the body prints next: the second part's start)
-        if not after or len(after) < 4:
+        if not after:
             continue
         for b in short:
-            rest = inline_text(blocks[b])
-            if b != a and rest.startswith(after) and SPLIT_MIN <= len(head) + len(rest) <= PULL_MAX \
+            rest = inline_text(blocks[b])  # (a rest of fewer characters than ``after``: its start)
+            if b != a and (rest.startswith(after) or after.startswith(rest)) \
+                    and SPLIT_MIN <= len(head) + len(rest) <= PULL_MAX \
                     and page.printed_elsewhere(head + rest, a) and page.printed_elsewhere(head + rest, b):
                 found.update((a, b))
     return found
