@@ -585,28 +585,30 @@ def _set_at(t: str, width: int) -> str:
     return "".join(t[k:k + width] + "\n" for k in range(0, len(t), width))
 
 
+def _story_across_then_columns(head: str, across: str, columns: tuple[str, str]) -> str:
+    """A story set across the columns (28 ems) under its headline, ended, then text set in
+    two 14-em columns (the page's column measure)."""
+    return head + "\n" + _set_at(across, 28) + "\n" + _set_at(columns[0], 14) + "\n" + _set_at(columns[1], 14)
+
+
 def test_column_text_sharing_no_words_with_an_article_set_across_columns_before_it_is_another_article():
-    # a news item set across the columns (28 ems), ended, then text set in a 14-em column
-    # about something else: no lede of it, another article printed under it
-    wide = ("印度西部暴雨成灾\n"
-            + _set_at("印度西部周末遭受强风暴雨袭击，部分地区严重淹水，西部大城孟买的航线全数停摆。救难官员"
-                      "今天表示，总计造成四十三人身亡，市府官员呼吁市民在豪雨稍缓之前切勿外出。", 28) + "\n")
-    # (in two columns, the page's column measure)
-    column = (_set_at("美国财政部长昨天抵达北京访问，美方正全力说服对方进一步执行必要的经济改革与环境保护", 14)
-              + "\n" + _set_at("工作，尤其是备受关注的汇率议题，双方还将讨论去年发起的经济对话进程。", 14))
-    [flood, *rest] = read(wide + column).blocks
+    # the column text is about something else: no body under the story's lede, another article
+    page = _story_across_then_columns(
+        "印度西部暴雨成灾", "印度西部周末遭受强风暴雨袭击，部分地区严重淹水，西部大城孟买的航线全数停摆。救难官员"
+                         "今天表示，总计造成四十三人身亡，市府官员呼吁市民在豪雨稍缓之前切勿外出。",
+        ("美国财政部长昨天抵达北京访问，美方正全力说服对方进一步执行必要的经济改革与环境保护",
+         "工作，尤其是备受关注的汇率议题，双方还将讨论去年发起的经济对话进程。"))
+    [flood, *rest] = read(page).blocks
     assert plain(flood.headline) == "印度西部暴雨成灾"
     assert [p[:4] for p in paras(flood)] == ["印度西部"]
     assert [p[:4] for a in rest for p in paras(a)] == ["美国财政"]
-
-
-def test_column_text_under_a_lede_set_across_columns_that_takes_up_its_words_goes_on_in_its_article():
-    lede = ("暴雨袭击印度西部\n"
-            + _set_at("印度西部周末遭受强风暴雨袭击，孟买部分地区严重淹水，孟买的航线全数停摆，救难官员"
-                      "表示暴雨已造成四十三人身亡。", 28) + "\n")
-    column = (_set_at("孟买市府官员呼吁市民在暴雨稍缓之前切勿外出。印度西部每年六至九月的季", 14)
-              + "\n" + _set_at("风暴雨常导致洪水泛滥，孟买的低洼地区至今仍然到处淹水，多条道路中断。", 14))
-    [article] = read(lede + column).blocks
+    # column text that takes up the words of the lede set across columns over it goes on in its article
+    page = _story_across_then_columns(
+        "暴雨袭击印度西部", "印度西部周末遭受强风暴雨袭击，孟买部分地区严重淹水，孟买的航线全数停摆，救难官员"
+                         "表示暴雨已造成四十三人身亡。",
+        ("孟买市府官员呼吁市民在暴雨稍缓之前切勿外出。印度西部每年六至九月的季",
+         "风暴雨常导致洪水泛滥，孟买的低洼地区至今仍然到处淹水，多条道路中断。"))
+    [article] = read(page).blocks
     assert [p[:4] for p in paras(article)] == ["印度西部", "孟买市府"]
 
 
