@@ -248,11 +248,11 @@ def segment(pieces: list[Piece], page: PageText, explain: Explain, breaks: set[i
                 drafts.append(cur)
                 explain("opener-credit", p.span, "text opening with a reporter's credit (（记者 …）) is a news "
                                                  "item's lede: it opens an article")
-            elif _new_measure(p, cur, column):
+            elif why := _new_measure(p, cur, column):
                 cur = Draft()
                 drafts.append(cur)
-                explain("measure-change", p.span, "text set at another measure, after a sentence's end, "
-                                                  "starts an article")
+                explain("measure-change", p.span, f"text set at another measure, after a sentence's end, "
+                                                  f"starts an article: {why}")
             last = p.lines[-1]
             sm = SIGNOFF_RE.search(last.text)
             if sm and (sm.start() == 0 or last.text[:sm.start()].rstrip()[-1:] in "。！？”）"):
@@ -298,7 +298,7 @@ def _name_begun(drafts: list[Draft], p: Piece) -> Draft | None:
 FOREIGN_NARROW = 0.05
 
 
-def _new_measure(p: Piece, cur: Draft, column: float, in_block: bool = False) -> bool:
+def _new_measure(p: Piece, cur: Draft, column: float, in_block: bool = False) -> str:
     """Whether text block ``p`` starts another article than ``cur`` by its measure: text
     set in the page's ``column`` does not go on across columns (a lede across columns comes
     first, over the column text), so a block set more than three ems wider than every block
@@ -308,20 +308,25 @@ def _new_measure(p: Piece, cur: Draft, column: float, in_block: bool = False) ->
     than all of it, is that article's body under its lede, which takes up the body's words,
     or another article: it is another where it shares under FOREIGN_NARROW of its character
     pairs with that article's text. With ``in_block``, ``p`` may stand in the block of the
-    head over it."""
+    head over it. Returns what was measured where it starts another article, else ""."""
     if not (p.starts_block or in_block) or len(p.lines) < MEASURED_LINES:
-        return False
+        return ""
     texts = [q for q in cur.body if q.kind is Kind.TEXT]
     if not texts or not ends_sentence(texts[-1].lines[-1].text):
-        return False
+        return ""
     before = [measure(list(q.lines)) for q in texts if len(q.lines) >= MEASURED_LINES]
     if not before:
-        return False
+        return ""
     w = measure(list(p.lines))
     if min(before) > column + WIDE_GAP and w < min(before) - WIDE_GAP:
         theirs = titles.text_pairs(text_of(p))
-        return len(theirs & titles.text_pairs(draft_text(cur))) < FOREIGN_NARROW * len(theirs)
-    return max(before) <= column + WIDE_GAP and w > max(before) + WIDE_GAP
+        shared = len(theirs & titles.text_pairs(draft_text(cur))) / max(1, len(theirs))
+        return (f"{w:.1f} ems, under an article set across columns at {min(before):.1f} or more, sharing "
+                f"{shared:.0%} of its character pairs with it (another article under {FOREIGN_NARROW:.0%})"
+                if shared < FOREIGN_NARROW else "")
+    if max(before) <= column + WIDE_GAP and w > max(before) + WIDE_GAP:
+        return f"{w:.1f} ems, after column text set at {max(before):.1f} at most"
+    return ""
 
 
 def word_across(left: str, right: str, page: PageText) -> bool:

@@ -364,13 +364,13 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
     widths = [ln.width for b in blocks if len(b) >= 3 for ln in b]
     col = median(widths) if widths else 0.0  # the page's body column
     pieces: list[Piece] = []
-    split = split_quotes(blocks, page) if hints is None else set()
+    split = split_quotes(blocks, page) if hints is None else {}
     for bi, block in enumerate(blocks):
         if bi in split:
             pieces.append(Piece(Kind.PULL, block, bi))
-            explain("pull-quote-split", (block[0].no, block[-1].no), "short, and with another short block the body "
-                                                                     "prints word for word, joined: part of a pull "
-                                                                     "quote printed in two blocks")
+            explain("pull-quote-split", (block[0].no, block[-1].no),
+                    f"short, and with the short block at line {blocks[split[bi]][0].no}, joined, printed word for "
+                    f"word in the body: part of a pull quote printed in two blocks")
             continue
         hint = hints.get(block[0].no) if hints else None
         if hint is not None and hint is not Hint.TEXT:

@@ -275,15 +275,16 @@ CUT_CHARS = 12  # characters at least of a cut-off quote: fewer might be a head 
 SPLIT_MIN = 12  # characters at least of a quote printed in two blocks
 
 
-def split_quotes(blocks: list[list[Line]], page: Page) -> set[int]:
+def split_quotes(blocks: list[list[Line]], page: Page) -> dict[int, int]:
     """The blocks (indices) that are parts of a pull quote pdftotext printed apart (a box's
     lines fall in two blocks, printed far from each other, a part too short to repeat a
     sentence on its own): two short blocks (eight lines and fewer than PULL_MAX characters
     each), the first ending no sentence, whose texts joined, SPLIT_MIN characters or more, the
     page's other blocks print word for word (the body the quote repeats), the first's words
-    right before the second's. A quote in three blocks is two such pairs."""
+    right before the second's. A quote in three blocks is two such pairs. Each block found,
+    with the other part's (its index)."""
     short = [k for k, b in enumerate(blocks) if len(b) <= 8 and len(inline_text(b)) < PULL_MAX]
-    found: set[int] = set()
+    found: dict[int, int] = {}
     for a in short:
         head = inline_text(blocks[a])
         if len(head) < 4 or ends_sentence(head):
@@ -296,7 +297,8 @@ def split_quotes(blocks: list[list[Line]], page: Page) -> set[int]:
             if b != a and (rest.startswith(after) or after.startswith(rest)) \
                     and SPLIT_MIN <= len(head) + len(rest) <= PULL_MAX \
                     and page.printed_elsewhere(head + rest, a) and page.printed_elsewhere(head + rest, b):
-                found.update((a, b))
+                found.setdefault(a, b)
+                found.setdefault(b, a)
     return found
 
 
