@@ -49,7 +49,7 @@ class Page:
         another, print right after ``text`` where they print it word for word (the next few
         characters; "" at their end); None where they do not print it. The blocks before
         ``bi`` and those after it are read apart: block bi - 1 does not run on into bi + 1."""
-        lo, hi = self._near(bi)
+        lo, hi = self.near(bi)
         for ks in (range(lo, min(bi, hi)), range(max(lo, bi + 1), hi)):
             other = "".join(self._text(k) for k in ks)
             found = other.find(text)
@@ -64,11 +64,11 @@ class Page:
         grams = {text[k:k + GRAM] for k in range(len(text) - GRAM + 1)}
         if not grams:
             return 0.0
-        lo, hi = self._near(bi)
+        lo, hi = self.near(bi)
         other = "\n".join(self._text(k) for k in range(lo, hi) if k != bi)
         return sum(g in other for g in grams) / len(grams)
 
-    def _near(self, bi: int) -> tuple[int, int]:
+    def near(self, bi: int) -> tuple[int, int]:
         """The blocks that start within PULL_LINES lines of block ``bi``'s start: (lo, hi), a
         range of their indices."""
         at = self._block_starts[bi]
@@ -283,18 +283,18 @@ def split_quotes(blocks: list[list[Line]], page: Page) -> dict[int, int]:
     page's other blocks print word for word (the body the quote repeats), the first's words
     right before the second's. A quote in three blocks is two such pairs. Each block found,
     with the other part's (its index)."""
-    short = [k for k, b in enumerate(blocks) if len(b) <= 8 and len(inline_text(b)) < PULL_MAX]
+    short = {k: inline_text(b) for k, b in enumerate(blocks) if len(b) <= 8 and len(inline_text(b)) < PULL_MAX}
     found: dict[int, int] = {}
-    for a in short:
-        head = inline_text(blocks[a])
+    for a, head in short.items():
         if len(head) < 4 or ends_sentence(head):
             continue
         after = page.printed_after(head, a)  # (what the body prints next: the second part's start)
         if not after:
             continue
-        for b in short:
-            rest = inline_text(blocks[b])  # (a rest of fewer characters than ``after``: its start)
-            if b != a and (rest.startswith(after) or after.startswith(rest)) \
+        lo, hi = page.near(a)  # (the same printed page: linear in a long input)
+        for b in range(lo, hi):
+            rest = short.get(b)  # (a rest of fewer characters than ``after``: its start)
+            if rest is not None and b != a and (rest.startswith(after) or after.startswith(rest)) \
                     and SPLIT_MIN <= len(head) + len(rest) <= PULL_MAX \
                     and page.printed_elsewhere(head + rest, a) and page.printed_elsewhere(head + rest, b):
                 found.setdefault(a, b)
