@@ -283,7 +283,8 @@ def split_quotes(blocks: list[list[Line]], page: Page) -> dict[int, int]:
     page's other blocks print word for word (the body the quote repeats), the first's words
     right before the second's. A quote in three blocks is two such pairs. Each block found,
     with the other part's (its index)."""
-    short = {k: inline_text(b) for k, b in enumerate(blocks) if len(b) <= 8 and len(inline_text(b)) < PULL_MAX}
+    texts = {k: inline_text(b) for k, b in enumerate(blocks) if len(b) <= 8}
+    short = {k: t for k, t in texts.items() if len(t) < PULL_MAX}
     found: dict[int, int] = {}
     for a, head in short.items():
         if len(head) < 4 or ends_sentence(head):
