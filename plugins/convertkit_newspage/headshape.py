@@ -5,7 +5,7 @@ on across a break between two lines, which says that they are one head."""
 from __future__ import annotations
 
 from . import lexicon
-from .lines import BYLINE_RE, CREDIT_OPEN_RE, Line, ends_sentence, inline_text, leaves_open, spaceless_text
+from .lines import BYLINE_RE, CREDIT_OPEN_RE, REPORTER_LEDE_RE, Line, ends_sentence, inline_text, leaves_open, spaceless_text
 from .names import is_name_line, name_fragment, names_only
 from .pieces import INDENT_MOST, cut_before_quote, headish, indented, measure, physical_width
 from .pulls import BOX_INSET, Page
@@ -226,9 +226,11 @@ def clause_line(line: Line) -> bool:
 
 def head_over_credit(block: list[Line]) -> int:
     """How many lines (one to three) at the top of ``block`` are a head over a news lede that
-    opens with its reporter's credit (（记者李建敏）中国国家海洋…), or 0: a credit opens a
-    lede's first line, so head lines that end no sentence right over it are its headline."""
-    k = next((k for k in range(1, min(4, len(block))) if CREDIT_OPEN_RE.match(block[k].text)), 0)
+    opens with its reporter's credit (（记者李建敏）中国国家海洋…) or with the reporter saying
+    where the news was learnt (记者从…获悉), or 0: either opens a lede's first line, so head
+    lines that end no sentence right over it are its headline."""
+    k = next((k for k in range(1, min(4, len(block)))
+              if CREDIT_OPEN_RE.match(block[k].text) or REPORTER_LEDE_RE.match(block[k].text)), 0)
     if k and all(headish(ln) and not ends_sentence(ln.text) for ln in block[:k]):
         return k
     return 0

@@ -125,7 +125,29 @@ DATELINE_RE = HanPattern(
     r"本报记者(?:{H}|\s){2,20}报道|据{H}{2,8}报道)(?=\s|{H}|[（“]|$)", needs=("讯", "电", "报道"))
 #: a byline's credit: a reporter or correspondent of this paper, of another, of an agency
 CREDIT = r"(?:本报|{H}{1,4}[社报])?(?:特约)?(?:记者|通讯员)"
-BYLINE_RE = HanPattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、·•]){{2,30}}$", needs=("记者", "通讯员"))
+
+
+class _BylinePattern(HanPattern):
+    """A reporter's credit and the names after it (本报记者 卢梦琪, 记者 张三 李四, 记者 王 五):
+    what follows the credit reads as personal names, set apart or together, or is letters set
+    apart one by one (a transliterated name in dotted parts is one name: 记者 乔治·华盛顿). A
+    lede's first line that opens with 记者 (记者从国家防汛抗旱总指…) is no byline."""
+
+    def match(self, s: str) -> re.Match[str] | None:
+        m = super().match(s)
+        if m is None:
+            return None
+        from .names import is_personal_name, split_names  # (names reads this module's patterns)
+
+        rest = s[m.end(1):]
+        words = [w for w in re.split(r"[\s、]+", rest) if w]
+        joined = "".join(words)
+        names = all(is_personal_name(w) or split_names(w) for w in words) or all(len(w) == 1 for w in words) \
+            or is_personal_name(joined) or split_names(joined) is not None
+        return m if names else None
+
+
+BYLINE_RE = _BylinePattern(rf"^({CREDIT}|记者|通讯员)\s*(?:{{H}}|[\s、·•]){{2,30}}$", needs=("记者", "通讯员"))
 #: a picture's credit: a reporter who took it (本报记者 张三摄, 新华社记者 李贺摄)
 PHOTO_CREDIT_RE = HanPattern(rf"^{CREDIT}\s*(?:{{H}}|[\s、·•]){{2,24}}摄$", needs=("摄",))
 #: a news lede opens with when it happened (近日，… 4月9日，…), or with the reporter's credit
@@ -133,6 +155,9 @@ PHOTO_CREDIT_RE = HanPattern(rf"^{CREDIT}\s*(?:{{H}}|[\s、·•]){{2,24}}摄$",
 NEWS_LEDE_RE = re.compile(r"近日|日前|近期|\d{1,2}月\d{1,2}日|今年|昨天|今天")
 #: the reporter's credit a news item's text opens with, after its dateline (（记者 …）)
 CREDIT_OPEN_RE = HanPattern(rf"^[（(]\s*{CREDIT}", lead="（(")
+#: ... or with the reporter saying where the news was learnt (记者从国家防汛抗旱总指挥部获悉,
+#: 本报记者日前从…了解到, 记者在…看到): a news lede's formula, no byline
+REPORTER_LEDE_RE = re.compile(r"^(?:本报)?记者\s*(?:近日|日前|今天|昨天|\d{1,2}\s*日)?\s*(?:从|在|于)")
 SIGNOFF_RE = HanPattern(r"\s*(（\s*{H}(?:\s*{H}){0,5}\s*）)\s*$", tail="）")
 AUTHOR_START_RE = re.compile(r"^（\s*作\s*者")
 ENUM_RE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，、,])")
