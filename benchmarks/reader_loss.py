@@ -277,6 +277,11 @@ def first_lines(article: Article) -> set[int]:
     return found
 
 
+def title_of(t: dict) -> str:
+    """A truth article's kicker, headline and subtitle, joined."""
+    return "".join(x for x in (t.get("kicker"), t["headline"], t.get("subtitle")) if x)
+
+
 class Losses:
     """Where the character accuracy of one style's pages goes (the third table)."""
 
@@ -291,7 +296,7 @@ class Losses:
 
         for t, out in pairs:
             body = "".join(p for s in t["sections"] for p in s["paragraphs"])
-            head = "".join(x for x in (t.get("kicker"), t["headline"], t.get("subtitle")) if x)
+            head = title_of(t)
             self.chars["all"] += len(head) + len(body)
             if out is None:
                 self.chars["unmatched"] += len(head) + len(body)
@@ -390,7 +395,7 @@ class Unmatched:
         """``pairs``: each truth article with its output article (:func:`matched`); ``held``:
         per output article, the characters it holds of each truth article (:func:`held_by`)."""
         for i, (t, out) in enumerate(pairs):
-            head = "".join(x for x in (t.get("kicker"), t["headline"], t.get("subtitle")) if x)
+            head = title_of(t)
             size = len(head) + sum(len(p) for s in t["sections"] for p in s["paragraphs"])
             self.chars["all"] += size
             if out is not None:

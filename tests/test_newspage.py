@@ -54,9 +54,14 @@ def shape(pieces) -> list:
     return [(p.kind, len(p.lines)) for p in pieces]
 
 
+def _set_at(t: str, width: int) -> str:
+    """``t`` set in a column ``width`` characters wide, a line each."""
+    return "".join(t[k:k + width] + "\n" for k in range(0, len(t), width))
+
+
 def column(t: str) -> str:
     """``t`` set in a column fourteen characters wide, a line each."""
-    return "".join(t[k:k + 14] + "\n" for k in range(0, len(t), 14))
+    return _set_at(t, 14)
 
 
 def draft_lines(first: int, *texts: str):
@@ -109,7 +114,7 @@ def paras(article):
 
 def _column15(t: str) -> str:
     """``t`` set in a column of 15 characters to the line."""
-    return "".join(t[k:k + 15] + "\n" for k in range(0, len(t), 15))
+    return _set_at(t, 15)
 
 
 # ---------------------------------------------------------------- rules, one fragment each
@@ -566,23 +571,16 @@ def test_lines_that_fill_the_column_are_no_head_though_no_sentence_ends_in_them(
 def test_a_head_over_text_set_at_a_wider_measure_opens_an_article():
     # an essay set in a 14-em column, then a head with its text right under it (one block)
     # set at 22 ems: a section is set in its article's column, so the head is a headline
-    def column(t: str, width: int) -> str:
-        return "".join(t[k:k + width] + "\n" for k in range(0, len(t), width))
-
     essay = ("文化强国：文化软实力的中国目标\n蒋述卓\n"
-             + column("党的十九届五中全会给我们指出了文化发展的目标，建成文化强国，这是提升国家文化软实力"
-                      "的重大举措，也是实现民族复兴伟大梦想的重要步骤。", 14)
-             + column("我们首先要坚定文化自信，举旗帜，固灵魂。社会主义核心价值观是文化自信的灵魂内核与"
-                      "价值旨归，是建设文化强国的关键和核心。", 14) + "\n")
+             + _set_at("党的十九届五中全会给我们指出了文化发展的目标，建成文化强国，这是提升国家文化软实力"
+                       "的重大举措，也是实现民族复兴伟大梦想的重要步骤。", 14)
+             + _set_at("我们首先要坚定文化自信，举旗帜，固灵魂。社会主义核心价值观是文化自信的灵魂内核与"
+                       "价值旨归，是建设文化强国的关键和核心。", 14) + "\n")
     other = ("美国打台湾牌是一场危险的赌博\n"
-             + column("事实上，中国高度关注美国国内打台湾牌、挑战一中原则的危险动向。近年来，作为亲台势力"
-                      "大本营的美国国会动作不断，先后通过一系列法案，其核心目标是强化美台关系。", 22))
+             + _set_at("事实上，中国高度关注美国国内打台湾牌、挑战一中原则的危险动向。近年来，作为亲台势力"
+                       "大本营的美国国会动作不断，先后通过一系列法案，其核心目标是强化美台关系。", 22))
     doc = read(essay + other)
     assert [plain(a.headline) for a in doc.blocks] == ["文化强国：文化软实力的中国目标", "美国打台湾牌是一场危险的赌博"]
-
-
-def _set_at(t: str, width: int) -> str:
-    return "".join(t[k:k + width] + "\n" for k in range(0, len(t), width))
 
 
 def _story_across_then_columns(head: str, across: str, columns: tuple[str, str]) -> str:

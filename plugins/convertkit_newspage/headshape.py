@@ -5,7 +5,8 @@ on across a break between two lines, which says that they are one head."""
 from __future__ import annotations
 
 from . import lexicon
-from .lines import BYLINE_RE, CREDIT_OPEN_RE, REPORTER_LEDE_RE, Line, ends_sentence, inline_text, leaves_open, spaceless_text
+from .lines import (BYLINE_RE, CREDIT_OPEN_RE, REPORTER_LEDE_RE, Line, ends_sentence, inline_text, leaves_open,
+                    spaceless_text)
 from .names import is_name_line, name_fragment, names_only
 from .pieces import INDENT_MOST, cut_before_quote, headish, indented, measure, physical_width
 from .pulls import BOX_INSET, Page
