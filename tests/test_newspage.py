@@ -2693,6 +2693,42 @@ def test_a_head_with_a_name_printed_alone_right_under_it_is_a_headline_not_a_sec
     assert join_sections_apart(apart, Explain(False)) == [apart[0], apart[1], apart[3]]
 
 
+def _set_piece(first: int, t: str, width: int = 14):
+    """Text piece ``t`` set in a column ``width`` characters wide, from line ``first``."""
+    from convertkit_newspage.pieces import Piece
+
+    return Piece(Kind.TEXT, draft_lines(first, *_set_at(t, width).splitlines()), first)
+
+
+@pytest.mark.parametrize("head, section", [(("加快制定海洋基本法", "理顺海洋执法体制"), True),
+                                           (("加快制定海洋基本法理顺海洋执法体制",), False)])
+def test_a_head_set_wider_than_the_pages_column_is_less_likely_a_section_printed_apart(head, section):
+    # the same words over the same text printed apart: broken into two lines that keep to
+    # the page's 14-em column they are a subhead, the 海洋 article's section; set in one line
+    # of 17 ems, wider than any column, they are a headline set across columns (the
+    # section's score loses SECTION_WIDE) over an article of its own
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.rules import Explain
+    from convertkit_newspage.sectionsapart import join_sections_apart, section_evidence
+
+    a = Draft(heads=list(draft_lines(1, "建设海洋强国需完善海洋法律体系")), head_sizes=[1], byline=list(draft_lines(2, "陈小明")))
+    a.body = [_set_piece(3, "海洋是高质量发展战略要地。我国是海洋大国，海岸线漫长，管辖海域广袤，海洋资源丰富，"
+                            "维护国家海权、发展海洋事业是关系民族生存发展的重大战略课题。"),
+              head_piece(20, "维护国家海权"),
+              _set_piece(21, "建设海洋强国，必须完善海洋法律体系，用法律明确规定我国海权的基本内容，提高海洋立法的"
+                             "科学性、系统性，为维护海权提供有力法律支撑。")]
+    b = Draft(heads=list(draft_lines(60, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(61, "王小明")))
+    b.body = [_set_piece(62, "读书是一种生活方式，也是一种修养。腹有诗书气自华，最是书香能致远，读书的意义在于涵养"
+                             "心灵、开阔眼界、增长见识和本领。")]
+    c = Draft(heads=list(draft_lines(90, *head)), head_sizes=[len(head)])
+    c.body = [_set_piece(95, "完善海洋法律体系，要加快制定海洋基本法，明确海洋管理的基本制度，理顺海洋执法体制，"
+                             "提高依法管海用海的能力和水平。")]
+    [(_, choices)] = section_evidence([a, b, c])
+    assert {e.wide for _, e in choices} == {not section}
+    assert join_sections_apart([a, b, c], Explain(False)) == ([a, b] if section else [a, b, c])
+    assert [p.lines[0].no for p in a.body] == ([3, 20, 21, 90, 95] if section else [3, 20, 21])
+
+
 def test_a_section_taken_in_by_a_head_that_is_itself_a_section_keeps_its_print_place():
     # 适时启动应急预案 (printed first) shares most words with the text under 要求师生加强健康监测,
     # which is in turn a section of the 广东 article: both go among its sections in print
