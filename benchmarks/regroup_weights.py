@@ -96,11 +96,11 @@ DECISIONS = {
     "merge": Decision("regroup", "merge_by_affinity", "merge_evidence",
                       ("MERGE_BIAS", "MERGE_MARGIN", "MERGE_SHARED", "MERGE_COVER", "MERGE_AFTER_SIGNOFF", "MERGE_LEDE",
                        "MERGE_WAITING", "MERGE_AUTHOR", "MERGE_CLOSED", "MERGE_LENGTH", "MERGE_TARGET_LENGTH",
-                       "MERGE_LEAD"),
+                       "MERGE_LEAD", "MERGE_MEASURE"),
                       "MERGE_MIN",
                       lambda e: [1.0, e.margin, e.shared, e.cover, float(e.after_signoff), e.lede, float(e.waiting),
                                  float(e.author), float(e.closed), math.log(e.length + 1),
-                                 math.log(e.target_length + 1), float(e.lead)]),
+                                 math.log(e.target_length + 1), float(e.lead), float(e.other_measure)]),
 }
 
 

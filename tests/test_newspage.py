@@ -2903,6 +2903,27 @@ def test_untitled_text_goes_to_the_article_whose_own_words_and_headline_it_takes
     assert [p.lines[0].no for p in a.body] == [3, 40] and [p.lines[0].no for p in b.body] == [22]
 
 
+@pytest.mark.parametrize("width, joins", [(14, True), (20, False)])
+def test_untitled_text_set_at_another_measure_than_the_article_is_less_likely_its(width, joins):
+    # the same untitled text, whose words lean to 读书的意义…: set in the articles' 14-em
+    # column it joins that article; set 20 ems wide, a measure neither article's text is set
+    # at, its score loses MERGE_MEASURE and it stays apart (an article is set at one measure)
+    from convertkit_newspage.articles import Draft
+    from convertkit_newspage.regroup import merge_by_affinity, merge_evidence
+    from convertkit_newspage.rules import Explain
+
+    a = Draft(heads=list(draft_lines(1, "读书的意义在于涵养心灵")), head_sizes=[1], byline=list(draft_lines(2, "王小明")))
+    a.body = [_set_piece(3, "在中国特色社会主义新时代，读书是一种生活方式，也是一种修养。多读书，读好书，腹有诗书气自华。")]
+    b = Draft(heads=list(draft_lines(20, "法治与德治何以相得益彰")), head_sizes=[1], byline=list(draft_lines(21, "陈先达")))
+    b.body = [_set_piece(22, "在中国特色社会主义新时代，坚持依法治国和以德治国相结合，是法治道路的一个鲜明特点。")]
+    untitled = Draft()
+    untitled.body = [_set_piece(40, "新时代里，人们的生活方式发生了很大变化，坚持终身学习成为越来越多人的选择，大家在书中"
+                                    "寻找知识和力量，修养也随之提升，腹有诗书。", width)]
+    [(_, k, evidence)] = merge_evidence([a, b, untitled])
+    assert k == 0 and evidence.other_measure is not joins
+    assert merge_by_affinity([a, b, untitled], Explain(False)) == ([a, b] if joins else [a, b, untitled])
+
+
 def essays_ended_by_an_author_line(*body):
     """Two essays' drafts: 读书的意义… with ``body`` for its text, closed by its author line,
     and 法治与德治…, one sentence long; both say 中国特色社会主义新时代."""

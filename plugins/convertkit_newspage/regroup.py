@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import titles
 from .articles import PAGE_LINES, Draft, among_news_items, draft_text, lede
 from .lines import Line, ends_sentence
+from .order import MAX_MEASURE_GAP, page_column
 from .pieces import Kind, Piece, after_printed_before, author_piece, opens_paragraph
 from .rules import Explain, Stage, register
 
@@ -43,7 +44,12 @@ MERGE_CLOSED = -1.14  # the article has ended (a sign-off or an author line)
 MERGE_LENGTH = 0.21  # per unit of the log of the text's length ...
 MERGE_TARGET_LENGTH = -0.31  # ... and of the article's
 MERGE_LEAD = 2.0  # the article is a page's lead among dated news items (session 45; the fit gives 2.17)
+#: the text is set at another measure than the article's (session 56: the weight of the refit
+#: of 700-1099 with this term, the other weights kept, as for MERGE_LEAD; candidates decided
+#: right 0.807 → 0.827 there, 0.834 → 0.838 on 1100-1299, refitted without the term and with)
+MERGE_MEASURE = -1.32
 MERGE_MIN = 1.0
+_MEASURE_NOTE = "; set at another measure"
 
 
 @dataclass(frozen=True)
@@ -62,13 +68,15 @@ class MergeEvidence:
     length: int  # its characters
     target_length: int  # the article's
     lead: bool  # the article opens with no dateline among two or more dated news items
+    other_measure: bool = False  # it is set at another measure than the article's (:func:`_other_measure`)
 
     def score(self) -> float:
         return (MERGE_BIAS + MERGE_MARGIN * self.margin + MERGE_SHARED * self.shared + MERGE_COVER * self.cover
                 + (MERGE_AFTER_SIGNOFF if self.after_signoff else 0.0) + MERGE_LEDE * self.lede
                 + (MERGE_WAITING if self.waiting else 0.0) + (MERGE_AUTHOR if self.author else 0.0)
                 + (MERGE_CLOSED if self.closed else 0.0) + MERGE_LENGTH * math.log(self.length + 1)
-                + MERGE_TARGET_LENGTH * math.log(self.target_length + 1) + (MERGE_LEAD if self.lead else 0.0))
+                + MERGE_TARGET_LENGTH * math.log(self.target_length + 1) + (MERGE_LEAD if self.lead else 0.0)
+                + (MERGE_MEASURE if self.other_measure else 0.0))
 
 
 HEAD_WEIGHT = 0.3  # what the share of an article's headline pairs the text takes up adds to its affinity
@@ -133,7 +141,15 @@ class _Untitled:
             bool(n) and self.drafts[n - 1] is target and bool(target.dateline and target.signoff),
             len(mine & _lede_pairs(target)) / max(1, len(mine)), self.waiting,
             holds_author_line(d.body), ended(target), len(text), len(draft_text(target)),
-            _the_lead(target, [self.titled[j] for j in near]))
+            _the_lead(target, [self.titled[j] for j in near]), _other_measure(d, target))
+
+
+def _other_measure(d: Draft, target: Draft) -> bool:
+    """Whether ``d``'s text is set at another measure than ``target``'s: their text blocks'
+    usual measures (:func:`.order.page_column`) more than MAX_MEASURE_GAP ems apart, as one
+    column's never are (an article's text is set at one measure)."""
+    mine, theirs = page_column(d.body), page_column(target.body)
+    return bool(mine and theirs) and abs(mine - theirs) > MAX_MEASURE_GAP
 
 
 def _the_lead(target: Draft, near: list[Draft]) -> bool:
@@ -177,10 +193,10 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     article's headline pairs it takes up and of its pairs the article's lede holds, being
     printed right after that article's sign-off (a news item's columns may be printed after
     the one that ends in it), less where the page holds a headline with no text, the text
-    holds an author line, or the article has ended). Affinity is the share of its pairs an
-    article holds, each pair weighted by how few of the page's articles hold it (what they
-    all say tells none apart), plus HEAD_WEIGHT times the share of the article's headline
-    pairs it takes up. As its intro when that article starts with a subhead (it lacks its
+    holds an author line or is set at another measure, or the article has ended). Affinity
+    is the share of its pairs an article holds, each pair weighted by how few of the page's
+    articles hold it (what they all say tells none apart), plus HEAD_WEIGHT times the share
+    of the article's headline pairs it takes up. As its intro when that article starts with a subhead (it lacks its
     intro) or is printed after the text (its headline was set beside the first lines:
     inset); where an author line ends the article, before the text that line closes
     (nothing follows an author line); else at its end, before the text there printed after
@@ -200,7 +216,8 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
             explain("untitled-apart", span, f"untitled text stays apart: with the article it has the most affinity "
                                             f"with, at line {(target.heads or target.byline)[0].no} (affinity "
                                             f"{top:.2f}, next best {runner:.2f}; {ev.shared:.0%} of its character "
-                                            f"pairs), it scores {ev.score():.2f} (joins from {MERGE_MIN})")
+                                            f"pairs{_MEASURE_NOTE if ev.other_measure else ''}), it scores "
+                                            f"{ev.score():.2f} (joins from {MERGE_MIN})")
             continue
         if target.body and target.body[0].kind is Kind.HEAD or _first_line(d) < page.starts[k]:
             target.body[0:0] = d.body
