@@ -86,11 +86,9 @@ DECISIONS = {
                                      math.log(e.after + 1), float(e.subheads)]),
     "section": Decision("sectionsapart", "join_sections_apart", "section_evidence",
                         ("SECTION_BIAS", "SECTION_SHARED", "SECTION_COVER", "SECTION_CLOSED", "SECTION_AUTHOR",
-                         "SECTION_PARALLEL", "SECTION_LENGTH", "SECTION_TARGET_LENGTH", "SECTION_WIDE", "SECTION_MEASURE"),
-                        "SECTION_MIN",
+                         "SECTION_PARALLEL", "SECTION_LENGTH", "SECTION_TARGET_LENGTH", "SECTION_WIDE"), "SECTION_MIN",
                         lambda e: [1.0, e.shared, e.cover, float(e.closed), float(e.author), float(e.parallel),
-                                   math.log(e.length), math.log(e.target_length), float(e.wide),
-                                   float(e.other_measure)], choice=True,
+                                   math.log(e.length), math.log(e.target_length), float(e.wide)], choice=True,
                         # a light penalty: the share of the text's pairs an article holds spans
                         # tenths, and the choice among articles turns on it (a penalty of 1 halves
                         # its weight, and the whole-page figures of 700-1099 and 8000-8199 drop)

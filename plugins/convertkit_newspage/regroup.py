@@ -68,7 +68,7 @@ class MergeEvidence:
     length: int  # its characters
     target_length: int  # the article's
     lead: bool  # the article opens with no dateline among two or more dated news items
-    other_measure: bool = False  # it is set at another measure than the article's (:func:`other_measure`)
+    other_measure: bool = False  # it is set at another measure than the article's (:func:`_other_measure`)
 
     def score(self) -> float:
         return (MERGE_BIAS + MERGE_MARGIN * self.margin + MERGE_SHARED * self.shared + MERGE_COVER * self.cover
@@ -141,10 +141,10 @@ class _Untitled:
             bool(n) and self.drafts[n - 1] is target and bool(target.dateline and target.signoff),
             len(mine & _lede_pairs(target)) / max(1, len(mine)), self.waiting,
             holds_author_line(d.body), ended(target), len(text), len(draft_text(target)),
-            _the_lead(target, [self.titled[j] for j in near]), other_measure(d, target))
+            _the_lead(target, [self.titled[j] for j in near]), _other_measure(d, target))
 
 
-def other_measure(d: Draft, target: Draft) -> bool:
+def _other_measure(d: Draft, target: Draft) -> bool:
     """Whether ``d``'s text is set at another measure than ``target``'s: their text blocks'
     usual measures (:func:`.order.page_column`) more than MAX_MEASURE_GAP ems apart, as one
     column's never are (an article's text is set at one measure)."""

@@ -16,7 +16,7 @@ from .lines import Line, ends_sentence, section_number, spaceless_text
 from .order import page_column
 from .pieces import Kind, Piece, head_piece, text_of
 from .placement import BYLINE_CLEAR, BYLINE_NEAR
-from .regroup import before_author_line, before_text_printed_after, ended, holds_author_line, other_measure
+from .regroup import before_author_line, before_text_printed_after, ended, holds_author_line
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -42,18 +42,16 @@ register(Stage.ARTICLES, {
 # a subhead keeps to its column, a headline is set across columns): candidates decided right
 # 0.813 → 0.857 on those pages, 0.818 → 0.856 on 1100-1299 (the refit without the term: 0.842
 # and 0.845); SECTION_MIN is now the logit's own 0 (-0.5, 0.25, 0.5 and 1.0 read the
-# development pages' char worse). Refitted once more with a term for the text set at another
-# measure than the article's (an article's text is set at one measure): 0.862 and 0.866.
-SECTION_BIAS = -1.54
-SECTION_SHARED = 15.74  # per unit of the share of the text's character pairs the article holds, by information
-SECTION_COVER = 3.13  # per unit of the share of the head's character pairs the article's text holds
-SECTION_CLOSED = -1.66  # the article has ended (a sign-off or an author line closes it)
-SECTION_AUTHOR = -1.47  # the text holds an author line of its own: a whole article's end
-SECTION_PARALLEL = 2.52  # one of the article's subheads runs a phrase of the head's
-SECTION_LENGTH = 0.93  # per unit of the log of the text's length ...
-SECTION_TARGET_LENGTH = -1.29  # ... and of the article's: a longer article holds more of any text's pairs
-SECTION_WIDE = -0.85  # the head is set wider than the page's column: a headline's measure, not a subhead's
-SECTION_MEASURE = -1.06  # the text is set at another measure than the article's (:func:`.regroup.other_measure`)
+# development pages' char worse).
+SECTION_BIAS = -1.90
+SECTION_SHARED = 16.22  # per unit of the share of the text's character pairs the article holds, by information
+SECTION_COVER = 3.01  # per unit of the share of the head's character pairs the article's text holds
+SECTION_CLOSED = -1.70  # the article has ended (a sign-off or an author line closes it)
+SECTION_AUTHOR = -1.46  # the text holds an author line of its own: a whole article's end
+SECTION_PARALLEL = 2.46  # one of the article's subheads runs a phrase of the head's
+SECTION_LENGTH = 0.95  # per unit of the log of the text's length ...
+SECTION_TARGET_LENGTH = -1.28  # ... and of the article's: a longer article holds more of any text's pairs
+SECTION_WIDE = -0.83  # the head is set wider than the page's column: a headline's measure, not a subhead's
 SECTION_MIN = 0.0
 _WIDE_NOTE = " (the head set wider than the page's column)"
 
@@ -71,14 +69,12 @@ class SectionEvidence:
     length: int  # the text's characters
     target_length: int  # the article's
     wide: bool = False  # the head is set wider than the page's column (:func:`wider_than_column`)
-    other_measure: bool = False  # the text is set at another measure than the article's
 
     def score(self) -> float:
         return (SECTION_BIAS + SECTION_SHARED * self.shared + SECTION_COVER * self.cover
                 + (SECTION_CLOSED if self.closed else 0.0) + (SECTION_AUTHOR if self.author else 0.0)
                 + (SECTION_PARALLEL if self.parallel else 0.0) + SECTION_LENGTH * math.log(self.length)
-                + SECTION_TARGET_LENGTH * math.log(self.target_length) + (SECTION_WIDE if self.wide else 0.0)
-                + (SECTION_MEASURE if self.other_measure else 0.0))
+                + SECTION_TARGET_LENGTH * math.log(self.target_length) + (SECTION_WIDE if self.wide else 0.0))
 
 
 def section_evidence(drafts: list[Draft]) -> list[tuple[int, list[tuple[int, SectionEvidence]]]]:
@@ -119,8 +115,7 @@ def _section_choices(drafts: list[Draft], i: int, texts: list[str], pairs: list[
     wide = wider_than_column(d.heads, drafts)
     return [(j, SectionEvidence(math.fsum(map(lexicon.information, pairs[i] & pairs[j])) / total if total else 0.0,
                                 titles.covers(d.heads, texts[j]), ended(drafts[j]), author,
-                                _parallel(d.heads, drafts[j]), len(texts[i]), len(texts[j]), wide,
-                                other_measure(d, drafts[j])))
+                                _parallel(d.heads, drafts[j]), len(texts[i]), len(texts[j]), wide))
             for j in others]
 
 
@@ -154,8 +149,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain, printed: Mapping[
     is scored as its article (:class:`SectionEvidence`: the words they share, weighed by what
     they say (rare words most), the head's words the article takes up, a subhead of the
     article in parallel with the head, less where the article has ended, the text ends in
-    an author line of its own or is set at another measure than the article's, or the head is
-    set wider than the page's column, as a headline is), and the best takes it where it scores SECTION_MIN or more
+    an author line of its own or the head is set wider than the page's column, as a headline
+    is), and the best takes it where it scores SECTION_MIN or more
     (:func:`_section_evidence`), and whatever the score where the head's number goes on with
     that article's subheads' or is not the first (a head numbered 二、 divides an article, and
     heads none); never where the text ends in an author line and so does that article (an
