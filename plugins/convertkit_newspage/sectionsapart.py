@@ -42,7 +42,7 @@ register(Stage.ARTICLES, {
 # a subhead keeps to its column, a headline is set across columns): candidates decided right
 # 0.813 → 0.857 on those pages, 0.818 → 0.856 on 1100-1299 (the refit without the term: 0.842
 # and 0.845); SECTION_MIN is now the logit's own 0 (-0.5, 0.25, 0.5 and 1.0 read the
-# development pages' char worse).
+# development pages' char worse). The fits' history: docs/reader-history.md, sessions 48, 56.
 SECTION_BIAS = -1.90
 SECTION_SHARED = 16.22  # per unit of the share of the text's character pairs the article holds, by information
 SECTION_COVER = 3.01  # per unit of the share of the head's character pairs the article's text holds
