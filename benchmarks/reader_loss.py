@@ -166,9 +166,9 @@ def oracle_decisions():
         label[id(e)] = 10.0 if yes else -10.0
         kept.append(e)
 
-    def section(drafts, i, texts, pairs, gone):
+    def section(drafts, i, texts, pairs, gone, *more):
         # a choice among the page's articles: the truth's article (if any) wins it
-        choices = saved[3](drafts, i, texts, pairs, gone)
+        choices = saved[3](drafts, i, texts, pairs, gone, *more)
         for k, e in choices:
             labelled(e, PAGE["t"].same_article(texts[i], texts[k]))
         return choices

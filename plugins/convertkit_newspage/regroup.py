@@ -198,9 +198,9 @@ def merge_by_affinity(drafts: list[Draft], explain: Explain) -> list[Draft]:
     articles hold it (what they all say tells none apart), plus HEAD_WEIGHT times the share
     of the article's headline pairs it takes up. As its intro when that article starts with
     a subhead (it lacks its intro) or is printed after the text (its headline was set beside
-    the first lines: inset); where an author line ends the article, before the text that line closes
-    (nothing follows an author line); else at its end, before the text there printed after
-    it (:func:`before_text_printed_after`)."""
+    the first lines: inset); where an author line ends the article, before the text that
+    line closes (nothing follows an author line); else at its end, before the text there
+    printed after it (:func:`before_text_printed_after`)."""
     page = _Untitled(drafts)
     out: list[Draft] = []
     for n, d in enumerate(drafts):

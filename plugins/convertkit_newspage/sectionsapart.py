@@ -68,7 +68,7 @@ class SectionEvidence:
     parallel: bool  # one of the article's subheads runs a phrase of the head's (:func:`_parallel`)
     length: int  # the text's characters
     target_length: int  # the article's
-    wide: bool = False  # the head is set wider than the page's column (:func:`wider_than_column`)
+    wide: bool = False  # the head is set wider than the page's column (:func:`_column`)
 
     def score(self) -> float:
         return (SECTION_BIAS + SECTION_SHARED * self.shared + SECTION_COVER * self.cover
@@ -84,12 +84,13 @@ def section_evidence(drafts: list[Draft]) -> list[tuple[int, list[tuple[int, Sec
     among them, or none; its fit is ``benchmarks/regroup_weights.py``)."""
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
-    found = [(i, _section_choices(drafts, i, texts, pairs, set())) for i in range(len(drafts))]
+    column = _column(drafts)
+    found = [(i, _section_choices(drafts, i, texts, pairs, set(), column)) for i in range(len(drafts))]
     return [(i, choices) for i, choices in found if choices]
 
 
-def _section_choices(drafts: list[Draft], i: int, texts: list[str], pairs: list[set[str]], gone: set[int]
-                     ) -> list[tuple[int, SectionEvidence]]:
+def _section_choices(drafts: list[Draft], i: int, texts: list[str], pairs: list[set[str]], gone: set[int],
+                     column: float) -> list[tuple[int, SectionEvidence]]:
     """The articles draft ``i`` may be a section of, printed apart: each article of the
     page with a head (none of ``gone``), and where the draft is one head over text with no
     subhead in it, each that a byline or a dateline opens too (an article whose headline
@@ -112,29 +113,28 @@ def _section_choices(drafts: list[Draft], i: int, texts: list[str], pairs: list[
         return []
     total = math.fsum(map(lexicon.information, pairs[i]))
     author = holds_author_line(d.body)
-    wide = wider_than_column(d.heads, drafts)
+    wide = bool(column) and max(ln.width for ln in d.heads) > column
     return [(j, SectionEvidence(math.fsum(map(lexicon.information, pairs[i] & pairs[j])) / total if total else 0.0,
                                 titles.covers(d.heads, texts[j]), ended(drafts[j]), author,
                                 _parallel(d.heads, drafts[j]), len(texts[i]), len(texts[j]), wide))
             for j in others]
 
 
-def wider_than_column(heads: list[Line], drafts: list[Draft]) -> bool:
-    """Whether a line of ``heads`` is wider than the page's column (the usual measure of the
-    text blocks of ``drafts``): a subhead is set in its column, a headline across columns."""
-    column = page_column([p for d in drafts for p in d.body])
-    return bool(column) and max(ln.width for ln in heads) > column
+def _column(drafts: list[Draft]) -> float:
+    """The page's column: the usual measure of the text blocks of ``drafts`` (a subhead is
+    set in its column, a headline across columns: ``SectionEvidence.wide``)."""
+    return page_column([p for d in drafts for p in d.body])
 
 
-def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list[set[str]], gone: set[int]
-                      ) -> tuple[int, SectionEvidence, float] | None:
+def _section_evidence(drafts: list[Draft], i: int, texts: list[str], pairs: list[set[str]], gone: set[int],
+                      column: float) -> tuple[int, SectionEvidence, float] | None:
     """The article draft ``i`` is most likely a section of, the evidence, and the next
     best article's score (None where it may be no section, :func:`_section_choices`). The
     one article whose subheads the head's number goes on with (三、 before 四、), whatever
     words they share; else the best score of all: the weights are fitted to choose among a
     page's articles (and none), so a text's words count against what the other articles
     hold, not only against a bar."""
-    choices = _section_choices(drafts, i, texts, pairs, gone)
+    choices = _section_choices(drafts, i, texts, pairs, gone, column)
     if not choices:
         return None
     numbered = [c for c in choices if continues_numbers(drafts[i].heads, drafts[c[0]])]
@@ -172,12 +172,13 @@ def join_sections_apart(drafts: list[Draft], explain: Explain, printed: Mapping[
         return drafts  # (no head over text alone: no section printed apart, nothing to weigh)
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
+    column = _column(drafts)
     gone: set[int] = set()
     moved: set[int] = set()  # the heads of the sections moved (ids)
     for i, d in enumerate(drafts):
         if i in gone:
             continue
-        found = _section_evidence(drafts, i, texts, pairs, gone)
+        found = _section_evidence(drafts, i, texts, pairs, gone, column)
         if found is None:
             continue
         k, ev, runner = found
