@@ -469,6 +469,23 @@ def test_headline_printed_apart_goes_to_the_article_sharing_its_words():
     assert plain(by_author["张三丰"].kicker) == "为维护海权提供有力法律支撑"
 
 
+def test_a_block_moved_from_over_another_articles_byline_is_no_headline_over_the_articles_own():
+    # 为维护… was printed in another article's stack, right over that article's byline
+    # (李大为); it goes to the article whose words it takes up, whose own headline stands
+    # right over its own byline (张三丰): that headline stays the headline, the block moved
+    # in is its kicker (the byline a block was printed over counts only where it is the
+    # article's own)
+    text = ("建设海洋强国需完善法律体系\n张三丰\n\n海洋资源丰富，海洋经济发展潜力巨大，\n"
+            "建设海洋强国，需完善海洋法律体系，\n要维护国家海权，为维护海权提供法律支撑。\n"
+            "（作者为某某大学教授）\n\n"
+            "法治与德治何以相得益彰\n\n为维护海权提供有力法律支撑\n李大为\n"
+            "坚持依法治国和以德治国相结合，法治\n和德治二者相得益彰，不能偏废。\n（作者为某某研究员）\n")
+    by_author = {plain(a.byline): a for a in read(text).blocks}
+    sea = by_author["张三丰"]
+    assert (plain(sea.kicker), plain(sea.headline)) == ("为维护海权提供有力法律支撑", "建设海洋强国需完善法律体系")
+    assert plain(by_author["李大为"].headline) == "法治与德治何以相得益彰"
+
+
 def test_a_second_name_broken_apart_completes_the_byline_and_a_lone_headline_finds_its_article():
     # 高 and 静, each alone in its block far apart, are the second author of A; the
     # headline printed alone between them (no byline, no text under it) is B's

@@ -68,7 +68,7 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
     texts = [body_text(d) for d in drafts]
     if sum(1 for t in texts if t) < 2:
         return
-    moved: dict[int, list[tuple[int, list[Line]]]] = {}
+    moved: dict[int, list[tuple[int, list[Line]]]] = {}  # article -> (first line, block) moved there
     for d in stacks:
         home = drafts.index(d)
         keep: list[list[Line]] = []
@@ -81,7 +81,7 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
             # stays under the byline it was printed over (its headline is elsewhere)
             lone = len(d.head_sizes) == 1 and (bool(drafts[k].heads) or block[0].text.startswith("——"))
             if k != home and best >= MIN_COVER and best >= mine + MARGIN and not lone:
-                moved.setdefault(k, []).append((block[0].no, block, over_byline(block, d)))
+                moved.setdefault(k, []).append((block[0].no, block))
                 explain("title-by-words", (block[0].no, block[-1].no),
                         f"a head block printed over another article takes up the words of the article at "
                         f"index {k} ({best:.0%} of its character pairs, {mine:.0%} where it was printed)")
@@ -93,12 +93,14 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
         _byline_follows(d, moved, drafts, texts, explain)
     for k, blocks in moved.items():
         d = drafts[k]
-        mine = [(b[0].no, b, over_byline(b, d)) for b in blocks_of(d.heads, d.head_sizes)]
-        # print order, but the block printed over the byline is the headline (a kicker
-        # stands over it) and a subtitle (——…) always goes under its headline
-        merged = sorted(mine + blocks, key=lambda x: (x[1][0].text.startswith("——"), x[2], x[0]))
-        d.heads = [ln for _, b, _ in merged for ln in b]
-        d.head_sizes = [len(b) for _, b, _ in merged]
+        # print order, but the block printed right over this article's byline is the
+        # headline (a kicker stands over it; a block moved here from over another article's
+        # byline is not, unless that byline came with it) and a subtitle (——…) always goes
+        # under its headline
+        merged = sorted([(b[0].no, b) for b in blocks_of(d.heads, d.head_sizes)] + blocks,
+                        key=lambda x: (x[1][0].text.startswith("——"), over_byline(x[1], d), x[0]))
+        d.heads = [ln for _, b in merged for ln in b]
+        d.head_sizes = [len(b) for _, b in merged]
 
 
 def _kicker_follows(d, home: int, keep: list[list[Line]], moved: dict[int, list], texts: list[str],
@@ -111,14 +113,14 @@ def _kicker_follows(d, home: int, keep: list[list[Line]], moved: dict[int, list]
         return
     last = d.heads[-1].no
     for k, blocks in moved.items():
-        if not any(b[-1].no == last for _, b, _ in blocks):
+        if not any(b[-1].no == last for _, b in blocks):
             continue
         for block in [b for b in keep if b[-1].no < last and not b[0].text.startswith("——")]:
             pairs = pairs_of(block)
             there = _cover(pairs, texts[k])
             if there >= FOREIGN and there >= _cover(pairs, texts[home]):
                 keep.remove(block)
-                blocks.append((block[0].no, block, False))
+                blocks.append((block[0].no, block))
                 explain("kicker-follows-headline", (block[0].no, block[-1].no),
                         "the block printed over a headline goes with it to the article whose words it takes up: "
                         "its kicker")
@@ -132,7 +134,7 @@ def _byline_follows(d, moved: dict[int, list], drafts: list, texts: list[str], e
     if not d.byline or d.heads:
         return
     for k, blocks in moved.items():
-        if any(byline_goes_with(b, d, texts[k]) for _, b, _ in blocks) and not drafts[k].byline:
+        if any(byline_goes_with(b, d, texts[k]) for _, b in blocks) and not drafts[k].byline:
             drafts[k].byline, d.byline = d.byline, []
             explain("byline-follows-headline", (drafts[k].byline[0].no, drafts[k].byline[-1].no),
                     "the byline printed under a headline goes with it to the article whose words it takes up")
