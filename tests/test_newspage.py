@@ -1246,6 +1246,14 @@ PIECE_CASES = {
         "全面推进创新创业教育\n\n学有所教持续取得新进展方面\n"
         "提出更高要求，对优先发展教育事\n业相关重点任务进行新的重大部\n署，全面贯彻党的教育方针。\n",
         [(Kind.TEXT, 1), (Kind.HEAD, 1), (Kind.TEXT, 4)]),
+    # a head that ends in a word of three characters (社会学) keeps no line of the text under
+    # it, though its last character makes a commoner word (学习) with that line's first
+    "a-head-that-ends-in-a-longer-word-takes-no-line-from-the-text-under-it": (
+        "本报讯 近日，全国社会学学术年会在上海召开，与会者研讨社会建设。\n\n"
+        "加快构建新时代中国特色社会学\n\n习近平同志在党的十九大报告\n"
+        "中指出，要加快构建中国特色哲学社会科学\n体系。与会者认为，社会学者应当深入基\n"
+        "层调查研究，为社会建设提供理论支撑。\n",
+        [(Kind.TEXT, 1), (Kind.HEAD, 1), (Kind.TEXT, 4)]),
     # the same two short lines at the foot of the lede as anywhere else: a subhead over the
     # next column, also when a headline set across columns tops the block
     "a-subhead-at-the-foot-of-text-under-a-headline-across-columns": (

@@ -281,12 +281,17 @@ def head_cut_in_word(line: Line, nxt: Line, page: Page, bi: int) -> bool:
     or the head does not end in a word (its last two characters make none: 促科, 特色产), or
     its last character makes a commoner one with the next line's first (节前, 前夕), and the
     lexicon reads one across the break (科技, 前夕). A head may end in a word (…创业教育),
-    however the line under it begins (教育⏎学有所教…: no 教育学 there)."""
+    however the line under it begins (教育⏎学有所教…: no 教育学 there); one that ends in a
+    word of three or four characters ends there, whatever its last character makes with the
+    next line's first (…中国特色社会学⏎习近平同志…: 社会学, not 学习)."""
     if runs_on(line, nxt, page, bi):
         return True
-    tail = "".join(line.text.split())[-2:]
+    text = "".join(line.text.split())
+    tail = text[-2:]
     head = "".join(nxt.text.split())[:1]
     words = lexicon.words()
+    if any(words.get(text[-k:]) for k in (3, 4) if len(text) >= k):
+        return False
     return len(tail) == 2 and bool(head) and (not words.get(tail) or words.get(tail[-1] + head) > words.get(tail)) \
         and bool(lexicon.join_score(line.text, nxt.text))
 
