@@ -141,7 +141,7 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
             hints[lines[0].no] = hint
     more, blocks, breaks = take_furniture(blocks, explain)
     pieces = to_pieces(blocks, explain, hints)
-    articles, found_more = build_articles(pieces, blocks, breaks, explain)
+    articles, found_more = build_articles(pieces, blocks, breaks, explain, by_geometry=True)
     return PageRead(articles, furniture + more + found_more, zones, no)
 
 

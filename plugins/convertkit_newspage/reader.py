@@ -193,11 +193,14 @@ def page_pieces(source: str, first_no: int, explain: Explain
 
 
 def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[int],
-                   explain: Explain) -> tuple[list[Article], list[Furniture]]:
+                   explain: Explain, by_geometry: bool = False) -> tuple[list[Article], list[Furniture]]:
     """Stages 5-9: the articles of a page's pieces, in reading order, and the furniture
     found on the way (headline stacks with no article, doubled headlines). ``blocks`` are
     the page's blocks (for measures); a piece starting at a line in ``breaks`` starts an
-    article. Front ends that know the page's geometry (the PDF reader) start here."""
+    article. Front ends that know the page's geometry (the PDF reader) start here, with
+    ``by_geometry``: they read each block where the page sets it, so no block stands in an
+    article by print order alone, and none is moved out of it by its words
+    (:func:`.wordmodel.move_by_words`, which undoes pdftotext's order)."""
     boxes = [p for p in pieces if p.kind is Kind.PULL]  # placed once the articles are built
     pieces = [p for p in pieces if p.kind is not Kind.PULL]
     page = PageText(pieces)  # the page's text, for words running across a break
@@ -223,7 +226,8 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = join_ledes(drafts, explain, printed)
     subheads_to_sections(drafts, explain)
     heads_open_articles(drafts, explain)
-    move_by_words(drafts, explain)
+    if not by_geometry:
+        move_by_words(drafts, explain)
     # heads left over text that its words have since moved to another article find their
     # articles again (a head over text that went elsewhere heads it no longer)
     headlines_to_headless(drafts, explain, printed)
