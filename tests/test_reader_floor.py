@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import convertkit
+from convertkit.model import Article, plain
 from convertkit.testing import IN_CI
 from conftest import pagegen_python
 
@@ -100,6 +101,18 @@ def test_a_pdf_read_by_its_geometry_keeps_each_section_under_its_subhead(tmp_pat
     convertkit.convert(str(page), "tei", str(out), from_="newspage-pdf")
     got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
     assert got["perfect"], got
+
+
+def test_a_kicker_set_smaller_over_its_headline_goes_where_the_headline_goes(tmp_path_factory, tmp_path):
+    # seed 1002 sets 让中国特色社会主义展现出更加强大生命力 over 深刻理解新时代划时代意义 in a
+    # smaller size; the kicker's words are the theme every essay on the page shares, and more
+    # of them are in the essay on 一国两制 than in its own: by its words alone it went there
+    pytest.importorskip("pypdfium2", reason="the PDF reader needs convertkit[pdf]")
+    ((page, _),) = _generate(tmp_path_factory, range(1002, 1003), pdf=True)
+    titles = {(plain(a.kicker), plain(a.headline)) for a in convertkit.read(str(page), "newspage-pdf").blocks
+              if isinstance(a, Article)}
+    assert ("让中国特色社会主义展现出更加强大生命力", "深刻理解新时代划时代意义") in titles
+    assert ("", "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度") in titles
 
 
 def _score_tei():
@@ -238,9 +251,10 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
 
         # the real PDFs draw no boxes; seed 16 sets a boxed pull quote, seed 37 a page label
         # no word list knows (地方传真), seed 1024 a subhead boxed with its quote, seed 1 a
-        # subhead boxed alone
+        # subhead boxed alone, seed 1002 a kicker set over its headline in a smaller size
         pdfs = sorted((SHARED / "newspages").glob("rmrb-*.pdf")) + [
-            p for seed in (1, 16, 37, 1024) for p, _ in _generate(tmp_path_factory, range(seed, seed + 1), pdf=True)]
+            p for seed in (1, 16, 37, 1002, 1024)
+            for p, _ in _generate(tmp_path_factory, range(seed, seed + 1), pdf=True)]
         for path in pdfs:
             ex = Explain()
             for page in read_glyphs(path.read_bytes()):
@@ -279,8 +293,6 @@ def test_untitled_text_is_weighed_again_once_the_headlines_have_found_their_arti
     # essay's text shares; the essay's headline, printed over another article's column,
     # reaches it only when headlines are matched to texts (headline-to-headless). Weighed
     # again then, with the headline's words, the columns join it: no article stays untitled
-    from convertkit.model import plain
-
     [(page, _)] = _generate(tmp_path_factory, range(824, 825))
     doc = convertkit.read(page.read_bytes(), "newspage")
     assert all(plain(a.headline) for a in doc.blocks)

@@ -130,18 +130,22 @@ def read_pdf_page(page: PageGlyphs, first_no: int, explain: Explain, group: int 
         no += len(b.lines)
     blocks: list[list[Line]] = []
     hints: dict[int, Hint] = {}
+    kickers: set[int] = set()  # the first lines of heads set right over a larger head
     column = _column_width(ordered, body)
     for k, b in enumerate(ordered):
         lines = numbered(b, no)
         no += len(lines)
         blocks.append(lines)
-        hint = _hint(b, lines, body, face, boxed.get(id(b), ""),
-                     over_head=k + 1 < len(ordered) and _over_larger_head(b, ordered[k + 1], body), column=column)
+        over_head = k + 1 < len(ordered) and _over_larger_head(b, ordered[k + 1], body)
+        hint = _hint(b, lines, body, face, boxed.get(id(b), ""), over_head=over_head, column=column)
         if hint is not None:
             hints[lines[0].no] = hint
+        if over_head and hint in (Hint.HEAD, Hint.HEADLINE):
+            kickers.add(lines[0].no)
     more, blocks, breaks = take_furniture(blocks, explain)
     pieces = to_pieces(blocks, explain, hints)
-    articles, found_more = build_articles(pieces, blocks, breaks, explain, by_geometry=True)
+    articles, found_more = build_articles(pieces, blocks, breaks, explain, by_geometry=True,
+                                          kickers=frozenset(kickers))
     return PageRead(articles, furniture + more + found_more, zones, no)
 
 

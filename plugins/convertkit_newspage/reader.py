@@ -193,14 +193,16 @@ def page_pieces(source: str, first_no: int, explain: Explain
 
 
 def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[int],
-                   explain: Explain, by_geometry: bool = False) -> tuple[list[Article], list[Furniture]]:
+                   explain: Explain, by_geometry: bool = False,
+                   kickers: frozenset[int] = frozenset()) -> tuple[list[Article], list[Furniture]]:
     """Stages 5-9: the articles of a page's pieces, in reading order, and the furniture
     found on the way (headline stacks with no article, doubled headlines). ``blocks`` are
     the page's blocks (for measures); a piece starting at a line in ``breaks`` starts an
     article. Front ends that know the page's geometry (the PDF reader) start here, with
     ``by_geometry``: they read each block where the page sets it, so no block stands in an
     article by print order alone, and none is moved out of it by its words
-    (:func:`.wordmodel.move_by_words`, which undoes pdftotext's order)."""
+    (:func:`.wordmodel.move_by_words`, which undoes pdftotext's order); ``kickers``: the
+    first lines of the heads they see set smaller right over a larger head (its kicker)."""
     boxes = [p for p in pieces if p.kind is Kind.PULL]  # placed once the articles are built
     pieces = [p for p in pieces if p.kind is not Kind.PULL]
     page = PageText(pieces)  # the page's text, for words running across a break
@@ -211,7 +213,7 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     columns = [Furniture("rubric", name, span_of(lines))
                for name, lines in take_column_names(drafts, draft_text, explain)]
     deinterleave(drafts, page, explain)
-    titles.redistribute(drafts, draft_text, explain)
+    titles.redistribute(drafts, draft_text, explain, kickers)
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain, printed)
     numbered_sections_home(drafts, explain)

@@ -19,6 +19,8 @@ register(Stage.HEADLINES, {
     "kicker-follows-headline": "the block printed over a headline that went to another article goes with it, as "
                                "its kicker, where that article's text takes up as much of its words",
     "byline-follows-headline": "the byline printed under a headline that went to another article goes with it",
+    "kicker-by-size": "a head the page sets smaller right over a larger head is its kicker: it goes where that "
+                      "head goes (PDF input)",
 })
 
 # MIN_COVER and FOREIGN (0.5 and 0.2 before session 30) were chosen by a coordinate search on the
@@ -56,11 +58,14 @@ def blocks_of(heads: list[Line], sizes: list[int]) -> list[list[Line]]:
     return out
 
 
-def redistribute(drafts: list, body_text, explain: Explain) -> None:
+def redistribute(drafts: list, body_text, explain: Explain, kickers: frozenset[int] = frozenset()) -> None:
     """Move head blocks to the articles whose text takes up their words: the blocks of
     headline stacks (articles with two or more head blocks), and a lone headline printed
     over text it does not describe to an article that has none; ``body_text(draft)`` gives
-    an article's text.
+    an article's text. ``kickers``: the first lines of heads a front end that sees type
+    sizes found set smaller right over a larger head (a kicker over its headline): each goes
+    where the head under it goes, whatever its own words (a kicker's are its article's
+    theme, 让中国特色社会主义展现出更加强大生命力, which the page's other essays share).
     Drafts are changed in place (their ``heads`` and ``head_sizes``)."""
     stacks = [d for d in drafts if d.head_sizes and sum(d.head_sizes) == len(d.heads)]
     if not stacks:
@@ -72,21 +77,22 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
     for d in stacks:
         home = drafts.index(d)
         keep: list[list[Line]] = []
-        for block in blocks_of(d.heads, d.head_sizes):
-            pairs = pairs_of(block)
-            covers = [(_cover(pairs, t) if t else 0.0, k) for k, t in enumerate(texts)]
-            best, k = max(covers)
-            mine = covers[home][0]
-            # a lone headline moves only to an article that has none; a lone subtitle
-            # stays under the byline it was printed over (its headline is elsewhere)
-            lone = len(d.head_sizes) == 1 and (bool(drafts[k].heads) or block[0].text.startswith("——"))
-            if k != home and best >= MIN_COVER and best >= mine + MARGIN and not lone:
-                moved.setdefault(k, []).append((block[0].no, block))
-                explain("title-by-words", (block[0].no, block[-1].no),
-                        f"a head block printed over another article takes up the words of the article at "
-                        f"index {k} ({best:.0%} of its character pairs, {mine:.0%} where it was printed)")
-            else:
+        stack = blocks_of(d.heads, d.head_sizes)
+        goes = [_goes(block, home, len(stack), drafts, texts) for block in stack]
+        for n in range(len(stack) - 2, -1, -1):  # (from the foot: a kicker over a kicker's head)
+            if stack[n][0].no in kickers:
+                goes[n] = goes[n + 1]
+                explain("kicker-by-size", (stack[n][0].no, stack[n][-1].no),
+                        "set smaller right over a larger head: its kicker, which goes where that head goes")
+        for block, found in zip(stack, goes):
+            if found is None:
                 keep.append(block)
+                continue
+            k, best, mine = found
+            moved.setdefault(k, []).append((block[0].no, block))
+            explain("title-by-words", (block[0].no, block[-1].no),
+                    f"a head block printed over another article takes up the words of the article at "
+                    f"index {k} ({best:.0%} of its character pairs, {mine:.0%} where it was printed)")
         _kicker_follows(d, home, keep, moved, texts, explain)
         d.heads = [ln for b in keep for ln in b]
         d.head_sizes = [len(b) for b in keep]
@@ -101,6 +107,23 @@ def redistribute(drafts: list, body_text, explain: Explain) -> None:
                         key=lambda x: (x[1][0].text.startswith("——"), over_byline(x[1], d), x[0]))
         d.heads = [ln for _, b in merged for ln in b]
         d.head_sizes = [len(b) for _, b in merged]
+
+
+def _goes(block: list[Line], home: int, stacked: int, drafts: list, texts: list[str]
+          ) -> tuple[int, float, float] | None:
+    """Where head ``block``, one of ``stacked`` blocks over article ``home``, goes by its
+    words: (the article, the share of its character pairs that article's text holds, the
+    share ``home``'s holds), or None where it stays."""
+    pairs = pairs_of(block)
+    covers = [(_cover(pairs, t) if t else 0.0, k) for k, t in enumerate(texts)]
+    best, k = max(covers)
+    mine = covers[home][0]
+    # a lone headline moves only to an article that has none; a lone subtitle stays under
+    # the byline it was printed over (its headline is elsewhere)
+    lone = stacked == 1 and (bool(drafts[k].heads) or block[0].text.startswith("——"))
+    if k != home and best >= MIN_COVER and best >= mine + MARGIN and not lone:
+        return k, best, mine
+    return None
 
 
 def _kicker_follows(d, home: int, keep: list[list[Line]], moved: dict[int, list], texts: list[str],
