@@ -103,6 +103,19 @@ def test_a_pdf_read_by_its_geometry_keeps_each_section_under_its_subhead(tmp_pat
     assert got["perfect"], got
 
 
+def test_a_column_line_under_a_byline_is_not_read_with_the_headline(tmp_path_factory, tmp_path):
+    # seed 1234: a paragraph's last line (…中华民族伟大复兴的必由之路。) stands right under the
+    # byline centred under an essay's headline, and a subhead right under it; read with the
+    # headline as one of its heads, it pulled that subhead over the essay's lede
+    pytest.importorskip("pypdfium2", reason="the PDF reader needs convertkit[pdf]")
+    ((page, truth_path),) = _generate(tmp_path_factory, range(1234, 1235), pdf=True)
+    score_tei = _score_tei()
+    out = tmp_path / "out.xml"
+    convertkit.convert(str(page), "tei", str(out), from_="newspage-pdf")
+    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
+    assert got["perfect"], got
+
+
 def test_a_kicker_set_smaller_over_its_headline_goes_where_the_headline_goes(tmp_path_factory, tmp_path):
     # seed 1002 sets 让中国特色社会主义展现出更加强大生命力 over 深刻理解新时代划时代意义 in a
     # smaller size; the kicker's words are the theme every essay on the page shares, and more

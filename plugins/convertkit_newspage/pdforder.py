@@ -295,7 +295,8 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
     Text level with the heads at their left with nothing standing between is theirs however
     far: they are centred over columns their text fills only in part, or not at all. The heads
     read with a headline are those set right under it (HEAD_SPACE ems): another module's
-    stand lower."""
+    stand lower, and a line in the body's size that holds a sentence's punctuation is a
+    column's, not a head or byline (:func:`_text_line`)."""
     out = list(order)
     for h in [b for b in order if b.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in b.lines)]:
         at = out.index(h)
@@ -308,7 +309,7 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         while start > 0 and with_head(out[start - 1]) and not same_size(out[start - 1].size, body):
             start -= 1
         while end < len(out) and with_head(out[end]) and out[end].box[3] <= h.box[1] + body \
-                and out[end - 1].box[1] - out[end].box[3] <= HEAD_SPACE * body:
+                and out[end - 1].box[1] - out[end].box[3] <= HEAD_SPACE * body and not _text_line(out[end], body):
             end += 1  # (set right under the one before: another module's heads stand lower)
         group = out[start:end]
         x0 = min(b.box[0] for b in group)
@@ -331,6 +332,13 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         if first is not None:
             out = out[:first] + group + out[first:start] + out[end:]
     return out
+
+
+def _text_line(b: PdfBlock, body: float) -> bool:
+    """Whether ``b`` is set in the body's size and holds a sentence's punctuation: a
+    column's line, never a head or byline read with a headline (中华民族伟大复兴的必由之路。,
+    the last line of a paragraph set right under a byline)."""
+    return same_size(b.size, body) and any(has_sentence_punct(ln.text) for ln in b.lines)
 
 
 def _between(x0: float, x1: float, y0: float, y1: float, blocks: list[PdfBlock]) -> bool:
