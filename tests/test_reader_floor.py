@@ -103,12 +103,14 @@ def test_a_pdf_read_by_its_geometry_keeps_each_section_under_its_subhead(tmp_pat
     assert got["perfect"], got
 
 
-def test_a_column_line_under_a_byline_is_not_read_with_the_headline(tmp_path_factory, tmp_path):
+@pytest.mark.parametrize("seed", [1234, 1164])
+def test_no_column_line_nor_subhead_under_the_byline_is_read_with_the_headline(tmp_path_factory, tmp_path, seed):
     # seed 1234: a paragraph's last line (…中华民族伟大复兴的必由之路。) stands right under the
-    # byline centred under an essay's headline, and a subhead right under it; read with the
-    # headline as one of its heads, it pulled that subhead over the essay's lede
+    # byline centred under an essay's headline, and a subhead right under it; seed 1164: a
+    # subhead of the second column right under the byline. Read with the headline as its
+    # heads, each put the subhead over the essay's lede (a byline ends the title)
     pytest.importorskip("pypdfium2", reason="the PDF reader needs convertkit[pdf]")
-    ((page, truth_path),) = _generate(tmp_path_factory, range(1234, 1235), pdf=True)
+    ((page, truth_path),) = _generate(tmp_path_factory, range(seed, seed + 1), pdf=True)
     score_tei = _score_tei()
     out = tmp_path / "out.xml"
     convertkit.convert(str(page), "tei", str(out), from_="newspage-pdf")

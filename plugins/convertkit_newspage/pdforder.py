@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lines import has_sentence_punct
+from .lines import BYLINE_RE, Line, has_sentence_punct
+from .names import is_name_line, names_only
 from .pdfglyphs import Rule
 from .pdflines import HEAD_SIZE, HEADLINE_SIZE, Box, PdfBlock, ruled_apart, same_size, within
 
@@ -294,9 +295,10 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
     drawn across (a headline set lower than the top of the column beside it, under a label).
     Text level with the heads at their left with nothing standing between is theirs however
     far: they are centred over columns their text fills only in part, or not at all. The heads
-    read with a headline are those set right under it (HEAD_SPACE ems): another module's
-    stand lower, and a line in the body's size that holds a sentence's punctuation is a
-    column's, not a head or byline (:func:`_text_line`)."""
+    read with a headline are those set right under it (HEAD_SPACE ems), down to its byline:
+    another module's stand lower, a head set under the byline heads a column of the text (a
+    byline ends the title), and a line in the body's size that holds a sentence's
+    punctuation is a column's, not a head or byline (:func:`_text_line`)."""
     out = list(order)
     for h in [b for b in order if b.size >= HEADLINE_SIZE * body and not any(ln.vertical for ln in b.lines)]:
         at = out.index(h)
@@ -309,7 +311,8 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         while start > 0 and with_head(out[start - 1]) and not same_size(out[start - 1].size, body):
             start -= 1
         while end < len(out) and with_head(out[end]) and out[end].box[3] <= h.box[1] + body \
-                and out[end - 1].box[1] - out[end].box[3] <= HEAD_SPACE * body and not _text_line(out[end], body):
+                and out[end - 1].box[1] - out[end].box[3] <= HEAD_SPACE * body and not _text_line(out[end], body) \
+                and not (end - 1 > at and _byline(out[end - 1])):
             end += 1  # (set right under the one before: another module's heads stand lower)
         group = out[start:end]
         x0 = min(b.box[0] for b in group)
@@ -332,6 +335,14 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
         if first is not None:
             out = out[:first] + group + out[first:start] + out[end:]
     return out
+
+
+def _byline(b: PdfBlock) -> bool:
+    """Whether ``b`` is a byline: one line, a reporter's credit and names or names alone."""
+    if len(b.lines) != 1:
+        return False
+    line = Line.read(0, b.lines[0].text)
+    return bool(BYLINE_RE.match(line.text)) or (is_name_line(line) and names_only(line))
 
 
 def _text_line(b: PdfBlock, body: float) -> bool:
