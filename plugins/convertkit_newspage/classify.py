@@ -11,7 +11,7 @@ from .headshape import (HEAD_LINES, NARROW, NARROW_RUN, SUBTITLE_LINES, WIDE, cl
                         wide_over_stray, word_across)
 from .lines import (BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open,
                     spaceless_text, starts_inside)
-from .names import is_name_line, name_fragment, name_shaped, names_only, spells_byline
+from .names import byline_line, is_name_line, name_fragment, name_shaped, names_only, spells_byline
 from .pieces import Hint, Kind, Piece, closes_article, headish, measure, median, physical_width
 from .pulls import PULL_SIMILARITY, Page, over_pull_quote, pull_atop, pull_box, pull_cut, split_quotes
 from .rules import Explain, Stage, register
@@ -232,8 +232,7 @@ def _add_wide_headline(pieces: list[Piece], block: list[Line], bi: int, page: Pa
         explain("head-wider-than-column", (first.no, block[k - 1].no),
                 "lines wider than the column under them are a headline (body lines never are)")
         rest = block[k:]
-        if is_name_line(rest[0]) and names_only(rest[0]) or BYLINE_RE.match(rest[0].text) or \
-                (len(rest) > 1 and name_fragment(rest[0])):
+        if byline_line(rest[0]) or (len(rest) > 1 and name_fragment(rest[0])):
             pieces.append(Piece(Kind.BYLINE, [rest[0]], bi, starts_block=False))
             explain("byline-name", rest[0].no, "a name under a headline is a byline")
             rest = rest[1:]
@@ -332,8 +331,7 @@ def _heads_atop(pieces: list[Piece], block: list[Line], bi: int, page: Page, col
                              and not leaves_open(inline_text(block[:k]))):
                     # 指出： opens a quotation; a personal name under the head is its byline
                     k += 1
-                byline = (is_name_line(block[k]) and names_only(block[k]) or BYLINE_RE.match(block[k].text)) \
-                    and not leaves_open(inline_text(block[:k]))
+                byline = byline_line(block[k]) and not leaves_open(inline_text(block[:k]))
                 if not byline and physical_width(block, k, body_w) <= 0.7 * body_w:
                     # the short lines run on into the body (a name under them is their
                     # byline, no body line): only the first is a head

@@ -7,7 +7,7 @@ from __future__ import annotations
 from . import lexicon
 from .lines import (BYLINE_RE, CREDIT_OPEN_RE, REPORTER_LEDE_RE, Line, ends_sentence, inline_text, leaves_open,
                     spaceless_text)
-from .names import is_name_line, name_fragment, names_only
+from .names import byline_line, is_name_line, name_fragment, names_only
 from .pieces import INDENT_MOST, cut_before_quote, headish, indented, measure, physical_width
 from .pulls import BOX_INSET, Page
 
@@ -46,7 +46,7 @@ def subtitle_over_byline(block: list[Line], k: int) -> bool:
     if start is None or k - start >= SUBTITLE_LINES or k + 1 >= len(block):
         return False
     under = block[k + 1]
-    return bool(is_name_line(under) and names_only(under) or name_fragment(under) or BYLINE_RE.match(under.text))
+    return byline_line(under) or name_fragment(under)
 
 
 def fills_column(block: list[Line], col: float, measured: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from convertkit.cjk import close_up
 
 from . import lexicon
-from .lines import CREDIT, HanPattern, Line, is_han
+from .lines import BYLINE_RE, CREDIT, HanPattern, Line, is_han
 
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -133,6 +133,11 @@ def names_only(line: Line) -> bool:
     if len(words) == 1 and split_names(words[0]) is not None:
         return True
     return all(is_personal_name(w) for w in words)
+
+
+def byline_line(line: Line) -> bool:
+    """A byline's line: personal names alone, or a reporter's credit and names (BYLINE_RE)."""
+    return is_name_line(line) and names_only(line) or bool(BYLINE_RE.match(line.text))
 
 
 #: a credit before the names of a byline (本报记者 卢梦琪, 新华社记者 …, 通讯员 …)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lines import BYLINE_RE, Line, has_sentence_punct
-from .names import is_name_line, names_only
+from .lines import Line, has_sentence_punct
+from .names import byline_line
 from .pdfglyphs import Rule
 from .pdflines import HEAD_SIZE, HEADLINE_SIZE, Box, PdfBlock, ruled_apart, same_size, within
 
@@ -339,10 +339,7 @@ def inset_heads_first(order: list[PdfBlock], body: float, rules: tuple[Rule, ...
 
 def _byline(b: PdfBlock) -> bool:
     """Whether ``b`` is a byline: one line, a reporter's credit and names or names alone."""
-    if len(b.lines) != 1:
-        return False
-    line = Line.read(0, b.lines[0].text)
-    return bool(BYLINE_RE.match(line.text)) or (is_name_line(line) and names_only(line))
+    return len(b.lines) == 1 and byline_line(Line.read(0, b.lines[0].text))
 
 
 def _text_line(b: PdfBlock, body: float) -> bool:
