@@ -130,6 +130,21 @@ def test_a_kicker_set_smaller_over_its_headline_goes_where_the_headline_goes(tmp
     assert ("", "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度") in titles
 
 
+@pytest.mark.parametrize("seed", [986, 1001])
+def test_a_headline_printed_after_its_text_with_its_byline_cuts_its_text_off_the_article_before(
+        tmp_path_factory, tmp_path, seed):
+    # seed 986 prints a report's text right after an essay that ends a sentence, and the
+    # report's headline, subtitle and byline (肖珺) after it, over no text; seed 1001 the same
+    # with another report. A headline left with no text is given the part of an article's
+    # text that takes up its words; with its byline under it, it was not
+    ((page, truth_path),) = _generate(tmp_path_factory, range(seed, seed + 1))
+    score_tei = _score_tei()
+    out = tmp_path / "out.xml"
+    convertkit.convert(str(page), "tei", str(out), from_="newspage")
+    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
+    assert got["char_accuracy"] == 1.0 and got["titles_full"] == f"{got['articles_truth']}/{got['articles_truth']}", got
+
+
 def _score_tei():
     """../shared/eval's scorer (score_tei), imported from where it is kept."""
     if str(SHARED / "eval") not in sys.path:

@@ -42,7 +42,9 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
     run through its whole article. Of more head blocks, the pair that cuts the text best
     does, the others staying with the first part. So is an article with one head block
     whose text falls that way for its headline and a headline left with no article
-    (printed after the text it heads). The byline and dateline stay with the first part,
+    (printed after the text it heads), with the byline printed under it or none: each part
+    then keeps the byline of the headline it goes under (a byline stands under its own
+    headline; since session 58). Otherwise the byline and dateline stay with the first part,
     the sign-off and closer with the second. A run in the middle of the text that takes up
     one headline's words, the text around it the other's (:func:`_best_run`), is the other
     article printed inside this one's columns, when it cuts better than any two parts. A
@@ -77,7 +79,8 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
         second = (i, j)[1 - a]
         pending += reversed(_split(d, [b for k, b in enumerate(blocks) if k != second], blocks[second], c, score,
                                    explain))
-    lone = [d for d in out if len(d.head_sizes) == 1 and not (d.body or d.byline or d.dateline or d.signoff)
+    # headlines printed with no text under them (a byline under one is its own)
+    lone = [d for d in out if len(d.head_sizes) == 1 and not (d.body or d.dateline or d.signoff)
             and not d.heads[0].text.startswith("——")]
     for h in lone:
         cuts = [(cut, d) for d in out if len(d.head_sizes) == 1 and d.body and d is not h
@@ -87,7 +90,10 @@ def split_by_headlines(drafts: list[Draft], explain: Explain) -> list[Draft]:
         (score, c, a), d = max(cuts, key=lambda x: x[0][0])
         pair = [d.heads, h.heads]
         at = out.index(d)
-        out[at:at + 1] = _split(d, [pair[a]], pair[1 - a], c, score, explain)
+        parts = _split(d, [pair[a]], pair[1 - a], c, score, explain)
+        for part in parts:  # each headline's byline goes with it
+            part.byline = h.byline if part.heads == h.heads else d.byline
+        out[at:at + 1] = parts
         out.remove(h)
     return out
 
