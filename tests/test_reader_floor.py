@@ -145,6 +145,18 @@ def test_a_headline_printed_after_its_text_with_its_byline_cuts_its_text_off_the
     assert got["char_accuracy"] == 1.0 and got["titles_full"] == f"{got['articles_truth']}/{got['articles_truth']}", got
 
 
+def test_untitled_text_that_opens_under_a_subhead_is_weighed_as_a_section_printed_apart(tmp_path_factory, tmp_path):
+    # seed 1048 prints the last two sections of an essay of four (新时代的价值追求, 新时代的
+    # 历史使命) apart from the rest: read as untitled text under a subhead, they stayed an
+    # article with no headline, though a subhead opens no article
+    ((page, truth_path),) = _generate(tmp_path_factory, range(1048, 1049))
+    score_tei = _score_tei()
+    out = tmp_path / "out.xml"
+    convertkit.convert(str(page), "tei", str(out), from_="newspage")
+    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
+    assert got["char_accuracy"] == 1.0 and got["articles_matched"] == got["articles_truth"], got
+
+
 def _score_tei():
     """../shared/eval's scorer (score_tei), imported from where it is kept."""
     if str(SHARED / "eval") not in sys.path:

@@ -166,19 +166,34 @@ def join_sections_apart(drafts: list[Draft], explain: Explain, printed: Mapping[
     A section moved into a head over text that then moves itself goes on its own, by its own
     text's print place (:func:`_insert_section`): sections keep the order they were printed in.
     Where the article chosen is a head over text and nothing more, and the moving head is the
-    headline of the two (:func:`_headline_of_the_two`), the other way round.
+    headline of the two (:func:`_headline_of_the_two`), the other way round. Untitled text
+    that opens under a head (:func:`_opens_under_head`) is weighed as that head over its text,
+    and moves with its subheads (since session 58); no section moves into it.
     ``printed``: each head line's printed block (:func:`.pieces.head_piece`)."""
+    # untitled text that opens under a head is weighed as that head over its text (a
+    # subhead opens no article); it is no article that others move into, and stays as it
+    # was where it does not move
+    opened: dict[int, Draft] = {}  # id of the head over text made of it -> the untitled text
+    drafts = list(drafts)
+    for n, d in enumerate(drafts):
+        if _opens_under_head(d):
+            bare = Draft(heads=list(d.body[0].lines), head_sizes=[len(d.body[0].lines)])
+            bare.body = d.body[1:]
+            bare.closed, bare.closed_by_author, bare.parts_of = d.closed, d.closed_by_author, d.parts_of
+            opened[id(bare)] = d
+            drafts[n] = bare
     if not any(d.heads and _bare(d) for d in drafts):
-        return drafts  # (no head over text alone: no section printed apart, nothing to weigh)
+        return [opened.get(id(d), d) for d in drafts]  # (no head over text alone: nothing to weigh)
     texts = [draft_text(d) for d in drafts]
     pairs = [titles.text_pairs(t) for t in texts]
     column = _column(drafts)
+    untitled = {n for n, d in enumerate(drafts) if id(d) in opened}  # (no article to move into)
     gone: set[int] = set()
     moved: set[int] = set()  # the heads of the sections moved (ids)
     for i, d in enumerate(drafts):
         if i in gone:
             continue
-        found = _section_evidence(drafts, i, texts, pairs, gone, column)
+        found = _section_evidence(drafts, i, texts, pairs, gone | untitled, column)
         if found is None:
             continue
         k, ev, runner = found
@@ -204,7 +219,8 @@ def join_sections_apart(drafts: list[Draft], explain: Explain, printed: Mapping[
                + ("; its number goes on with the article's subheads'" if numbered else
                   "; a head numbered after the first heads no article" if later else ""))
         target = drafts[k]
-        if not numbered and not later and _bare(target) and _headline_of_the_two(d, target, texts[i], texts[k]):
+        if not numbered and not later and _bare(target) and i not in untitled \
+                and _headline_of_the_two(d, target, texts[i], texts[k]):
             d, target, i, k = target, d, k, i
             why += "; the other way round: its head's words run through the text of the head it moved to"
         head = head_piece(d.heads, printed, d.body[0])
@@ -217,7 +233,14 @@ def join_sections_apart(drafts: list[Draft], explain: Explain, printed: Mapping[
         gone.add(i)
         explain("section-apart", (d.heads[0].no, d.heads[-1].no),
                 f"the article at index {k} {why}: a section printed apart")
-    return [d for i, d in enumerate(drafts) if i not in gone]
+    return [opened.get(id(d), d) for i, d in enumerate(drafts) if i not in gone]
+
+
+def _opens_under_head(d: Draft) -> bool:
+    """Whether ``d`` is untitled text that opens under a head: no headline, byline, dateline
+    or sign-off, its first piece a head over text (a subhead opens no article)."""
+    return bool(not d.heads and not d.byline and not d.dateline and not d.signoff and len(d.body) > 1
+                and d.body[0].kind is Kind.HEAD and d.body[1].kind is Kind.TEXT)
 
 
 def _signed_apart(drafts: list[Draft], i: int) -> bool:
