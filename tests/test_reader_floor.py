@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import convertkit
-from convertkit.model import Article, plain
+from convertkit.model import Article, Section, plain
 from convertkit.testing import IN_CI
 from conftest import pagegen_python
 
@@ -155,6 +155,29 @@ def test_untitled_text_that_opens_under_a_subhead_is_weighed_as_a_section_printe
     convertkit.convert(str(page), "tei", str(out), from_="newspage")
     got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
     assert got["char_accuracy"] == 1.0 and got["articles_matched"] == got["articles_truth"], got
+
+
+@pytest.mark.parametrize("seed", [1044, 1100])
+def test_no_head_ends_in_a_colon(tmp_path_factory, seed):
+    # seeds 1044 and 1100 print an essay's headline over its lede, whose first line, 党的十九
+    # 大报告指出：, is short (the next line is cut before an opening quote) and whose last two
+    # characters the page prints with the headline's (新时代党的…): read as the head's last
+    # line, it made the lede's lead-in part of the head. A line that ends in a colon opens
+    # what follows; a head never ends so
+    ((page, _),) = _generate(tmp_path_factory, range(seed, seed + 1))
+    heads = []
+
+    def walk(blocks):
+        for b in blocks:
+            if isinstance(b, Section):
+                heads.append(plain(b.heading))
+                walk(b.blocks)
+
+    for a in convertkit.read(str(page), "newspage").blocks:
+        if isinstance(a, Article):
+            heads.append(plain(a.headline))
+            walk(a.blocks)
+    assert not [h for h in heads if h.rstrip().endswith(("：", ":"))]
 
 
 def _score_tei():

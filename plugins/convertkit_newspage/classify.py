@@ -446,7 +446,8 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
         if not rest:
             continue
         if hints is None and not heads and len(rest) > 1 and pieces and pieces[-1].kind is Kind.HEAD \
-                and headish(rest[0]) and head_cut_in_word(pieces[-1].lines[-1], rest[0], page, bi) and \
+                and headish(rest[0]) and not _ends_clause(rest[:1]) and \
+                head_cut_in_word(pieces[-1].lines[-1], rest[0], page, bi) and \
                 (short_of(rest[0], rest[1:9]) or
                  max(ln.width for ln in pieces[-1].lines) <= measure(rest[1:9]) and
                  not word_across(rest[0], rest[1], page, bi)):
