@@ -180,6 +180,21 @@ def test_no_head_ends_in_a_colon(tmp_path_factory, seed):
     assert not [h for h in heads if h.rstrip().endswith(("：", ":"))]
 
 
+@pytest.mark.parametrize("seed", [1787, 200141])
+def test_a_paragraphs_first_lines_in_a_subheads_block_are_no_part_of_it(tmp_path_factory, tmp_path, seed):
+    # both pages print a two-line subhead (为世界和平与发展⏎作出新的重大贡献) in one block with
+    # the first two lines of the paragraph under it, which hold no sentence punctuation (“一带
+    # 一路”建设以政策沟⏎通、设施联通、贸易畅通、资金融): read as the head's, they glued the
+    # paragraph's start to the subhead. They are letter-spaced (justified) and fill the column;
+    # the head's lines are set two ems short of it and are not
+    ((page, truth_path),) = _generate(tmp_path_factory, range(seed, seed + 1))
+    score_tei = _score_tei()
+    out = tmp_path / "out.xml"
+    convertkit.convert(str(page), "tei", str(out), from_="newspage")
+    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
+    assert got["char_accuracy"] == 1.0 and got["titles_full"] == f"{got['articles_truth']}/{got['articles_truth']}", got
+
+
 def _score_tei():
     """../shared/eval's scorer (score_tei), imported from where it is kept."""
     if str(SHARED / "eval") not in sys.path:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .headshape import (HEAD_LINES, NARROW, NARROW_RUN, SUBTITLE_LINES, WIDE, clause_line, fills_column,
-                        head_at_block_end, head_cut_in_word, head_over_credit, head_over_paragraph,
+from .headshape import (COLUMN_FILL, HEAD_LINES, NARROW, NARROW_RUN, SUBTITLE_LINES, WIDE, clause_line,
+                        fills_column, head_at_block_end, head_cut_in_word, head_over_credit, head_over_paragraph,
                         head_over_stray_tail, narrow_head_run, runs_on, short_of, subtitle_over_byline, wide_heads,
                         wide_over_stray, word_across)
 from .lines import (BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open,
                     spaceless_text, starts_inside)
 from .names import byline_line, is_name_line, name_fragment, name_shaped, names_only, spells_byline
-from .pieces import Hint, Kind, Piece, closes_article, headish, measure, median, physical_width
+from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
 from .pulls import PULL_SIMILARITY, Page, over_pull_quote, pull_atop, pull_box, pull_cut, split_quotes
 from .rules import Explain, Stage, register
 
@@ -313,7 +313,8 @@ def _heads_atop(pieces: list[Piece], block: list[Line], bi: int, page: Page, col
                           if (is_name_line(block[j]) and names_only(block[j]) or name_fragment(block[j])
                               or BYLINE_RE.match(block[j].text)) and not leaves_open(inline_text(block[:j]))),
                          len(block))
-                heads, rest = block[:j], block[j:]
+                heads = block[:_paragraph_under(block[:j], col)]
+                rest = block[len(heads):]
             elif not clause_first and physical_width(block, 0, measure(block[1:7])) <= 0.7 * measure(block[1:7]):
                 # (the column right under it; a line pdftotext cut before an opening
                 # quote is measured with the piece it cut off: 本次会议的主题是⏎“一带一路…)
@@ -555,6 +556,23 @@ def _open_head(pieces: list[Piece], heads: list[Line]) -> int | None:
 
 
 OPEN_HEAD_BACK = 2  # heads: the one that opened the quotation, and one printed beside it
+
+
+def _paragraph_under(lines: list[Line], col: float) -> int:
+    """How many of head-like ``lines`` are the head: not the lines at their foot that fill the
+    page's ``col`` (within COLUMN_FILL), with a paragraph's indented first line over them,
+    the first of them letter-spaced as a justified line is, under head lines each WIDE ems
+    or more short of the column and none letter-spaced. Those are the first lines of the
+    paragraph under the head (为世界和平与发展⏎作出新的重大贡献⏎“一带一路”建设以政策沟⏎通、
+    设施联通…): a head set in the column has larger type, fewer characters to the line."""
+    f = len(lines)
+    while f > 1 and col and abs(lines[f - 1].width - col) <= COLUMN_FILL:
+        f -= 1
+    if 1 < f < len(lines) and indented(lines[f - 1], col, lines[f]):
+        f -= 1
+    if f < len(lines) and lines[f].spaced and all(ln.width <= col - WIDE and not ln.spaced for ln in lines[:f]):
+        return f
+    return len(lines)
 
 
 def _ends_clause(lines: list[Line]) -> bool:
