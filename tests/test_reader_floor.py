@@ -195,6 +195,16 @@ def test_a_paragraphs_first_lines_in_a_subheads_block_are_no_part_of_it(tmp_path
     assert got["char_accuracy"] == 1.0 and got["titles_full"] == f"{got['articles_truth']}/{got['articles_truth']}", got
 
 
+def test_a_names_first_character_under_head_lines_ends_the_head(tmp_path_factory):
+    # seed 1017 prints 中国思想理论进入⏎世界的鲜亮标志⏎张⏎2017 年 1 月 17 日，在… in one block,
+    # the byline's first character broken off (首映 printed elsewhere): the head's lines run
+    # down to it, as to a whole name; the second line had been read as the text's
+    ((page, _),) = _generate(tmp_path_factory, range(1017, 1018))
+    titles = {plain(a.kicker) + plain(a.headline) for a in convertkit.read(str(page), "newspage").blocks
+              if isinstance(a, Article)}
+    assert "中国思想理论进入世界的鲜亮标志" in titles, titles
+
+
 def _score_tei():
     """../shared/eval's scorer (score_tei), imported from where it is kept."""
     if str(SHARED / "eval") not in sys.path:

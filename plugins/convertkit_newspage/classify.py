@@ -332,7 +332,7 @@ def _heads_atop(pieces: list[Piece], block: list[Line], bi: int, page: Page, col
                              and not leaves_open(inline_text(block[:k]))):
                     # 指出： opens a quotation; a personal name under the head is its byline
                     k += 1
-                byline = byline_line(block[k]) and not leaves_open(inline_text(block[:k]))
+                byline = (byline_line(block[k]) or name_fragment(block[k])) and not leaves_open(inline_text(block[:k]))
                 if not byline and physical_width(block, k, body_w) <= 0.7 * body_w:
                     # the short lines run on into the body (a name under them is their
                     # byline, no body line): only the first is a head
