@@ -205,6 +205,17 @@ def test_a_names_first_character_under_head_lines_ends_the_head(tmp_path_factory
     assert "中国思想理论进入世界的鲜亮标志" in titles, titles
 
 
+def test_a_subtitle_printed_over_another_articles_text_goes_under_its_headline(tmp_path_factory):
+    # seed 860 prints ——“第六届中国工业发展论坛”述要 alone in the middle of an essay on
+    # 历史观, over no byline; the report on that forum names it word for word. A subtitle
+    # printed alone stayed where it was printed, and took another headline there
+    ((page, _),) = _generate(tmp_path_factory, range(860, 861))
+    titles = {(plain(a.headline), plain(a.subtitle)) for a in convertkit.read(str(page), "newspage").blocks
+              if isinstance(a, Article)}
+    assert ("从三个层面促进实体经济由大向强", "——“第六届中国工业发展论坛”述要") in titles, titles
+    assert ("加快构建新时代中国特色社会学", "") in titles, titles
+
+
 def _score_tei():
     """../shared/eval's scorer (score_tei), imported from where it is kept."""
     if str(SHARED / "eval") not in sys.path:

@@ -119,8 +119,14 @@ def _goes(block: list[Line], home: int, stacked: int, drafts: list, texts: list[
     best, k = max(covers)
     mine = covers[home][0]
     # a lone headline moves only to an article that has none; a lone subtitle stays under
-    # the byline it was printed over (its headline is elsewhere)
-    lone = stacked == 1 and (bool(drafts[k].heads) or block[0].text.startswith("——"))
+    # the byline it was printed right over (its headline is elsewhere), and printed over
+    # none goes under the headline of the article whose text takes up its words, where that
+    # article has no subtitle of its own (since session 58)
+    if block[0].text.startswith("——"):
+        lone = stacked == 1 and (over_byline(block, drafts[home])
+                                 or any(ln.text.startswith("——") for ln in drafts[k].heads))
+    else:
+        lone = stacked == 1 and bool(drafts[k].heads)
     if k != home and best >= MIN_COVER and best >= mine + MARGIN and not lone:
         return k, best, mine
     return None
