@@ -216,6 +216,17 @@ def test_a_subtitle_printed_over_another_articles_text_goes_under_its_headline(t
     assert ("加快构建新时代中国特色社会学", "") in titles, titles
 
 
+def test_every_head_printed_with_a_headline_in_parallel_with_its_subheads_is_a_subhead(tmp_path_factory):
+    # seed 1082 prints a stack of one-line heads apart from the essay 新时代：发展新方位奋进新
+    # 目标: two of them are its subheads (新时代的…, in parallel with 新时代的鲜明主题 and the
+    # others). The first went into the text as a subhead, the second stayed with the headline
+    ((page, _),) = _generate(tmp_path_factory, range(1082, 1083))
+    essay = next(a for a in convertkit.read(str(page), "newspage").blocks
+                 if isinstance(a, Article) and plain(a.headline) == "新时代：发展新方位奋进新目标")
+    assert (plain(essay.kicker), plain(essay.subtitle)) == ("", "")
+    assert "新时代的历史使命" in {plain(b.heading) for b in essay.blocks if isinstance(b, Section)}
+
+
 def _score_tei():
     """../shared/eval's scorer (score_tei), imported from where it is kept."""
     if str(SHARED / "eval") not in sys.path:

@@ -24,8 +24,8 @@ register(Stage.ARTICLES, {
                      "scores high enough, are a section of it",
     "heads-own-article": "a head and text whose evidence for being another article's section scores too low "
                          "head an article of their own",
-    "subhead-over-headline": "a head block over the headline in parallel with the article's subheads is the "
-                             "subhead of its first section: it goes after the lede",
+    "subhead-over-headline": "a head block printed with the headline in parallel with the article's subheads is "
+                             "a subhead: it goes after the lede",
     "numbered-section-home": "a subhead whose number goes on with another article's numbered subheads, and not "
                              "with its own article's, goes there with its text",
 })
@@ -376,7 +376,9 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain, printed: Mapp
     section, printed with the headline stack: it goes back into the text, after the lede
     (the text up to the first block that ends a sentence: an article opens with its lede,
     and subheads divide what follows), before the subhead that may stand there (the first
-    section's text was printed elsewhere). The headline is the head block printed nearest
+    section's text was printed elsewhere). So is every other such block of the stack, each
+    put after the one printed before it (since session 58: before, the first alone; the
+    others stayed with the headline). The headline is the head block printed nearest
     over the byline, wherever the other head blocks were printed (a subhead has no byline
     under it); without one, the last; never a subtitle (——…), which stands under its
     headline. Drafts are changed in place.
@@ -390,6 +392,7 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain, printed: Mapp
         heads = [b for b in blocks if not b[0].text.startswith("——")] or blocks
         over = [b for b in heads if d.byline and b[-1].no < d.byline[0].no]
         headline = max(over, key=lambda b: b[-1].no) if over else heads[-1]
+        placed = 0  # subheads put after the lede so far (each after the one printed before it)
         for block in [b for b in blocks if b is not headline]:
             if any(ln.text.startswith("——") for ln in block) or not _parallel(block, d):
                 continue  # (a block with a subtitle is a headline: subheads have none)
@@ -400,11 +403,12 @@ def subheads_over_headlines(drafts: list[Draft], explain: Explain, printed: Mapp
             # after the lede: before the subhead there, where the first section's text was
             # printed elsewhere
             d.take_head(None, block)
-            d.body.insert(lede_end + 1, head_piece(block, printed, d.body[lede_end + 1]))
+            at = lede_end + 1 + placed
+            d.body.insert(at, head_piece(block, printed, d.body[min(at, len(d.body) - 1)]))
+            placed += 1
             explain("subhead-over-headline", (block[0].no, block[-1].no),
-                    "a head block over the headline in parallel with the article's subheads is the subhead of "
-                    "its first section, after the lede")
-            break
+                    "a head block printed with the headline, in parallel with the article's subheads, is the "
+                    "subhead of one of its sections, after the lede")
 
 
 PARALLEL = 4  # characters: the shortest phrase parallel subheads share
