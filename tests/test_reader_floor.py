@@ -95,11 +95,7 @@ def test_a_pdf_read_by_its_geometry_keeps_each_section_under_its_subhead(tmp_pat
     # misprinted blocks back moved that section's text there, leaving its subhead over
     # nothing; the PDF's geometry has set each block in its column, print order plays no part
     pytest.importorskip("pypdfium2", reason="the PDF reader needs convertkit[pdf]")
-    ((page, truth_path),) = _generate(tmp_path_factory, range(972, 973), pdf=True)
-    score_tei = _score_tei()
-    out = tmp_path / "out.xml"
-    convertkit.convert(str(page), "tei", str(out), from_="newspage-pdf")
-    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
+    got = _scored(tmp_path_factory, tmp_path, 972, pdf=True)
     assert got["perfect"], got
 
 
@@ -110,11 +106,7 @@ def test_no_column_line_nor_subhead_under_the_byline_is_read_with_the_headline(t
     # subhead of the second column right under the byline. Read with the headline as its
     # heads, each put the subhead over the essay's lede (a byline ends the title)
     pytest.importorskip("pypdfium2", reason="the PDF reader needs convertkit[pdf]")
-    ((page, truth_path),) = _generate(tmp_path_factory, range(seed, seed + 1), pdf=True)
-    score_tei = _score_tei()
-    out = tmp_path / "out.xml"
-    convertkit.convert(str(page), "tei", str(out), from_="newspage-pdf")
-    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
+    got = _scored(tmp_path_factory, tmp_path, seed, pdf=True)
     assert got["perfect"], got
 
 
@@ -137,23 +129,15 @@ def test_a_headline_printed_after_its_text_with_its_byline_cuts_its_text_off_the
     # report's headline, subtitle and byline (肖珺) after it, over no text; seed 1001 the same
     # with another report. A headline left with no text is given the part of an article's
     # text that takes up its words; with its byline under it, it was not
-    ((page, truth_path),) = _generate(tmp_path_factory, range(seed, seed + 1))
-    score_tei = _score_tei()
-    out = tmp_path / "out.xml"
-    convertkit.convert(str(page), "tei", str(out), from_="newspage")
-    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
-    assert got["char_accuracy"] == 1.0 and got["titles_full"] == f"{got['articles_truth']}/{got['articles_truth']}", got
+    got = _scored(tmp_path_factory, tmp_path, seed)
+    assert _all_right(got), got
 
 
 def test_untitled_text_that_opens_under_a_subhead_is_weighed_as_a_section_printed_apart(tmp_path_factory, tmp_path):
     # seed 1048 prints the last two sections of an essay of four (新时代的价值追求, 新时代的
     # 历史使命) apart from the rest: read as untitled text under a subhead, they stayed an
     # article with no headline, though a subhead opens no article
-    ((page, truth_path),) = _generate(tmp_path_factory, range(1048, 1049))
-    score_tei = _score_tei()
-    out = tmp_path / "out.xml"
-    convertkit.convert(str(page), "tei", str(out), from_="newspage")
-    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
+    got = _scored(tmp_path_factory, tmp_path, 1048)
     assert got["char_accuracy"] == 1.0 and got["articles_matched"] == got["articles_truth"], got
 
 
@@ -187,12 +171,8 @@ def test_a_paragraphs_first_lines_in_a_subheads_block_are_no_part_of_it(tmp_path
     # 一路”建设以政策沟⏎通、设施联通、贸易畅通、资金融): read as the head's, they glued the
     # paragraph's start to the subhead. They are letter-spaced (justified) and fill the column;
     # the head's lines are set two ems short of it and are not
-    ((page, truth_path),) = _generate(tmp_path_factory, range(seed, seed + 1))
-    score_tei = _score_tei()
-    out = tmp_path / "out.xml"
-    convertkit.convert(str(page), "tei", str(out), from_="newspage")
-    got = score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
-    assert got["char_accuracy"] == 1.0 and got["titles_full"] == f"{got['articles_truth']}/{got['articles_truth']}", got
+    got = _scored(tmp_path_factory, tmp_path, seed)
+    assert _all_right(got), got
 
 
 def test_a_names_first_character_under_head_lines_ends_the_head(tmp_path_factory):
@@ -234,6 +214,21 @@ def _score_tei():
     import score_tei
 
     return score_tei
+
+
+def _scored(tmp_path_factory, tmp_path, seed: int, pdf: bool = False) -> dict:
+    """The scorer's figures for the page of ``seed`` (its PDF with ``pdf``), read by the
+    text reader (the PDF reader)."""
+    ((page, truth_path),) = _generate(tmp_path_factory, range(seed, seed + 1), pdf=pdf)
+    score_tei = _score_tei()
+    out = tmp_path / "out.xml"
+    convertkit.convert(str(page), "tei", str(out), from_="newspage-pdf" if pdf else "newspage")
+    return score_tei.score(json.loads(truth_path.read_text(encoding="utf-8")), score_tei.read_articles(str(out)))
+
+
+def _all_right(got: dict) -> bool:
+    """Whether every character and every article's title is right."""
+    return got["char_accuracy"] == 1.0 and got["titles_full"] == f"{got['articles_truth']}/{got['articles_truth']}"
 
 
 def _pooled(pages, tmp_path, reader: str) -> dict[str, float]:
