@@ -49,6 +49,18 @@ def test_hungarian_finds_the_best_total_not_the_first_fit():
     assert chosen == {(0, 6), (1, 5)}
 
 
+def test_a_join_is_as_clear_as_the_page_total_it_is_worth_not_its_runner_up():
+    # end 0 chose start 6 (2.5) over start 5 (3.0), which end 1 holds by a better join
+    # (4.0): forbidden, 0->6 leaves end 0 open, and the page loses all 2.5 of it; its
+    # runner-up's score alone would call it no choice at all (2.5 - 3.0 < 0)
+    joins = [order.Join(0, 5, 3.0, False, 0), order.Join(0, 6, 2.5, False, 0), order.Join(1, 5, 4.0, False, 0)]
+    chosen = order.best_assignment(joins)
+    assert order.regret(joins, chosen, next(j for j in chosen if j.end == 0)) == pytest.approx(2.5)
+    # where end 1 could as well go elsewhere (start 7, 3.8), 0->5 was worth only 0.3 more
+    joins.append(order.Join(1, 7, 3.8, False, 0))
+    chosen = order.best_assignment(joins)
+    assert order.regret(joins, chosen, next(j for j in chosen if j.end == 0)) == pytest.approx(0.3)
+
 def _page(second_first: str, third_first: str) -> str:
     """Article A's sentence is cut at a column foot after 操; two later blocks in A's measure
     start in mid-sentence, one with 作系统 (completing 操作), one with 心的事情 (not a word

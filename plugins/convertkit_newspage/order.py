@@ -85,7 +85,8 @@ OPENER_PENALTY = 1.5
 LAST_LINE_PENALTY = 2.0
 QUOTE_WEIGHT = 5.3  # a quotation closed across the join (or, against it, closed where none was left open)
 #: a continuation carries the blocks printed after it only where the assignment chose it
-#: clearly: its score beats the open block's next candidate by this much
+#: clearly: the page's best total score falls by this much where the join is forbidden
+#: (:func:`regret`; 1, 2 and 3 tried on the development pages, session 59)
 CARRY_MARGIN = 1.0
 #: a page sets space between its paragraphs where fewer than this share of its text blocks
 #: (four lines or more) hold a paragraph's end before their last line
@@ -432,10 +433,8 @@ def carried(pieces: list[Piece], joins: list[Join], chosen: list[Join], succ: di
     after it in turn: a subhead stands under the paragraph over it in the column."""
     if not paragraphs_apart(pieces):
         return []
-    runners = runners_up(joins, chosen)
     moving = {jn.start for jn in chosen
-              if not jn.natural and jn.score - max(runners[jn.end].score if jn.end in runners else 0.0, 0.0)
-              >= CARRY_MARGIN and not _past_heads_only(pieces, jn)}
+              if not jn.natural and regret(joins, chosen, jn) >= CARRY_MARGIN and not _past_heads_only(pieces, jn)}
     links: list[tuple[int, int]] = []
     before = dict(pred)
     for k in range(1, len(pieces)):
@@ -468,6 +467,14 @@ def _past_heads_only(pieces: list[Piece], jn: Join) -> bool:
     return jn.end < jn.start and all(pieces[x].kind is not Kind.TEXT for x in range(jn.end + 1, jn.start))
 
 
+def regret(joins: list[Join], chosen: list[Join], jn: Join) -> float:
+    """How clearly the page's best assignment ``chosen`` chose join ``jn``: what its total
+    score loses where ``jn`` is forbidden and every other block joined anew. Not the score
+    less the open block's runner-up: another open block may hold that one by a better join."""
+    rest = [j for j in joins if (j.end, j.start) != (jn.end, jn.start)]
+    return sum(j.score for j in chosen) - sum(j.score for j in best_assignment(rest))
+
+
 def runners_up(joins: list[Join], chosen: list[Join]) -> dict[int, Join]:
     """Each open block's best candidate join that the assignment did not choose."""
     picked = set(chosen)
@@ -491,7 +498,8 @@ def _explain(pieces: list[Piece], joins: list[Join], chosen: list[Join], explain
         elif not pick.natural:
             explain("order-join", (pieces[pick.start].lines[0].no, pieces[pick.start].lines[-1].no),
                     f"continues the sentence cut at line {cut}: score {pick.score:.2f} "
-                    f"(words {pick.words:.1f}){runner}")
+                    f"(words {pick.words:.1f}){runner}; forbidden, the page's best total falls by "
+                    f"{regret(joins, chosen, pick):.2f}")
         elif other:
             explain("order-natural", cut, f"the block printed next continues line {cut}: score "
                     f"{pick.score:.2f}{runner}")
