@@ -538,3 +538,20 @@ def test_a_continuation_the_whole_page_chose_clearly_carries_the_rest_of_its_col
     # clear by what the page's best total loses without it (1.24), though its open block's
     # runner-up, another block's continuation already, scores only 0.47 less
     assert _all_right(_scored(tmp_path_factory, tmp_path, 928))
+
+
+def test_headlines_printed_row_by_row_are_regrouped_before_a_short_piece_is_taken_for_a_column_name(
+        tmp_path_factory, tmp_path):
+    # seed 1050: two news items' headlines set side by side, each on two lines, reach
+    # pdftotext row by row (吉林今年以来家电及 3C / 江苏万兆光 / 产品以旧换新… / 网试点主题…);
+    # the second's first line, short, was taken for the name of a column before the rows
+    # were regrouped, and that headline lost it
+    assert _titles_in_full(tmp_path_factory, tmp_path, 1050)
+
+
+def test_a_headlines_piece_read_as_another_articles_headline_completes_it(tmp_path_factory, tmp_path):
+    # seed 1012: a news item's headline set on two lines reaches pdftotext as two pieces far
+    # apart; the second (动在南京举办) was read as the headline of the item printed before
+    # it, whose text takes up none of its words, while the item's text prints the phrase
+    # across the break (主题活⏎动在南京)
+    assert _titles_in_full(tmp_path_factory, tmp_path, 1012)

@@ -32,9 +32,9 @@ def complete_headlines(drafts: list[Draft], page: PageText, explain: Explain) ->
     (half its character pairs at least) clearly more than the text it was printed with
     (titles.MARGIN; a piece read as a subhead of the headline's own article needs no margin).
     The piece is a subhead of some article, printed in a block of its own (or any head that
-    leaves open a quotation the headline closes, or the other way round), or a block of a
-    stack of headlines with no article; it joins the headline's printed block. Drafts are
-    changed in place."""
+    leaves open a quotation the headline closes, or the other way round), or a printed block
+    of another article's heads (or of a stack of headlines with no article); it joins the
+    headline's printed block. Drafts are changed in place."""
     texts = {id(d): draft_text(d) for d in drafts}
     for d in drafts:
         if not d.heads or not texts[id(d)] or d.heads[-1].text.startswith("——"):
@@ -74,7 +74,10 @@ def _piece(d: Draft, drafts: list[Draft], texts: dict[int, str], page: PageText
         # it does not close
         candidates += [(p, list(p.lines)) for p in home.body if p.kind is Kind.HEAD and p.starts_block
                        and _quote_across(list(p.lines), d.heads) and (p, list(p.lines)) not in candidates]
-        if home.heads and not (home.body or home.byline or home.dateline or home.signoff):
+        # and so is a printed block of another article's heads (a stack with no article, or
+        # a head read as the headline of the text printed under it, whose words that text
+        # does not take up as the headline's own article's do)
+        if home is not d:
             candidates += [(None, b) for b in titles.blocks_of(home.heads, home.head_sizes)]
         for piece, lines in candidates:
             if len(lines) > PIECE_LINES:

@@ -210,9 +210,9 @@ def build_articles(pieces: list[Piece], blocks: list[list[Line]], breaks: set[in
     drafts = merge_by_affinity(segment(pieces, page, explain, breaks), explain)
     take_out_of_items(drafts, explain)
     drafts = place_signoffs(drafts, explain)
+    deinterleave(drafts, page, explain)
     columns = [Furniture("rubric", name, span_of(lines))
                for name, lines in take_column_names(drafts, draft_text, explain)]
-    deinterleave(drafts, page, explain)
     titles.redistribute(drafts, draft_text, explain, kickers)
     drafts = split_by_headlines(drafts, explain)
     drafts = join_sections_apart(drafts, explain, printed)
