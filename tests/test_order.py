@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from convertkit.model import Para, plain
-from convertkit_newspage import lexicon, order
+from convertkit_newspage import assignment, lexicon, order
 from convertkit_newspage.blocks import to_blocks
 from convertkit_newspage.lines import closes_unopened
 from convertkit_newspage.classify import to_pieces
@@ -44,8 +44,8 @@ def test_a_word_across_the_join_must_be_the_likelier_reading():
 def test_hungarian_finds_the_best_total_not_the_first_fit():
     # end 0 fits start 5 a little better than start 6, but end 1 fits only start 5:
     # first-fit gives 0->5 and leaves 1 open (3.0); the best total is 0->6, 1->5 (5.5)
-    joins = [order.Join(0, 5, 3.0, False, 0), order.Join(0, 6, 2.5, False, 0), order.Join(1, 5, 3.0, False, 0)]
-    chosen = {(j.end, j.start) for j in order.best_assignment(joins)}
+    joins = [assignment.Join(0, 5, 3.0, False, 0), assignment.Join(0, 6, 2.5, False, 0), assignment.Join(1, 5, 3.0, False, 0)]
+    chosen = {(j.end, j.start) for j in assignment.best_assignment(joins)}
     assert chosen == {(0, 6), (1, 5)}
 
 
@@ -53,13 +53,21 @@ def test_a_join_is_as_clear_as_the_page_total_it_is_worth_not_its_runner_up():
     # end 0 chose start 6 (2.5) over start 5 (3.0), which end 1 holds by a better join
     # (4.0): forbidden, 0->6 leaves end 0 open, and the page loses all 2.5 of it; its
     # runner-up's score alone would call it no choice at all (2.5 - 3.0 < 0)
-    joins = [order.Join(0, 5, 3.0, False, 0), order.Join(0, 6, 2.5, False, 0), order.Join(1, 5, 4.0, False, 0)]
-    chosen = order.best_assignment(joins)
+    joins = [assignment.Join(0, 5, 3.0, False, 0), assignment.Join(0, 6, 2.5, False, 0), assignment.Join(1, 5, 4.0, False, 0)]
+    chosen = assignment.best_assignment(joins)
     assert order.regret(joins, chosen, next(j for j in chosen if j.end == 0)) == pytest.approx(2.5)
     # where end 1 could as well go elsewhere (start 7, 3.8), 0->5 was worth only 0.3 more
-    joins.append(order.Join(1, 7, 3.8, False, 0))
-    chosen = order.best_assignment(joins)
+    joins.append(assignment.Join(1, 7, 3.8, False, 0))
+    chosen = assignment.best_assignment(joins)
     assert order.regret(joins, chosen, next(j for j in chosen if j.end == 0)) == pytest.approx(0.3)
+
+def test_the_chosen_joins_never_run_in_a_circle():
+    # 0->1 (5.0) and 1->0 (4.0) are the best total alone, but block 0 read after block 1
+    # after block 0 is no reading: the weakest join of the circle is forbidden, and block 1
+    # goes on in block 2 (1.0) instead
+    joins = [assignment.Join(0, 1, 5.0, False, 0), assignment.Join(1, 0, 4.0, False, 0), assignment.Join(1, 2, 1.0, False, 0)]
+    assert {(j.end, j.start) for j in assignment.best_assignment(joins)} == {(0, 1), (1, 0)}
+    assert {(j.end, j.start) for j in assignment.best_chains(joins)} == {(0, 1), (1, 2)}
 
 def _page(second_first: str, third_first: str) -> str:
     """Article A's sentence is cut at a column foot after 操; two later blocks in A's measure
@@ -292,7 +300,7 @@ def test_text_printed_under_another_articles_head_can_take_up_a_cut_word():
     assert not order.under_a_head([a, head, byline, opening], 3)
     [join] = [j for j in order.candidates(pieces) if j.end == 0 and j.start == 3]
     assert join.words > 0
-    assert join.score > 0 and {(j.end, j.start) for j in order.best_assignment(order.candidates(pieces))} == {(0, 3)}
+    assert join.score > 0 and {(j.end, j.start) for j in assignment.best_assignment(order.candidates(pieces))} == {(0, 3)}
 
 
 def test_a_block_that_opens_with_a_dateline_takes_up_no_sentence_from_elsewhere():
@@ -304,7 +312,7 @@ def test_a_block_that_opens_with_a_dateline_takes_up_no_sentence_from_elsewhere(
     rest = Piece(Kind.TEXT, reader_lines(["面推进，教育法修订已经完成了。这一", COL, "第一篇到此全部结束。"]), 2)
     joins = order.candidates([a, item, rest])
     assert all(j.start != 1 or j.score < order.NATURAL for j in joins)  # no bonus for print order
-    assert [(j.end, j.start) for j in order.best_assignment(joins)] == [(0, 2)]
+    assert [(j.end, j.start) for j in assignment.best_assignment(joins)] == [(0, 2)]
 
 
 def test_a_short_block_that_closes_a_bracket_takes_up_the_one_left_open():
@@ -314,7 +322,7 @@ def test_a_short_block_that_closes_a_bracket_takes_up_the_one_left_open():
     a = Piece(Kind.TEXT, reader_lines(["　　第一篇的正文开头在这里，", COL, COL, "（作者为中国社会科学院某某思想研"]), 0)
     other = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头在这，", COL, "另一篇到这里结束了。"]), 1)
     tail = Piece(Kind.TEXT, reader_lines(["究中心特聘研究员）"]), 2)
-    assert [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, tail]))] == [(0, 2)]
+    assert [(j.end, j.start) for j in assignment.best_assignment(order.candidates([a, other, tail]))] == [(0, 2)]
 
 
 def test_a_block_that_closes_a_quotation_takes_up_the_one_left_open():
@@ -323,7 +331,7 @@ def test_a_block_that_closes_a_quotation_takes_up_the_one_left_open():
     a = Piece(Kind.TEXT, reader_lines(["　　第一篇的正文开头在这里，", COL, COL, "鼓励采取“家用电器以旧换新加"]), 0)
     other = Piece(Kind.TEXT, reader_lines(["　　另一篇文章的正文开头在这，", COL, "另一篇到这里结束了。"]), 1)
     tail = Piece(Kind.TEXT, reader_lines(["电商平台联动”等模式。"]), 2)
-    chosen = order.best_assignment(order.candidates([a, other, tail]))
+    chosen = assignment.best_assignment(order.candidates([a, other, tail]))
     assert [(j.end, j.start) for j in chosen] == [(0, 2)]
 
 
@@ -336,7 +344,7 @@ def test_a_line_a_little_short_takes_up_a_sentence_only_on_a_word_across():
 
     def joined(first: str) -> list[tuple[int, int]]:
         tail = Piece(Kind.TEXT, reader_lines([first, COL, COL, "这一段到这里就结束。"]), 2)
-        return [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, tail]))]
+        return [(j.end, j.start) for j in assignment.best_assignment(order.candidates([a, other, tail]))]
     assert joined("得感、幸福感、安全感、尊严感等这样") == [(0, 2)]
     assert joined("各地推进幸福感、安全感等等这样好") == []
 
@@ -351,7 +359,7 @@ def test_a_first_line_short_only_by_the_number_that_opens_the_next_takes_up_a_se
 
     def joined(second: str) -> list[tuple[int, int]]:
         tail = Piece(Kind.TEXT, reader_lines(["体和最具有竞争力的地区之一。从", second, COL, COL, "这一段到这里就结束。"]), 2)
-        return [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, tail]))]
+        return [(j.end, j.start) for j in assignment.best_assignment(order.candidates([a, other, tail]))]
     assert joined("1999年到2016年，本地生产总值从") == [(0, 2)]
     assert joined("那一年到后来这些年，本地生产总值从") == []
 
@@ -367,7 +375,7 @@ def test_text_under_a_head_a_little_short_takes_up_a_sentence_only_on_a_word_acr
 
     def joined(first: str) -> list[tuple[int, int]]:
         under = Piece(Kind.TEXT, reader_lines([first, COL, COL, "这一段到这里就结束。"]), 2, starts_block=False)
-        return [(j.end, j.start) for j in order.best_assignment(order.candidates([a, other, head, under]))]
+        return [(j.end, j.start) for j in assignment.best_assignment(order.candidates([a, other, head, under]))]
     assert joined("取家用电器加电商平台的模式参与") == [(0, 3)]
     assert joined("各地家用电器加电商平台的模式参") == []
 
@@ -381,7 +389,7 @@ def test_a_block_too_short_to_show_its_measure_goes_on_where_a_word_runs_across(
               Piece(Kind.TEXT, reader_lines(["　　短块的第一行在这里", "推动企业创新主体进一步强化行"]), 1),
               Piece(Kind.TEXT, reader_lines([indent, COL, COL, "又一段话结束了。"]), 2),
               Piece(Kind.TEXT, reader_lines(["动，发挥企业牵引带动作用的好样子，", COL, COL, "到这里结束。"]), 3)]
-    assert [(j.end, j.start) for j in order.best_assignment(order.candidates(pieces))] == [(1, 3)]
+    assert [(j.end, j.start) for j in assignment.best_assignment(order.candidates(pieces))] == [(1, 3)]
     pieces[3] = Piece(Kind.TEXT, reader_lines(["各地发挥企业牵引带动作用的好样子，", COL, COL, "到这里结束。"]), 3)
     assert not [j for j in order.candidates(pieces) if (j.end, j.start) == (1, 3)]
 
@@ -449,7 +457,7 @@ def test_a_cut_sentence_goes_on_in_the_block_that_shares_its_articles_words_over
     evidence: dict = {}
     joins = order.candidates([a, b, c], evidence)
     assert evidence[(0, 1)].natural and evidence[(0, 2)].affinity > evidence[(0, 1)].affinity
-    assert [(j.end, j.start) for j in order.best_assignment(joins)] == [(0, 2)]
+    assert [(j.end, j.start) for j in assignment.best_assignment(joins)] == [(0, 2)]
 
 
 def test_a_line_opening_on_a_particle_goes_on_with_a_sentence_left_open_elsewhere():

@@ -555,3 +555,10 @@ def test_a_headlines_piece_read_as_another_articles_headline_completes_it(tmp_pa
     # it, whose text takes up none of its words, while the item's text prints the phrase
     # across the break (主题活⏎动在南京)
     assert _titles_in_full(tmp_path_factory, tmp_path, 1012)
+
+
+def test_a_page_read_with_no_loop_among_its_joins(tmp_path_factory, tmp_path):
+    # seed 1476: the page's best set of joins ran in a circle (a column's foot joined to a
+    # block that leads back to it), which print order then broke where it fell; with the
+    # circle's weakest join forbidden and the rest chosen again, every block goes on right
+    assert _all_right(_scored(tmp_path_factory, tmp_path, 1476))

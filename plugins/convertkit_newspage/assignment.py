@@ -3,7 +3,8 @@
 A stage that links blocks (a sentence cut at a column's foot and the block that takes it up,
 a point of an enumeration and the paragraph before it) scores each candidate link as a
 :class:`Join` and keeps the set that maximises the page's total score, each block used at
-most once at either end (:func:`best_assignment`, the Hungarian method, exact). What words
+most once at either end (:func:`best_assignment`, the Hungarian method, exact; where the
+links are a reading order, :func:`best_chains` keeps them from running in a circle). What words
 two blocks share (:class:`Vocabulary`) says which article a block is from; :func:`follow`
 walks a chain of the links chosen.
 """
@@ -90,6 +91,35 @@ def best_assignment(joins: list[Join]) -> list[Join]:
         cost[r][len(cols) + r] = 0.0  # row r unjoined
     match = _hungarian(cost)
     return [best[(r, c)] for r, c in enumerate(match) if (r, c) in best]
+
+
+def best_chains(joins: list[Join]) -> list[Join]:
+    """The best assignment of ``joins`` (:func:`best_assignment`) that closes no loop: a
+    reading goes on from block to block and never comes back to where it began, so where
+    the joins chosen run in a circle, the weakest of them is forbidden and the rest chosen
+    again, until none does (each round forbids one join: at most as many rounds as joins)."""
+    forbidden: set[tuple[int, int]] = set()
+    while True:
+        chosen = best_assignment([jn for jn in joins if (jn.end, jn.start) not in forbidden])
+        loop = _loop(chosen)
+        if not loop:
+            return chosen
+        weakest = min(loop, key=lambda jn: (jn.score, jn.end))
+        forbidden.add((weakest.end, weakest.start))
+
+
+def _loop(chosen: list[Join]) -> list[Join]:
+    """The joins of one circle among ``chosen`` (each block one join at either end), or none."""
+    by_end = {jn.end: jn for jn in chosen}
+    for first in sorted(by_end):
+        path: list[Join] = []
+        at = first
+        while at in by_end and len(path) <= len(by_end):
+            path.append(by_end[at])
+            at = by_end[at].start
+            if at == first:
+                return path
+    return []
 
 
 def _hungarian(cost: list[list[float]]) -> list[int]:

@@ -22,8 +22,9 @@ paragraph's first line is indented) is a column. Each possible join gets a score
 The weights are fitted to generated pages (the constants below say how), not set by hand.
 
 The joins chosen are those that maximise the page's total score, each block joined at most
-once at either end (an assignment, solved exactly). Every decision is recorded with its
-score and the runner-up for ``--explain``. The blocks then go in print order, each chosen
+once at either end (an assignment, solved exactly), none running in a circle (the weakest
+join of a circle is forbidden and the rest chosen again). Every decision is recorded with
+its score and the runner-up for ``--explain``. The blocks then go in print order, each chosen
 join pulling the continuation (with the blocks it already runs on into) up or down after
 the block it continues; a block that opens an enumeration's next point (二是…) goes after the
 point before it (:mod:`.pointorder`); on a page that sets space between its paragraphs, a
@@ -35,7 +36,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon
-from .assignment import Join, Vocabulary, best_assignment, follow
+from .assignment import Join, Vocabulary, best_chains, follow
 from .lines import (AUTHOR_START_RE, DATELINE_RE, ENUM_RE, closes_unopened, em_width, ends_sentence,
                     starts_inside)
 from .pieces import (Kind, Piece, closes_article, ends_mid_sentence, measure, opens_news_item, opens_paragraph,
@@ -351,7 +352,7 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
     """The pieces in reading order: the best global set of joins, then print order with
     each continuation put after the block it continues."""
     joins = candidates(pieces)
-    chosen = best_assignment(joins)
+    chosen = best_chains(joins)
     succ = {jn.end: jn.start for jn in chosen}
     pred = {jn.start: jn.end for jn in chosen}
     if explain.record:
@@ -403,7 +404,7 @@ def assemble(pieces: list[Piece], explain: Explain) -> list[Piece]:
             chain(at_anchor[k])
         elif k not in pred and k not in anchor:
             chain(k)
-    for k in range(len(pieces)):  # joins that closed a loop: print order breaks it
+    for k in range(len(pieces)):  # links that closed a loop (points, carried blocks): print order breaks it
         if not done[k]:
             chain(k)
     return out
@@ -472,7 +473,7 @@ def regret(joins: list[Join], chosen: list[Join], jn: Join) -> float:
     score loses where ``jn`` is forbidden and every other block joined anew. Not the score
     less the open block's runner-up: another open block may hold that one by a better join."""
     rest = [j for j in joins if (j.end, j.start) != (jn.end, jn.start)]
-    return sum(j.score for j in chosen) - sum(j.score for j in best_assignment(rest))
+    return sum(j.score for j in chosen) - sum(j.score for j in best_chains(rest))
 
 
 def runners_up(joins: list[Join], chosen: list[Join]) -> dict[int, Join]:
