@@ -69,6 +69,14 @@ def test_the_chosen_joins_never_run_in_a_circle():
     assert {(j.end, j.start) for j in assignment.best_assignment(joins)} == {(0, 1), (1, 0)}
     assert {(j.end, j.start) for j in assignment.best_chains(joins)} == {(0, 1), (1, 2)}
 
+
+def test_a_circle_loses_the_join_the_page_misses_least_not_its_weakest():
+    # the circle 0->1 (5.0), 1->0 (4.0): forbidding the weaker join leaves 0->1 and 1->3
+    # (5.5 in all); forbidding the stronger lets block 0 go on in block 2 (4.9), 8.9 in all
+    joins = [assignment.Join(0, 1, 5.0, False, 0), assignment.Join(1, 0, 4.0, False, 0),
+             assignment.Join(0, 2, 4.9, False, 0), assignment.Join(1, 3, 0.5, False, 0)]
+    assert {(j.end, j.start) for j in assignment.best_chains(joins)} == {(1, 0), (0, 2)}
+
 def _page(second_first: str, third_first: str) -> str:
     """Article A's sentence is cut at a column foot after 操; two later blocks in A's measure
     start in mid-sentence, one with 作系统 (completing 操作), one with 心的事情 (not a word

@@ -95,17 +95,20 @@ def best_assignment(joins: list[Join]) -> list[Join]:
 
 def best_chains(joins: list[Join]) -> list[Join]:
     """The best assignment of ``joins`` (:func:`best_assignment`) that closes no loop: a
-    reading goes on from block to block and never comes back to where it began, so where
-    the joins chosen run in a circle, the weakest of them is forbidden and the rest chosen
-    again, until none does (each round forbids one join: at most as many rounds as joins)."""
+    reading goes on from block to block and never comes back to where it began. Where the
+    joins chosen run in a circle, one of them is forbidden, the one whose loss the page's
+    total feels least (each tried in turn, the rest chosen again), until no circle is left
+    (each round forbids one join: at most as many rounds as joins)."""
     forbidden: set[tuple[int, int]] = set()
-    while True:
-        chosen = best_assignment([jn for jn in joins if (jn.end, jn.start) not in forbidden])
-        loop = _loop(chosen)
-        if not loop:
-            return chosen
-        weakest = min(loop, key=lambda jn: (jn.score, jn.end))
-        forbidden.add((weakest.end, weakest.start))
+    chosen = best_assignment(joins)
+    while loop := _loop(chosen):
+        tries = []
+        for jn in loop:
+            without = forbidden | {(jn.end, jn.start)}
+            found = best_assignment([j for j in joins if (j.end, j.start) not in without])
+            tries.append((sum(j.score for j in found), -jn.end, without, found))
+        _, _, forbidden, chosen = max(tries, key=lambda t: t[:2])
+    return chosen
 
 
 def _loop(chosen: list[Join]) -> list[Join]:
