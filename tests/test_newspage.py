@@ -805,7 +805,7 @@ def test_a_two_character_column_name_over_a_headline_is_no_byline():
     assert any(plain(b.byline) == "陈先达" for b in read(before + "陈先达\n\n" + after).blocks)
 
 
-def test_a_byline_printed_alone_goes_to_the_headline_printed_by_it():
+def test_a_byline_printed_alone_goes_to_the_headline_printed_nearest_it():
     from convertkit.model import text as model_text
     from convertkit_newspage.placement import place_lone_bylines
     from convertkit_newspage.rules import Explain
@@ -823,13 +823,19 @@ def test_a_byline_printed_alone_goes_to_the_headline_printed_by_it():
     out = place_lone_bylines([lone, signed, titled], Explain(False))
     assert [(plain(a.headline), plain(a.byline)) for a in out] == [
         ("优先发展教育事业", "陈宝生"), ("意气风发走进新时代", "欧阳辉")]
-    # two headlines that could take it, printed near it: the name tells nothing; it stays
+    # two headlines that could take it: the one printed nearer (the name tells nothing of
+    # the article it signs but where it stands)
     other = article("新时代：发展新方位奋进新目标", 20, body_at=200)
-    assert len(place_lone_bylines([lone, titled, other], Explain(False))) == 3
-    # a news item is dated, not signed; a headline printed far from it takes nothing
+    out = place_lone_bylines([lone, titled, other], Explain(False))
+    assert [(plain(a.headline), plain(a.byline)) for a in out] == [
+        ("意气风发走进新时代", "欧阳辉"), ("新时代：发展新方位奋进新目标", "")]
+    # a news item is dated, not signed; a headline printed far from it (a byline set
+    # vertically, printed where its column's lines fall) takes it where it is the only one
     dated = article("吉林今年以来家电以旧换新", 5, dateline="本报讯", body_at=30)
     far = article("新时代：发展新方位奋进新目标", 60, body_at=200)
-    assert len(place_lone_bylines([lone, dated, far], Explain(False))) == 3
+    out = place_lone_bylines([lone, dated, far], Explain(False))
+    assert [(plain(a.headline), plain(a.byline)) for a in out] == [
+        ("吉林今年以来家电以旧换新", ""), ("新时代：发展新方位奋进新目标", "欧阳辉")]
 
 
 def test_a_column_name_by_the_headline_is_furniture_not_a_kicker():

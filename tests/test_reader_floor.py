@@ -562,3 +562,12 @@ def test_a_page_read_with_no_loop_among_its_joins(tmp_path_factory, tmp_path):
     # block that leads back to it), which print order then broke where it fell; with the
     # circle's weakest join forbidden and the rest chosen again, every block goes on right
     assert _all_right(_scored(tmp_path_factory, tmp_path, 1476))
+
+
+def test_a_byline_printed_far_from_its_headline_goes_to_the_nearest_headline_with_none(tmp_path_factory, tmp_path):
+    # seed 1084: a byline (周江张济坤) reaches pdftotext 200 lines from its headline, with
+    # neither headline nor text of its own: it goes to the headline printed nearest it
+    # whose article is neither signed nor dated, here the only one (it stayed an article of
+    # a byline alone where no headline stood within five lines)
+    got = _scored(tmp_path_factory, tmp_path, 1084)
+    assert got["perfect"], got["meta_fields_exact"]

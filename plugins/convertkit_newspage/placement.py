@@ -18,8 +18,8 @@ from .rules import Explain, Stage, register
 register(Stage.PLACEMENT, {
     "signed-fragment": "text under a byline with no headline joins the titled article set in its column width",
     "pull-quote-placed": "a boxed pull quote goes to the section holding the sentence it repeats",
-    "byline-apart": "a byline printed with neither headline nor text goes to the headline printed right by it, "
-                    "when that article is neither signed nor dated",
+    "byline-apart": "a byline printed with neither headline nor text goes to the headline printed nearest it "
+                    "whose article is neither signed nor dated",
 })
 
 
@@ -77,11 +77,14 @@ def join_signed_fragments(articles: list[Article], blocks: list[list[Line]],
 def place_lone_bylines(articles: list[Article], explain: Explain) -> list[Article]:
     """A byline stands under its article's headline or over its text: one printed with
     neither (an article of a byline alone: the next piece opened another article) was
-    printed apart from its text. It goes to the article whose headline is printed right by
-    it (BYLINE_NEAR lines at most between them) and that has no byline and no dateline (an
-    essay is signed, a news item dated), where no other such headline is printed within
-    BYLINE_CLEAR lines of it: a name tells nothing of the article it signs but where it
-    stands."""
+    printed apart from its text. It goes to the article that has no byline and no dateline
+    (an essay is signed, a news item dated) whose headline is printed nearest it: a name
+    tells nothing of the article it signs but where it stands. Most often that headline is
+    printed right by it; a byline set vertically beside a vertical headline reaches
+    pdftotext wherever its column's lines fall, far from both headline and text, and the
+    nearest headline with none is still the likeliest (until session 59 such a byline was
+    left alone unless a headline stood within BYLINE_NEAR lines and no other within
+    BYLINE_CLEAR: on the development pages, 33 pages' bylines right as well, none wrong)."""
     out = list(articles)
     for hi, h in enumerate(articles):
         if h.headline or h.kicker or h.subtitle or h.blocks or h.dateline or h.signoff or not h.byline \
@@ -91,7 +94,7 @@ def place_lone_bylines(articles: list[Article], explain: Explain) -> list[Articl
         near = sorted((_gap(head, at), ti) for ti, t in enumerate(out)
                       if t is not None and ti != hi and not t.byline and not t.dateline
                       and (head := t.part("headline")) is not None)
-        if not near or near[0][0] > BYLINE_NEAR or len(near) > 1 and near[1][0] <= BYLINE_CLEAR:
+        if not near:
             continue
         gap, ti = near[0]
         t = out[ti]
@@ -105,8 +108,8 @@ def place_lone_bylines(articles: list[Article], explain: Explain) -> list[Articl
     return [a for a in out if a is not None]
 
 
-BYLINE_NEAR = 5  # lines at most between a byline printed alone and the headline it goes to
-BYLINE_CLEAR = 20  # ... and at least to any other headline that could take it
+BYLINE_NEAR = 5  # lines at most between a byline and a headline it is printed right by
+BYLINE_CLEAR = 20  # ... and at least to any other headline that could take it, where it is that one's
 
 
 def _lines(n: int) -> str:
