@@ -83,8 +83,8 @@ def place_lone_bylines(articles: list[Article], explain: Explain) -> list[Articl
     printed right by it; a byline set vertically beside a vertical headline reaches
     pdftotext wherever its column's lines fall, far from both headline and text, and the
     nearest headline with none is still the likeliest (until session 59 such a byline was
-    left alone unless a headline stood within BYLINE_NEAR lines and no other within
-    BYLINE_CLEAR: on the development pages, 33 pages' bylines right as well, none wrong)."""
+    left alone unless a headline stood within 5 lines and no other within 20: on the
+    development pages, 33 pages' bylines are right as well since, none wrong)."""
     out = list(articles)
     for hi, h in enumerate(articles):
         if h.headline or h.kicker or h.subtitle or h.blocks or h.dateline or h.signoff or not h.byline \
@@ -106,10 +106,6 @@ def place_lone_bylines(articles: list[Article], explain: Explain) -> list[Articl
                 f"the byline {plain(h.byline)} stands over no headline and no text: it goes to the headline "
                 f"printed {_lines(gap)} from it, at line {t.part('headline').start}, which has none ({runner})")
     return [a for a in out if a is not None]
-
-
-BYLINE_NEAR = 5  # lines at most between a byline and a headline it is printed right by
-BYLINE_CLEAR = 20  # ... and at least to any other headline that could take it, where it is that one's
 
 
 def _lines(n: int) -> str:

@@ -15,7 +15,6 @@ from .articles import Draft, continues_numbers, draft_text, has_opener, numbered
 from .lines import Line, ends_sentence, section_number, spaceless_text
 from .order import page_column
 from .pieces import Kind, Piece, head_piece, text_of
-from .placement import BYLINE_CLEAR, BYLINE_NEAR
 from .regroup import before_author_line, before_text_printed_after, ended, holds_author_line
 from .rules import Explain, Stage, register
 
@@ -53,6 +52,10 @@ SECTION_LENGTH = 0.95  # per unit of the log of the text's length ...
 SECTION_TARGET_LENGTH = -1.28  # ... and of the article's: a longer article holds more of any text's pairs
 SECTION_WIDE = -0.83  # the head is set wider than the page's column: a headline's measure, not a subhead's
 SECTION_MIN = 0.0
+#: a name printed alone this many lines at most under a head, with no other head that lacks
+#: a byline within BYLINE_CLEAR lines of it, is that head's byline (:func:`_signed_apart`)
+BYLINE_NEAR = 5
+BYLINE_CLEAR = 20
 _WIDE_NOTE = " (the head set wider than the page's column)"
 
 
