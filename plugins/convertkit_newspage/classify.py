@@ -310,9 +310,8 @@ def _heads_atop(pieces: list[Piece], block: list[Line], bi: int, page: Page, col
                 # headline lines, then maybe the author's name or byline, and under it the
                 # body's first lines (a byline ends the head: 推进…⏎——深入学习…⏎范 祚 军 万 少 文⏎习近平…)
                 j = next((j for j in range(1, len(block))
-                          if (is_name_line(block[j]) and names_only(block[j]) or name_fragment(block[j])
-                              or BYLINE_RE.match(block[j].text)) and not leaves_open(inline_text(block[:j]))),
-                         len(block))
+                          if (byline_line(block[j]) or name_fragment(block[j]))
+                          and not leaves_open(inline_text(block[:j]))), len(block))
                 heads = block[:_paragraph_under(block[:j], col)]
                 rest = block[len(heads):]
             elif not clause_first and physical_width(block, 0, measure(block[1:7])) <= 0.7 * measure(block[1:7]):

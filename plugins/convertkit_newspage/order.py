@@ -23,12 +23,13 @@ The weights are fitted to generated pages (the constants below say how), not set
 
 The joins chosen are those that maximise the page's total score, each block joined at most
 once at either end (an assignment, solved exactly), none running in a circle (the join of
-a circle whose loss the page's total feels least is forbidden and the rest chosen again). Every decision is recorded with
-its score and the runner-up for ``--explain``. The blocks then go in print order, each chosen
-join pulling the continuation (with the blocks it already runs on into) up or down after
-the block it continues; a block that opens an enumeration's next point (二是…) goes after the
-point before it (:mod:`.pointorder`); on a page that sets space between its paragraphs, a
-continuation also carries the blocks printed after it, the rest of its column (:func:`carried`).
+a circle whose loss the page's total feels least is forbidden and the rest chosen again).
+Every decision is recorded with its score and the runner-up for ``--explain``. The blocks
+then go in print order, each chosen join pulling the continuation (with the blocks it
+already runs on into) up or down after the block it continues; a block that opens an
+enumeration's next point (二是…) goes after the point before it (:mod:`.pointorder`); on a
+page that sets space between its paragraphs, a continuation also carries the blocks printed
+after it, the rest of its column (:func:`carried`).
 """
 from __future__ import annotations
 
