@@ -31,14 +31,14 @@ class WordList:
     """The word list as one sorted string of fixed-width records, searched by bisection.
 
     A dict of its 94,000 words took 37-49 ms to unmarshal in every process, a third of a
-    one-page conversion's start; one string loads in about 2 ms. A look-up bisects only the
-    records of the word's first character, whose span is found the first time it is asked
-    for (a few thousand characters begin words)."""
+    one-page conversion's start; one string loads in about 2 ms. The words that begin with
+    a character are made a dict the first time one of them is asked for (a few thousand
+    characters begin words; a page asks for a few hundred)."""
 
     def __init__(self, table: str) -> None:
         self.table = table
         self.n = len(table) // _RECORD
-        self._spans: dict[str, tuple[int, int]] = {}  # first character -> its records, found as asked
+        self._by_first: dict[str, dict[str, float]] = {}  # first character -> its words, made as asked
 
     @classmethod
     def of(cls, words: dict[str, float]) -> "WordList":
@@ -48,23 +48,18 @@ class WordList:
     def get(self, word: str, default: float = 0.0) -> float:
         if not word:
             return default
-        key = word.ljust(MAX_WORD, _PAD)
-        span = self._spans.get(word[0])
-        if span is None:
-            span = self._spans[word[0]] = (self._first(word[0] + _PAD), self._first(chr(ord(word[0]) + 1)))
-        lo, hi = span
+        found = self._by_first.get(word[0])
+        if found is None:
+            found = self._by_first[word[0]] = self._words_of(word[0])
+        return found.get(word, default)
+
+    def _words_of(self, first: str) -> dict[str, float]:
+        """The words that begin with ``first``, with their log frequencies: the records
+        from the first not below ``first`` to the first of the next character."""
         t = self.table
-        while lo < hi:
-            mid = (lo + hi) // 2
-            at = mid * _RECORD
-            here = t[at:at + MAX_WORD]
-            if here == key:
-                return (ord(t[at + MAX_WORD]) - _BASE) / _SCALE
-            if here < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        return default
+        lo, hi = self._first(first + _PAD), self._first(chr(ord(first) + 1))
+        return {t[at:at + MAX_WORD].rstrip(_PAD): (ord(t[at + MAX_WORD]) - _BASE) / _SCALE
+                for at in range(lo * _RECORD, hi * _RECORD, _RECORD)}
 
     def _first(self, key: str) -> int:
         """The index of the first record not below ``key``."""
