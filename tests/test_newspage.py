@@ -2034,6 +2034,30 @@ def test_a_box_repeating_a_sentence_the_body_runs_across_a_column_break_is_a_pul
         is Kind.TEXT
 
 
+def test_a_subhead_over_a_box_across_columns_whose_sentence_the_body_breaks_is_a_subhead():
+    # a subhead as wide as the column, right over its pull quote boxed across two columns and
+    # over the section's text, all in one block: the body prints the quote's sentence cut by
+    # a column break (…管 | 辖海域…), so no block holds it whole, but every run of its words
+    # is printed near by: the head opens a section with that quote, and is no paragraph's line
+    first = ("维护国家海权、发展海洋事业是关系民族生存发展的大事，也是建设海洋强国的题中应有之义。"
+             "我国是海洋大国，海岸线漫长，管")
+    second = ("辖海域广袤，海洋资源丰富。进入新时代，我国海权维护面临重要机遇，也面临复杂挑战，"
+              "需要统筹维权和维稳两个大局。")
+    section = "维护海权必须坚持陆海统筹，坚持走依海富国、以海强国、人海和谐、合作共赢的发展道路。"
+    box = "统筹维权和维稳两个大局的举措\n我国是海洋大国，海岸线漫长，管辖海域广袤，\n海洋资源丰富。\n"
+    page = "建设海洋强国\n周江\n\n" + column(first) + "\n" + column(second) + "\n"
+    [a] = read(page + box + column(section)).blocks
+    [sec] = [b for b in a.blocks if isinstance(b, Section)]
+    assert plain(sec.heading) == "统筹维权和维稳两个大局的举措"
+    assert [plain(q.blocks[0].content) for q in sec.blocks if isinstance(q, BlockQuote) and q.kind == "pullquote"] \
+        == ["我国是海洋大国，海岸线漫长，管辖海域广袤，海洋资源丰富。"]
+    assert not any("举措" in p for p in paragraphs(a.blocks))
+    # the same box where the body says otherwise holds no quote: the head opens no section
+    other = box.replace("海岸线漫长，管辖海域广袤", "岛屿众多，海岸线曲折")
+    [a] = read(page + other + column(section)).blocks
+    assert not [b for b in a.blocks if isinstance(b, Section)]
+
+
 def test_names_whose_characters_pdftotext_spread_apart_are_a_byline():
     # a subtitle, then the two authors' names spread across the column (范 祚 军 万 少 文):
     # closed up they are two names, the byline, not the first line of the text

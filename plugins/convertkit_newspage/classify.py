@@ -13,7 +13,8 @@ from .lines import (BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence,
                     spaceless_text, starts_inside)
 from .names import byline_line, is_name_line, name_fragment, name_shaped, names_only, spells_byline
 from .pieces import Hint, Kind, Piece, closes_article, headish, indented, measure, median, physical_width
-from .pulls import PULL_SIMILARITY, Page, over_pull_quote, pull_atop, pull_box, pull_cut, split_quotes
+from .pulls import (PULL_SIMILARITY, SPREAD_SLACK, Page, across_columns, over_pull_quote, pull_atop, pull_box, pull_cut,
+                    split_quotes)
 from .rules import Explain, Stage, register
 
 register(Stage.PIECES, {
@@ -282,6 +283,13 @@ def _heads_atop(pieces: list[Piece], block: list[Line], bi: int, page: Page, col
         else:
             cand, used = page.pull_candidate(bi, 1)
             score = page.repeats_elsewhere(cand, used)
+            boxed = [ln for ln in block if ln.no in used]
+            if score < PULL_SIMILARITY and len(boxed) == len(used) and across_columns(boxed, col):
+                # a quote boxed across columns (its sentence ends in the box) may repeat a
+                # sentence the body runs on across a column break, which no block prints
+                # whole: every run of its words printed near by counts (a body sentence is
+                # never set across columns)
+                score = max(score, page.share_printed_near(cand, bi) - SPREAD_SLACK)
             whole, used0 = page.pull_candidate(bi, 0)
             if score >= PULL_SIMILARITY and (page.printed_elsewhere(first.text + block[1].text[:4], bi)
                                              or page.repeats_elsewhere(whole, used0) >= score + PULL_GAIN):

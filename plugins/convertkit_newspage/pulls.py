@@ -252,7 +252,13 @@ def box_shaped(block: list[Line], col: float) -> bool:
         return block[0].width >= col + BOX_ACROSS
     if len(block) > 8:
         return False
-    return max(ln.width for ln in block) <= col - BOX_INSET or min(ln.width for ln in block[:-1]) >= col + BOX_ACROSS
+    return max(ln.width for ln in block) <= col - BOX_INSET or across_columns(block, col)
+
+
+def across_columns(lines: list[Line], col: float) -> bool:
+    """Whether ``lines`` are set as a box across columns: two or more, all but the last
+    clearly wider than the page's column ``col`` (BOX_ACROSS ems; body lines never are)."""
+    return bool(col) and len(lines) >= 2 and min(ln.width for ln in lines[:-1]) >= col + BOX_ACROSS
 
 
 def pull_cut(block: list[Line], page: Page, bi: int, col: float) -> bool:
