@@ -2058,6 +2058,26 @@ def test_a_subhead_over_a_box_across_columns_whose_sentence_the_body_breaks_is_a
     assert not [b for b in a.blocks if isinstance(b, Section)]
 
 
+def test_a_line_at_a_blocks_foot_right_before_a_pull_quote_is_the_quotes_subhead():
+    # a section's head set at the foot of a column, after a sentence's end, and its pull quote
+    # boxed atop the next column: a paragraph's first line cut at a column's foot goes on
+    # into text in the next column, never into a quote, so the line is the quote's subhead
+    body = _set_at("今年以来，企业积极运用人工智能工业终端提升制造产线的数字化水平，加速新技术新产品落地应用。", 15)
+    quote = "广东已初步建立起涵盖\n大脑、五官、肢体的智\n能机器人全产业链。\n"
+    after = _set_at("广东省智能机器人产业主要布局于珠三角，兼具机电技术和数智技术优势。目前，广东已初步建立起涵盖"
+                    "大脑、五官、肢体的智能机器人全产业链，形成了产业生态。", 15)
+    page = "广东加快打造全球人工智能与机器人发展高地\n本报记者 李明\n\n" + body
+
+    def foot(line: str) -> list:
+        pieces = pieces_of(page + line + "\n\n" + quote + after)
+        return [(p.kind, [ln.text for ln in p.lines]) for p in pieces][2:4]
+
+    assert foot("初步建立智能机器人全产业链") == [
+        (Kind.TEXT, body.splitlines()), (Kind.HEAD, ["初步建立智能机器人全产业链"])]
+    # a line that stops inside a word (机电技⏎术) is a paragraph's first line cut at the foot
+    assert foot("粤港澳大湾区兼具机电技")[0] == (Kind.TEXT, body.splitlines() + ["粤港澳大湾区兼具机电技"])
+
+
 def test_names_whose_characters_pdftotext_spread_apart_are_a_byline():
     # a subtitle, then the two authors' names spread across the column (范 祚 军 万 少 文):
     # closed up they are two names, the byline, not the first line of the text

@@ -343,9 +343,10 @@ def test_every_rule_of_the_reader_fires_somewhere(pages, tmp_path_factory):
     # and 1027 an item's last part, with its sign-off, printed apart from the item (1013's
     # is carried with its column since session 59), 1027 also a headline its text does not
     # take up over another article's section; seed 965 a pull quote
-    # a box cut off inside a word, the rest of it not printed
-    more = [p for seed in (18, 20, 24, 25, 34, 51, 56, 703, 780, 781, 786, 795, 853, 891, 907, 931, 965, 1013, 1089,
-                           1098, 1027, 1146, 1193, 1274)
+    # a box cut off inside a word, the rest of it not printed; seed 765 a subhead at a
+    # column's foot, its pull quote atop the next column
+    more = [p for seed in (18, 20, 24, 25, 34, 51, 56, 703, 765, 780, 781, 786, 795, 853, 891, 907, 931, 965, 1013,
+                           1089, 1098, 1027, 1146, 1193, 1274)
             for p in _generate(tmp_path_factory, range(seed, seed + 1))]
     texts = [ROOT / "samples" / "page.txt", *sorted((SHARED / "newspages").glob("rmrb-*.txt")),
              *(p for p, _ in pages + more)]

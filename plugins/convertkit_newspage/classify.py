@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import lexicon
 from .headshape import (COLUMN_FILL, HEAD_LINES, NARROW, NARROW_RUN, SUBTITLE_LINES, WIDE, clause_line,
                         fills_column, head_at_block_end, head_cut_in_word, head_over_credit, head_over_paragraph,
                         head_over_stray_tail, narrow_head_run, runs_on, short_of, subtitle_over_byline, wide_heads,
@@ -49,6 +50,8 @@ register(Stage.PIECES, {
     "head-at-block-end": "two or three short lines with no sentence in them after a sentence's end, at a "
                          "block's foot, are a subhead over the next column (a paragraph's lines end their "
                          "sentence)",
+    "head-over-quote": "a block's last line that ends no sentence, after a sentence's end, right before a pull "
+                       "quote box, is that quote's subhead (a paragraph's first line goes on into text)",
     "head-by-size": "a block set in a type size well above the body's, with no sentence in it, is a head "
                     "(PDF input)",
     "pull-quote-whole": "a quote whose first line the body prints running on into it has no head of its own: "
@@ -487,8 +490,35 @@ def to_pieces(blocks: list[list[Line]], explain: Explain, hints: dict[int, Hint]
     if hints is None:
         _head_starts_apart(pieces, page, explain)
         _heads_run_on(pieces, page, explain)
+        _head_over_quote(pieces, explain)
     _mark_wide_heads(pieces, blocks, explain, hints or {})
     return pieces
+
+
+def _head_over_quote(pieces: list[Piece], explain: Explain) -> None:
+    """A block's last line that ends no sentence, after a line that ends one, printed right
+    before a pull quote box (the next block's first piece) is the subhead set over that
+    quote at the column's foot: a paragraph's first line cut there goes on into text in the
+    next column, never into a quote. Pieces are replaced in place."""
+    for k in range(len(pieces) - 1, 0, -1):  # (from the end: a split shifts only what follows)
+        p, q = pieces[k - 1], pieces[k]
+        if q.kind is not Kind.PULL or not q.starts_block or p.kind is not Kind.TEXT or len(p.lines) < 2:
+            continue
+        last = p.lines[-1]
+        if not headish(last) or last.spaced or is_name_line(last) or not ends_sentence(p.lines[-2].text) \
+                or not _ends_in_word(last):
+            continue
+        pieces[k - 1:k] = [replace(p, lines=p.lines[:-1]), Piece(Kind.HEAD, (last,), p.block, starts_block=False)]
+        explain("head-over-quote", last.no, "a line that ends no sentence at the block's foot, after a sentence's "
+                                            "end, right before a pull quote: the quote's subhead")
+
+
+def _ends_in_word(line: Line) -> bool:
+    """Whether ``line`` ends in a word of two to four characters the lexicon knows: a head
+    ends where its phrase does; a paragraph's first line cut at a column's foot, anywhere."""
+    text = "".join(line.text.split())
+    words = lexicon.words()
+    return any(words.get(text[-k:]) for k in (2, 3, 4) if len(text) >= k)
 
 
 def _heads_run_on(pieces: list[Piece], page: Page, explain: Explain) -> None:
