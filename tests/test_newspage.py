@@ -2078,6 +2078,20 @@ def test_a_line_at_a_blocks_foot_right_before_a_pull_quote_is_the_quotes_subhead
     assert foot("粤港澳大湾区兼具机电技")[0] == (Kind.TEXT, body.splitlines() + ["粤港澳大湾区兼具机电技"])
 
 
+def test_a_head_over_an_indented_line_is_a_head_though_the_page_prints_the_words_across_it():
+    # the section's head over its first paragraph, indented: the page prints 解读中国 (the
+    # headline), the two characters either side of the join, but the head begins and ends
+    # in words and the line under it opens a paragraph: a phrase by chance, not a word cut
+    para = "中国奇迹令世界瞩目，中国经验引各方解读，中国机遇让各国向往。党的十九大召开时，多国记者全程采访报道。"
+    lede = "党的十九大报告指出，中国特色社会主义进入了新时代，这是我国发展新的历史方位。国际社会高度关注中国的新时代。"
+    text = ("国际社会深入解读中国新时代\n冯颜利\n\n" + column(lede) + "\n国外媒体对新时代的解读\n" + para[:12] + "\n"
+            + column(para[12:]))
+    assert [(p.kind, p.lines[0].text) for p in pieces_of(text)][3:] == [
+        (Kind.HEAD, "国外媒体对新时代的解读"), (Kind.TEXT, para[:12])]
+    # a line that begins inside a word (…习⏎近平积极提倡…) goes on from a column elsewhere
+    assert pieces_of(text.replace("国外媒体对新时代的解读", "近平积极提倡的新时代解读"))[3].kind is Kind.TEXT
+
+
 def test_names_whose_characters_pdftotext_spread_apart_are_a_byline():
     # a subtitle, then the two authors' names spread across the column (范 祚 军 万 少 文):
     # closed up they are two names, the byline, not the first line of the text

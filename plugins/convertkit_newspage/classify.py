@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import lexicon
 from .headshape import (COLUMN_FILL, HEAD_LINES, NARROW, NARROW_RUN, SUBTITLE_LINES, WIDE, clause_line,
-                        fills_column, head_at_block_end, head_cut_in_word, head_over_credit, head_over_paragraph,
-                        head_over_stray_tail, narrow_head_run, runs_on, short_of, subtitle_over_byline, wide_heads,
-                        wide_over_stray, word_across)
+                        ends_in_word, fills_column, head_at_block_end, head_cut_in_word, head_over_credit,
+                        head_over_paragraph, head_over_stray_tail, narrow_head_run, runs_on, short_of,
+                        subtitle_over_byline, wide_heads, wide_over_stray, word_across)
 from .lines import (BYLINE_RE, CREDIT_OPEN_RE, DATELINE_RE, Line, ends_sentence, inline_text, is_han, leaves_open,
                     spaceless_text, starts_inside)
 from .names import byline_line, is_name_line, name_fragment, name_shaped, names_only, spells_byline
@@ -506,19 +505,11 @@ def _head_over_quote(pieces: list[Piece], explain: Explain) -> None:
             continue
         last = p.lines[-1]
         if not headish(last) or last.spaced or is_name_line(last) or not ends_sentence(p.lines[-2].text) \
-                or not _ends_in_word(last):
+                or not ends_in_word(last):
             continue
         pieces[k - 1:k] = [replace(p, lines=p.lines[:-1]), Piece(Kind.HEAD, (last,), p.block, starts_block=False)]
         explain("head-over-quote", last.no, "a line that ends no sentence at the block's foot, after a sentence's "
                                             "end, right before a pull quote: the quote's subhead")
-
-
-def _ends_in_word(line: Line) -> bool:
-    """Whether ``line`` ends in a word of two to four characters the lexicon knows: a head
-    ends where its phrase does; a paragraph's first line cut at a column's foot, anywhere."""
-    text = "".join(line.text.split())
-    words = lexicon.words()
-    return any(words.get(text[-k:]) for k in (2, 3, 4) if len(text) >= k)
 
 
 def _heads_run_on(pieces: list[Piece], page: Page, explain: Explain) -> None:

@@ -149,8 +149,13 @@ def head_over_paragraph(block: list[Line], page: Page, bi: int) -> int:
         # (or the line under them is set across columns, at least twice as wide as the column
         # under it: a lede's first line, whose paragraph opens the article's text)
         wide = block[k].width >= LEDE_COLUMNS * full
-        if (short or wide or indented(block[k], full, block[k + 1])) and opens_sentence(block[k - 1], block[k]) \
-                and not runs_on(block[k - 1], block[k], page, bi):
+        under = indented(block[k], full, block[k + 1])
+        # the page printing the characters each side of the join together says a word runs
+        # across it, unless the line under them opens a paragraph and they begin and end in
+        # words: two words side by side, a phrase the page happens to print (国外媒体对新时
+        # 代的解读⏎中国奇迹…, 解读中国 elsewhere), not one word cut
+        cut = runs_on(block[k - 1], block[k], page, bi) and not (under and in_words(block[:k]))
+        if (short or wide or under) and opens_sentence(block[k - 1], block[k]) and not cut:
             return k
     return 0
 
@@ -294,6 +299,22 @@ def head_cut_in_word(line: Line, nxt: Line, page: Page, bi: int) -> bool:
         return False
     return len(tail) == 2 and bool(head) and (not words.get(tail) or words.get(tail[-1] + head) > words.get(tail)) \
         and bool(lexicon.join_score(line.text, nxt.text))
+
+
+def in_words(lines: list[Line]) -> bool:
+    """Whether ``lines`` begin with a word of two to four characters the lexicon knows and
+    end in one (:func:`ends_in_word`)."""
+    text = "".join("".join(ln.text.split()) for ln in lines)
+    words = lexicon.words()
+    return any(words.get(text[:k]) for k in (2, 3, 4) if len(text) >= k) and ends_in_word(lines[-1])
+
+
+def ends_in_word(line: Line) -> bool:
+    """Whether ``line`` ends in a word of two to four characters the lexicon knows: a head
+    ends where its phrase does; a line the layout cut, anywhere (粤港澳大湾区兼具机电技⏎术)."""
+    text = "".join(line.text.split())
+    words = lexicon.words()
+    return any(words.get(text[-k:]) for k in (2, 3, 4) if len(text) >= k)
 
 
 def runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
