@@ -122,6 +122,16 @@ def test_a_kicker_set_smaller_over_its_headline_goes_where_the_headline_goes(tmp
     assert ("", "“一国两制”是保持香港、澳门长期繁荣稳定的最佳制度") in titles
 
 
+@pytest.mark.parametrize("seed", [1373, 1381])
+def test_a_kicker_goes_with_its_headline_where_its_words_are_the_pages_theme(tmp_path_factory, tmp_path, seed):
+    # seeds 1373 and 1381 print 让中国特色社会主义展现出更加强大生命力 right over 深刻理解新时代
+    # 划时代意义 and its byline, over another essay's text: the headline went to its own text
+    # by its words, and the kicker by its own to another essay that has a headline (56% of
+    # its character pairs against 50%: every essay on the page shares its theme)
+    got = _scored(tmp_path_factory, tmp_path, seed)
+    assert _all_right(got), got
+
+
 @pytest.mark.parametrize("seed", [986, 1001])
 def test_a_headline_printed_after_its_text_with_its_byline_cuts_its_text_off_the_article_before(
         tmp_path_factory, tmp_path, seed):

@@ -84,6 +84,7 @@ def redistribute(drafts: list, body_text, explain: Explain, kickers: frozenset[i
                 goes[n] = goes[n + 1]
                 explain("kicker-by-size", (stack[n][0].no, stack[n][-1].no),
                         "set smaller right over a larger head: its kicker, which goes where that head goes")
+        _theme_follows(stack, goes, d, drafts, texts, explain)
         for block, found in zip(stack, goes):
             if found is None:
                 keep.append(block)
@@ -130,6 +131,30 @@ def _goes(block: list[Line], home: int, stacked: int, drafts: list, texts: list[
     if k != home and best >= MIN_COVER and best >= mine + MARGIN and not lone:
         return k, best, mine
     return None
+
+
+def _theme_follows(stack: list[list[Line]], goes: list, d, drafts: list, texts: list[str],
+                   explain: Explain) -> None:
+    """A kicker states its article's theme, which the page's other essays share
+    (让中国特色社会主义展现出更加强大生命力): where the foot of ``d``'s stack, printed right over
+    its byline, goes by its words to an article, and the block printed over it would go by
+    its own to another that has a headline of its own, it goes with the headline instead
+    (``goes`` changed in place) where the headline's article takes up its words (FOREIGN at
+    least) within MARGIN of the article that takes up most: a head can be another article's
+    headline only over text without one, and only where its words say so clearly."""
+    if len(stack) < 2 or goes[-1] is None or goes[-2] is None or not over_byline(stack[-1], d):
+        return
+    k, (other, best, mine) = goes[-1][0], goes[-2]
+    kicker = stack[-2]
+    if other == k or kicker[0].text.startswith("——") \
+            or not any(not ln.text.startswith("——") for ln in drafts[other].heads):
+        return
+    there = _cover(pairs_of(kicker), texts[k])
+    if there >= FOREIGN and there >= best - MARGIN:
+        goes[-2] = (k, there, mine)
+        explain("kicker-follows-headline", (kicker[0].no, kicker[-1].no),
+                f"printed over a headline that goes to the article at index {k}, which takes up {there:.0%} of its "
+                f"character pairs (the article at index {other}, which has a headline, {best:.0%}): its kicker")
 
 
 def _kicker_follows(d, home: int, keep: list[list[Line]], moved: dict[int, list], texts: list[str],
