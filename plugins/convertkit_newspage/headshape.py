@@ -304,17 +304,20 @@ def head_cut_in_word(line: Line, nxt: Line, page: Page, bi: int) -> bool:
 def in_words(lines: list[Line]) -> bool:
     """Whether ``lines`` begin with a word of two to four characters the lexicon knows and
     end in one (:func:`ends_in_word`)."""
-    text = "".join("".join(ln.text.split()) for ln in lines)
-    words = lexicon.words()
-    return any(words.get(text[:k]) for k in (2, 3, 4) if len(text) >= k) and ends_in_word(lines[-1])
+    text = spaceless_text(lines)
+    return any(_known(text[:k]) for k in (2, 3, 4) if len(text) >= k) and ends_in_word(lines[-1])
 
 
 def ends_in_word(line: Line) -> bool:
     """Whether ``line`` ends in a word of two to four characters the lexicon knows: a head
     ends where its phrase does; a line the layout cut, anywhere (粤港澳大湾区兼具机电技⏎术)."""
-    text = "".join(line.text.split())
-    words = lexicon.words()
-    return any(words.get(text[-k:]) for k in (2, 3, 4) if len(text) >= k)
+    text = spaceless_text([line])
+    return any(_known(text[-k:]) for k in (2, 3, 4) if len(text) >= k)
+
+
+def _known(word: str) -> bool:
+    """Whether the lexicon knows ``word``."""
+    return bool(lexicon.words().get(word))
 
 
 def runs_on(line: Line, nxt: Line, page: Page, bi: int) -> bool:
