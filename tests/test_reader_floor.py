@@ -520,6 +520,19 @@ def test_a_sign_off_closing_text_with_no_opener_goes_to_the_item_naming_its_prov
     assert _signed_as_written(truth, read)
 
 
+def test_text_taken_out_of_a_news_item_goes_where_it_was_printed_in_its_article(tmp_path_factory, tmp_path):
+    # seed 1483 prints the essay's last section among a dated news item's columns: taken out
+    # of the item, its paragraphs went to the essay's end, where text put there earlier (the
+    # second section's last paragraph and the third section, printed after them) then
+    # followed them: the last section was read before the third
+    truth, read = _read_generated(tmp_path_factory, tmp_path, 1483)
+    essay = max(truth["articles"], key=lambda a: len(a["sections"]))
+    *ahead, last = [[p for p in s["paragraphs"] if not p.startswith("（作者")] for s in essay["sections"]]
+    got = next(a["paragraphs"] for a in read if ahead[0][0] in a["paragraphs"])
+    ahead = [got.index(p) for s in ahead for p in s if p in got]
+    assert all(got.index(p) > max(ahead) for p in last if p in got)
+
+
 def _titles_in_full(tmp_path_factory, tmp_path, seed: int) -> bool:
     """Whether every article of a generated page is read with its kicker, headline and
     subtitle exactly."""

@@ -7,7 +7,8 @@ import math
 from collections import Counter
 
 from .articles import Draft
-from .pieces import Kind, Piece
+from .lines import ends_sentence
+from .pieces import Kind, Piece, after_printed_before, author_piece
 from .rules import Explain, Stage, register
 from .wordmodel import pairs_of
 
@@ -35,11 +36,11 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
     page use them) another article shares ITEM_RATIO times as much as the item's other
     blocks, or APART_MIN of them while the item's lede (its first block) shares next to none
     (LEDE_MAX) and the block is long enough for that to say something (LEDE_PAIRS pairs), is
-    that article's, printed among the item's columns: it goes to the end of
-    that article. The clearest such block on the page moves first, and the shares are
-    measured again (the item's other blocks may be that article's too, which hid it); a
-    block moves once (ITEM_MOVES at most), and an article's new blocks stand in the order
-    printed. Drafts are changed in place."""
+    that article's, printed among the item's columns: it goes where it was printed among
+    that article's text (:func:`_put_at_print_place`). The clearest such block on the page
+    moves first, and the shares are measured again (the item's other blocks may be that
+    article's too, which hid it); a block moves once (ITEM_MOVES at most), and an article's
+    new blocks stand in the order printed. Drafts are changed in place."""
     texts = [[p for p in d.body if p.kind is Kind.TEXT] for d in drafts]
     if not any(d.dateline and len(t) >= 2 for d, t in zip(drafts, texts)):
         return
@@ -90,10 +91,27 @@ def take_out_of_items(drafts: list[Draft], explain: Explain) -> None:
         explain("out-of-item", p.span, f"shares {best:.0%} of its weighted pairs with the article at index {k}, "
                                        f"{own:.0%} with the dated item it was printed in, {in_lede:.0%} with "
                                        f"its lede")
-    for d in drafts:  # the blocks an article took, at its end in the order printed
+    for d in drafts:  # the blocks an article took, each where it was printed among its text
         came = sorted((p for p in d.body if id(p) in moved), key=lambda p: p.lines[0].no)
         if came:
-            d.body = [p for p in d.body if id(p) not in moved] + came
+            d.body = [p for p in d.body if id(p) not in moved]
+            for p in came:
+                _put_at_print_place(d.body, p)
+
+
+def _put_at_print_place(body: list[Piece], p: Piece) -> None:
+    """Put text block ``p``, taken out of a news item, among the text of ``body``: after the
+    last of its text printed before ``p`` and not past its author line (nothing follows an
+    author line), on past text that leaves a sentence open into the next piece (a paragraph
+    is not cut); at the end where none of its text was printed before ``p``. pdftotext
+    prints an article's columns in order, however many of another's it prints among them."""
+    at = after_printed_before(body, p.lines[0].no, author_piece(body))
+    if at is None:
+        body.append(p)
+        return
+    while at < len(body) and body[at - 1].kind is Kind.TEXT and not ends_sentence(body[at - 1].lines[-1].text):
+        at += 1
+    body.insert(at, p)
 
 
 def _han_pairs(p: Piece) -> set[str]:
