@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from . import titles
 from .articles import Draft, draft_text
 from .lines import Line, ends_sentence, inline_text, spaceless_text
-from .pieces import Kind, Piece, head_piece, opens_news_item, text_of
+from .pieces import Kind, Piece, head_piece, opens_news_item, past_open_sentences, text_of
 from .rules import Explain, Stage, register
 
 register(Stage.ARTICLES, {
@@ -359,11 +359,7 @@ def _read_before(a: Draft, head: list[Line]) -> int | None:
     after = [n for n, p in enumerate(a.body) if p.kind is Kind.TEXT and p.lines[0].no > head[-1].no]
     if not after:
         return None
-    at = min(after, key=lambda n: a.body[n].lines[0].no)
-    while 0 < at < len(a.body) and a.body[at - 1].kind is Kind.TEXT \
-            and not ends_sentence(a.body[at - 1].lines[-1].text):
-        at += 1
-    return at
+    return past_open_sentences(a.body, min(after, key=lambda n: a.body[n].lines[0].no))
 
 
 def headlines_to_headless(drafts: list[Draft], explain: Explain, printed: Mapping[int, int] | None = None) -> None:

@@ -7,8 +7,7 @@ import math
 from collections import Counter
 
 from .articles import Draft
-from .lines import ends_sentence
-from .pieces import Kind, Piece, after_printed_before, author_piece
+from .pieces import Kind, Piece, after_printed_before, author_piece, past_open_sentences
 from .rules import Explain, Stage, register
 from .wordmodel import pairs_of
 
@@ -109,9 +108,7 @@ def _put_at_print_place(body: list[Piece], p: Piece) -> None:
     if at is None:
         body.append(p)
         return
-    while at < len(body) and body[at - 1].kind is Kind.TEXT and not ends_sentence(body[at - 1].lines[-1].text):
-        at += 1
-    body.insert(at, p)
+    body.insert(past_open_sentences(body, at), p)
 
 
 def _han_pairs(p: Piece) -> set[str]:

@@ -150,6 +150,14 @@ def after_printed_before(body: list[Piece], line_no: int, end: int | None = None
     return before[-1] + 1 if before else None
 
 
+def past_open_sentences(body: Sequence[Piece], at: int) -> int:
+    """Where text put at index ``at`` of ``body`` goes so as to cut no sentence: on past the
+    text pieces there that leave a sentence open into the next (a paragraph is not cut)."""
+    while 0 < at < len(body) and body[at - 1].kind is Kind.TEXT and not ends_sentence(body[at - 1].lines[-1].text):
+        at += 1
+    return at
+
+
 def opens_news_item(p: Piece) -> bool:
     """A text block that opens a news item: its first line starts with a dateline (本报讯,
     新华社…电) or with the reporter's credit that follows one (（记者 …）)."""
